@@ -1,0 +1,3 @@
+export { main, formatList } from './cli';
+export { allTransforms } from './transforms';
+export type { TransformInfo } from './transform';

@@ -1,0 +1,277 @@
+import type * as ts from 'typescript';
+import type { StoryCallNode } from '../engine/file-index';
+import {
+  destinationOf,
+  referencesTo,
+  skipTransparentWrappers,
+  snippet,
+  yieldNeedsParens,
+} from '../engine/syntax';
+import type { Contract, ContractContext, ContractFinding, Fix, TextEdit } from '../types';
+
+type Options = Record<string, never>;
+
+const messages = {
+  missingYieldStar: '`{{callee}}(…)` only creates a story: nothing runs until it is delegated with `yield*`.',
+  missingStar:
+    '`yield {{callee}}` hands the story itself to the runtime as if it were an action: delegate with `yield*`.',
+  awaitedStory: '`await {{callee}}` waits on a story object, not on its result: run the story with `yield*`.',
+  notAStory:
+    '`yield*` delegates to `{{operand}}`, which is not a story: each value it produces reaches the runtime as if it were an action.',
+};
+
+type MessageId = keyof typeof messages;
+
+export const requireYieldStar: Contract<Options> = {
+  meta: {
+    id: 'require-yield-star',
+    description: 'Require story calls inside generators to be delegated with `yield*`.',
+    rationale:
+      'Calling a story only creates a generator object: the runtime runs a story only when the calling story delegates to it with `yield*`. A bare call silently never runs, `yield askX()` hands the generator object to the runtime as if it were an action (no processor matches, the story fails at run time), and `await askX()` awaits something that is not a promise.',
+    type: 'problem',
+    recommended: 'error',
+    fixable: true,
+    hasSuggestions: false,
+    typeAware: true,
+    withoutTypes:
+      'Story calls are recognised by the `ask*` naming convention (`/^ask[A-Z0-9_]/`, also as a method: `todoLogic.askCreate()`), and only string literals are known not to be stories. With type information a call is a story when it returns a generator whose yields have a string `type`, whatever its name: entry stories such as `login(event)` are checked, a plain `function* range()` is not, and `yield*` of an array, a string or a generator of non-actions is reported.',
+    messages,
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+
+  examples: {
+    valid: [
+      { code: 'function* story() {\n  const now = yield* askDateNow();\n  return yield* todoLogic.askLoad(now);\n}' },
+      { code: "function* story() {\n  yield* askLog`saved ${'todo'}`;\n}" },
+      {
+        code: 'function* story() {\n  const [a, b] = yield* askRunParallel([askRandomNumber(), askDateNow()]);\n  return yield* askCatch(askSave({ inner: askLoad() }));\n}',
+      },
+      { code: 'function* story() {\n  const load = askLoad();\n  const result = yield* askCatch(load);\n  return result;\n}' },
+      { code: 'function* story() {\n  const steps = [askA(), askB()];\n  yield* askRunParallel(steps);\n}' },
+      { code: 'function* story(items: string[]) {\n  const stories = items.map((item) => askProcess(item));\n  yield* askRunParallel(stories);\n}' },
+      { code: "const started = askDateNow();\nrunStory(askLog`outside any generator`, {});" },
+      { code: 'function* story() {\n  const x = askew();\n  const q = gql`query { me }`;\n}' },
+      {
+        code: "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nfunction* range(n: number): Generator<number, void, unknown> {\n  for (let i = 0; i < n; i++) yield i;\n}\n\nexport function* story(): AskResponse<number> {\n  const now = yield* askDateNow();\n  const numbers = [...range(3)];\n  return numbers.length + now.length;\n}",
+        typed: true,
+      },
+      {
+        code: "import { Action, AskResponse } from 'quidproquo-core';\n\nexport function* replay(actions: Action<unknown>[]): AskResponse<void> {\n  yield* actions;\n}",
+        typed: true,
+      },
+    ],
+    invalid: [
+      {
+        code: 'function* story() {\n  askDateNow();\n}',
+        output: 'function* story() {\n  yield* askDateNow();\n}',
+        findings: [{ messageId: 'missingYieldStar', line: 2, column: 3 }],
+      },
+      {
+        code: 'function* story() {\n  const thing = yield askDateNow();\n}',
+        output: 'function* story() {\n  const thing = yield* askDateNow();\n}',
+        findings: [{ messageId: 'missingStar', line: 2, column: 23 }],
+      },
+      {
+        code: 'async function* story() {\n  const t = await askDateNow();\n}',
+        output: 'async function* story() {\n  const t = yield* askDateNow();\n}',
+        findings: [{ messageId: 'awaitedStory', line: 2, column: 19 }],
+      },
+      {
+        code: 'function* story() {\n  authLogic.askLogin(user, password);\n  return askDateNow();\n}',
+        output: 'function* story() {\n  yield* authLogic.askLogin(user, password);\n  return yield* askDateNow();\n}',
+        findings: [
+          { messageId: 'missingYieldStar', line: 2, column: 3 },
+          { messageId: 'missingYieldStar', line: 3, column: 10 },
+        ],
+      },
+      {
+        code: 'function* story() {\n  if (!askUserExists(id)) return;\n  const n = askDateNow().length + askCount() * 2;\n}',
+        output:
+          'function* story() {\n  if (!(yield* askUserExists(id))) return;\n  const n = (yield* askDateNow()).length + (yield* askCount()) * 2;\n}',
+        findings: [
+          { messageId: 'missingYieldStar', line: 2, column: 8 },
+          { messageId: 'missingYieldStar', line: 3, column: 13 },
+          { messageId: 'missingYieldStar', line: 3, column: 35 },
+        ],
+      },
+      {
+        code: 'function* story() {\n  const x = flag ? askA() : yield* askB();\n  const s = `at ${askDateNow()}`;\n}',
+        output: 'function* story() {\n  const x = flag ? yield* askA() : yield* askB();\n  const s = `at ${yield* askDateNow()}`;\n}',
+        findings: [
+          { messageId: 'missingYieldStar', line: 2, column: 20 },
+          { messageId: 'missingYieldStar', line: 3, column: 19 },
+        ],
+      },
+      {
+        code: "function* story() {\n  askLog`hello ${name}`;\n  logger.askLog`bye`;\n}",
+        output: "function* story() {\n  yield* askLog`hello ${name}`;\n  yield* logger.askLog`bye`;\n}",
+        findings: [
+          { messageId: 'missingYieldStar', line: 2, column: 3 },
+          { messageId: 'missingYieldStar', line: 3, column: 3 },
+        ],
+      },
+      {
+        code: 'function* story() {\n  const gens = [askA()];\n  const unused = askB();\n}',
+        output: 'function* story() {\n  const gens = [yield* askA()];\n  const unused = yield* askB();\n}',
+        findings: [
+          { messageId: 'missingYieldStar', line: 2, column: 17 },
+          { messageId: 'missingYieldStar', line: 3, column: 18 },
+        ],
+      },
+      {
+        code: 'function* story() {\n  const load = askLoad();\n  yield load;\n}',
+        output: 'function* story() {\n  const load = askLoad();\n  yield* load;\n}',
+        findings: [{ messageId: 'missingStar', line: 3, column: 3 }],
+      },
+      {
+        code: 'function outer() {\n  function* inner() {\n    askDateNow();\n  }\n}',
+        output: 'function outer() {\n  function* inner() {\n    yield* askDateNow();\n  }\n}',
+        findings: [{ messageId: 'missingYieldStar', line: 3, column: 5 }],
+      },
+      {
+        code: "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nfunction* login(user: string): AskResponse<string> {\n  return yield* askDateNow();\n}\n\nexport function* story(): AskResponse<void> {\n  login('ada');\n  const loaded = yield login('bob');\n}",
+        output:
+          "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nfunction* login(user: string): AskResponse<string> {\n  return yield* askDateNow();\n}\n\nexport function* story(): AskResponse<void> {\n  yield* login('ada');\n  const loaded = yield* login('bob');\n}",
+        typed: true,
+        findings: [
+          { messageId: 'missingYieldStar', line: 8, column: 3 },
+          { messageId: 'missingStar', line: 9, column: 18 },
+        ],
+      },
+      {
+        code: "import { AskResponse } from 'quidproquo-core';\n\nfunction* range(n: number): Generator<number, void, unknown> {\n  for (let i = 0; i < n; i++) yield i;\n}\n\nexport function* story(): AskResponse<void> {\n  yield* range(3);\n  yield* ['a', 'b'];\n  yield* 'text';\n}",
+        typed: true,
+        findings: [
+          { messageId: 'notAStory', line: 8, column: 3 },
+          { messageId: 'notAStory', line: 9, column: 3 },
+          { messageId: 'notAStory', line: 10, column: 3 },
+        ],
+      },
+    ],
+  },
+
+  check(context) {
+    return new YieldStarCheck(context).run();
+  },
+};
+
+class YieldStarCheck {
+  private readonly findings: ContractFinding[] = [];
+  private readonly reportedYields = new Set<ts.YieldExpression>();
+
+  constructor(private readonly context: ContractContext<Options>) {}
+
+  run(): ContractFinding[] {
+    const { index } = this.context;
+    for (const { node, scope } of index.callsInGenerators) this.checkCall(node, scope!.node);
+    for (const { node } of index.yields) this.checkYieldOperand(node);
+    return this.findings.sort((a, b) => a.start - b.start);
+  }
+
+  private checkCall(call: StoryCallNode, generator: ts.Node): void {
+    const { ts: tsm, stories } = this.context;
+    let outer: ts.Expression = call;
+    while (tsm.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+
+    if (tsm.isAwaitExpression(outer.parent)) {
+      if (stories.isStoryCall(call)) this.reportAwait(outer.parent, call);
+      return;
+    }
+    const destination = destinationOf(tsm, call);
+    // Passed on, or under `yield*` (whose operand, when not a story, is judged with the yield).
+    if (destination.kind === 'argument' || destination.kind === 'delegated') return;
+    // Every cheaper reason to stay silent comes before this: it may ask the type checker.
+    if (!stories.isStoryCall(call)) return;
+
+    if (destination.kind === 'yielded' && skipTransparentWrappers(tsm, destination.yieldExpression.expression!) === call) {
+      this.reportMissingStar(destination.yieldExpression, this.calleeText(call));
+      return;
+    }
+    if (destination.kind === 'variable' && this.isHandedOn(destination.name, generator, call)) return;
+    this.reportMissingYieldStar(call);
+  }
+
+  /** A story kept in a variable is fine when it is later delegated to or passed on. */
+  private isHandedOn(name: string, generator: ts.Node, call: StoryCallNode): boolean {
+    const { ts: tsm } = this.context;
+    let handedOn = false;
+    for (const reference of referencesTo(tsm, generator, name)) {
+      const destination = destinationOf(tsm, reference);
+      if (destination.kind === 'argument' || destination.kind === 'delegated') handedOn = true;
+      if (destination.kind === 'yielded' && skipTransparentWrappers(tsm, destination.yieldExpression.expression!) === reference) {
+        this.reportMissingStar(destination.yieldExpression, this.calleeText(call));
+        handedOn = true;
+      }
+    }
+    return handedOn;
+  }
+
+  private checkYieldOperand(yieldExpression: ts.YieldExpression): void {
+    const { ts: tsm, stories } = this.context;
+    if (!yieldExpression.expression || this.reportedYields.has(yieldExpression)) return;
+    const operand = skipTransparentWrappers(tsm, yieldExpression.expression);
+    const isCall = tsm.isCallExpression(operand) || tsm.isTaggedTemplateExpression(operand);
+
+    if (yieldExpression.asteriskToken) {
+      const knownNotStory = tsm.isStringLiteralLike(operand) || tsm.isTemplateExpression(operand);
+      // An ask-named call under `yield*` is taken at its name: no type query on the common path.
+      const worthAsking = stories.typeAware && !(isCall && stories.hasStoryName(operand as StoryCallNode));
+      if (knownNotStory || (worthAsking && stories.verdictOf(operand) === 'not-story')) {
+        this.report('notAStory', yieldExpression, { operand: snippet(operand, this.context.sourceFile) });
+      }
+      return;
+    }
+    // Un-starred yields of calls are judged with the call; object literals are actions.
+    if (isCall || tsm.isObjectLiteralExpression(operand) || !stories.typeAware) return;
+    if (stories.verdictOf(operand) === 'story') {
+      this.reportMissingStar(yieldExpression, snippet(operand, this.context.sourceFile));
+    }
+  }
+
+  private reportMissingYieldStar(call: StoryCallNode): void {
+    const { ts: tsm, sourceFile } = this.context;
+    const start = call.getStart(sourceFile);
+    const edit: TextEdit = yieldNeedsParens(tsm, call)
+      ? { start, end: call.getEnd(), newText: `(yield* ${call.getText(sourceFile)})` }
+      : { start, end: start, newText: 'yield* ' };
+    this.report('missingYieldStar', call, { callee: this.calleeText(call) }, { description: 'Delegate with `yield*`', edits: [edit] });
+  }
+
+  private reportMissingStar(yieldExpression: ts.YieldExpression, callee: string): void {
+    if (this.reportedYields.has(yieldExpression)) return;
+    this.reportedYields.add(yieldExpression);
+    const keywordEnd = yieldExpression.getStart(this.context.sourceFile) + 'yield'.length;
+    this.report('missingStar', yieldExpression, { callee }, {
+      description: 'Delegate with `yield*`',
+      edits: [{ start: keywordEnd, end: keywordEnd, newText: '*' }],
+    });
+  }
+
+  private reportAwait(awaitExpression: ts.AwaitExpression, call: StoryCallNode): void {
+    const { ts: tsm, sourceFile } = this.context;
+    const start = awaitExpression.getStart(sourceFile);
+    const edit: TextEdit = yieldNeedsParens(tsm, awaitExpression)
+      ? { start, end: awaitExpression.getEnd(), newText: `(yield* ${awaitExpression.expression.getText(sourceFile)})` }
+      : { start, end: start + 'await'.length, newText: 'yield*' };
+    this.report('awaitedStory', awaitExpression, { callee: this.calleeText(call) }, {
+      description: 'Replace `await` with `yield*`',
+      edits: [edit],
+    });
+  }
+
+  private calleeText(call: StoryCallNode): string {
+    return snippet(this.context.stories.calleeOf(call), this.context.sourceFile);
+  }
+
+  private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix): void {
+    this.findings.push({
+      contractId: 'require-yield-star',
+      messageId,
+      data,
+      start: node.getStart(this.context.sourceFile),
+      end: node.getEnd(),
+      fix,
+    });
+  }
+}

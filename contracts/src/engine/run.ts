@@ -1,0 +1,79 @@
+import type * as ts from 'typescript';
+import type { Contract, ContractFinding, Finding, TypeScriptModule } from '../types';
+import { getFileIndex } from './file-index';
+import { getStoryRecognizer } from './story-recognition';
+
+export interface RunTarget {
+  ts: TypeScriptModule;
+  sourceFile: ts.SourceFile;
+  checker: ts.TypeChecker | undefined;
+}
+
+/** Called once per contract failure; the other contracts go on. */
+export type ContractErrorHandler = (contract: Contract<any>, error: unknown) => void;
+
+const UNTYPED = {};
+const findingsCache = new WeakMap<ts.SourceFile, WeakMap<object, Map<string, Finding[]>>>();
+
+/**
+ * The findings of one contract on one file, computed once per file, checker and options and
+ * shared by every caller (each ESLint rule, each tsserver request). A contract that throws yields
+ * no findings and is handed to `onError`: one broken contract never takes a lint run or an editor
+ * down with it.
+ */
+export function runContract(
+  contract: Contract<any>,
+  target: RunTarget,
+  userOptions: Record<string, unknown> | undefined,
+  onError: ContractErrorHandler,
+): Finding[] {
+  const options = { ...contract.meta.defaultOptions, ...userOptions };
+  const key = `${contract.meta.id}\0${JSON.stringify(options)}`;
+  const cache = cacheFor(target);
+  const cached = cache.get(key);
+  if (cached) return cached;
+
+  let findings: Finding[];
+  try {
+    const { ts: tsm, sourceFile, checker } = target;
+    const raw = contract.check({
+      ts: tsm,
+      sourceFile,
+      checker,
+      index: getFileIndex(tsm, sourceFile),
+      stories: getStoryRecognizer(tsm, sourceFile, checker),
+      options,
+    });
+    findings = raw.map((finding) => withMessage(contract, finding));
+  } catch (error) {
+    onError(contract, error);
+    findings = [];
+  }
+  cache.set(key, findings);
+  return findings;
+}
+
+function cacheFor({ sourceFile, checker }: RunTarget): Map<string, Finding[]> {
+  let byChecker = findingsCache.get(sourceFile);
+  if (!byChecker) {
+    byChecker = new WeakMap();
+    findingsCache.set(sourceFile, byChecker);
+  }
+  const key = checker ?? UNTYPED;
+  let byOptions = byChecker.get(key);
+  if (!byOptions) {
+    byOptions = new Map();
+    byChecker.set(key, byOptions);
+  }
+  return byOptions;
+}
+
+export function formatMessage(template: string, data: Record<string, string>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? data[name] : whole));
+}
+
+function withMessage(contract: Contract<any>, finding: ContractFinding): Finding {
+  const template = contract.meta.messages[finding.messageId];
+  if (template === undefined) throw new Error(`unknown messageId '${finding.messageId}'`);
+  return { ...finding, message: formatMessage(template, finding.data) };
+}
