@@ -70,12 +70,12 @@ export const requireYieldStar: Contract<Options> = {
       {
         code: 'function* story() {\n  const thing = yield askDateNow();\n}',
         output: 'function* story() {\n  const thing = yield* askDateNow();\n}',
-        findings: [{ messageId: 'missingStar', line: 2, column: 23 }],
+        findings: [{ messageId: 'missingStar', line: 2, column: 17 }],
       },
       {
         code: 'async function* story() {\n  const t = await askDateNow();\n}',
         output: 'async function* story() {\n  const t = yield* askDateNow();\n}',
-        findings: [{ messageId: 'awaitedStory', line: 2, column: 19 }],
+        findings: [{ messageId: 'awaitedStory', line: 2, column: 13 }],
       },
       {
         code: 'function* story() {\n  authLogic.askLogin(user, password);\n  return askDateNow();\n}',

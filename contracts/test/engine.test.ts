@@ -1,0 +1,76 @@
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { allContracts, applyEdits, getFileIndex, runContract } from '../src';
+import type { Contract } from '../src';
+
+const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
+const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
+
+describe('runContract', () => {
+  it('contains a contract that throws: no findings, one report, and the next contract still runs', () => {
+    const failing: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'always-fails' },
+      check() {
+        throw new Error('boom');
+      },
+    };
+    const sourceFile = parse('function* story() {\n  askDateNow();\n}\n');
+    const errors: string[] = [];
+    const onError = (contract: Contract<any>, error: unknown) => errors.push(`${contract.meta.id}: ${(error as Error).message}`);
+    const target = { ts, sourceFile, checker: undefined };
+
+    expect(runContract(failing, target, undefined, onError)).toEqual([]);
+    expect(runContract(failing, target, undefined, onError)).toEqual([]);
+    expect(errors).toEqual(['always-fails: boom']);
+    expect(runContract(requireYieldStar, target, undefined, onError).map((f) => [f.messageId, f.start])).toEqual([['missingYieldStar', 22]]);
+  });
+
+  it('analyses a file once: the same findings object for every caller of the same file', () => {
+    const target = { ts, sourceFile: parse('function* s() { askA(); }'), checker: undefined };
+    const first = runContract(requireYieldStar, target, undefined, () => {});
+    expect(runContract(requireYieldStar, target, {}, () => {})).toBe(first);
+    expect(getFileIndex(ts, target.sourceFile)).toBe(getFileIndex(ts, target.sourceFile));
+  });
+});
+
+describe('bad input', () => {
+  const findings = (text: string) =>
+    runContract(requireYieldStar, { ts, sourceFile: parse(text), checker: undefined }, undefined, (_, e) => {
+      throw e;
+    });
+
+  it('reports what it can in a file with syntax errors', () => {
+    expect(findings('function* story() {\n  askDateNow();\n  const = ;\n').map((f) => f.messageId)).toEqual(['missingYieldStar']);
+  });
+
+  it('handles the deepest nesting the TypeScript parser accepts', () => {
+    const depth = 600;
+    const text = `function* story() {\n  const x = ${'['.repeat(depth)}askA()${']'.repeat(depth)};\n}\n`;
+    expect(findings(text).map((f) => f.messageId)).toEqual(['missingYieldStar']);
+  });
+
+  it('handles a 50,000-line file', () => {
+    const body = Array.from({ length: 50_000 }, (_, i) => (i % 1000 === 0 ? `  askStep${i}();` : `  const v${i} = yield* askStep${i}();`));
+    const text = `function* story() {\n${body.join('\n')}\n}\n`;
+    expect(findings(text).length).toBe(50);
+  });
+
+  it('finds nothing in an empty file, a file of comments, or JavaScript without generators', () => {
+    expect(findings('')).toEqual([]);
+    expect(findings('// only a comment\n/* and another */')).toEqual([]);
+    expect(findings('askDateNow();\nconst f = () => askDateNow();')).toEqual([]);
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies edits in order and skips one that overlaps an earlier one', () => {
+    expect(
+      applyEdits('abcdef', [
+        { start: 4, end: 4, newText: 'X' },
+        { start: 0, end: 2, newText: 'Y' },
+        { start: 1, end: 3, newText: 'Z' },
+      ]),
+    ).toBe('YcdXef');
+  });
+});

@@ -1,0 +1,1 @@
+// Stands in for each typed rule-test case: the rule tester lints its code under this name.
