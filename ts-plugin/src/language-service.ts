@@ -10,10 +10,13 @@ const FIX_ID_PREFIX = 'qpq/';
  * diagnostics and fixes add the contracts' findings. Nothing thrown here reaches tsserver: a
  * failure is logged and the editor gets TypeScript's own answer.
  */
-export function createQpqLanguageService(tsm: typeof ts, info: ts.server.PluginCreateInfo): ts.LanguageService {
+export function createQpqLanguageService(
+  tsm: typeof ts,
+  info: ts.server.PluginCreateInfo,
+  contracts: readonly Contract<any>[] = allContracts,
+): ts.LanguageService {
   const inner = info.languageService;
   const log = (text: string) => info.project.projectService.logger.info(`[qpq-ts-plugin] ${text}`);
-  const contracts = allContracts;
 
   const proxy: ts.LanguageService = Object.create(null);
   for (const key of Object.keys(inner) as Array<keyof ts.LanguageService>) {

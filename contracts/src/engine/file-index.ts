@@ -17,18 +17,20 @@ export interface ScopedNode<T extends ts.Node> {
 export type StoryCallNode = ts.CallExpression | ts.TaggedTemplateExpression;
 
 /**
- * Everything the contracts look at, collected in one walk of the file. Contracts read this
- * instead of walking the tree themselves, so adding a contract does not add a walk.
+ * Every node of the file by kind, with its enclosing function, collected in one walk. Contracts
+ * read this instead of walking the tree themselves, so adding a contract does not add a walk.
  */
 export interface FileIndex {
   sourceFile: ts.SourceFile;
-  generators: FunctionScope[];
+  /** Every function-like scope, in source order. */
+  functions: readonly FunctionScope[];
+  generators: readonly FunctionScope[];
+  /** All nodes of one kind, in source order, each with its enclosing function. */
+  nodes<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): readonly ScopedNode<T>[];
   /** Calls and tagged templates whose nearest enclosing function is a generator. */
-  callsInGenerators: ScopedNode<StoryCallNode>[];
+  callsInGenerators: readonly ScopedNode<StoryCallNode>[];
   /** `yield` and `yield*` expressions (always inside a generator). */
-  yields: ScopedNode<ts.YieldExpression>[];
-  /** `await` expressions inside async generators. */
-  awaitsInGenerators: ScopedNode<ts.AwaitExpression>[];
+  yields: readonly ScopedNode<ts.YieldExpression>[];
 }
 
 const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
@@ -42,49 +44,38 @@ export function getFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): 
   return index;
 }
 
-function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileIndex {
-  const index: FileIndex = {
-    sourceFile,
-    generators: [],
-    callsInGenerators: [],
-    yields: [],
-    awaitsInGenerators: [],
-  };
-  const SK = tsm.SyntaxKind;
+const NONE: readonly ScopedNode<any>[] = [];
 
-  // Iterative walk: deeply nested generated code must not overflow the stack.
+function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileIndex {
+  const SK = tsm.SyntaxKind;
+  const byKind = new Map<ts.SyntaxKind, ScopedNode<ts.Node>[]>();
+  const functions: FunctionScope[] = [];
+
+  // Iterative walk: deeply nested code must not overflow the stack.
   const stack: Array<{ node: ts.Node; scope: FunctionScope | undefined }> = [{ node: sourceFile, scope: undefined }];
   while (stack.length > 0) {
     const { node, scope: outer } = stack.pop()!;
+    let list = byKind.get(node.kind);
+    if (!list) byKind.set(node.kind, (list = []));
+    list.push({ node, scope: outer });
+
     let scope = outer;
     switch (node.kind) {
       case SK.FunctionDeclaration:
       case SK.FunctionExpression:
-      case SK.MethodDeclaration: {
-        const fn = node as ts.FunctionLikeDeclarationBase;
-        scope = { node, isGenerator: fn.asteriskToken !== undefined, isAsync: hasAsyncModifier(tsm, fn) };
-        if (scope.isGenerator) index.generators.push(scope);
-        break;
-      }
+      case SK.MethodDeclaration:
       case SK.ArrowFunction:
       case SK.GetAccessor:
       case SK.SetAccessor:
       case SK.Constructor:
       case SK.ClassStaticBlockDeclaration:
-      case SK.PropertyDeclaration:
-        // Their bodies run outside any enclosing generator.
-        scope = { node, isGenerator: false, isAsync: hasAsyncModifier(tsm, node) };
+      case SK.PropertyDeclaration: {
+        // Each of these bodies runs on its own, outside any enclosing generator.
+        const asterisk = (node as ts.FunctionLikeDeclarationBase).asteriskToken;
+        scope = { node, isGenerator: asterisk !== undefined, isAsync: hasAsyncModifier(tsm, node) };
+        functions.push(scope);
         break;
-      case SK.CallExpression:
-      case SK.TaggedTemplateExpression:
-        if (outer?.isGenerator) index.callsInGenerators.push({ node: node as StoryCallNode, scope: outer });
-        break;
-      case SK.YieldExpression:
-        index.yields.push({ node: node as ts.YieldExpression, scope: outer });
-        break;
-      case SK.AwaitExpression:
-        if (outer?.isGenerator) index.awaitsInGenerators.push({ node: node as ts.AwaitExpression, scope: outer });
-        break;
+      }
     }
     const children: ts.Node[] = [];
     tsm.forEachChild(node, (child) => {
@@ -93,7 +84,20 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     // Reverse so nodes are visited, and so recorded, in source order.
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], scope });
   }
-  return index;
+
+  const nodes = <T extends ts.Node>(kind: ts.SyntaxKind) => (byKind.get(kind) ?? NONE) as readonly ScopedNode<T>[];
+  const inGenerator = (entry: ScopedNode<ts.Node>) => entry.scope?.isGenerator === true;
+  const callsInGenerators = [...nodes(SK.CallExpression), ...nodes(SK.TaggedTemplateExpression)]
+    .filter(inGenerator)
+    .sort((a, b) => a.node.pos - b.node.pos) as ScopedNode<StoryCallNode>[];
+  return {
+    sourceFile,
+    functions,
+    generators: functions.filter((f) => f.isGenerator),
+    nodes,
+    callsInGenerators,
+    yields: nodes<ts.YieldExpression>(SK.YieldExpression),
+  };
 }
 
 function hasAsyncModifier(tsm: TypeScriptModule, node: ts.Node): boolean {

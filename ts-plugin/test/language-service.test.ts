@@ -1,0 +1,67 @@
+import * as fs from 'node:fs';
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { allContracts, type Contract } from 'qpq-contracts';
+import { createQpqLanguageService } from '../src/language-service';
+
+/** A real TypeScript language service over in-memory files, wrapped the way tsserver wraps it. */
+function wrappedService(files: Record<string, string>, contracts: readonly Contract<any>[] = allContracts) {
+  const host: ts.LanguageServiceHost = {
+    getScriptFileNames: () => Object.keys(files),
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => {
+      const text = name in files ? files[name] : fs.existsSync(name) ? fs.readFileSync(name, 'utf8') : undefined;
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => '/project',
+    getCompilationSettings: () => ({ strict: true, target: ts.ScriptTarget.ES2022, types: [] }),
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    fileExists: (name) => name in files || fs.existsSync(name),
+    readFile: (name) => files[name] ?? (fs.existsSync(name) ? fs.readFileSync(name, 'utf8') : undefined),
+  };
+  const logged: string[] = [];
+  const info = {
+    languageService: ts.createLanguageService(host),
+    project: { projectService: { logger: { info: (text: string) => logged.push(text) } } },
+    config: {},
+  } as unknown as ts.server.PluginCreateInfo;
+  return { service: createQpqLanguageService(ts, info, contracts), logged };
+}
+
+const DECLARATION = 'declare function askDateNow(): Generator<{ type: string }, string, unknown>;\n';
+const STORY = `${DECLARATION}function* story() {\n  askDateNow();\n}\n`;
+const STORY_CALL_AT = STORY.indexOf('askDateNow();');
+
+describe('createQpqLanguageService', () => {
+  it('adds findings to the semantic diagnostics, after TypeScript\'s own', () => {
+    const { service } = wrappedService({ '/project/a.ts': STORY });
+    const qpq = service.getSemanticDiagnostics('/project/a.ts').filter((d) => d.source === 'qpq');
+    expect(qpq.map((d) => [d.start, d.length, d.code, d.messageText])).toEqual([
+      [STORY_CALL_AT, 12, 990001, '`askDateNow(…)` only creates a story: nothing runs until it is delegated with `yield*`. (qpq/require-yield-star)'],
+    ]);
+  });
+
+  it('keeps the editor working when a contract throws: TypeScript\'s diagnostics stay, the failure is logged', () => {
+    const broken: Contract = {
+      ...allContracts[0],
+      meta: { ...allContracts[0].meta, id: 'broken' },
+      check() {
+        throw new Error('contract bug');
+      },
+    };
+    const { service, logged } = wrappedService({ '/project/a.ts': `${STORY}const n: number = 'text';\n` }, [broken, allContracts[0]]);
+    const diagnostics = service.getSemanticDiagnostics('/project/a.ts');
+    expect(diagnostics.map((d) => d.code)).toEqual([2322, 990001]);
+    expect(logged.some((line) => line.includes('qpq/broken failed on /project/a.ts') && line.includes('contract bug'))).toBe(true);
+  });
+
+  it('offers the fix for its finding and passes every other request through', () => {
+    const { service } = wrappedService({ '/project/a.ts': STORY });
+    const fixes = service.getCodeFixesAtPosition('/project/a.ts', STORY_CALL_AT, STORY_CALL_AT + 12, [990001], {}, {});
+    expect(fixes.map((f) => [f.fixName, f.fixId, f.changes[0].textChanges])).toEqual([
+      ['qpq/require-yield-star', 'qpq/require-yield-star', [{ span: { start: STORY_CALL_AT, length: 0 }, newText: 'yield* ' }]],
+    ]);
+    expect(service.getSupportedCodeFixes()).toContain('990001');
+    expect(service.getQuickInfoAtPosition('/project/a.ts', STORY_CALL_AT)?.kind).toBe('function');
+  });
+});
