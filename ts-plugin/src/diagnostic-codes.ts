@@ -4,6 +4,13 @@
  */
 export const DIAGNOSTIC_CODES: Readonly<Record<string, number>> = {
   'require-yield-star': 990001,
+  'monomorphic-action-shape': 990002,
+  'void-returns-204': 990003,
+  'import-order': 990004,
+  'ask-prefix-generator-only': 990005,
+  'no-try-catch-around-actions': 990006,
+  'pure-stories': 990007,
+  'valid-runtime-reference': 990008,
 };
 
 /** For a rule missing from the table above: still unique to the plugin. */
