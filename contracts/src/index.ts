@@ -7,3 +7,6 @@ export type { FileIndex, FunctionScope, ScopedNode, StoryCallNode } from './engi
 export { getStoryRecognizer, StoryRecognizer, ASK_NAME } from './engine/story-recognition';
 export type { StoryVerdict } from './engine/story-recognition';
 export { applyEdits } from './engine/edits';
+export { schemaProblems } from './engine/options-schema';
+export { yieldedActionsOfCall } from './engine/story-actions';
+export type { YieldedActions } from './engine/story-actions';

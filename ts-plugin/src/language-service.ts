@@ -2,6 +2,9 @@ import type * as ts from 'typescript';
 import { allContracts, runContract } from 'qpq-contracts';
 import type { Contract, Finding, Fix, RunTarget } from 'qpq-contracts';
 import { diagnosticCodeOf } from './diagnostic-codes';
+import { readSettings, type PluginSettings, type Severity } from './options';
+import { storyYieldsText } from './story-hover';
+import { Suppressions } from './suppressions';
 
 const FIX_ID_PREFIX = 'qpq/';
 
@@ -10,19 +13,33 @@ const FIX_ID_PREFIX = 'qpq/';
  * diagnostics and fixes add the contracts' findings. Nothing thrown here reaches tsserver: a
  * failure is logged and the editor gets TypeScript's own answer.
  */
+export interface QpqLanguageService extends ts.LanguageService {
+  /** Applies a changed plugin entry from tsconfig without restarting tsserver. */
+  updateSettings(config: unknown): void;
+}
+
 export function createQpqLanguageService(
   tsm: typeof ts,
   info: ts.server.PluginCreateInfo,
   contracts: readonly Contract<any>[] = allContracts,
-): ts.LanguageService {
+): QpqLanguageService {
   const inner = info.languageService;
   const log = (text: string) => info.project.projectService.logger.info(`[qpq-ts-plugin] ${text}`);
+  let settings: PluginSettings;
 
-  const proxy: ts.LanguageService = Object.create(null);
+  const proxy = Object.create(null) as QpqLanguageService;
   for (const key of Object.keys(inner) as Array<keyof ts.LanguageService>) {
     const method = inner[key];
     (proxy as any)[key] = typeof method === 'function' ? (...args: unknown[]) => (method as Function).apply(inner, args) : method;
   }
+
+  proxy.updateSettings = (config) => {
+    const read = readSettings(config, contracts);
+    settings = read.settings;
+    // One message for every problem in the entry, so a typo is easy to find in the log.
+    if (read.problems.length > 0) log(`ignored parts of the plugin options in tsconfig: ${read.problems.join('; ')}`);
+  };
+  proxy.updateSettings(info.config);
 
   function guarded<T>(what: string, fallback: T, body: () => T): T {
     try {
@@ -37,27 +54,54 @@ export function createQpqLanguageService(
     const program = inner.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile) return undefined;
-    return { ts: tsm, sourceFile, checker: program.getTypeChecker() };
+    return { ts: tsm, sourceFile, checker: settings.typeAware ? program.getTypeChecker() : undefined };
   }
 
-  function findingsOf(contract: Contract<any>, target: RunTarget): Finding[] {
-    return runContract(contract, target, undefined, (failed, error) => {
-      log(`qpq/${failed.meta.id} failed on ${target.sourceFile.fileName} and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    });
+  interface Reported {
+    contract: Contract<any>;
+    finding: Finding;
+    severity: Severity;
   }
 
-  function allFindings(fileName: string): Array<{ contract: Contract<any>; finding: Finding }> {
+  /** Every enabled rule's findings for the file, less those ESLint's disable comments silence. */
+  function allFindings(fileName: string): Reported[] {
     const target = runTarget(fileName);
     if (!target) return [];
-    return contracts.flatMap((contract) => findingsOf(contract, target).map((finding) => ({ contract, finding })));
+    const suppressions = Suppressions.of(tsm, target.sourceFile);
+    const reported: Reported[] = [];
+    for (const contract of contracts) {
+      const { severity, options } = settings.rules.get(contract.meta.id) ?? { severity: 'off', options: undefined };
+      if (severity === 'off') continue;
+      const findings = runContract(contract, target, options, (failed, error) => {
+        log(`qpq/${failed.meta.id} failed on ${target.sourceFile.fileName} and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      });
+      for (const finding of findings) {
+        if (!suppressions.isSuppressed(`qpq/${contract.meta.id}`, finding.start)) reported.push({ contract, finding, severity });
+      }
+    }
+    return reported;
+  }
+
+  function diagnosticsOf(fileName: string, wanted: (severity: Severity) => boolean): ts.Diagnostic[] {
+    const sourceFile = inner.getProgram()?.getSourceFile(fileName);
+    return allFindings(fileName)
+      .filter(({ severity }) => wanted(severity))
+      .map(({ contract, finding, severity }) => toDiagnostic(tsm, contract, finding, severity, sourceFile));
   }
 
   proxy.getSemanticDiagnostics = (fileName) => {
     const own = inner.getSemanticDiagnostics(fileName);
-    const qpq = guarded('getSemanticDiagnostics', [] as ts.Diagnostic[], () => {
-      const sourceFile = inner.getProgram()?.getSourceFile(fileName);
-      return allFindings(fileName).map(({ contract, finding }) => toDiagnostic(tsm, contract, finding, sourceFile));
-    });
+    const qpq = guarded('getSemanticDiagnostics', [] as ts.Diagnostic[], () =>
+      diagnosticsOf(fileName, (severity) => severity !== 'suggestion'),
+    );
+    return qpq.length > 0 ? [...own, ...qpq] : own;
+  };
+
+  proxy.getSuggestionDiagnostics = (fileName) => {
+    const own = inner.getSuggestionDiagnostics(fileName);
+    const qpq = guarded('getSuggestionDiagnostics', [] as ts.DiagnosticWithLocation[], () =>
+      diagnosticsOf(fileName, (severity) => severity === 'suggestion') as ts.DiagnosticWithLocation[],
+    );
     return qpq.length > 0 ? [...own, ...qpq] : own;
   };
 
@@ -85,6 +129,23 @@ export function createQpqLanguageService(
     });
   };
 
+  proxy.getQuickInfoAtPosition = (fileName, position, ...rest) => {
+    const own = (inner.getQuickInfoAtPosition as Function)(fileName, position, ...rest) as ts.QuickInfo | undefined;
+    return guarded('getQuickInfoAtPosition', own, () => {
+      const program = inner.getProgram();
+      const sourceFile = program?.getSourceFile(fileName);
+      if (!program || !sourceFile || !settings.typeAware) return own;
+      const yields = storyYieldsText(tsm, program, sourceFile, position);
+      if (!yields) return own;
+      const part: ts.SymbolDisplayPart = { kind: 'text', text: yields };
+      if (!own) {
+        return { kind: tsm.ScriptElementKind.unknown, kindModifiers: '', textSpan: { start: position, length: 0 }, documentation: [part] };
+      }
+      const documentation = own.documentation?.length ? [...own.documentation, { kind: 'lineBreak', text: '\n\n' }, part] : [part];
+      return { ...own, documentation };
+    });
+  };
+
   proxy.getSupportedCodeFixes = (fileName?: string) => {
     const own = inner.getSupportedCodeFixes(fileName);
     return [...own, ...contracts.map((contract) => String(diagnosticCodeOf(contract.meta.id)))];
@@ -94,13 +155,25 @@ export function createQpqLanguageService(
   return proxy;
 }
 
-function toDiagnostic(tsm: typeof ts, contract: Contract<any>, finding: Finding, file: ts.SourceFile | undefined): ts.Diagnostic {
+const CATEGORY: Record<Exclude<Severity, 'off'>, keyof typeof ts.DiagnosticCategory> = {
+  error: 'Error',
+  warning: 'Warning',
+  suggestion: 'Suggestion',
+};
+
+function toDiagnostic(
+  tsm: typeof ts,
+  contract: Contract<any>,
+  finding: Finding,
+  severity: Severity,
+  file: ts.SourceFile | undefined,
+): ts.Diagnostic {
   return {
     file,
     start: finding.start,
     length: finding.end - finding.start,
     messageText: `${finding.message} (qpq/${contract.meta.id})`,
-    category: contract.meta.recommended === 'warn' ? tsm.DiagnosticCategory.Warning : tsm.DiagnosticCategory.Error,
+    category: tsm.DiagnosticCategory[CATEGORY[severity as Exclude<Severity, 'off'>]],
     code: diagnosticCodeOf(contract.meta.id),
     source: 'qpq',
   };
