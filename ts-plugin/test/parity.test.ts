@@ -6,6 +6,7 @@ import { applyEdits, type TextEdit } from 'qpq-contracts';
 import { expectedFixedText, findingsOf, fixturesEslint, type EslintFinding } from '../../fixtures/support/eslint-findings';
 import { FIXTURES_DIR, REPO_ROOT, violationFiles } from '../../fixtures/support/paths';
 import { TsServerClient } from '../../fixtures/support/tsserver-client';
+import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
 interface Location {
   line: number;
@@ -39,13 +40,13 @@ function eslintFixed(text: string, finding: EslintFinding): string | undefined {
   return finding.fix && applyEdits(text, [{ start: finding.fix.range[0], end: finding.fix.range[1], newText: finding.fix.text }]);
 }
 
-describe('qpq-ts-plugin in a real tsserver agrees with ESLint', () => {
+describe.each(TSSERVER_VERSIONS)('qpq-ts-plugin in a real tsserver ($label) agrees with ESLint', ({ tsserverPath }) => {
   let server: TsServerClient;
   const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-tsserver-')), 'tsserver.log');
   let eslintByFile: Map<string, EslintFinding[]>;
 
   beforeAll(async () => {
-    server = new TsServerClient({ tsserverPath: require.resolve('typescript/lib/tsserver.js'), cwd: REPO_ROOT, logFile });
+    server = new TsServerClient({ tsserverPath, cwd: REPO_ROOT, logFile });
     const results = await fixturesEslint().lintFiles(['violations']);
     eslintByFile = new Map(results.map((r) => [r.filePath, findingsOf(r)]));
   });

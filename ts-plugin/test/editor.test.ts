@@ -1,0 +1,127 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../fixtures/support/paths';
+import { TsServerClient } from '../../fixtures/support/tsserver-client';
+import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
+
+const runtimeEntry = (name: string) => [path.join(REPO_ROOT, 'runtime/src', name, 'index.ts')];
+
+const STORIES = `import { AskResponse, askDateNow, askKeyValueStoreUpsert, askNewGuid } from 'quidproquo-core';
+
+function* touch(id: string): AskResponse<string> {
+  return yield* askDateNow();
+}
+
+export function* askCreate(title: string): AskResponse<string> {
+  const id = yield* askNewGuid();
+  yield* askKeyValueStoreUpsert('todos', { id, title });
+  return id;
+}
+
+export function* askExample(): AskResponse<void> {
+  askNewGuid();
+  touch('x');
+  yield* askCreate('milk');
+}
+`;
+const line = (text: string) => STORIES.split('\n').findIndex((l) => l.includes(text)) + 1;
+
+/** A throwaway project whose tsconfig configures the plugin with `pluginEntry`. */
+function project(pluginEntry: Record<string, unknown>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-editor-'));
+  fs.writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'commonjs',
+        skipLibCheck: true,
+        types: [],
+        paths: { 'quidproquo-core': runtimeEntry('core'), 'quidproquo-webserver': runtimeEntry('webserver') },
+        plugins: [{ name: 'qpq-ts-plugin', ...pluginEntry }],
+      },
+      include: ['*.ts'],
+    }),
+  );
+  const file = path.join(dir, 'stories.ts');
+  fs.writeFileSync(file, STORIES);
+  return { dir, file, logFile: path.join(dir, 'tsserver.log') };
+}
+
+describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)', ({ tsserverPath }) => {
+  let server: TsServerClient | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  async function start(pluginEntry: Record<string, unknown>) {
+    const p = project(pluginEntry);
+    server = new TsServerClient({ tsserverPath, cwd: REPO_ROOT, logFile: p.logFile });
+    await server.open(p.file);
+    const qpq = async (command: string) =>
+      ((await server!.request(command, { file: p.file, includeLinePosition: false })) as any[])
+        .filter((d) => / \(qpq\/[a-z-]+\)$/.test(d.text))
+        .map((d) => `${d.category}:${d.start.line}:${d.start.offset}`);
+    return { ...p, semantic: () => qpq('semanticDiagnosticsSync'), suggestion: () => qpq('suggestionDiagnosticsSync') };
+  }
+
+  it('reports with the recommended severity by default, and finds a non-ask story by its type', async () => {
+    const { semantic } = await start({});
+    expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`, `error:${line("touch('x')")}:3`]);
+  });
+
+  it('takes a per-rule severity from tsconfig: warning, suggestion, off', async () => {
+    const warning = await start({ rules: { 'qpq/require-yield-star': 'warning' } });
+    expect(await warning.semantic()).toEqual([`warning:${line('askNewGuid();')}:3`, `warning:${line("touch('x')")}:3`]);
+    await server!.close();
+
+    const suggestion = await start({ rules: { 'require-yield-star': 'suggestion' } });
+    expect(await suggestion.semantic()).toEqual([]);
+    expect(await suggestion.suggestion()).toEqual([`suggestion:${line('askNewGuid();')}:3`, `suggestion:${line("touch('x')")}:3`]);
+    await server!.close();
+
+    const off = await start({ rules: { 'require-yield-star': 'off' } });
+    expect(await off.semantic()).toEqual([]);
+  });
+
+  it('without type-aware analysis, falls back to the ask* naming convention', async () => {
+    const { semantic } = await start({ typeAware: false });
+    expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`]);
+  });
+
+  it('logs one clear message for unknown or malformed options and keeps the defaults', async () => {
+    const { semantic, logFile } = await start({ bogus: 1, rules: { 'no-such-rule': 'error', 'require-yield-star': 'loud' } });
+    expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`, `error:${line("touch('x')")}:3`]);
+    const messages = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('ignored parts of the plugin options'));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('unknown option "bogus" (options: typeAware, rules)');
+    expect(messages[0]).toContain('unknown rule "no-such-rule"');
+    expect(messages[0]).toContain('rules["require-yield-star"]: severity should be one of "error", "warning", "suggestion", "off", not "loud"');
+  });
+
+  it('applies options sent with configurePlugin without a restart', async () => {
+    const { semantic } = await start({});
+    expect(await semantic()).toHaveLength(2);
+    await server!.request('configurePlugin', { pluginName: 'qpq-ts-plugin', configuration: { rules: { 'require-yield-star': 'off' } } });
+    expect(await semantic()).toEqual([]);
+  });
+
+  it('adds the action types a story may yield to its hover, collected through the stories it delegates to', async () => {
+    const { file } = await start({});
+    const hover = async (text: string, offsetInText = 0) => {
+      const row = line(text);
+      const offset = STORIES.split('\n')[row - 1].indexOf(text) + 1 + offsetInText;
+      const info = await server!.request('quickinfo', { file, line: row, offset });
+      return info.documentation as string;
+    };
+    const created = 'yields: @quidproquo-core/Guid/New, @quidproquo-core/KeyValueStore/Upsert';
+    expect(await hover("askCreate('milk')")).toBe(created);
+    expect(await hover('yield* askCreate', 2)).toBe(created);
+    expect(await hover("touch('x')")).toBe('yields: @quidproquo-core/Date/Now');
+  });
+});
