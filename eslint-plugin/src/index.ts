@@ -1,4 +1,4 @@
-import tsParser from '@typescript-eslint/parser';
+import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { allContracts } from 'qpq-contracts';
 import { ruleFromContract } from './create-rule';
