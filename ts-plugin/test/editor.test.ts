@@ -26,7 +26,12 @@ export function* askExample(): AskResponse<void> {
   yield* askCreate('milk');
 }
 `;
-const line = (text: string) => STORIES.split('\n').findIndex((l) => l.includes(text)) + 1;
+/** The 1-based line that starts with `text` (ignoring indentation), else the first containing it. */
+const line = (text: string) => {
+  const lines = STORIES.split('\n');
+  const starting = lines.findIndex((l) => l.trim().startsWith(text));
+  return (starting >= 0 ? starting : lines.findIndex((l) => l.includes(text))) + 1;
+};
 
 /** A throwaway project whose tsconfig configures the plugin with `pluginEntry`. */
 function project(pluginEntry: Record<string, unknown>) {

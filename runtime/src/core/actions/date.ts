@@ -1,0 +1,8 @@
+import { createActionRequester } from '../types/utils/createActionRequester';
+
+export enum DateActionType {
+  Now = '@quidproquo-core/Date/Now',
+}
+
+/** The current time as an ISO string, recorded so a replay sees the same time. */
+export const askDateNow = createActionRequester<string>()({ actionType: DateActionType.Now });

@@ -1,0 +1,15 @@
+import { createActionRequester } from '../types/utils/createActionRequester';
+
+export enum EventBusActionType {
+  SendMessages = '@quidproquo-core/EventBus/SendMessages',
+}
+
+export interface EventBusMessage<T> {
+  type: string;
+  payload: T;
+}
+
+export const askEventBusSendMessages = createActionRequester<void>()({
+  actionType: EventBusActionType.SendMessages,
+  getPayload: (eventBusName: string, ...eventBusMessages: EventBusMessage<unknown>[]) => ({ eventBusName, eventBusMessages }),
+});

@@ -1,0 +1,28 @@
+import { createActionRequester } from '../types/utils/createActionRequester';
+
+export enum SystemActionType {
+  Delay = '@quidproquo-core/System/Delay',
+  ThrowError = '@quidproquo-core/System/ThrowError',
+}
+
+export interface SystemThrowErrorActionPayload {
+  errorType: string;
+  errorText: string;
+  errorStack?: string;
+}
+
+/** Waits; recorded, so a replay does not wait. */
+export const askDelay = createActionRequester<void>()({
+  actionType: SystemActionType.Delay,
+  getPayload: (timeMs: number) => ({ timeMs }),
+});
+
+/** Ends the story with this error on purpose: errors are values, so this is how a story fails. */
+export const askThrowError = createActionRequester<never>()({
+  actionType: SystemActionType.ThrowError,
+  getPayload: (errorType: string, errorText: string, errorStack?: string): SystemThrowErrorActionPayload => ({
+    errorType,
+    errorText,
+    errorStack,
+  }),
+});

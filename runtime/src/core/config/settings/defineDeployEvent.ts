@@ -1,0 +1,12 @@
+import { assertRuntime, QPQCoreConfigSettingType, type QPQConfigSetting, type QpqFunctionRuntime } from '../QPQConfig';
+
+export interface DeployEventQPQConfigSetting extends QPQConfigSetting {
+  name: string;
+  runtime: QpqFunctionRuntime;
+}
+
+/** A story run on each deploy. */
+export function defineDeployEvent(name: string, runtime: QpqFunctionRuntime): DeployEventQPQConfigSetting {
+  assertRuntime(runtime, `defineDeployEvent('${name}')`);
+  return { configSettingType: QPQCoreConfigSettingType.deployEvent, uniqueKey: name, name, runtime };
+}

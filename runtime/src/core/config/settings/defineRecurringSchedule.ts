@@ -1,0 +1,22 @@
+import { assertRuntime, QPQCoreConfigSettingType, type QPQConfigSetting, type QpqFunctionRuntime } from '../QPQConfig';
+
+export interface RecurringScheduleOptions {
+  metadata?: Record<string, unknown>;
+}
+
+export interface RecurringScheduleQPQConfigSetting extends QPQConfigSetting {
+  cronExpression: string;
+  runtime: QpqFunctionRuntime;
+  metadata: Record<string, unknown>;
+}
+
+export function defineRecurringSchedule(cronExpression: string, runtime: QpqFunctionRuntime, options: RecurringScheduleOptions = {}): RecurringScheduleQPQConfigSetting {
+  assertRuntime(runtime, 'defineRecurringSchedule');
+  return {
+    configSettingType: QPQCoreConfigSettingType.recurringSchedule,
+    uniqueKey: `${cronExpression} ${typeof runtime === 'string' ? runtime : runtime.functionName}`,
+    cronExpression,
+    runtime,
+    metadata: options.metadata ?? {},
+  };
+}

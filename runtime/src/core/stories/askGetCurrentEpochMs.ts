@@ -1,0 +1,8 @@
+import { askDateNow } from '../actions/date';
+import type { AskResponse } from '../types/StorySession';
+
+/** Milliseconds since the epoch, from the recorded date. */
+export function* askGetCurrentEpochMs(): AskResponse<number> {
+  const now = yield* askDateNow();
+  return new Date(now).getTime();
+}
