@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../fixtures/support/paths';
-import { TsServerClient } from '../../fixtures/support/tsserver-client';
+import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
 const runtimeEntry = (name: string) => [path.join(REPO_ROOT, 'runtime/src', name, 'index.ts')];

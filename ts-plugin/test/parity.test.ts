@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits, type TextEdit } from 'qpq-contracts';
 import { expectedFixedText, findingsOf, fixturesEslint, type EslintFinding } from '../../fixtures/support/eslint-findings';
 import { FIXTURES_DIR, REPO_ROOT, violationFiles } from '../../fixtures/support/paths';
-import { TsServerClient } from '../../fixtures/support/tsserver-client';
+import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
 interface Location {
