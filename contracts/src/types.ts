@@ -37,6 +37,8 @@ export interface Finding extends ContractFinding {
 
 export interface ContractExample {
   code: string;
+  /** One line for the docs: what the example shows. */
+  note?: string;
   /** Needs a type checker to behave as shown (compiled against the reference runtime). */
   typed?: boolean;
   /** File name relative to the example project, when the example depends on it. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pluginOptionsSchema } from '../src/options-schema';
 
 describe('options.schema.json', () => {
-  it('matches the rules of this version (regenerate with: node ts-plugin/scripts/write-options-schema.mjs)', () => {
+  it('matches the rules of this version (regenerate with: npm run docs)', () => {
     const shipped = JSON.parse(fs.readFileSync(path.join(__dirname, '../options.schema.json'), 'utf8'));
     expect(shipped).toEqual(pluginOptionsSchema(allContracts));
   });

@@ -42,21 +42,24 @@ export const requireYieldStar: Contract<Options> = {
 
   examples: {
     valid: [
-      { code: 'function* story() {\n  const now = yield* askDateNow();\n  return yield* todoLogic.askLoad(now);\n}' },
-      { code: "function* story() {\n  yield* askLog`saved ${'todo'}`;\n}" },
+      { note: 'Delegated story calls, including methods of a logic object.', code: 'function* story() {\n  const now = yield* askDateNow();\n  return yield* todoLogic.askLoad(now);\n}' },
+      { note: 'A tagged-template story, delegated.', code: "function* story() {\n  yield* askLog`saved ${'todo'}`;\n}" },
       {
+        note: 'Story calls passed as arguments compose: the combinator runs them.',
         code: 'function* story() {\n  const [a, b] = yield* askRunParallel([askRandomNumber(), askDateNow()]);\n  return yield* askCatch(askSave({ inner: askLoad() }));\n}',
       },
-      { code: 'function* story() {\n  const load = askLoad();\n  const result = yield* askCatch(load);\n  return result;\n}' },
-      { code: 'function* story() {\n  const steps = [askA(), askB()];\n  yield* askRunParallel(steps);\n}' },
-      { code: 'function* story(items: string[]) {\n  const stories = items.map((item) => askProcess(item));\n  yield* askRunParallel(stories);\n}' },
-      { code: "const started = askDateNow();\nrunStory(askLog`outside any generator`, {});" },
-      { code: 'function* story() {\n  const x = askew();\n  const q = gql`query { me }`;\n}' },
+      { note: 'A story kept in a variable and later handed on runs.', code: 'function* story() {\n  const load = askLoad();\n  const result = yield* askCatch(load);\n  return result;\n}' },
+      { note: 'Also when the variable holds a list of stories.', code: 'function* story() {\n  const steps = [askA(), askB()];\n  yield* askRunParallel(steps);\n}' },
+      { note: 'A callback is its own scope: it only creates the stories, which are then handed on.', code: 'function* story(items: string[]) {\n  const stories = items.map((item) => askProcess(item));\n  yield* askRunParallel(stories);\n}' },
+      { note: 'Outside any generator, creating a story to hand on (tests, wrappers) is legitimate.', code: "const started = askDateNow();\nrunStory(askLog`outside any generator`, {});" },
+      { note: 'Without type information only the ask* naming convention marks a story.', code: 'function* story() {\n  const x = askew();\n  const q = gql`query { me }`;\n}' },
       {
+        note: 'With types, a generator of numbers is not a story: spreading it is fine.',
         code: "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nfunction* range(n: number): Generator<number, void, unknown> {\n  for (let i = 0; i < n; i++) yield i;\n}\n\nexport function* story(): AskResponse<number> {\n  const now = yield* askDateNow();\n  const numbers = [...range(3)];\n  return numbers.length + now.length;\n}",
         typed: true,
       },
       {
+        note: 'With types, delegating to a list of actions yields actions.',
         code: "import { Action, AskResponse } from 'quidproquo-core';\n\nexport function* replay(actions: Action<unknown>[]): AskResponse<void> {\n  yield* actions;\n}",
         typed: true,
       },
