@@ -49,7 +49,7 @@ export interface ContractExample {
 export interface InvalidContractExample extends ContractExample {
   /** The code after every autofix; absent when nothing is autofixed. */
   output?: string;
-  findings: Array<{ messageId: string; line: number; column: number; suggestions?: string[] }>;
+  findings: Array<{ messageId: string; line: number; column: number; suggestions?: Array<{ description: string; output: string }> }>;
 }
 
 export interface ContractMeta {

@@ -33,7 +33,7 @@ function invalidCase(example: InvalidContractExample, typed: boolean) {
       messageId: finding.messageId,
       line: finding.line,
       column: finding.column,
-      ...(finding.suggestions ? { suggestions: finding.suggestions.map((output) => ({ output })) } : {}),
+      ...(finding.suggestions ? { suggestions: finding.suggestions.map(({ description, output }) => ({ desc: description, output })) } : {}),
     })),
   };
 }

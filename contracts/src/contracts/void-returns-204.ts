@@ -1,0 +1,337 @@
+import type * as ts from 'typescript';
+import { statementsCanComplete } from '../engine/completion';
+import type { FunctionScope } from '../engine/file-index';
+import { skipTransparentWrappers } from '../engine/syntax';
+import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
+
+type Options = Record<string, never>;
+
+const messages = {
+  missingResponse:
+    'A route story must answer every request: this path {{how}}, and the HTTP adapter then has no response. Return a 204 No Content response.',
+  okWithoutBody: 'A 200 response without a body: "no content" is 204 No Content.',
+  noContentWithBody: 'A 204 No Content response must not carry a body (HTTP forbids it).',
+};
+
+type MessageId = keyof typeof messages;
+
+/** Response helpers whose first argument becomes the body and second is the status (default 200). */
+const BODY_HELPERS = new Set(['toJsonEventResponse', 'toTextResponse', 'toHtmlResponse']);
+
+export const voidReturns204: Contract<Options> = {
+  meta: {
+    id: 'void-returns-204',
+    description: 'Require route stories to answer every request, with 204 No Content when there is nothing to send.',
+    rationale:
+      'A route story that returns nothing leaves the HTTP adapter without a response: the AWS response transformer reads `.status` and `.body` of `undefined` and the request fails. `toJsonEventResponse(undefined)` answers 200 with no body, which clients read as an empty document; the framework\'s own plan is that "no content" is a 204 No Content. HTTP forbids a body on a 204.',
+    type: 'problem',
+    recommended: 'error',
+    fixable: true,
+    hasSuggestions: true,
+    typeAware: true,
+    withoutTypes:
+      'A route story is a generator whose declared return type is `AskResponse<HTTPEventResponse>` (or a `Generator` returning `HTTPEventResponse`), or whose first parameter is typed `HTTPEvent`. With type information a generator is also a route story when its return type resolves to a response with `status` and `isBase64Encoded`, whatever it is called, and `toJsonEventResponse(x)` is reported when `x` is `void` or `undefined`. A path that ends the story on purpose (`return yield* askThrowError(...)`, or `yield* askThrowError(...)` as a statement) needs no response.',
+    messages,
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+
+  examples: {
+    valid: [
+      {
+        note: 'Every path answers; "no content" is a 204 without a body.',
+        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* deleteTodo(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (!event.query.id) return toJsonEventResponse({ error: 'id?' }, 400);\n  return { status: 204, isBase64Encoded: false };\n}",
+      },
+      {
+        note: 'Ending the story with an error is an answer: the adapter maps it to a status.',
+        code: "import { AskResponse, askThrowError, ErrorTypeEnum } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse } from 'quidproquo-webserver';\n\nexport function* getSecret(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  return yield* askThrowError(ErrorTypeEnum.Forbidden, 'no');\n}",
+      },
+      {
+        note: 'A story that is not a route may return nothing.',
+        code: "import { AskResponse, askLogCreate, LogLevelEnum } from 'quidproquo-core';\n\nexport function* askAudit(): AskResponse<void> {\n  yield* askLogCreate(LogLevelEnum.Info, 'audit');\n}",
+      },
+    ],
+    invalid: [
+      {
+        note: 'Falling off the end: the fix answers 204 with the file\'s response helper.',
+        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.path === '/') return toJsonEventResponse({ ok: true });\n}",
+        output:
+          "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.path === '/') return toJsonEventResponse({ ok: true });\n  return toJsonEventResponse(undefined, 204);\n}",
+        findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
+      },
+      {
+        note: 'A bare `return` in a route story; without a helper imported the fix writes the response.',
+        code: "import { HTTPEvent } from 'quidproquo-webserver';\n\nexport function* ping(event: HTTPEvent) {\n  if (event.method === 'HEAD') return;\n  return { status: 200, body: 'pong', isBase64Encoded: false };\n}",
+        output:
+          "import { HTTPEvent } from 'quidproquo-webserver';\n\nexport function* ping(event: HTTPEvent) {\n  if (event.method === 'HEAD') return { status: 204, isBase64Encoded: false };\n  return { status: 200, body: 'pong', isBase64Encoded: false };\n}",
+        findings: [{ messageId: 'missingResponse', line: 4, column: 32 }],
+      },
+      {
+        note: 'A 200 with no body is a 204.',
+        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';\n\nexport function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.query.all) return qpqWebServerUtils.toJsonEventResponse();\n  return { status: 200, isBase64Encoded: false };\n}",
+        output:
+          "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';\n\nexport function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.query.all) return qpqWebServerUtils.toJsonEventResponse(undefined, 204);\n  return { status: 204, isBase64Encoded: false };\n}",
+        findings: [
+          { messageId: 'okWithoutBody', line: 5, column: 31 },
+          { messageId: 'okWithoutBody', line: 6, column: 10 },
+        ],
+      },
+      {
+        note: 'A 204 with a body: the suggestion drops the body.',
+        code: "import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {\n  return toJsonEventResponse({ done: true }, 204);\n}",
+        findings: [
+          {
+            messageId: 'noContentWithBody',
+            line: 4,
+            column: 10,
+            suggestions: [
+              {
+                description: 'Drop the body',
+                output:
+                  "import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {\n  return toJsonEventResponse(undefined, 204);\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        note: 'With types, a story is a route by what it returns, and an undefined body is seen through a variable.',
+        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\ntype Reply = AskResponse<HTTPEventResponse>;\n\nexport function* health(ready: boolean, nothing: undefined): Reply {\n  if (ready) return toJsonEventResponse(nothing);\n}",
+        output:
+          "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\ntype Reply = AskResponse<HTTPEventResponse>;\n\nexport function* health(ready: boolean, nothing: undefined): Reply {\n  if (ready) return toJsonEventResponse(undefined, 204);\n  return toJsonEventResponse(undefined, 204);\n}",
+        typed: true,
+        findings: [
+          { messageId: 'missingResponse', line: 6, column: 18 },
+          { messageId: 'okWithoutBody', line: 7, column: 21 },
+        ],
+      },
+    ],
+  },
+
+  check(context) {
+    return new RouteResponseCheck(context).run();
+  },
+};
+
+class RouteResponseCheck {
+  private readonly findings: ContractFinding[] = [];
+
+  constructor(private readonly context: ContractContext<Options>) {}
+
+  run(): ContractFinding[] {
+    const { index, ts: tsm } = this.context;
+    // Cheap gate: a file without HTTP words has no route story and no response to judge.
+    if (!/HTTPEvent|EventResponse|status/.test(this.context.sourceFile.text)) return [];
+    for (const scope of index.generators) {
+      if (this.isRouteStory(scope)) this.checkRoute(scope);
+    }
+    for (const { node } of index.nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) this.checkHelperCall(node);
+    for (const { node } of index.nodes<ts.ObjectLiteralExpression>(tsm.SyntaxKind.ObjectLiteralExpression)) this.checkResponseLiteral(node);
+    return this.findings.sort((a, b) => a.start - b.start);
+  }
+
+  // ---- route stories
+
+  private isRouteStory(scope: FunctionScope): boolean {
+    const { ts: tsm, checker } = this.context;
+    const fn = scope.node as ts.FunctionLikeDeclaration;
+    if (!fn.body || !tsm.isBlock(fn.body)) return false;
+    if (fn.type && declaresResponse(tsm, fn.type)) return true;
+    const first = fn.parameters[0];
+    if (first?.type && tsm.isTypeReferenceNode(first.type) && typeName(tsm, first.type.typeName) === 'HTTPEvent') return true;
+    if (!checker || !fn.type) return false;
+    const signature = checker.getSignatureFromDeclaration(fn);
+    const returned = signature && generatorReturnType(tsm, checker, checker.getReturnTypeOfSignature(signature));
+    return returned !== undefined && isResponseType(checker, returned);
+  }
+
+  private checkRoute(scope: FunctionScope): void {
+    const { ts: tsm } = this.context;
+    const fn = scope.node as ts.FunctionLikeDeclaration;
+    const body = fn.body as ts.Block;
+    for (const { node } of this.context.index.nodes<ts.ReturnStatement>(tsm.SyntaxKind.ReturnStatement)) {
+      if (this.ownerOf(node) !== fn) continue;
+      const value = node.expression && skipTransparentWrappers(tsm, node.expression);
+      if (value === undefined) {
+        this.report('missingResponse', node, { how: 'returns nothing' }, this.replaceReturn(node));
+      } else if (isUndefined(tsm, value)) {
+        this.report('missingResponse', node, { how: 'returns undefined' }, this.replaceValue(value));
+      }
+    }
+    if (statementsCanComplete(tsm, body.statements, (e) => this.endsStory(e))) {
+      const anchor = (fn.name ?? fn.asteriskToken ?? fn) as ts.Node;
+      this.report('missingResponse', anchor, { how: 'reaches the end without returning' }, this.appendReturn(body));
+    }
+  }
+
+  /** `yield* askThrowError(...)` ends the story; with types, so does any `never` expression. */
+  private endsStory(expression: ts.Expression): boolean {
+    const { ts: tsm, checker } = this.context;
+    const operand = tsm.isYieldExpression(expression) && expression.asteriskToken ? expression.expression : undefined;
+    if (operand && tsm.isCallExpression(operand)) {
+      const callee = operand.expression;
+      const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      if (name === 'askThrowError') return true;
+    }
+    return checker !== undefined && (checker.getTypeAtLocation(expression).flags & tsm.TypeFlags.Never) !== 0;
+  }
+
+  private ownerOf(node: ts.Node): ts.Node | undefined {
+    let current = node.parent;
+    while (current && !this.context.ts.isFunctionLike(current)) current = current.parent;
+    return current;
+  }
+
+  // ---- responses anywhere
+
+  private checkHelperCall(call: ts.CallExpression): void {
+    const { ts: tsm } = this.context;
+    const name = helperName(tsm, call);
+    if (!name) return;
+    const [body, status] = call.arguments;
+    const statusValue = status === undefined ? 200 : numericLiteral(tsm, status);
+    if (statusValue === 200 && name === 'toJsonEventResponse' && (body === undefined || isUndefined(tsm, body) || this.isVoidTyped(body))) {
+      this.report('okWithoutBody', call, {}, this.helper204(call));
+    } else if (statusValue === 204 && body !== undefined && !isUndefined(tsm, body)) {
+      this.report('noContentWithBody', call, {}, undefined, [{ ...this.helper204(call), description: 'Drop the body' }]);
+    }
+  }
+
+  private checkResponseLiteral(literal: ts.ObjectLiteralExpression): void {
+    const { ts: tsm, sourceFile } = this.context;
+    const status = property(tsm, literal, 'status');
+    if (!status || !tsm.isPropertyAssignment(status)) return;
+    const statusValue = numericLiteral(tsm, status.initializer);
+    if (statusValue !== 200 && statusValue !== 204) return;
+    // Only objects that are responses: they carry isBase64Encoded, as every HTTPEventResponse does.
+    if (!property(tsm, literal, 'isBase64Encoded')) return;
+    const body = property(tsm, literal, 'body');
+    const hasBody = body !== undefined && !(tsm.isPropertyAssignment(body) && isUndefined(tsm, body.initializer));
+    if (statusValue === 200 && !hasBody) {
+      const at = status.initializer;
+      this.report('okWithoutBody', literal, {}, { description: 'Answer 204 No Content', edits: [{ start: at.getStart(sourceFile), end: at.getEnd(), newText: '204' }] });
+    } else if (statusValue === 204 && hasBody) {
+      this.report('noContentWithBody', literal, {}, undefined, [{ description: 'Drop the body', edits: [removalOfProperty(literal, body!, sourceFile)] }]);
+    }
+  }
+
+  private isVoidTyped(expression: ts.Expression): boolean {
+    const { ts: tsm, checker } = this.context;
+    if (!checker || tsm.isObjectLiteralExpression(expression) || tsm.isLiteralExpression(expression)) return false;
+    const type = checker.getTypeAtLocation(expression);
+    return (type.flags & (tsm.TypeFlags.Void | tsm.TypeFlags.Undefined)) !== 0;
+  }
+
+  // ---- fixes
+
+  /** `toJsonEventResponse(undefined, 204)` through the file's own import, or a literal. */
+  private noContentText(): string {
+    const helper = importedHelper(this.context.ts, this.context.sourceFile);
+    return helper ? `${helper}(undefined, 204)` : '{ status: 204, isBase64Encoded: false }';
+  }
+
+  private helper204(call: ts.CallExpression): Fix {
+    const { sourceFile } = this.context;
+    const callee = call.expression.getText(sourceFile);
+    return { description: 'Answer 204 No Content', edits: [{ start: call.getStart(sourceFile), end: call.getEnd(), newText: `${callee}(undefined, 204)` }] };
+  }
+
+  private replaceReturn(statement: ts.ReturnStatement): Fix {
+    const start = statement.getStart(this.context.sourceFile) + 'return'.length;
+    return { description: 'Return 204 No Content', edits: [{ start, end: start, newText: ` ${this.noContentText()}` }] };
+  }
+
+  private replaceValue(value: ts.Expression): Fix {
+    return { description: 'Return 204 No Content', edits: [{ start: value.getStart(this.context.sourceFile), end: value.getEnd(), newText: this.noContentText() }] };
+  }
+
+  private appendReturn(body: ts.Block): Fix {
+    const { sourceFile } = this.context;
+    const text = sourceFile.text;
+    const closing = body.getEnd() - 1;
+    const last = body.statements[body.statements.length - 1];
+    const lineStart = text.lastIndexOf('\n', closing - 1) + 1;
+    const closingIndent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const indent = last ? /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.getStart(sourceFile)) + 1))![0] : `${closingIndent}  `;
+    const insertAt = last ? last.getEnd() : body.getStart(sourceFile) + 1;
+    return { description: 'Return 204 No Content', edits: [{ start: insertAt, end: insertAt, newText: `\n${indent}return ${this.noContentText()};` }] };
+  }
+
+  private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void {
+    this.findings.push({
+      contractId: 'void-returns-204',
+      messageId,
+      data,
+      start: node.getStart(this.context.sourceFile),
+      end: node.getEnd(),
+      fix,
+      suggestions,
+    });
+  }
+}
+
+function typeName(tsm: typeof ts, name: ts.EntityName): string {
+  return tsm.isIdentifier(name) ? name.text : name.right.text;
+}
+
+/** `AskResponse<HTTPEventResponse>` or `Generator<_, HTTPEventResponse, _>`, as written. */
+function declaresResponse(tsm: typeof ts, type: ts.TypeNode): boolean {
+  if (!tsm.isTypeReferenceNode(type) || !type.typeArguments) return false;
+  const name = typeName(tsm, type.typeName);
+  const returned = name === 'AskResponse' ? type.typeArguments[0] : name === 'Generator' ? type.typeArguments[1] : undefined;
+  return returned !== undefined && tsm.isTypeReferenceNode(returned) && typeName(tsm, returned.typeName) === 'HTTPEventResponse';
+}
+
+function generatorReturnType(tsm: typeof ts, checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
+  if (type.getSymbol()?.getName() !== 'Generator' || !((type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference)) return undefined;
+  return checker.getTypeArguments(type as ts.TypeReference)[1];
+}
+
+function isResponseType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return type.getProperty('status') !== undefined && type.getProperty('isBase64Encoded') !== undefined && checker.typeToString(type) !== 'any';
+}
+
+function isUndefined(tsm: typeof ts, expression: ts.Expression): boolean {
+  const e = skipTransparentWrappers(tsm, expression);
+  return (tsm.isIdentifier(e) && e.text === 'undefined') || (tsm.isVoidExpression(e) && tsm.isLiteralExpression(e.expression));
+}
+
+function numericLiteral(tsm: typeof ts, expression: ts.Expression): number | undefined {
+  const e = skipTransparentWrappers(tsm, expression);
+  return tsm.isNumericLiteral(e) ? Number(e.text) : undefined;
+}
+
+function helperName(tsm: typeof ts, call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  return name && BODY_HELPERS.has(name) ? name : undefined;
+}
+
+function property(tsm: typeof ts, literal: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  return literal.properties.find((p) => p.name !== undefined && (tsm.isIdentifier(p.name) || tsm.isStringLiteral(p.name)) && p.name.text === name);
+}
+
+/** How the file can call `toJsonEventResponse`: its own import, or through `qpqWebServerUtils`. */
+function importedHelper(tsm: typeof ts, sourceFile: ts.SourceFile): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!tsm.isImportDeclaration(statement) || !tsm.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!/quidproquo-webserver|@quidproquo\/webserver/.test(statement.moduleSpecifier.text)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings || !tsm.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const imported = (element.propertyName ?? element.name).text;
+      if (imported === 'toJsonEventResponse') return element.name.text;
+      if (imported === 'qpqWebServerUtils') return `${element.name.text}.toJsonEventResponse`;
+    }
+  }
+  return undefined;
+}
+
+function removalOfProperty(literal: ts.ObjectLiteralExpression, member: ts.ObjectLiteralElementLike, sourceFile: ts.SourceFile) {
+  const members = literal.properties;
+  const i = members.indexOf(member);
+  // Remove the member with the comma and space that separate it from its neighbour.
+  const start = i > 0 ? members[i - 1].getEnd() : member.getStart(sourceFile);
+  const end = i > 0 ? member.getEnd() : i + 1 < members.length ? members[i + 1].getStart(sourceFile) : member.getEnd();
+  return { start, end, newText: '' };
+}

@@ -1,0 +1,47 @@
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { allContracts, runContract } from '../src';
+
+const contract = allContracts.find((c) => c.meta.id === 'void-returns-204')!;
+
+/** Message ids reported for a route story with this body. */
+function findingsForBody(body: string): string[] {
+  const text = `function* route(event: HTTPEvent) {\n${body}\n}\n`;
+  const sourceFile = ts.createSourceFile('route.ts', text, ts.ScriptTarget.Latest, true);
+  return runContract(contract, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
+    throw e;
+  }).map((f) => `${f.messageId}:${f.data.how ?? ''}`);
+}
+
+const END = 'missingResponse:reaches the end without returning';
+
+describe('void-returns-204 reads how a route story can end', () => {
+  it.each([
+    ['if/else that both return', 'if (a) return r; else return r;', []],
+    ['if without else', 'if (a) return r;', [END]],
+    ['switch with default, every clause returning', 'switch (a) { case 1: return r; default: return r; }', []],
+    ['switch whose clause breaks', 'switch (a) { case 1: break; default: return r; }', [END]],
+    ['switch without default', 'switch (a) { case 1: return r; }', [END]],
+    ['try and catch both return', 'try { return r; } catch { return r; }', []],
+    ['try returns, catch does not', 'try { return r; } catch { log(); }', [END]],
+    ['finally that returns', 'try { log(); } finally { return r; }', []],
+    ['endless loop', 'while (true) { yield* askPoll(); }', []],
+    ['endless loop with break', 'for (;;) { if (a) break; }', [END]],
+    ['break of an inner loop only', 'while (true) { for (const x of xs) { break; } }', []],
+    ['labelled statement', 'outer: { break outer; }', [END]],
+    ['throwing', "throw new Error('x');", []],
+    ['ending the story with an error', "yield* askThrowError('NotFound', 'no');", []],
+    ['a callback that returns nothing does not count', 'items.forEach(() => { return; });\nreturn r;', []],
+  ])('%s', (_, body, expected) => {
+    expect(findingsForBody(body)).toEqual(expected);
+  });
+
+  it('reports `return;` and `return undefined` once each, and the end when reachable', () => {
+    // The end is reported at the function's name, so it comes first.
+    expect(findingsForBody('if (a) return;\nif (b) return undefined;')).toEqual([
+      END,
+      'missingResponse:returns nothing',
+      'missingResponse:returns undefined',
+    ]);
+  });
+});
