@@ -10,3 +10,4 @@ export { applyEdits } from './engine/edits';
 export { schemaProblems } from './engine/options-schema';
 export { yieldedActionsOfCall } from './engine/story-actions';
 export type { YieldedActions } from './engine/story-actions';
+export { QPQ_IMPORT_GROUPS } from './contracts/import-order';

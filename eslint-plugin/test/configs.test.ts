@@ -5,7 +5,7 @@ import plugin from '../src/index';
 
 const typedProject = path.join(__dirname, 'typed-project');
 
-const TYPED_STORY = `import { AskResponse, askDateNow } from 'quidproquo-core';
+const TYPED_STORY = `import { askDateNow, AskResponse } from 'quidproquo-core';
 
 function* login(user: string): AskResponse<string> {
   return yield* askDateNow();

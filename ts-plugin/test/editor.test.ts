@@ -8,7 +8,7 @@ import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
 const runtimeEntry = (name: string) => [path.join(REPO_ROOT, 'runtime/src', name, 'index.ts')];
 
-const STORIES = `import { AskResponse, askDateNow, askKeyValueStoreUpsert, askNewGuid } from 'quidproquo-core';
+const STORIES = `import { askDateNow, askKeyValueStoreUpsert, askNewGuid, AskResponse } from 'quidproquo-core';
 
 function* touch(id: string): AskResponse<string> {
   return yield* askDateNow();

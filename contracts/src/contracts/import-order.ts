@@ -1,0 +1,500 @@
+import type * as ts from 'typescript';
+import type { Contract, ContractContext, ContractFinding } from '../types';
+
+interface Options {
+  groups: string[][];
+}
+
+/**
+ * The framework's house order (the quidproquo ESLint config's simple-import-sort groups, with
+ * the planned `@quidproquo/*` packages joining `quidproquo-*`): quidproquo packages; then
+ * side-effect and other packages; then aliases and relative imports, parents before siblings.
+ */
+export const QPQ_IMPORT_GROUPS: string[][] = [
+  ['^quidproquo', '^@quidproquo/'],
+  ['^\\u0000[^.]', '^react(-dom)?$', '^prop-types', '^\\w', '^@'],
+  ['^[~]', '^fixtures', '^\\.\\.(?!/?$)', '^\\.\\./?$', '^\\./(?=.*/)(?!/?$)', '^\\.(?!/?$)', '^\\./?$', '^\\u0000\\.'],
+];
+
+const messages = {
+  unsortedImports: 'Imports are not in the qpq order: quidproquo packages, other packages, then aliases and relative imports, a blank line between groups.',
+  unsortedExports: '`export … from` statements are not sorted by module.',
+};
+
+export const importOrder: Contract<Options> = {
+  meta: {
+    id: 'import-order',
+    description: "Keep imports in the framework's house order, and `export … from` blocks sorted.",
+    rationale:
+      "quidproquo's own code sorts imports with eslint-plugin-simple-import-sort in three groups: quidproquo packages first, then other packages, then aliases and relative imports, with a blank line between groups. This rule produces exactly that order (and simple-import-sort's order of `export … from` blocks), so a qpq project needs one plugin, and the editor offers the same fix as \"Organize imports (qpq order)\". Comments stay with the import they describe.",
+    type: 'layout',
+    recommended: 'warn',
+    fixable: true,
+    hasSuggestions: false,
+    typeAware: false,
+    withoutTypes: 'Purely syntactic: type information is never used.',
+    messages,
+    schema: {
+      type: 'object',
+      properties: {
+        groups: {
+          type: 'array',
+          items: { type: 'array', items: { type: 'string' } },
+          description:
+            "simple-import-sort's `groups`: each inner list is a group of regular expressions matched against the module name (side-effect imports are prefixed with `\\u0000`, `import type` suffixed with it); the longest match wins.",
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { groups: QPQ_IMPORT_GROUPS },
+  },
+
+  examples: {
+    valid: [
+      {
+        note: 'quidproquo packages, other packages, then relative imports, parents first.',
+        code: "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n\nimport { config } from '../config';\nimport { todoLogic } from './todoLogic';\n",
+      },
+      {
+        note: '`export … from` blocks sorted by module.',
+        code: "export * from './askA';\nexport * from './askB';\nexport { askC } from './askC';\n",
+      },
+    ],
+    invalid: [
+      {
+        note: 'One finding for the block; the fix sorts the groups and the modules (and names in braces, leaving their spacing to the formatter, as simple-import-sort does).',
+        code: "import { todoLogic } from './todoLogic';\nimport { z } from 'zod';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\nimport { askDateNow } from 'quidproquo-core';\n",
+        output:
+          "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n\nimport { todoLogic } from './todoLogic';\n",
+        findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
+      },
+      {
+        note: 'Comments move with their import; the planned `@quidproquo/*` packages come first too.',
+        code: "import lodash from 'lodash';\n// the new scoped package\nimport { askDateNow } from '@quidproquo/core';\n",
+        output: "// the new scoped package\nimport { askDateNow } from '@quidproquo/core';\n\nimport lodash from 'lodash';\n",
+        findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
+      },
+      {
+        code: "export { askC } from './askC';\nexport * from './askA';\n",
+        output: "export * from './askA';\nexport { askC } from './askC';\n",
+        findings: [{ messageId: 'unsortedExports', line: 1, column: 1 }],
+      },
+    ],
+  },
+
+  check(context) {
+    return new ImportOrderCheck(context).run();
+  },
+};
+
+interface Source {
+  source: string;
+  originalSource: string;
+  kind: 'type' | 'value';
+}
+
+interface Item {
+  node: ts.Statement;
+  code: string;
+  start: number;
+  end: number;
+  style: number;
+  source: Source;
+  index: number;
+  needsNewline: boolean;
+}
+
+const SIDE_EFFECT = 0;
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+class ImportOrderCheck {
+  private readonly text: string;
+  private readonly newline: string;
+  private readonly findings: ContractFinding[] = [];
+
+  constructor(private readonly context: ContractContext<Options>) {
+    this.text = context.sourceFile.text;
+    this.newline = /\r?\n/.exec(this.text)?.[0] ?? '\n';
+  }
+
+  run(): ContractFinding[] {
+    const { ts: tsm, sourceFile, index } = this.context;
+    // Cheap gate: nothing to sort without an import or export statement.
+    if (!/\b(import|export)\b/.test(this.text)) return [];
+    const containers: Array<readonly ts.Statement[]> = [sourceFile.statements];
+    for (const { node } of index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock)) containers.push(node.statements);
+    const groups = (this.context.options.groups ?? QPQ_IMPORT_GROUPS).map((group) => group.map((pattern) => new RegExp(pattern, 'u')));
+    for (const statements of containers) {
+      for (const chunk of this.chunks(statements, (s) => tsm.isImportDeclaration(s), false)) this.checkImports(chunk, groups);
+      for (const chunk of this.chunks(statements, (s) => this.isExportFrom(s), true)) this.checkExports(chunk);
+    }
+    return this.findings;
+  }
+
+  private isExportFrom(statement: ts.Statement): boolean {
+    return this.context.ts.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined;
+  }
+
+  /** Runs of statements of one kind with only comments between; for exports a comment line starts a new run. */
+  private chunks(statements: readonly ts.Statement[], belongs: (s: ts.Statement) => boolean, splitOnCommentLines: boolean): ts.Statement[][] {
+    const chunks: ts.Statement[][] = [];
+    let chunk: ts.Statement[] = [];
+    let last: ts.Statement | undefined;
+    for (const statement of statements) {
+      if (!belongs(statement)) {
+        if (chunk.length > 0) chunks.push(chunk);
+        chunk = [];
+      } else if (splitOnCommentLines && chunk.length > 0 && this.hasGroupingComment(statement, last)) {
+        chunks.push(chunk);
+        chunk = [statement];
+      } else {
+        chunk.push(statement);
+      }
+      last = statement;
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+    return chunks;
+  }
+
+  private hasGroupingComment(statement: ts.Statement, previous: ts.Statement | undefined): boolean {
+    return this.commentsBefore(statement).some(
+      (c) => (previous === undefined || this.line(c.pos) > this.line(previous.end)) && this.line(c.end) < this.line(statement.getStart(this.context.sourceFile)),
+    );
+  }
+
+  private checkImports(chunk: ts.Statement[], groups: RegExp[][]): void {
+    const items = this.items(chunk);
+    const buckets = groups.map((group) => group.map((regex) => ({ regex, items: [] as Item[] })));
+    const rest: Item[] = [];
+    for (const item of items) {
+      const { originalSource } = item.source;
+      const key = item.style === SIDE_EFFECT ? `\0${originalSource}` : item.source.kind !== 'value' ? `${originalSource}\0` : originalSource;
+      let best: { items: Item[] } | undefined;
+      let bestLength = -1;
+      for (const bucket of buckets.flat()) {
+        const match = bucket.regex.exec(key);
+        if (match && match[0].length > bestLength) {
+          best = bucket;
+          bestLength = match[0].length;
+        }
+      }
+      (best ? best.items : rest).push(item);
+    }
+    const sorted = [...buckets, [{ items: rest }]]
+      .map((group) => group.filter((bucket) => bucket.items.length > 0).map((bucket) => sortItems(bucket.items)))
+      .filter((group) => group.length > 0);
+    this.reportIfChanged(items, sorted, 'unsortedImports');
+  }
+
+  private checkExports(chunk: ts.Statement[]): void {
+    const items = this.items(chunk);
+    this.reportIfChanged(items, [[sortItems(items)]], 'unsortedExports');
+  }
+
+  private reportIfChanged(items: Item[], sorted: Item[][][], messageId: keyof typeof messages): void {
+    const nl = this.newline;
+    let text = sorted.map((group) => group.map((bucket) => bucket.map((item) => item.code).join(nl)).join(nl)).join(nl + nl);
+    const start = items[0].start;
+    const end = items[items.length - 1].end;
+    // A trailing line comment must not swallow code that follows on the same line.
+    const lastSorted = sorted.flat(2).at(-1)!;
+    const restOfLine = this.text.slice(end).split(/\r?\n/)[0];
+    if (lastSorted.needsNewline && /\S/.test(restOfLine.replace(/^\s*\/\/.*$/, ''))) text += nl;
+    if (this.text.slice(start, end) === text) return;
+    const description = messageId === 'unsortedImports' ? 'Organize imports (qpq order)' : 'Sort `export … from` statements';
+    this.findings.push({ contractId: 'import-order', messageId, data: {}, start, end, fix: { description, edits: [{ start, end, newText: text }] } });
+  }
+
+  // ---- items: each statement with the comments that belong to it, printed
+
+  private items(chunk: ts.Statement[]): Item[] {
+    const { sourceFile } = this.context;
+    return chunk.map((node, index) => {
+      const nodeStart = node.getStart(sourceFile);
+      const lastLine = index === 0 ? this.line(nodeStart) - 1 : this.line(chunk[index - 1].end);
+      const before = this.commentsBefore(node).filter(
+        (c) => this.line(c.pos) <= this.line(nodeStart) && this.line(c.end) > lastLine && (index > 0 || this.line(c.pos) > lastLine),
+      );
+      const after = (this.context.ts.getTrailingCommentRanges(this.text, node.end) ?? []).filter((c) => this.line(c.end) === this.line(node.end));
+      const first = before.length > 0 ? before[0].pos : nodeStart;
+      const last = after.length > 0 ? after[after.length - 1].end : node.end;
+      const indentation = this.indentationBefore(first);
+      const trailing = /^[ \t]*/.exec(this.text.slice(last))![0];
+      let beforeText = '';
+      before.forEach((comment, i) => {
+        const next = i === before.length - 1 ? nodeStart : before[i + 1].pos;
+        beforeText += this.text.slice(comment.pos, comment.end) + removeBlankLines(this.text.slice(comment.end, next));
+      });
+      let afterText = '';
+      after.forEach((comment, i) => {
+        const previous = i === 0 ? node.end : after[i - 1].end;
+        afterText += removeBlankLines(this.text.slice(previous, comment.pos)) + this.text.slice(comment.pos, comment.end);
+      });
+      const lastAfter = after[after.length - 1];
+      return {
+        node,
+        code: indentation + beforeText + this.withSortedSpecifiers(node) + afterText + trailing,
+        start: first - indentation.length,
+        end: last + trailing.length,
+        style: this.styleOf(node),
+        source: this.sourceOf(node),
+        index,
+        needsNewline: lastAfter !== undefined && lastAfter.kind === this.context.ts.SyntaxKind.SingleLineCommentTrivia,
+      };
+    });
+  }
+
+  private commentsBefore(node: ts.Node): ts.CommentRange[] {
+    return this.context.ts.getLeadingCommentRanges(this.text, node.pos) ?? [];
+  }
+
+  private indentationBefore(position: number): string {
+    let k = position - 1;
+    while (k >= 0 && (this.text[k] === ' ' || this.text[k] === '\t')) k--;
+    return k < 0 || this.text[k] === '\n' || this.text[k] === '\r' ? this.text.slice(k + 1, position) : '';
+  }
+
+  private line(position: number): number {
+    return this.context.sourceFile.getLineAndCharacterOfPosition(position).line;
+  }
+
+  /** Side effect 0, namespace 1, default 2, named only 3 (exports are all alike). */
+  private styleOf(node: ts.Statement): number {
+    const { ts: tsm } = this.context;
+    if (!tsm.isImportDeclaration(node)) return 1;
+    const clause = node.importClause;
+    if (!clause) return SIDE_EFFECT;
+    if (clause.namedBindings && tsm.isNamespaceImport(clause.namedBindings)) return 1;
+    return clause.name ? 2 : 3;
+  }
+
+  private sourceOf(node: ts.Statement): Source {
+    const { ts: tsm } = this.context;
+    const specifier = (node as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier;
+    const original = specifier && tsm.isStringLiteral(specifier) ? specifier.text : '';
+    const typeOnly = tsm.isImportDeclaration(node) ? node.importClause?.isTypeOnly === true : tsm.isExportDeclaration(node) && node.isTypeOnly;
+    return { source: directoryLevelKey(original), originalSource: original, kind: typeOnly ? 'type' : 'value' };
+  }
+
+  /**
+   * The statement with the names inside its braces sorted. Each name keeps the whitespace and
+   * comments that belong to it (a comment on its line after it, a comment line before it), the
+   * way simple-import-sort decides it, so both produce the same text.
+   */
+  private withSortedSpecifiers(node: ts.Statement): string {
+    const { ts: tsm, sourceFile } = this.context;
+    const text = this.text.slice(node.getStart(sourceFile), node.end);
+    const bindings = tsm.isImportDeclaration(node) ? node.importClause?.namedBindings : tsm.isExportDeclaration(node) ? node.exportClause : undefined;
+    const elements = bindings && (tsm.isNamedImports(bindings) || tsm.isNamedExports(bindings)) ? [...bindings.elements] : [];
+    if (elements.length <= 1) return text;
+
+    const tokens = tokenize(tsm, text);
+    const open = tokens.findIndex((t) => t.type === 'Punctuator' && t.code === '{');
+    const close = tokens.findIndex((t) => t.type === 'Punctuator' && t.code === '}');
+    const parsed = specifierItems(tokens.slice(open + 1, close));
+    if (parsed.items.length !== elements.length) return text;
+
+    const name = (e: ts.ImportSpecifier | ts.ExportSpecifier, local: boolean) => ((local ? e.name : e.propertyName ?? e.name) as ts.Identifier | ts.StringLiteral).text;
+    const items = parsed.items.map((item, i) => ({ ...item, element: elements[i], i }));
+    const sorted = [...items].sort(
+      (a, b) =>
+        compare(name(a.element, false), name(b.element, false)) ||
+        compare(name(a.element, true), name(b.element, true)) ||
+        compare(a.element.isTypeOnly ? 'type' : 'value', b.element.isTypeOnly ? 'type' : 'value') ||
+        a.i - b.i,
+    );
+    const beforeClose = tokens.slice(0, close).filter((t) => t.type !== 'Spaces' && t.type !== 'Newline' && t.type !== 'Line' && t.type !== 'Block');
+    const hasTrailingComma = beforeClose[beforeClose.length - 1]?.code === ',';
+    const newlineToken: Token = { type: 'Newline', code: this.newline };
+    const out: Token[] = [];
+    sorted.forEach((item, index) => {
+      const previous = index === 0 ? undefined : sorted[index - 1];
+      if (previous && needsStartingNewline(item.before) && !(previous.after.length > 0 && previous.after[previous.after.length - 1].type === 'Newline')) {
+        out.push(newlineToken);
+      }
+      if (index < sorted.length - 1 || hasTrailingComma) {
+        out.push(...item.before, ...item.specifier, { type: 'Punctuator', code: ',' }, ...item.after);
+        return;
+      }
+      const nonBlank = item.after.findIndex((t) => t.type !== 'Newline' && t.type !== 'Spaces');
+      const after = !item.hadComma ? item.after : nonBlank === -1 ? [] : item.after.slice(nonBlank);
+      out.push(...item.before, ...item.specifier, ...after);
+    });
+    if (needsStartingNewline(parsed.after) && out[out.length - 1]?.type !== 'Newline') out.push(newlineToken);
+    return print([...tokens.slice(0, open + 1), ...parsed.before, ...out, ...parsed.after, ...tokens.slice(close)]);
+  }
+}
+
+type TokenType = 'Spaces' | 'Newline' | 'Line' | 'Block' | 'Punctuator' | 'Word';
+interface Token {
+  type: TokenType;
+  code: string;
+}
+
+interface SpecifierItem {
+  before: Token[];
+  specifier: Token[];
+  after: Token[];
+  hadComma: boolean;
+}
+
+/** A statement's tokens with whitespace as Spaces and Newline tokens, blank lines removed. */
+function tokenize(tsm: typeof ts, text: string): Token[] {
+  const scanner = tsm.createScanner(tsm.ScriptTarget.Latest, false, tsm.LanguageVariant.Standard, text);
+  const tokens: Token[] = [];
+  let whitespace = '';
+  const flush = () => {
+    if (whitespace) tokens.push(...whitespaceTokens(whitespace));
+    whitespace = '';
+  };
+  for (let kind = scanner.scan(); kind !== tsm.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const code = scanner.getTokenText();
+    if (kind === tsm.SyntaxKind.WhitespaceTrivia || kind === tsm.SyntaxKind.NewLineTrivia) {
+      whitespace += code;
+      continue;
+    }
+    flush();
+    if (kind === tsm.SyntaxKind.SingleLineCommentTrivia) tokens.push({ type: 'Line', code });
+    else if (kind === tsm.SyntaxKind.MultiLineCommentTrivia) tokens.push({ type: 'Block', code });
+    else if (kind === tsm.SyntaxKind.CommaToken || kind === tsm.SyntaxKind.OpenBraceToken || kind === tsm.SyntaxKind.CloseBraceToken) {
+      tokens.push({ type: 'Punctuator', code });
+    } else tokens.push({ type: 'Word', code });
+  }
+  flush();
+  return tokens;
+}
+
+function whitespaceTokens(whitespace: string): Token[] {
+  const parts = whitespace.split(/(\r?\n)/);
+  const kept = parts.length >= 5 ? [...parts.slice(0, 2), ...parts.slice(-1)] : parts;
+  return kept.map((code, i): Token => ({ type: i % 2 === 0 ? 'Spaces' : 'Newline', code })).filter((t) => t.code !== '');
+}
+
+/**
+ * Splits the tokens between `{` and `}` into names, each with what belongs to it: a comment or
+ * whitespace on its line after it goes with it, a comment line goes with the next name.
+ */
+function specifierItems(tokens: Token[]): { before: Token[]; after: Token[]; items: SpecifierItem[] } {
+  const result = { before: [] as Token[], after: [] as Token[], items: [] as SpecifierItem[] };
+  const empty = () => ({ state: 'before' as 'before' | 'specifier' | 'after', before: [] as Token[], after: [] as Token[], specifier: [] as Token[], hadComma: false });
+  let current = empty();
+  const firstName = () => result.before.length === 0 && result.items.length === 0;
+  for (const token of tokens) {
+    if (current.state === 'before') {
+      if (token.type === 'Newline') {
+        current.before.push(token);
+        if (firstName()) {
+          result.before = current.before;
+          current = empty();
+        }
+      } else if (token.type === 'Spaces' || token.type === 'Block' || token.type === 'Line') {
+        current.before.push(token);
+      } else {
+        if (firstName()) {
+          result.before = current.before;
+          current = empty();
+        }
+        current.state = 'specifier';
+        current.specifier.push(token);
+      }
+    } else if (current.state === 'specifier') {
+      if (token.type === 'Punctuator' && token.code === ',') {
+        current.hadComma = true;
+        current.state = 'after';
+      } else current.specifier.push(token);
+    } else if (token.type === 'Newline') {
+      current.after.push(token);
+      result.items.push(current);
+      current = empty();
+    } else if (token.type === 'Spaces' || token.type === 'Line') {
+      current.after.push(token);
+    } else if (token.type === 'Block') {
+      if (/\r?\n/.test(token.code)) {
+        result.items.push(current);
+        current = empty();
+        current.before.push(token);
+      } else current.after.push(token);
+    } else {
+      result.items.push(current);
+      current = empty();
+      current.state = 'specifier';
+      current.specifier.push(token);
+    }
+  }
+  if (current.state === 'before') {
+    result.after = current.before;
+  } else if (current.state === 'specifier') {
+    let lastWord = -1;
+    current.specifier.forEach((t, i) => {
+      if (t.type === 'Word') lastWord = i;
+    });
+    const specifier = current.specifier.slice(0, lastWord + 1);
+    const after = current.specifier.slice(lastWord + 1);
+    const newlineAt = after.findIndex((t) => t.type === 'Newline');
+    const newlineIndex = newlineAt === -1 ? -1 : newlineAt + 1;
+    const blockAt = after.findIndex((t) => t.type === 'Block' && /\r?\n/.test(t.code));
+    const slice =
+      newlineIndex >= 0 && blockAt >= 0
+        ? Math.min(newlineIndex, blockAt)
+        : newlineIndex >= 0
+          ? newlineIndex
+          : blockAt >= 0
+            ? blockAt
+            : after[after.length - 1]?.type === 'Spaces'
+              ? after.length - 1
+              : -1;
+    current.specifier = specifier;
+    current.after = slice === -1 ? after : after.slice(0, slice);
+    result.items.push(current);
+    result.after = slice === -1 ? [] : after.slice(slice);
+  } else {
+    if (current.after[current.after.length - 1]?.type === 'Spaces') result.after = [current.after.pop()!];
+    result.items.push(current);
+  }
+  return result;
+}
+
+/** A name that starts with a comment on the same line needs a line break before it once moved. */
+function needsStartingNewline(tokens: Token[]): boolean {
+  const first = tokens.find((t) => t.type !== 'Spaces');
+  return first !== undefined && (first.type === 'Line' || (first.type === 'Block' && !/\r?\n/.test(first.code)));
+}
+
+function print(tokens: Token[]): string {
+  return tokens.map((t) => t.code).join('');
+}
+
+function sortItems(items: Item[]): Item[] {
+  return [...items].sort((a, b) =>
+    a.style === SIDE_EFFECT && b.style === SIDE_EFFECT
+      ? a.index - b.index
+      : a.style === SIDE_EFFECT
+        ? -1
+        : b.style === SIDE_EFFECT
+          ? 1
+          : compare(a.source.source, b.source.source) ||
+            compare(a.source.originalSource, b.source.originalSource) ||
+            compare(a.source.kind, b.source.kind) ||
+            a.style - b.style ||
+            a.index - b.index,
+  );
+}
+
+/**
+ * A sort key that orders modules by directory level: `../../x` before `../x` before `./x`, and
+ * `.` and `/` before other punctuation.
+ */
+function directoryLevelKey(source: string): string {
+  const swap: Record<string, string> = { '.': '_', '/': '-', _: '.', '-': '/' };
+  return source
+    .replace(/^[./]*\.$/, '$&/')
+    .replace(/^[./]*\/$/, '$&,')
+    .replace(/[./_-]/g, (char) => swap[char]);
+}
+
+/** Collapses blank lines in whitespace to a single line break, keeping the final indentation. */
+function removeBlankLines(whitespace: string): string {
+  const parts = whitespace.split(/(\r?\n)/);
+  return (parts.length >= 5 ? [...parts.slice(0, 2), ...parts.slice(-1)] : parts).join('');
+}

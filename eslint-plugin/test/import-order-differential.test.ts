@@ -1,0 +1,179 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import { QPQ_IMPORT_GROUPS } from 'qpq-contracts';
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index';
+
+const linter = new Linter({ configType: 'flat' });
+// Unused-directive reporting is off: it would treat the two plugins' rule names differently.
+const base = { files: ['**/*.ts'], languageOptions: { parser: tsParser }, linterOptions: { reportUnusedDisableDirectives: 'off' as const } };
+const simpleImportSortConfig: Linter.Config[] = [
+  {
+    ...base,
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: { 'simple-import-sort/imports': ['error', { groups: QPQ_IMPORT_GROUPS }], 'simple-import-sort/exports': 'error' },
+  },
+];
+const qpqConfig: Linter.Config[] = [{ ...base, plugins: { qpq: plugin }, rules: { 'qpq/import-order': 'error' } }];
+
+const fixWith = (config: Linter.Config[], text: string) => linter.verifyAndFix(text, config, { filename: 'file.ts' }).output;
+
+/** A small seeded generator: the shuffles are the same on every run. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+function shuffled<T>(items: T[], next: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+/** The file with its first block of imports in another order, other blank lines, and names in braces shuffled. */
+function shuffleImportBlock(text: string, seed: number): string {
+  const sourceFile = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true);
+  const imports: ts.ImportDeclaration[] = [];
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) imports.push(statement);
+    else if (imports.length > 0) break;
+  }
+  if (imports.length === 0) return text;
+  const next = seeded(seed);
+  const pieces = imports.map((node) => {
+    let piece = text.slice(node.getStart(sourceFile), node.end);
+    const bindings = node.importClause?.namedBindings;
+    if (bindings && ts.isNamedImports(bindings) && bindings.elements.length > 1) {
+      const names = shuffled(bindings.elements.map((e) => e.getText(sourceFile)), next);
+      piece = piece.replace(/\{[^}]*\}/, `{ ${names.join(', ')} }`);
+    }
+    return piece;
+  });
+  const block = shuffled(pieces, next)
+    .map((piece, i) => (i === 0 ? piece : (next() < 0.3 ? '\n\n' : '\n') + piece))
+    .join('');
+  return text.slice(0, imports[0].getStart(sourceFile)) + block + text.slice(imports[imports.length - 1].end);
+}
+
+function fixtureFiles(): string[] {
+  const root = path.join(__dirname, '../../fixtures');
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(full);
+    }
+  };
+  walk(root);
+  return files.sort();
+}
+
+const TRICKY: Record<string, string> = {
+  'comments above, beside and inside': [
+    '// file header stays',
+    '',
+    "import b from 'b'; // about b",
+    '/* about a */',
+    "import a from 'a';",
+    '',
+    "import { x } from './x'; /* one */ // two",
+    "import { askDateNow } from 'quidproquo-core';",
+    '',
+    'askDateNow();',
+    '',
+  ].join('\n'),
+  'type imports, side effects, namespaces and defaults': [
+    "import './polyfill';",
+    "import type { Todo } from './types';",
+    "import { todo } from './types';",
+    "import * as path from 'node:path';",
+    "import fs, { readFileSync } from 'node:fs';",
+    "import 'reflect-metadata';",
+    "import type { AskResponse } from 'quidproquo-core';",
+    "import { askNewGuid } from 'quidproquo-core';",
+    '',
+  ].join('\n'),
+  'parents before siblings, aliases and scoped packages': [
+    "import { a } from './a';",
+    "import { up } from '..';",
+    "import { upTwo } from '../../deep';",
+    "import { upOne } from '../shallow';",
+    "import { here } from '.';",
+    "import { alias } from '~/alias';",
+    "import { fixture } from 'fixtures/one';",
+    "import { core } from '@quidproquo/core';",
+    "import { other } from '@other/pkg';",
+    "import { q } from 'quidproquo';",
+    "import React from 'react';",
+    "import { web } from 'quidproquo-webserver';",
+    "import { n10 } from './n10';",
+    "import { n9 } from './n9';",
+    '',
+  ].join('\n'),
+  'export blocks, split by a comment line': [
+    "export * from './b';",
+    "export { a } from './a';",
+    '// the next block',
+    "export * from './d';",
+    "export * as c from './c';",
+    '',
+  ].join('\n'),
+  'names in braces, aliased and typed, over several lines': [
+    'import {',
+    '  zebra,',
+    '  type Apple,',
+    '  mango as banana,',
+    "} from 'fruit';",
+    "import { c, B, a } from 'letters';",
+    '',
+  ].join('\n'),
+  'comments among the names in braces': [
+    'import {',
+    '  zeta, // about zeta',
+    '  /* about beta */ beta,',
+    '  // about alpha',
+    '  alpha,',
+    "} from 'greek';",
+    "import { d, /* c */ c, b } from 'letters';",
+    '',
+  ].join('\n'),
+  'CRLF line endings': "import b from 'b';\r\nimport a from 'a';\r\n\r\nexport const x = a + b;\r\n",
+  'imports inside a module declaration': "declare module 'm' {\n  import b from 'b';\n  import a from 'a';\n}\n",
+};
+
+describe('qpq/import-order produces exactly what simple-import-sort produces with the qpq groups', () => {
+  for (const [name, text] of Object.entries(TRICKY)) {
+    it(name, () => {
+      const expected = fixWith(simpleImportSortConfig, text);
+      expect(expected).not.toBe(text);
+      expect(fixWith(qpqConfig, text)).toBe(expected);
+    });
+  }
+
+  const files = fixtureFiles();
+  it('has fixture files to compare on', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  for (const file of files) {
+    const name = path.relative(path.join(__dirname, '../..'), file);
+    it(`${name} and 10 shuffles of its import block`, () => {
+      const original = fs.readFileSync(file, 'utf8');
+      for (let seed = 0; seed <= 10; seed++) {
+        const input = seed === 0 ? original : shuffleImportBlock(original, seed * 7919);
+        expect({ seed, output: fixWith(qpqConfig, input) }).toEqual({ seed, output: fixWith(simpleImportSortConfig, input) });
+      }
+    });
+  }
+});
