@@ -1,0 +1,468 @@
+import type * as ts from 'typescript';
+import { skipTransparentWrappers } from '../engine/syntax';
+import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
+
+interface Options {
+  optionalKeys: boolean;
+  runtimeShapes: boolean;
+  mutation: boolean;
+}
+
+const messages = {
+  keyOrder: 'The keys of this {{what}} are not in the order of {{source}}: {{expected}}. One action type should keep one hidden class.',
+  missingKeys: 'This {{what}} leaves out {{keys}}, present in {{source}}: objects with and without a key are different hidden classes. Write it with `undefined`.',
+  runtimeShape: 'The shape of this {{what}} is chosen at run time ({{how}}): build one shape with every key, `undefined` where absent.',
+  spread: 'A spread in an {{what}} literal makes its keys depend on the spread value: list every key.',
+  mutation: '{{how}} changes the shape of an action after it was built: build it complete instead.',
+};
+
+type MessageId = keyof typeof messages;
+
+export const monomorphicActionShape: Contract<Options> = {
+  meta: {
+    id: 'monomorphic-action-shape',
+    description: 'Build every action of one type in one shape: the same keys, in the same order, complete from the start.',
+    rationale:
+      "V8 gives objects with the same keys added in the same order one hidden class, and code that only ever sees one class stays fast. Every action passes through the same runtime loop and processor lookup, so actions of one type built in different shapes (an optional key sometimes left out, another key order, a spread that adds `returnErrors`, a key added later) make that hot path polymorphic, or megamorphic past four shapes. Measured with `node bench/monomorphism.mjs` (Node 20, a runtime-style dispatch of a million actions of one type): the mixed shapes this rule reports took 4.1x as long as one shape. Define one shape per action type, build it complete (`undefined` where absent), in one key order.",
+    type: 'suggestion',
+    recommended: 'warn',
+    fixable: true,
+    hasSuggestions: true,
+    typeAware: true,
+    withoutTypes:
+      'The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information the canonical order is the declaration order of the type the literal is checked against (its contextual type), optional keys of that type that a literal leaves out are reported, and a value is known to be an action by its type as well as by its initializer.',
+    messages,
+    schema: {
+      type: 'object',
+      properties: {
+        optionalKeys: { type: 'boolean', description: 'Report literals that leave out keys their type (or the first literal of their type) has.' },
+        runtimeShapes: { type: 'boolean', description: 'Report shapes chosen at run time: conditional literals, differing `getPayload` branches, spreads.' },
+        mutation: { type: 'boolean', description: 'Report keys added or deleted after an action was built.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { optionalKeys: true, runtimeShapes: true, mutation: true },
+  },
+
+  examples: {
+    valid: [
+      {
+        note: 'One shape: every key, in one order, `undefined` where absent.',
+        code: "function* story(id: string, scope?: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope } };\n  yield { type: '@app/Todo/Load', payload: { id: 'x', scope: undefined } };\n}",
+      },
+    ],
+    invalid: [
+      {
+        note: 'Another key order than the first literal of the same type: reordered when every value is free of side effects.',
+        code: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { scope: 'mine', id } };\n}",
+        output: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'mine' } };\n}",
+        findings: [{ messageId: 'keyOrder', line: 3, column: 44 }],
+      },
+      {
+        note: 'A key the first literal has is left out.',
+        code: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id } };\n}",
+        findings: [
+          {
+            messageId: 'missingKeys',
+            line: 3,
+            column: 44,
+            suggestions: [
+              {
+                description: 'Write the missing keys with `undefined`',
+                output: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id, scope: undefined } };\n}",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        note: 'Shapes chosen at run time, and keys added after construction.',
+        code: "function* story(action: { type: string; payload: { id: string } }, full: boolean) {\n  yield full ? { type: '@app/Todo/Load', payload: { id: '1' } } : { type: '@app/Todo/Load' };\n  yield { ...action, returnErrors: true };\n  const next = { type: '@app/Todo/Save', payload: { id: '2' } };\n  delete next.payload;\n}",
+        findings: [
+          { messageId: 'runtimeShape', line: 2, column: 9 },
+          { messageId: 'spread', line: 3, column: 11 },
+          { messageId: 'mutation', line: 5, column: 3 },
+        ],
+      },
+      {
+        note: 'With types, the declared key order of the action type and the optional keys of its payload type count.',
+        code: "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { payload: { id: '1' }, type: '@app/Todo/Load' };\n}",
+        typed: true,
+        output:
+          "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1' } };\n}",
+        findings: [
+          { messageId: 'keyOrder', line: 9, column: 9 },
+          {
+            messageId: 'missingKeys',
+            line: 9,
+            column: 20,
+            suggestions: [
+              {
+                description: 'Write the missing keys with `undefined`',
+                output:
+                  "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { payload: { id: '1', scope: undefined }, type: '@app/Todo/Load' };\n}",
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+
+  check(context) {
+    return new ShapeCheck(context).run();
+  },
+};
+
+type Kind = 'action' | 'payload';
+
+/** Keys the runtime itself adds to actions (askCatch's `returnErrors`, contexts): never required. */
+const RUNTIME_KEYS = new Set(['returnErrors', 'context', 'localContext']);
+
+interface Shaped {
+  literal: ts.ObjectLiteralExpression;
+  kind: Kind;
+  /** Literals of one group should share a shape: `action '@x/Y'`, `payload of '@x/Y'`. */
+  group: string | undefined;
+}
+
+class ShapeCheck {
+  private readonly findings: ContractFinding[] = [];
+  private readonly firstOfGroup = new Map<string, ts.ObjectLiteralExpression>();
+  private readonly reported = new Set<ts.Node>();
+
+  constructor(private readonly context: ContractContext<Options>) {}
+
+  private get tsm() {
+    return this.context.ts;
+  }
+
+  run(): ContractFinding[] {
+    const { index, options } = this.context;
+    const SK = this.tsm.SyntaxKind;
+    // Cheap gate: no `type` key and no getPayload means no action literal to judge.
+    if (!/\btype\b|getPayload/.test(this.context.sourceFile.text)) return [];
+    const shaped = this.collect();
+    // Differing getPayload branches are one run-time choice, reported as such before key by key.
+    if (options.runtimeShapes) for (const item of this.getPayloadGroups()) this.checkPayloadBranches(item);
+    for (const item of shaped) this.checkLiteral(item);
+    if (options.runtimeShapes) {
+      for (const { node } of index.nodes<ts.ConditionalExpression>(SK.ConditionalExpression)) this.checkConditional(node);
+    }
+    if (options.mutation) this.checkMutations(shaped);
+    return this.findings.sort((a, b) => a.start - b.start);
+  }
+
+  // ---- which literals are actions and payloads
+
+  private collect(): Shaped[] {
+    const { index } = this.context;
+    const SK = this.tsm.SyntaxKind;
+    const found = new Map<ts.ObjectLiteralExpression, Shaped>();
+    const add = (literal: ts.ObjectLiteralExpression, kind: Kind, group: string | undefined) => {
+      if (!found.has(literal)) found.set(literal, { literal, kind, group });
+    };
+    for (const { node } of index.nodes<ts.ObjectLiteralExpression>(SK.ObjectLiteralExpression)) {
+      if (!this.isActionLiteral(node)) continue;
+      const typeKey = this.valueOf(node, 'type');
+      const typeText = typeKey?.getText(this.context.sourceFile);
+      add(node, 'action', typeText && `action ${typeText}`);
+      const payload = this.valueOf(node, 'payload');
+      const payloadLiteral = payload && skipTransparentWrappers(this.tsm, payload);
+      if (payloadLiteral && this.tsm.isObjectLiteralExpression(payloadLiteral)) add(payloadLiteral, 'payload', typeText && `payload of ${typeText}`);
+    }
+    for (const { literals, group } of this.getPayloadGroups()) for (const literal of literals) add(literal, 'payload', group);
+    return [...found.values()].sort((a, b) => a.literal.pos - b.literal.pos);
+  }
+
+  /**
+   * Yielded in a generator (whatever its keys), or a literal with a `type` that also has a
+   * `payload` or is checked (typed) against a type with a `type` and a `payload`.
+   */
+  private isActionLiteral(literal: ts.ObjectLiteralExpression): boolean {
+    if (this.isYielded(literal)) return true;
+    if (!this.valueOf(literal, 'type')) return false;
+    if (this.valueOf(literal, 'payload')) return true;
+    const { checker } = this.context;
+    const contextual = checker?.getContextualType(literal);
+    return contextual !== undefined && contextual.getProperty('type') !== undefined && contextual.getProperty('payload') !== undefined;
+  }
+
+  private isYielded(literal: ts.ObjectLiteralExpression): boolean {
+    let outer: ts.Node = literal;
+    while (this.tsm.isParenthesizedExpression(outer.parent) || (this.tsm.isConditionalExpression(outer.parent) && outer.parent.condition !== outer)) outer = outer.parent;
+    return this.tsm.isYieldExpression(outer.parent) && !outer.parent.asteriskToken;
+  }
+
+  /** A branch of a conditional: its shape is judged as a whole (chosen at run time). */
+  private isConditionalBranch(literal: ts.ObjectLiteralExpression): boolean {
+    let outer: ts.Node = literal;
+    while (this.tsm.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+    return this.tsm.isConditionalExpression(outer.parent) && outer.parent.condition !== outer;
+  }
+
+  /** Object literals returned by each `getPayload` of `createActionRequester(...)`, by action type. */
+  private getPayloadGroups(): Array<{ literals: ts.ObjectLiteralExpression[]; group: string }> {
+    const tsm = this.tsm;
+    const groups: Array<{ literals: ts.ObjectLiteralExpression[]; group: string }> = [];
+    for (const { node } of this.context.index.nodes<ts.PropertyAssignment>(tsm.SyntaxKind.PropertyAssignment)) {
+      if (!tsm.isIdentifier(node.name) || node.name.text !== 'getPayload' || !tsm.isObjectLiteralExpression(node.parent)) continue;
+      const fn = skipTransparentWrappers(tsm, node.initializer);
+      if (!tsm.isArrowFunction(fn) && !tsm.isFunctionExpression(fn)) continue;
+      const actionType = this.valueOf(node.parent, 'actionType');
+      const group = `payload of ${actionType ? actionType.getText(this.context.sourceFile) : `getPayload@${node.pos}`}`;
+      groups.push({ literals: this.returnedLiterals(fn), group });
+    }
+    return groups;
+  }
+
+  private returnedLiterals(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLiteralExpression[] {
+    const tsm = this.tsm;
+    const literals: ts.ObjectLiteralExpression[] = [];
+    const take = (expression: ts.Expression | undefined) => {
+      const value = expression && skipTransparentWrappers(tsm, expression);
+      if (!value) return;
+      if (tsm.isObjectLiteralExpression(value)) literals.push(value);
+      else if (tsm.isConditionalExpression(value)) {
+        take(value.whenTrue);
+        take(value.whenFalse);
+      }
+    };
+    if (!tsm.isBlock(fn.body)) take(fn.body);
+    else {
+      const visit = (node: ts.Node): void => {
+        if (tsm.isFunctionLike(node)) return;
+        if (tsm.isReturnStatement(node)) take(node.expression);
+        tsm.forEachChild(node, visit);
+      };
+      tsm.forEachChild(fn.body, visit);
+    }
+    return literals;
+  }
+
+  // ---- parts 1 and 2: order and left-out keys
+
+  private checkLiteral({ literal, kind, group }: Shaped): void {
+    if (this.context.options.runtimeShapes && this.isConditionalBranch(literal)) return;
+    const keys = keysOf(this.tsm, literal);
+    if (keys === undefined) {
+      const spread = literal.properties.find((p) => this.tsm.isSpreadAssignment(p));
+      if (spread && this.context.options.runtimeShapes) this.report('spread', spread, { what: kind });
+      return;
+    }
+    const declared = this.declaredKeys(literal);
+    let canonical: string[] | undefined;
+    let source: string;
+    if (declared) {
+      canonical = declared.all;
+      source = 'its declared type';
+    } else {
+      if (group === undefined) return;
+      const first = this.firstOfGroup.get(group);
+      if (!first) {
+        this.firstOfGroup.set(group, literal);
+        return;
+      }
+      canonical = keysOf(this.tsm, first);
+      source = `the first ${kind} of this type (line ${this.lineOf(first)})`;
+    }
+    if (!canonical) return;
+
+    const expected = canonical.filter((k) => keys.includes(k));
+    const present = keys.filter((k) => canonical!.includes(k));
+    if (present.join() !== expected.join()) {
+      const reordered = this.reorderFix(literal, canonical);
+      this.report('keyOrder', literal, { what: kind, source, expected: expected.join(', ') }, reordered.safe ? reordered.fix : undefined, reordered.safe ? undefined : reordered.fix && [reordered.fix]);
+      return;
+    }
+    if (!this.context.options.optionalKeys) return;
+    const missing = (declared ? declared.optional : canonical).filter((k) => !keys.includes(k) && !RUNTIME_KEYS.has(k));
+    if (missing.length > 0) {
+      this.report('missingKeys', literal, { what: kind, keys: missing.map((k) => `\`${k}\``).join(', '), source }, undefined, [this.addKeysFix(literal, canonical, missing)]);
+    }
+  }
+
+  /** The contextual type's keys in declaration order, when a checker knows them. */
+  private declaredKeys(literal: ts.ObjectLiteralExpression): { all: string[]; optional: string[] } | undefined {
+    const { checker } = this.context;
+    const contextual = checker?.getContextualType(literal);
+    const type = contextual && checker!.getNonNullableType(contextual);
+    if (!type || type.flags & (this.tsm.TypeFlags.Any | this.tsm.TypeFlags.Unknown) || type.isUnion()) return undefined;
+    const properties = checker!.getPropertiesOfType(type);
+    if (properties.length === 0) return undefined;
+    return {
+      all: properties.map((p) => p.getName()),
+      optional: properties.filter((p) => p.flags & this.tsm.SymbolFlags.Optional).map((p) => p.getName()),
+    };
+  }
+
+  // ---- part 3: shapes chosen at run time
+
+  private checkConditional(conditional: ts.ConditionalExpression): void {
+    const tsm = this.tsm;
+    const a = skipTransparentWrappers(tsm, conditional.whenTrue);
+    const b = skipTransparentWrappers(tsm, conditional.whenFalse);
+    if (!tsm.isObjectLiteralExpression(a) || !tsm.isObjectLiteralExpression(b)) return;
+    if (!this.valueOf(a, 'type') && !this.valueOf(b, 'type')) return;
+    const keysA = keysOf(tsm, a);
+    const keysB = keysOf(tsm, b);
+    if (keysA && keysB && keysA.join() === keysB.join()) return;
+    this.report('runtimeShape', conditional, { what: 'action', how: 'the branches of a conditional build different keys' });
+  }
+
+  private checkPayloadBranches({ literals }: { literals: ts.ObjectLiteralExpression[] }): void {
+    const shapes = literals.map((l) => (keysOf(this.tsm, l) ?? []).join());
+    for (let i = 1; i < literals.length; i++) {
+      if (shapes[i] !== shapes[0]) this.report('runtimeShape', literals[i], { what: 'payload', how: 'the branches of getPayload return different keys' });
+    }
+  }
+
+  // ---- part 4: keys added or deleted after construction
+
+  private checkMutations(shaped: Shaped[]): void {
+    const tsm = this.tsm;
+    const SK = tsm.SyntaxKind;
+    const actionsByName = new Map<string, ts.ObjectLiteralExpression>();
+    for (const { literal, kind } of shaped) {
+      if (kind === 'action' && tsm.isVariableDeclaration(literal.parent) && tsm.isIdentifier(literal.parent.name)) actionsByName.set(literal.parent.name.text, literal);
+    }
+    const rootAction = (expression: ts.Expression): boolean => {
+      let root = expression;
+      while (tsm.isPropertyAccessExpression(root) || tsm.isElementAccessExpression(root)) root = root.expression;
+      if (tsm.isIdentifier(root) && actionsByName.has(root.text)) return true;
+      const { checker } = this.context;
+      if (!checker || !tsm.isIdentifier(root)) return false;
+      const type = checker.getTypeAtLocation(root);
+      return type.getProperty('type') !== undefined && type.getProperty('payload') !== undefined;
+    };
+    for (const { node } of this.context.index.nodes<ts.DeleteExpression>(SK.DeleteExpression)) {
+      if (rootAction(node.expression)) this.report('mutation', node, { how: '`delete`' });
+    }
+    for (const { node } of this.context.index.nodes<ts.CallExpression>(SK.CallExpression)) {
+      const callee = node.expression;
+      const isAssign = tsm.isPropertyAccessExpression(callee) && tsm.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'assign';
+      if (isAssign && node.arguments[0] && rootAction(node.arguments[0])) this.report('mutation', node, { how: '`Object.assign` on an action' });
+    }
+    for (const { node } of this.context.index.nodes<ts.BinaryExpression>(SK.BinaryExpression)) {
+      if (node.operatorToken.kind !== SK.EqualsToken || !tsm.isPropertyAccessExpression(node.left)) continue;
+      const target = node.left;
+      if (!rootAction(target.expression) && !(tsm.isIdentifier(target.expression) && actionsByName.has(target.expression.text))) continue;
+      if (this.keyExistsAlready(target, actionsByName)) continue;
+      this.report('mutation', node, { how: `Adding \`${target.name.text}\`` });
+    }
+  }
+
+  /** Whether `x.a.b = ...` sets a key the object was built with (no shape change). */
+  private keyExistsAlready(target: ts.PropertyAccessExpression, actionsByName: Map<string, ts.ObjectLiteralExpression>): boolean {
+    const tsm = this.tsm;
+    const path: string[] = [];
+    let root: ts.Expression = target;
+    while (tsm.isPropertyAccessExpression(root)) {
+      path.unshift(root.name.text);
+      root = root.expression;
+    }
+    let literal: ts.Expression | undefined = tsm.isIdentifier(root) ? actionsByName.get(root.text) : undefined;
+    if (literal) {
+      for (const key of path.slice(0, -1)) {
+        const value: ts.Expression | undefined = literal && tsm.isObjectLiteralExpression(literal) ? this.valueOf(literal, key) : undefined;
+        literal = value && skipTransparentWrappers(tsm, value);
+      }
+      if (literal && tsm.isObjectLiteralExpression(literal)) return (keysOf(tsm, literal) ?? []).includes(path[path.length - 1]);
+    }
+    const { checker } = this.context;
+    if (!checker) return false;
+    const property = checker.getTypeAtLocation(target.expression).getProperty(target.name.text);
+    return property !== undefined && !(property.flags & tsm.SymbolFlags.Optional);
+  }
+
+  // ---- fixes
+
+  private reorderFix(literal: ts.ObjectLiteralExpression, canonical: string[]): { fix?: Fix; safe: boolean } {
+    const { sourceFile } = this.context;
+    const tsm = this.tsm;
+    const properties = [...literal.properties];
+    const inner = this.context.sourceFile.text.slice(literal.getStart(sourceFile) + 1, literal.getEnd() - 1);
+    if (/\/[/*]/.test(inner)) return { safe: false };
+    const rank = (p: ts.ObjectLiteralElementLike) => {
+      const i = canonical.indexOf(propertyName(tsm, p) ?? '');
+      return i < 0 ? canonical.length : i;
+    };
+    const order = properties.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i);
+    const texts = properties.map((p) => p.getText(sourceFile));
+    const start = properties[0].getStart(sourceFile);
+    let text = '';
+    order.forEach(({ i }, k) => {
+      text += (k === 0 ? '' : sourceFile.text.slice(properties[k - 1].getEnd(), properties[k].getStart(sourceFile))) + texts[i];
+    });
+    const fix: Fix = { description: 'Put the keys in the canonical order', edits: [{ start, end: properties[properties.length - 1].getEnd(), newText: text }] };
+    return { fix, safe: properties.every((p) => isSideEffectFree(tsm, p)) };
+  }
+
+  private addKeysFix(literal: ts.ObjectLiteralExpression, canonical: string[], missing: string[]): Fix {
+    const { sourceFile } = this.context;
+    const last = literal.properties[literal.properties.length - 1];
+    const added = missing.map((k) => `${k}: undefined`).join(', ');
+    // Insert each missing key after the last present key that precedes it in the canonical order.
+    const present = literal.properties.map((p) => propertyName(this.tsm, p));
+    const edits = missing.map((key) => {
+      const before = canonical.slice(0, canonical.indexOf(key)).filter((k) => present.includes(k));
+      const anchor = before.length > 0 ? literal.properties[present.indexOf(before[before.length - 1])] : undefined;
+      return anchor
+        ? { start: anchor.getEnd(), end: anchor.getEnd(), newText: `, ${key}: undefined` }
+        : { start: literal.getStart(sourceFile) + 1, end: literal.getStart(sourceFile) + 1, newText: ` ${key}: undefined,` };
+    });
+    return last ? { description: 'Write the missing keys with `undefined`', edits } : { description: 'Write the missing keys with `undefined`', edits: [{ start: literal.getEnd() - 1, end: literal.getEnd() - 1, newText: ` ${added} ` }] };
+  }
+
+  private valueOf(literal: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+    for (const p of literal.properties) {
+      if (propertyName(this.tsm, p) !== key) continue;
+      if (this.tsm.isPropertyAssignment(p)) return p.initializer;
+      if (this.tsm.isShorthandPropertyAssignment(p)) return p.name;
+    }
+    return undefined;
+  }
+
+  private lineOf(node: ts.Node): number {
+    return this.context.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.context.sourceFile)).line + 1;
+  }
+
+  private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void {
+    if (this.reported.has(node)) return;
+    this.reported.add(node);
+    this.findings.push({ contractId: 'monomorphic-action-shape', messageId, data, start: node.getStart(this.context.sourceFile), end: node.getEnd(), fix, suggestions });
+  }
+}
+
+function propertyName(tsm: typeof ts, property: ts.ObjectLiteralElementLike): string | undefined {
+  const name = property.name;
+  if (!name) return undefined;
+  if (tsm.isIdentifier(name) || tsm.isStringLiteral(name) || tsm.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** The literal's keys in order, or undefined when a spread or computed key hides them. */
+function keysOf(tsm: typeof ts, literal: ts.ObjectLiteralExpression): string[] | undefined {
+  const keys: string[] = [];
+  for (const property of literal.properties) {
+    const name = propertyName(tsm, property);
+    if (name === undefined) return undefined;
+    keys.push(name);
+  }
+  return keys;
+}
+
+/** Reordering keys reorders evaluation: only literals, identifiers and member reads may move. */
+function isSideEffectFree(tsm: typeof ts, property: ts.ObjectLiteralElementLike): boolean {
+  if (tsm.isShorthandPropertyAssignment(property)) return true;
+  if (!tsm.isPropertyAssignment(property)) return false;
+  const pure = (e: ts.Expression): boolean => {
+    const value = skipTransparentWrappers(tsm, e);
+    if (tsm.isIdentifier(value) || tsm.isLiteralExpression(value) || value.kind === tsm.SyntaxKind.TrueKeyword || value.kind === tsm.SyntaxKind.FalseKeyword || value.kind === tsm.SyntaxKind.NullKeyword) return true;
+    if (tsm.isPropertyAccessExpression(value)) return pure(value.expression);
+    if (tsm.isObjectLiteralExpression(value)) return value.properties.every((p) => isSideEffectFree(tsm, p));
+    if (tsm.isArrayLiteralExpression(value)) return value.elements.every((el) => !tsm.isSpreadElement(el) && pure(el));
+    return false;
+  };
+  return pure(property.initializer);
+}
