@@ -81,6 +81,8 @@ export interface ContractContext<Options = Record<string, unknown>> {
   stories: StoryRecognizer;
   /** Present when the host has type information for this file. */
   checker: ts.TypeChecker | undefined;
+  /** The program the checker belongs to, for contracts that look across files. */
+  program?: ts.Program;
   options: Options;
 }
 

@@ -19,8 +19,8 @@ export function runTargetFor(context: Rule.RuleContext): RunTarget {
   const services = sourceCode.parserServices as TypeScriptParserServices | undefined;
   const mapped = services?.esTreeNodeToTSNodeMap?.get(sourceCode.ast);
   if (mapped && mapped.kind === ts.SyntaxKind.SourceFile) {
-    const checker = services?.program ? services.program.getTypeChecker() : undefined;
-    return { ts, sourceFile: mapped as ts.SourceFile, checker };
+    const program = services?.program ?? undefined;
+    return { ts, sourceFile: mapped as ts.SourceFile, checker: program?.getTypeChecker(), program };
   }
   let sourceFile = parsedByUs.get(sourceCode);
   if (!sourceFile) {

@@ -29,7 +29,7 @@ function typedTarget(code) {
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (fileName) => fileName === EXAMPLE_FILE || fileExists(fileName);
   const program = ts.createProgram([EXAMPLE_FILE], OPTIONS, host);
-  return { ts, sourceFile: program.getSourceFile(EXAMPLE_FILE), checker: program.getTypeChecker() };
+  return { ts, sourceFile: program.getSourceFile(EXAMPLE_FILE), checker: program.getTypeChecker(), program };
 }
 
 /** `{ line, column, message }` of each finding, 1-based, in source order. */

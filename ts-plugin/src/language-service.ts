@@ -65,7 +65,7 @@ export function createQpqLanguageService(
     const program = inner.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile) return undefined;
-    return { ts: tsm, sourceFile, checker: settings.typeAware ? program.getTypeChecker() : undefined };
+    return settings.typeAware ? { ts: tsm, sourceFile, checker: program.getTypeChecker(), program } : { ts: tsm, sourceFile, checker: undefined };
   }
 
   interface Reported {

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import { statementsCanComplete } from '../engine/completion';
+import { routeBindings, routeKey } from '../engine/route-bindings';
 import type { FunctionScope } from '../engine/file-index';
 import { skipTransparentWrappers } from '../engine/syntax';
 import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
@@ -30,7 +31,7 @@ export const voidReturns204: Contract<Options> = {
     hasSuggestions: true,
     typeAware: true,
     withoutTypes:
-      'A route story is a generator whose declared return type is `AskResponse<HTTPEventResponse>` (or a `Generator` returning `HTTPEventResponse`), or whose first parameter is typed `HTTPEvent`. With type information a generator is also a route story when its return type resolves to a response with `status` and `isBase64Encoded`, whatever it is called, and `toJsonEventResponse(x)` is reported when `x` is `void` or `undefined`. A path that ends the story on purpose (`return yield* askThrowError(...)`, or `yield* askThrowError(...)` as a statement) needs no response.',
+      'A route story is a generator whose declared return type is `AskResponse<HTTPEventResponse>` (or a `Generator` returning `HTTPEventResponse`), or whose first parameter is typed `HTTPEvent`. With type information a generator is also a route story when its return type resolves to a response with `status` and `isBase64Encoded`, whatever it is called, or when it is an exported function that a `defineRoute(method, path, \'/module::export\')` anywhere in the program names (the runtime string resolved against the config file\'s directory, the usual `__dirname` config root); and `toJsonEventResponse(x)` is reported when `x` is `void` or `undefined`. A path that ends the story on purpose (`return yield* askThrowError(...)`, or `yield* askThrowError(...)` as a statement) needs no response.',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -95,6 +96,14 @@ export const voidReturns204: Contract<Options> = {
         ],
       },
       {
+        note: 'With types, an exported story that a `defineRoute` names is a route story, whatever its signature.',
+        code: "import { askNewGuid } from 'quidproquo-core';\nimport { defineRoute } from 'quidproquo-webserver';\n\nexport function* listArchive() {\n  yield* askNewGuid();\n}\n\nexport const routes = [defineRoute('GET', '/archive', '/file::listArchive')];",
+        output:
+          "import { askNewGuid } from 'quidproquo-core';\nimport { defineRoute } from 'quidproquo-webserver';\n\nexport function* listArchive() {\n  yield* askNewGuid();\n  return { status: 204, isBase64Encoded: false };\n}\n\nexport const routes = [defineRoute('GET', '/archive', '/file::listArchive')];",
+        typed: true,
+        findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
+      },
+      {
         note: 'With types, a story is a route by what it returns, and an undefined body is seen through a variable.',
         code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\ntype Reply = AskResponse<HTTPEventResponse>;\n\nexport function* health(ready: boolean, nothing: undefined): Reply {\n  if (ready) return toJsonEventResponse(nothing);\n}",
         output:
@@ -120,8 +129,10 @@ class RouteResponseCheck {
 
   run(): ContractFinding[] {
     const { index, ts: tsm } = this.context;
-    // Cheap gate: a file without HTTP words has no route story and no response to judge.
-    if (!/HTTPEvent|EventResponse|status/.test(this.context.sourceFile.text)) return [];
+    // Cheap gate: a file without HTTP words has no route story and no response to judge, unless
+    // a defineRoute elsewhere in the program may name one of its exports.
+    const text = this.context.sourceFile.text;
+    if (!/HTTPEvent|EventResponse|status/.test(text) && !(this.context.program && /\bexport\b/.test(text))) return [];
     for (const scope of index.generators) {
       if (this.isRouteStory(scope)) this.checkRoute(scope);
     }
@@ -139,10 +150,19 @@ class RouteResponseCheck {
     if (fn.type && declaresResponse(tsm, fn.type)) return true;
     const first = fn.parameters[0];
     if (first?.type && tsm.isTypeReferenceNode(first.type) && typeName(tsm, first.type.typeName) === 'HTTPEvent') return true;
+    if (this.isBoundByDefineRoute(fn)) return true;
     if (!checker || !fn.type) return false;
     const signature = checker.getSignatureFromDeclaration(fn);
     const returned = signature && generatorReturnType(tsm, checker, checker.getReturnTypeOfSignature(signature));
     return returned !== undefined && isResponseType(checker, returned);
+  }
+
+  /** An exported function named by a `defineRoute` runtime string anywhere in the program. */
+  private isBoundByDefineRoute(fn: ts.FunctionLikeDeclaration): boolean {
+    const { ts: tsm, program, sourceFile } = this.context;
+    if (!program || !fn.name || !tsm.isIdentifier(fn.name) || !tsm.isFunctionDeclaration(fn)) return false;
+    const exported = tsm.getModifiers(fn)?.some((m) => m.kind === tsm.SyntaxKind.ExportKeyword);
+    return exported === true && routeBindings(tsm, program).has(routeKey(sourceFile.fileName, fn.name.text));
   }
 
   private checkRoute(scope: FunctionScope): void {

@@ -7,6 +7,8 @@ export interface RunTarget {
   ts: TypeScriptModule;
   sourceFile: ts.SourceFile;
   checker: ts.TypeChecker | undefined;
+  /** The checker's program, when the host has one. */
+  program?: ts.Program;
 }
 
 /** Called once per contract failure; the other contracts go on. */
@@ -35,11 +37,12 @@ export function runContract(
 
   let findings: Finding[];
   try {
-    const { ts: tsm, sourceFile, checker } = target;
+    const { ts: tsm, sourceFile, checker, program } = target;
     const raw = contract.check({
       ts: tsm,
       sourceFile,
       checker,
+      program: checker ? program : undefined,
       index: getFileIndex(tsm, sourceFile),
       stories: getStoryRecognizer(tsm, sourceFile, checker),
       options,
