@@ -1,11 +1,12 @@
 import type { Contract } from '../types';
 import { importOrder } from './import-order';
 import { monomorphicActionShape } from './monomorphic-action-shape';
+import { pureStories } from './pure-stories';
 import { requireYieldStar } from './require-yield-star';
 import { voidReturns204 } from './void-returns-204';
 
 /** Every contract, in the order rule tables list them. */
-export const allContracts: readonly Contract<any>[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder];
+export const allContracts: readonly Contract<any>[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories];
 
 export function contractById(id: string): Contract<any> | undefined {
   return allContracts.find((contract) => contract.meta.id === id);

@@ -56,6 +56,18 @@ export class StoryRecognizer {
     return verdict;
   }
 
+  /** Whether a generator function is a story: its yields are actions. Unknown without a checker. */
+  verdictOfFunction(fn: ts.SignatureDeclaration): StoryVerdict {
+    if (!this.checker) return 'unknown';
+    let verdict = this.verdicts.get(fn);
+    if (verdict === undefined) {
+      const signature = this.checker.getSignatureFromDeclaration(fn);
+      verdict = signature ? this.verdictOfType(this.checker.getReturnTypeOfSignature(signature)) : 'unknown';
+      this.verdicts.set(fn, verdict);
+    }
+    return verdict;
+  }
+
   private verdictOfType(type: ts.Type): StoryVerdict {
     const { TypeFlags } = this.tsm;
     if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never)) return 'unknown';

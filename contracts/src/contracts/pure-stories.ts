@@ -1,0 +1,309 @@
+import type * as ts from 'typescript';
+import { enclosingGenerator, isDirectlyIn } from '../engine/enclosing';
+import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
+
+interface Options {
+  /** Extra impure globals, as written: `Intl.DateTimeFormat`, `structuredClone`. */
+  bannedGlobals: string[];
+  /** Extra impure modules: `axios`, `node:dns`. */
+  bannedModules: string[];
+  /** Globals this project accepts in stories: `console.log`, `Math.random`. */
+  allowedGlobals: string[];
+  /** Modules this project accepts in stories. */
+  allowedModules: string[];
+}
+
+/** An impure global, what to use instead, and the replacement when it is mechanical. */
+interface Impurity {
+  instead: string;
+  /** `yield*` expression that replaces the whole call, when it means the same thing. */
+  replacement?: string;
+}
+
+const CALLS: Record<string, Impurity> = {
+  'Date.now': { instead: '`askGetCurrentEpochMs()`', replacement: 'askGetCurrentEpochMs()' },
+  Date: { instead: '`askDateNow()`' },
+  'performance.now': { instead: '`askGetCurrentEpochMs()`' },
+  'Math.random': { instead: '`askRandomNumber()`', replacement: 'askRandomNumber()' },
+  'crypto.randomUUID': { instead: '`askNewGuid()`', replacement: 'askNewGuid()' },
+  'crypto.getRandomValues': { instead: '`askRandomNumber()`' },
+  fetch: { instead: '`askNetworkRequest(method, url, options)`' },
+  setTimeout: { instead: '`askDelay(ms)`' },
+  setInterval: { instead: '`askDelay(ms)` in a loop' },
+  setImmediate: { instead: '`askDelay(0)`' },
+};
+const CONSOLE: Impurity = { instead: '`askLogCreate(level, message, data)`' };
+const NEW_DATE: Impurity = { instead: '`askDateNow()`', replacement: 'askDateNow()' };
+const XHR: Impurity = { instead: '`askNetworkRequest(method, url, options)`' };
+const ENV: Impurity = { instead: '`askConfigGetParameter(name)` or `askConfigGetGlobal(name)`' };
+/** Node built-ins whose calls reach the outside world. */
+const NODE_MODULES = ['fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'dgram', 'dns', 'child_process', 'os', 'worker_threads', 'cluster', 'readline', 'crypto'];
+
+const messages = {
+  impureCall: '`{{what}}` happens outside the story log, so replaying the log gives another run: use {{instead}}.',
+  awaitInStory: '`await` in a story is invisible to the runtime and to replay: make the asynchronous work an action and `yield*` its requester.',
+  nodeBuiltin: '`{{what}}` reaches the outside world through `{{module}}`, outside the story log: do it with a qpq action ({{instead}}).',
+};
+
+export const pureStories: Contract<Options> = {
+  meta: {
+    id: 'pure-stories',
+    description: 'Keep stories deterministic: time, randomness, I/O and configuration go through actions.',
+    rationale:
+      'qpq records every action a story yields and its result, and can replay a story from that log. Replay is only correct if everything impure goes through actions: a clock read, a random number, a network call, an environment variable or a log line made directly in the story gives another value, or another effect, on replay. The framework has an action for each of them.',
+    type: 'problem',
+    recommended: 'error',
+    fixable: false,
+    hasSuggestions: true,
+    typeAware: true,
+    withoutTypes:
+      'Every generator counts as a story, code in callbacks inside it included (they run when the story runs); Node built-ins are recognised by their imports (`fs`, `node:fs`, `child_process`, ...). With type information a generator whose yields are not actions is not a story and is left alone, and calls into Node built-ins are also recognised by where the called function is declared, through re-exports and wrappers modules.',
+    messages,
+    schema: {
+      type: 'object',
+      properties: {
+        bannedGlobals: { type: 'array', items: { type: 'string' }, description: 'More globals to report, as written (`Intl.DateTimeFormat`).' },
+        bannedModules: { type: 'array', items: { type: 'string' }, description: 'More modules whose imports may not be called in stories.' },
+        allowedGlobals: { type: 'array', items: { type: 'string' }, description: 'Globals to accept in stories (`console.log`).' },
+        allowedModules: { type: 'array', items: { type: 'string' }, description: 'Modules to accept in stories.' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { bannedGlobals: [], bannedModules: [], allowedGlobals: [], allowedModules: [] },
+  },
+
+  examples: {
+    valid: [
+      {
+        note: 'Time, randomness and logging through actions.',
+        code: "function* story() {\n  const now = yield* askGetCurrentEpochMs();\n  const roll = yield* askRandomNumber();\n  yield* askLogCreate(LogLevelEnum.Info, 'rolled', { now, roll });\n}",
+      },
+      {
+        note: 'Outside stories, plain code may be impure.',
+        code: "export function startedAt(): number {\n  console.log('starting');\n  return Date.now();\n}",
+      },
+      {
+        note: 'Allowed by option.',
+        code: "function* story() {\n  console.debug('tracing');\n}",
+        options: { allowedGlobals: ['console.debug'] },
+      },
+    ],
+    invalid: [
+      {
+        note: 'Clock, randomness and guids: each suggestion asks the runtime instead.',
+        code: "function* story() {\n  const started = Date.now();\n  const id = crypto.randomUUID();\n  const when = new Date();\n}",
+        findings: [
+          {
+            messageId: 'impureCall',
+            line: 2,
+            column: 19,
+            suggestions: [{ description: 'Use askGetCurrentEpochMs()', output: "function* story() {\n  const started = yield* askGetCurrentEpochMs();\n  const id = crypto.randomUUID();\n  const when = new Date();\n}" }],
+          },
+          {
+            messageId: 'impureCall',
+            line: 3,
+            column: 14,
+            suggestions: [{ description: 'Use askNewGuid()', output: "function* story() {\n  const started = Date.now();\n  const id = yield* askNewGuid();\n  const when = new Date();\n}" }],
+          },
+          {
+            messageId: 'impureCall',
+            line: 4,
+            column: 16,
+            suggestions: [{ description: 'Use askDateNow()', output: "function* story() {\n  const started = Date.now();\n  const id = crypto.randomUUID();\n  const when = new Date(yield* askDateNow());\n}" }],
+          },
+        ],
+      },
+      {
+        note: 'I/O, timers, configuration and logging, also in callbacks that run with the story.',
+        code: "import { readFileSync } from 'node:fs';\n\nasync function* story(ids: string[]) {\n  const text = readFileSync('/tmp/x', 'utf8');\n  const region = process.env.REGION;\n  ids.forEach((id) => console.log(id));\n  await fetch('https://example.com');\n}",
+        findings: [
+          { messageId: 'nodeBuiltin', line: 4, column: 16 },
+          { messageId: 'impureCall', line: 5, column: 18 },
+          { messageId: 'impureCall', line: 6, column: 23 },
+          { messageId: 'awaitInStory', line: 7, column: 3 },
+          { messageId: 'impureCall', line: 7, column: 9 },
+        ],
+      },
+      {
+        note: 'More globals banned by option.',
+        code: 'function* story() {\n  const formatted = new Intl.DateTimeFormat().format();\n}',
+        options: { bannedGlobals: ['Intl.DateTimeFormat'] },
+        findings: [{ messageId: 'impureCall', line: 2, column: 21 }],
+      },
+    ],
+  },
+
+  check(context) {
+    return new PurityCheck(context).run();
+  },
+};
+
+class PurityCheck {
+  private readonly findings: ContractFinding[] = [];
+  private readonly allowedGlobals: Set<string>;
+  private readonly bannedGlobals: Set<string>;
+  private readonly moduleOfLocal = new Map<string, string>();
+
+  constructor(private readonly context: ContractContext<Options>) {
+    this.allowedGlobals = new Set(context.options.allowedGlobals);
+    this.bannedGlobals = new Set(context.options.bannedGlobals);
+  }
+
+  run(): ContractFinding[] {
+    const { index } = this.context;
+    const tsm = this.context.ts;
+    const SK = tsm.SyntaxKind;
+    if (index.generators.length === 0) return [];
+    this.readImports();
+    for (const { node } of index.nodes<ts.CallExpression>(SK.CallExpression)) this.checkCall(node);
+    for (const { node } of index.nodes<ts.NewExpression>(SK.NewExpression)) this.checkNew(node);
+    for (const { node } of index.nodes<ts.PropertyAccessExpression>(SK.PropertyAccessExpression)) this.checkEnv(node);
+    for (const { node } of index.nodes<ts.AwaitExpression>(SK.AwaitExpression)) this.checkAwait(node);
+    return this.findings.sort((a, b) => a.start - b.start);
+  }
+
+  /** Local names bound to impure modules: `import fs from 'fs'`, `import { readFileSync } from 'node:fs'`. */
+  private readImports(): void {
+    const tsm = this.context.ts;
+    const { bannedModules, allowedModules } = this.context.options;
+    const banned = new Set([...NODE_MODULES, ...NODE_MODULES.map((m) => `node:${m}`), ...bannedModules]);
+    for (const m of allowedModules) banned.delete(m);
+    for (const statement of this.context.sourceFile.statements) {
+      if (!tsm.isImportDeclaration(statement) || !tsm.isStringLiteral(statement.moduleSpecifier)) continue;
+      const module = statement.moduleSpecifier.text;
+      if (!banned.has(module) || statement.importClause?.isTypeOnly) continue;
+      const clause = statement.importClause;
+      if (clause?.name) this.moduleOfLocal.set(clause.name.text, module);
+      const bindings = clause?.namedBindings;
+      if (bindings && tsm.isNamespaceImport(bindings)) this.moduleOfLocal.set(bindings.name.text, module);
+      if (bindings && tsm.isNamedImports(bindings)) for (const e of bindings.elements) if (!e.isTypeOnly) this.moduleOfLocal.set(e.name.text, module);
+    }
+  }
+
+  private inStory(node: ts.Node): ts.SignatureDeclaration | undefined {
+    const generator = enclosingGenerator(this.context.ts, node);
+    if (!generator) return undefined;
+    // With types, a generator of plain values is not a story.
+    return this.context.stories.verdictOfFunction(generator) === 'not-story' ? undefined : generator;
+  }
+
+  private checkCall(call: ts.CallExpression): void {
+    const tsm = this.context.ts;
+    const name = dottedName(tsm, call.expression);
+    if (name === undefined) return;
+    const impurity = this.impurityOf(name);
+    if (impurity) {
+      const story = this.inStory(call);
+      if (story) this.reportCall(call, name, impurity, story);
+      return;
+    }
+    const module = this.moduleOfLocal.get(name.split('.')[0]) ?? this.declaredInNodeBuiltin(call);
+    if (module && this.inStory(call)) {
+      this.report('nodeBuiltin', call, { what: `${name}()`, module, instead: '`askFileReadTextContents`, `askNetworkRequest`, ...' });
+    }
+  }
+
+  private impurityOf(name: string): Impurity | undefined {
+    if (this.allowedGlobals.has(name)) return undefined;
+    if (name.startsWith('console.')) return this.allowedGlobals.has('console') ? undefined : CONSOLE;
+    if (this.bannedGlobals.has(name)) return { instead: 'a qpq action' };
+    return Object.prototype.hasOwnProperty.call(CALLS, name) ? CALLS[name] : undefined;
+  }
+
+  private checkNew(expression: ts.NewExpression): void {
+    const tsm = this.context.ts;
+    const name = dottedName(tsm, expression.expression);
+    if (name === undefined || this.allowedGlobals.has(name)) return;
+    let impurity: Impurity | undefined;
+    if (name === 'Date' && (expression.arguments?.length ?? 0) === 0) impurity = NEW_DATE;
+    else if (name === 'XMLHttpRequest') impurity = XHR;
+    else if (this.bannedGlobals.has(name)) impurity = { instead: 'a qpq action' };
+    if (!impurity) return;
+    const story = this.inStory(expression);
+    if (!story) return;
+    const { sourceFile } = this.context;
+    let suggestion: Fix | undefined;
+    if (impurity === NEW_DATE && isDirectlyIn(tsm, expression, story)) {
+      // `new Date(iso)` keeps the Date the code expects, from the recorded time.
+      suggestion = { description: 'Use askDateNow()', edits: [{ start: expression.getStart(sourceFile), end: expression.getEnd(), newText: 'new Date(yield* askDateNow())' }] };
+    }
+    this.report('impureCall', expression, { what: `new ${name}()`, instead: impurity.instead }, suggestion);
+  }
+
+  private checkEnv(access: ts.PropertyAccessExpression): void {
+    const tsm = this.context.ts;
+    const target = access.expression;
+    if (!tsm.isPropertyAccessExpression(target) || !tsm.isIdentifier(target.expression)) return;
+    if (target.expression.text !== 'process' || target.name.text !== 'env' || this.allowedGlobals.has('process.env')) return;
+    if (this.inStory(access)) this.report('impureCall', access, { what: `process.env.${access.name.text}`, instead: ENV.instead });
+  }
+
+  private checkAwait(expression: ts.AwaitExpression): void {
+    const tsm = this.context.ts;
+    const operand = expression.expression;
+    // `await askX()` is require-yield-star's: a story awaited instead of delegated.
+    if ((tsm.isCallExpression(operand) || tsm.isTaggedTemplateExpression(operand)) && this.context.stories.hasStoryName(operand)) return;
+    const story = this.inStory(expression);
+    if (story && isDirectlyIn(tsm, expression, story)) this.report('awaitInStory', expression, {});
+  }
+
+  private reportCall(call: ts.CallExpression, name: string, impurity: Impurity, story: ts.SignatureDeclaration): void {
+    const tsm = this.context.ts;
+    let suggestion: Fix | undefined;
+    // `yield*` is only possible in the story's own body, not in a callback inside it.
+    if (impurity.replacement && isDirectlyIn(tsm, call, story)) {
+      const text = `yield* ${impurity.replacement}`;
+      const needsParens = !isYieldSlot(tsm, call);
+      suggestion = {
+        description: `Use ${impurity.replacement}`,
+        edits: [{ start: call.getStart(this.context.sourceFile), end: call.getEnd(), newText: needsParens ? `(${text})` : text }],
+      };
+    }
+    this.report('impureCall', call, { what: `${name}()`, instead: impurity.instead }, suggestion);
+  }
+
+  /** With types: a call whose function is declared in Node's own type declarations. */
+  private declaredInNodeBuiltin(call: ts.CallExpression): string | undefined {
+    const { checker } = this.context;
+    if (!checker) return undefined;
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    const fileName = declaration?.getSourceFile().fileName ?? '';
+    const match = /\/@types\/node\/(?:ts[\d.]+\/)?([a-z_/]+)\.d\.ts$/.exec(fileName);
+    if (!match || !NODE_MODULES.includes(match[1]) || this.context.options.allowedModules.includes(match[1])) return undefined;
+    return match[1];
+  }
+
+  private report(messageId: keyof typeof messages, node: ts.Node, data: Record<string, string>, suggestion?: Fix): void {
+    this.findings.push({
+      contractId: 'pure-stories',
+      messageId,
+      data,
+      start: node.getStart(this.context.sourceFile),
+      end: node.getEnd(),
+      suggestions: suggestion ? [suggestion] : undefined,
+    });
+  }
+}
+
+/** `Math.random`, `console.log`, `fetch`: the callee as written, when it is a plain dotted name. */
+function dottedName(tsm: typeof ts, expression: ts.Expression): string | undefined {
+  if (tsm.isIdentifier(expression)) return expression.text;
+  if (tsm.isPropertyAccessExpression(expression)) {
+    const left = dottedName(tsm, expression.expression);
+    return left === undefined ? undefined : `${left}.${expression.name.text}`;
+  }
+  return undefined;
+}
+
+/** Where a `yield*` expression may stand without parentheses. */
+function isYieldSlot(tsm: typeof ts, node: ts.Expression): boolean {
+  const parent = node.parent;
+  return (
+    (tsm.isVariableDeclaration(parent) && parent.initializer === node) ||
+    tsm.isExpressionStatement(parent) ||
+    tsm.isReturnStatement(parent) ||
+    ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.arguments?.includes(node) === true) ||
+    (tsm.isPropertyAssignment(parent) && parent.initializer === node) ||
+    tsm.isArrayLiteralExpression(parent)
+  );
+}
