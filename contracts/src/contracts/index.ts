@@ -1,4 +1,5 @@
 import type { Contract } from '../types';
+import { askPrefixGeneratorOnly } from './ask-prefix-generator-only';
 import { importOrder } from './import-order';
 import { monomorphicActionShape } from './monomorphic-action-shape';
 import { noTryCatchAroundActions } from './no-try-catch-around-actions';
@@ -7,7 +8,7 @@ import { requireYieldStar } from './require-yield-star';
 import { voidReturns204 } from './void-returns-204';
 
 /** Every contract, in the order rule tables list them. */
-export const allContracts: readonly Contract<any>[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions];
+export const allContracts: readonly Contract<any>[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions, askPrefixGeneratorOnly];
 
 export function contractById(id: string): Contract<any> | undefined {
   return allContracts.find((contract) => contract.meta.id === id);

@@ -62,7 +62,9 @@ export class StoryRecognizer {
     let verdict = this.verdicts.get(fn);
     if (verdict === undefined) {
       const signature = this.checker.getSignatureFromDeclaration(fn);
-      verdict = signature ? this.verdictOfType(this.checker.getReturnTypeOfSignature(signature)) : 'unknown';
+      const returned = signature && this.checker.getReturnTypeOfSignature(signature);
+      // A generator whose type is not even an iterator means missing lib types: no verdict.
+      verdict = returned && returned.getProperty('next') ? this.verdictOfType(returned) : 'unknown';
       this.verdicts.set(fn, verdict);
     }
     return verdict;

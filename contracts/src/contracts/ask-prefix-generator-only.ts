@@ -1,0 +1,155 @@
+import type * as ts from 'typescript';
+import { routeKey, runtimeReferences } from '../engine/route-bindings';
+import { ASK_NAME } from '../engine/story-recognition';
+import { skipTransparentWrappers } from '../engine/syntax';
+import type { Contract, ContractContext, ContractFinding } from '../types';
+
+interface Options {
+  /** Exported functions that return stories must be named `ask*` (entry points named by the config excepted). */
+  requireAskPrefix: boolean;
+}
+
+const messages = {
+  notGenerator: '`{{name}}` has the story prefix `ask` but is not a generator: callers will delegate to it with `yield*`. Make it a generator, or rename it.',
+  notAStory: '`{{name}}` has the story prefix `ask` but its declared return type is not a story (a generator whose yields are actions).',
+  missingPrefix: '`{{name}}` returns a story: name it `ask{{capitalized}}` so callers see that it must be delegated with `yield*`.',
+};
+
+export const askPrefixGeneratorOnly: Contract<Options> = {
+  meta: {
+    id: 'ask-prefix-generator-only',
+    description: 'Reserve the `ask` prefix for stories: a function named `ask*` must be a generator.',
+    rationale:
+      "qpq names every story and action requester `ask*`, the way React reserves `use*` for hooks: the name tells the caller to delegate with `yield* askX()`. A plain function with that name is called like a story and silently misbehaves (`yield*` of a promise or a value), and `qpq/require-yield-star` relies on the name when there is no type information. This is the framework's own `ask-prefix-generator-only` rule, extended with types and an optional check the other way round.",
+    type: 'problem',
+    recommended: 'error',
+    fixable: false,
+    hasSuggestions: false,
+    typeAware: true,
+    withoutTypes:
+      'Function literals named `ask*` (declarations, function and arrow expressions bound to a name, object and class methods, class properties, assignments) must be generators; aliases (`const askLog = askLogTemplate`) and factory results (`createActionRequester(...)`) are not function literals and are fine. With type information, a generator named `ask*` whose declared return type is not a story is reported too, and with `requireAskPrefix` the config files of the whole program decide which entry points are exempt.',
+    messages,
+    schema: {
+      type: 'object',
+      properties: {
+        requireAskPrefix: {
+          type: 'boolean',
+          description: 'Also report exported generators that return stories without the `ask` prefix, except route stories taking an `HTTPEvent` and (with type information) entry points that the config names.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { requireAskPrefix: false },
+  },
+
+  examples: {
+    valid: [
+      {
+        note: 'Stories, in every form a story is written.',
+        code: "function* askDateNow() {\n  return yield { type: 'Date::Now' };\n}\nconst logic = { *askLogin(user: string) { return yield* askAuth(user); } };\nexport const askFoo = function* () {\n  return yield* askBar();\n};",
+      },
+      { note: 'Aliases and factory results are not function literals.', code: "const askLog = askLogTemplate;\nexport const askNow = createActionRequester<string>()({ actionType: 'Date::Now' });" },
+      { note: 'Names that only start with "ask".', code: 'const askew = () => 1;\nconst ask = () => 2;\nconst asker = () => 3;' },
+    ],
+    invalid: [
+      {
+        note: 'Every form of function literal that is not a generator.',
+        code: "function askDateNow() {\n  return new Date();\n}\nconst askThing = () => {};\nconst logic = { askLogin: (user: string) => auth(user) };\nclass AuthLogic {\n  askLogout() {}\n}\nobj.askOther = function () {};",
+        findings: [
+          { messageId: 'notGenerator', line: 1, column: 10 },
+          { messageId: 'notGenerator', line: 4, column: 7 },
+          { messageId: 'notGenerator', line: 5, column: 17 },
+          { messageId: 'notGenerator', line: 7, column: 3 },
+          { messageId: 'notGenerator', line: 9, column: 5 },
+        ],
+      },
+      {
+        note: 'With types, a generator named `ask*` must also yield actions.',
+        code: 'export function* askRange(count: number): Generator<number, void, unknown> {\n  for (let i = 0; i < count; i++) yield i;\n}',
+        typed: true,
+        findings: [{ messageId: 'notAStory', line: 1, column: 18 }],
+      },
+      {
+        note: 'With `requireAskPrefix`, exported stories without the prefix are reported, route entry points excepted.',
+        code: "import { HTTPEvent } from 'quidproquo-webserver';\n\nexport function* loadTodos() {\n  return yield* askLoad();\n}\nexport function* getTodos(event: HTTPEvent) {\n  return yield* askLoad();\n}",
+        options: { requireAskPrefix: true },
+        findings: [{ messageId: 'missingPrefix', line: 3, column: 18 }],
+      },
+    ],
+  },
+
+  check(context) {
+    const findings: ContractFinding[] = [];
+    const tsm = context.ts;
+    const report = (messageId: keyof typeof messages, name: ts.Node, text: string) =>
+      findings.push({
+        contractId: 'ask-prefix-generator-only',
+        messageId,
+        data: { name: text, capitalized: text.charAt(0).toUpperCase() + text.slice(1) },
+        start: name.getStart(context.sourceFile),
+        end: name.getEnd(),
+      });
+
+    // Cheap gate: no `ask` in the text, no name to judge (unless the option asks the other way round).
+    if (!/\bask[A-Z0-9_]/.test(context.sourceFile.text) && !context.options.requireAskPrefix) return [];
+    for (const { node } of context.index.functions) {
+      // Overloads and ambient declarations have no body: only implementations are judged.
+      if (!isFunctionLiteral(tsm, node) || !(node as ts.FunctionLikeDeclarationBase).body) continue;
+      const named = nameOf(tsm, node);
+      if (!named) continue;
+      const isGenerator = (node as ts.FunctionLikeDeclarationBase).asteriskToken !== undefined;
+      if (ASK_NAME.test(named.text)) {
+        if (!isGenerator) report('notGenerator', named.node, named.text);
+        else if ((node as ts.SignatureDeclaration).type && context.stories.verdictOfFunction(node as ts.SignatureDeclaration) === 'not-story') {
+          report('notAStory', named.node, named.text);
+        }
+      } else if (context.options.requireAskPrefix && isGenerator && isExported(tsm, node) && returnsStory(context, node) && !isEntryPoint(context, node, named.text)) {
+        report('missingPrefix', named.node, named.text);
+      }
+    }
+    return findings.sort((a, b) => a.start - b.start);
+  },
+};
+
+function isFunctionLiteral(tsm: typeof ts, node: ts.Node): boolean {
+  return tsm.isFunctionDeclaration(node) || tsm.isFunctionExpression(node) || tsm.isArrowFunction(node) || tsm.isMethodDeclaration(node);
+}
+
+/** The name a function literal is known by: its own, or the binding, property or member it is assigned to. */
+function nameOf(tsm: typeof ts, fn: ts.Node): { text: string; node: ts.Node } | undefined {
+  const own = (fn as ts.FunctionLikeDeclarationBase).name;
+  if (own && (tsm.isIdentifier(own) || tsm.isStringLiteral(own))) return { text: own.text, node: own };
+  if (own) return undefined; // computed names cannot be judged
+  let outer: ts.Node = fn;
+  while (tsm.isParenthesizedExpression(outer.parent) || tsm.isAsExpression(outer.parent) || tsm.isSatisfiesExpression(outer.parent)) outer = outer.parent;
+  const parent = outer.parent;
+  const named = (name: ts.Node | undefined) => (name && (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) ? { text: name.text, node: name } : undefined);
+  if (tsm.isVariableDeclaration(parent) && parent.initializer === outer) return named(parent.name);
+  if (tsm.isPropertyAssignment(parent) && parent.initializer === outer) return named(parent.name);
+  if (tsm.isPropertyDeclaration(parent) && parent.initializer === outer) return named(parent.name);
+  if (tsm.isBinaryExpression(parent) && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken && parent.right === outer) {
+    const left = skipTransparentWrappers(tsm, parent.left);
+    if (tsm.isIdentifier(left)) return named(left);
+    if (tsm.isPropertyAccessExpression(left)) return named(left.name);
+  }
+  return undefined;
+}
+
+function isExported(tsm: typeof ts, fn: ts.Node): boolean {
+  const hasExport = (node: ts.Node) => tsm.canHaveModifiers(node) && (tsm.getModifiers(node)?.some((m) => m.kind === tsm.SyntaxKind.ExportKeyword) ?? false);
+  if (tsm.isFunctionDeclaration(fn)) return hasExport(fn);
+  const declaration = fn.parent;
+  return tsm.isVariableDeclaration(declaration) && hasExport(declaration.parent.parent);
+}
+
+function returnsStory(context: ContractContext<Options>, fn: ts.Node): boolean {
+  return context.stories.verdictOfFunction(fn as ts.SignatureDeclaration) !== 'not-story';
+}
+
+/** A route story by its signature (it takes an `HTTPEvent`), or (with a program) named by the config. */
+function isEntryPoint(context: ContractContext<Options>, fn: ts.Node, name: string): boolean {
+  const tsm = context.ts;
+  const first = (fn as ts.SignatureDeclaration).parameters[0];
+  if (first?.type !== undefined && tsm.isTypeReferenceNode(first.type) && first.type.typeName.getText(context.sourceFile) === 'HTTPEvent') return true;
+  return context.program !== undefined && runtimeReferences(tsm, context.program).all.has(routeKey(context.sourceFile.fileName, name));
+}
