@@ -3,6 +3,7 @@ import { allContracts, runContract } from 'qpq-contracts';
 import type { Contract, Finding, Fix, RunTarget } from 'qpq-contracts';
 import { diagnosticCodeOf } from './diagnostic-codes';
 import { readSettings, type PluginSettings, type Severity } from './options';
+import { runtimeReferenceCompletions, runtimeReferenceDefinition } from './runtime-reference-navigation';
 import { storyYieldsText } from './story-hover';
 import { Suppressions } from './suppressions';
 
@@ -155,6 +156,20 @@ export function createQpqLanguageService(
       const documentation = own.documentation?.length ? [...own.documentation, { kind: 'lineBreak', text: '\n\n' }, part] : [part];
       return { ...own, documentation };
     }));
+  };
+
+  proxy.getDefinitionAndBoundSpan = (fileName, position) => {
+    const program = inner.getProgram();
+    const sourceFile = program?.getSourceFile(fileName);
+    const ours = program && sourceFile && guarded('getDefinitionAndBoundSpan', undefined, () => runtimeReferenceDefinition(tsm, program, sourceFile, position));
+    return ours ?? inner.getDefinitionAndBoundSpan(fileName, position);
+  };
+
+  proxy.getCompletionsAtPosition = (fileName, position, options, formatting) => {
+    const program = inner.getProgram();
+    const sourceFile = program?.getSourceFile(fileName);
+    const ours = program && sourceFile && guarded('getCompletionsAtPosition', undefined, () => runtimeReferenceCompletions(tsm, program, sourceFile, position));
+    return ours ?? inner.getCompletionsAtPosition(fileName, position, options, formatting);
   };
 
   proxy.getSupportedCodeFixes = (fileName?: string) => {

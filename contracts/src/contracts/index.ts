@@ -5,10 +5,11 @@ import { monomorphicActionShape } from './monomorphic-action-shape';
 import { noTryCatchAroundActions } from './no-try-catch-around-actions';
 import { pureStories } from './pure-stories';
 import { requireYieldStar } from './require-yield-star';
+import { validRuntimeReference } from './valid-runtime-reference';
 import { voidReturns204 } from './void-returns-204';
 
 /** Every contract, in the order rule tables list them. */
-export const allContracts: readonly Contract<any>[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions, askPrefixGeneratorOnly];
+export const allContracts: readonly Contract<any>[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions, askPrefixGeneratorOnly, validRuntimeReference];
 
 export function contractById(id: string): Contract<any> | undefined {
   return allContracts.find((contract) => contract.meta.id === id);

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
+import { directoryOf, joinPath } from './runtime-reference';
 
 /** Every story a config names, and those of them that answer routes. */
 export interface RuntimeReferences {
@@ -27,7 +28,7 @@ export function runtimeReferences(tsm: TypeScriptModule, program: ts.Program): R
   const found: RuntimeReferences = { routes: new Set(), all: new Set() };
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || !file.text.includes('define')) continue;
-    const root = file.fileName.slice(0, file.fileName.lastIndexOf('/'));
+    const root = directoryOf(file.fileName);
     const visit = (node: ts.Node): void => {
       if (tsm.isCallExpression(node) && /^define[A-Z]/.test(calleeName(tsm, node) ?? '')) {
         const isRoute = calleeName(tsm, node) === 'defineRoute';
@@ -66,14 +67,4 @@ function runtimeStrings(tsm: TypeScriptModule, args: readonly ts.Expression[]): 
 function calleeName(tsm: TypeScriptModule, call: ts.CallExpression): string | undefined {
   const callee = call.expression;
   return tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-}
-
-function joinPath(root: string, relative: string): string {
-  const parts = root.split('/');
-  for (const part of relative.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/');
 }

@@ -70,6 +70,15 @@ export class StoryRecognizer {
     return verdict;
   }
 
+  /** Whether calling a value of this type starts a story (any of its call signatures does). */
+  verdictOfCallable(type: ts.Type): StoryVerdict {
+    const signatures = type.getCallSignatures();
+    if (signatures.length === 0) return type.flags & (this.tsm.TypeFlags.Any | this.tsm.TypeFlags.Unknown) ? 'unknown' : 'not-story';
+    const verdicts = signatures.map((s) => this.verdictOfType(s.getReturnType()));
+    if (verdicts.includes('story')) return 'story';
+    return verdicts.every((v) => v === 'not-story') ? 'not-story' : 'unknown';
+  }
+
   private verdictOfType(type: ts.Type): StoryVerdict {
     const { TypeFlags } = this.tsm;
     if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never)) return 'unknown';

@@ -1,0 +1,124 @@
+import type * as ts from 'typescript';
+import { resolveModuleFile, runtimeReferencesIn, syntacticExports, type RuntimeReference } from '../engine/runtime-reference';
+import type { Contract, ContractContext, ContractFinding } from '../types';
+
+type Options = Record<string, never>;
+
+const messages = {
+  missingSeparator: "`{{text}}` has no `::`: a runtime reference is '/path/to/module::exportName', and the framework rejects this one when the config is built.",
+  moduleNotFound: '`{{module}}` does not exist from the config root: tried the TypeScript and JavaScript extensions and index files. The build or deploy would fail.',
+  exportNotFound: '`{{module}}` has no export `{{name}}`{{known}}. The build or deploy would fail.',
+  notAStory: '`{{name}}` in `{{module}}` is not a story: the runtime would call it and drive what it returns as a story.',
+};
+
+export const validRuntimeReference: Contract<Options> = {
+  meta: {
+    id: 'valid-runtime-reference',
+    description: 'Require config runtime references to name an existing module and exported story.',
+    rationale:
+      "A qpq config names the story each route, queue, schedule and deploy event runs: `'/path/to/module::exportName'` resolved against the config root (the `configRoot` given to `defineApplicationModule`, usually the config file's `__dirname`), or `{ basePath, relativePath, functionName }`. A string without `::` throws when the config is built, but a module or export that does not exist only fails at build or deploy time. This rule checks them where they are written, and the editor plugin goes to the story from the string and completes module paths and export names in it.",
+    type: 'problem',
+    recommended: 'error',
+    fixable: false,
+    hasSuggestions: false,
+    typeAware: true,
+    withoutTypes:
+      'Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that is not a story is reported. The config root is the file\'s directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).',
+    messages,
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    defaultOptions: {},
+  },
+
+  examples: {
+    valid: [
+      {
+        note: 'References outside any config call are not judged; references with parts that are not static are skipped.',
+        code: "const label = '/controllers/todo';\nexport const routes = [defineRoute('GET', '/todos', runtimeFor('todos'))];",
+      },
+    ],
+    invalid: [
+      {
+        note: 'A string without `::`, and a module that is not there.',
+        code: "export const routes = [\n  defineRoute('GET', '/todos', '/controllers/todoController'),\n  defineRoute('GET', '/todo', '/controllers/missingController::getTodo'),\n];",
+        findings: [
+          { messageId: 'missingSeparator', line: 2, column: 32 },
+          { messageId: 'moduleNotFound', line: 3, column: 31 },
+        ],
+      },
+    ],
+  },
+
+  check(context) {
+    const findings: ContractFinding[] = [];
+    for (const reference of runtimeReferencesIn(context.ts, context.sourceFile)) {
+      const finding = judge(context, reference);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+function judge(context: ContractContext<Options>, reference: RuntimeReference): ContractFinding | undefined {
+  const { sourceFile } = context;
+  const report = (messageId: keyof typeof messages, data: Record<string, string>): ContractFinding => ({
+    contractId: 'valid-runtime-reference',
+    messageId,
+    data,
+    start: reference.node.getStart(sourceFile),
+    end: reference.node.getEnd(),
+  });
+  const text = reference.node.getText(sourceFile).slice(1, -1);
+  if (reference.missingSeparator) return report('missingSeparator', { text });
+  if (reference.modulePath === undefined || reference.exportName === undefined) return undefined;
+  const module = text.includes('::') ? text.slice(0, text.indexOf('::')) : reference.modulePath;
+  const target = findModule(context, reference.modulePath);
+  if (!target) return report('moduleNotFound', { module });
+
+  const exports = exportsOf(context, target);
+  if (!exports) return undefined;
+  const symbol = exports.get(reference.exportName);
+  if (!symbol) {
+    const names = [...exports.keys()].filter((n) => n !== 'default').slice(0, 5);
+    return report('exportNotFound', { module, name: reference.exportName, known: names.length ? ` (it exports ${names.map((n) => `\`${n}\``).join(', ')})` : '' });
+  }
+  if (context.checker && typeof symbol !== 'boolean') {
+    const type = context.checker.getTypeOfSymbolAtLocation(symbol, target);
+    if (context.stories.verdictOfCallable(type) === 'not-story') return report('notAStory', { module, name: reference.exportName });
+  }
+  return undefined;
+}
+
+/** The module's source file: from the program when there is one, else parsed from disk once. */
+export function findModule(context: Pick<ContractContext<any>, 'ts' | 'program'>, modulePath: string): ts.SourceFile | undefined {
+  const { program } = context;
+  const tsm = context.ts;
+  const inProgram = program && resolveModuleFile(modulePath, (file) => program.getSourceFile(file) !== undefined);
+  if (inProgram) return program!.getSourceFile(inProgram);
+  const onDisk = resolveModuleFile(modulePath, (file) => tsm.sys?.fileExists(file) ?? false);
+  return onDisk ? parsedFromDisk(tsm, onDisk) : undefined;
+}
+
+const parsedCache = new Map<string, { stamp: number; file: ts.SourceFile }>();
+
+function parsedFromDisk(tsm: typeof ts, fileName: string): ts.SourceFile | undefined {
+  const stamp = tsm.sys.getModifiedTime?.(fileName)?.getTime() ?? 0;
+  const cached = parsedCache.get(fileName);
+  if (cached && cached.stamp === stamp) return cached.file;
+  const text = tsm.sys.readFile(fileName);
+  if (text === undefined) return undefined;
+  const file = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true);
+  parsedCache.set(fileName, { stamp, file });
+  return file;
+}
+
+/** Export name -> symbol (with a checker) or `true` (syntax only); undefined when not knowable. */
+export function exportsOf(context: Pick<ContractContext<any>, 'ts' | 'checker' | 'program'>, target: ts.SourceFile): Map<string, ts.Symbol | true> | undefined {
+  const { checker, program } = context;
+  if (checker && program?.getSourceFile(target.fileName) === target) {
+    const moduleSymbol = checker.getSymbolAtLocation(target);
+    if (!moduleSymbol) return new Map();
+    return new Map(checker.getExportsOfModule(moduleSymbol).map((s) => [s.getName(), s] as const));
+  }
+  const syntactic = syntacticExports(context.ts, target);
+  return syntactic && new Map([...syntactic.keys()].map((name) => [name, true] as const));
+}

@@ -1,0 +1,163 @@
+import type * as ts from 'typescript';
+import type { TypeScriptModule } from '../types';
+
+/** Which argument of each config setting is a runtime reference; `object` means the values of an object argument. */
+const RUNTIME_ARGUMENTS: Record<string, { index: number; object?: boolean }> = {
+  defineRoute: { index: 2 },
+  defineRecurringSchedule: { index: 1 },
+  defineDeployEvent: { index: 1 },
+  defineQueue: { index: 1, object: true },
+};
+
+/** The extensions TypeScript resolves, in its order, then directory index files. */
+export const MODULE_SUFFIXES = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
+
+export interface RuntimeReference {
+  /** The string literal, or the object literal of `{ basePath, relativePath, functionName }`. */
+  node: ts.StringLiteralLike | ts.ObjectLiteralExpression;
+  setting: string;
+  /** Undefined when a part is not static. */
+  modulePath?: string;
+  exportName?: string;
+  /** The string has no `::`. */
+  missingSeparator: boolean;
+  configRoot: string;
+}
+
+/** The runtime references of a config file, with the config root they resolve against. */
+export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.SourceFile): RuntimeReference[] {
+  if (!sourceFile.text.includes('define')) return [];
+  const fileDir = directoryOf(sourceFile.fileName);
+  let configRoot = fileDir;
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (tsm.isCallExpression(node)) {
+      const name = calleeName(tsm, node);
+      if (name === 'defineApplicationModule' && node.arguments[3]) configRoot = staticPath(tsm, node.arguments[3], fileDir) ?? fileDir;
+      if (name && name in RUNTIME_ARGUMENTS) calls.push(node);
+    }
+    tsm.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+
+  const references: RuntimeReference[] = [];
+  for (const call of calls) {
+    const setting = calleeName(tsm, call)!;
+    const { index, object } = RUNTIME_ARGUMENTS[setting];
+    const argument = call.arguments[index];
+    if (!argument) continue;
+    const values = object && tsm.isObjectLiteralExpression(argument)
+      ? argument.properties.flatMap((p) => (tsm.isPropertyAssignment(p) ? [p.initializer] : []))
+      : [argument];
+    for (const value of values) {
+      const reference = readReference(tsm, value, setting, configRoot, fileDir);
+      if (reference) references.push(reference);
+    }
+  }
+  return references;
+}
+
+function readReference(tsm: TypeScriptModule, value: ts.Expression, setting: string, configRoot: string, fileDir: string): RuntimeReference | undefined {
+  if (tsm.isStringLiteralLike(value)) {
+    const separator = value.text.indexOf('::');
+    if (separator < 0) return { node: value, setting, missingSeparator: true, configRoot };
+    return {
+      node: value,
+      setting,
+      modulePath: joinPath(configRoot, value.text.slice(0, separator)),
+      exportName: value.text.slice(separator + 2),
+      missingSeparator: false,
+      configRoot,
+    };
+  }
+  if (tsm.isObjectLiteralExpression(value)) {
+    const part = (name: string) => {
+      const p = value.properties.find((q): q is ts.PropertyAssignment => tsm.isPropertyAssignment(q) && tsm.isIdentifier(q.name) && q.name.text === name);
+      return p?.initializer;
+    };
+    const basePath = part('basePath');
+    const relativePath = part('relativePath');
+    const functionName = part('functionName');
+    if (!basePath || !relativePath || !functionName) return undefined;
+    const base = staticPath(tsm, basePath, fileDir);
+    const relative = tsm.isStringLiteralLike(relativePath) ? relativePath.text : undefined;
+    const name = tsm.isStringLiteralLike(functionName) ? functionName.text : undefined;
+    return {
+      node: value,
+      setting,
+      modulePath: base !== undefined && relative !== undefined ? joinPath(base, relative) : undefined,
+      exportName: name,
+      missingSeparator: false,
+      configRoot,
+    };
+  }
+  return undefined;
+}
+
+/** `__dirname`, a string, or `path.join(__dirname, '...')` / `path.resolve(...)`; undefined when not static. */
+function staticPath(tsm: TypeScriptModule, expression: ts.Expression, fileDir: string): string | undefined {
+  if (tsm.isIdentifier(expression) && expression.text === '__dirname') return fileDir;
+  if (tsm.isStringLiteralLike(expression)) return joinPath(fileDir, expression.text);
+  if (tsm.isCallExpression(expression) && tsm.isPropertyAccessExpression(expression.expression) && /^(join|resolve)$/.test(expression.expression.name.text)) {
+    let result: string | undefined;
+    for (const argument of expression.arguments) {
+      const part = result === undefined ? staticPath(tsm, argument, fileDir) : tsm.isStringLiteralLike(argument) ? joinPath(result, argument.text) : undefined;
+      if (part === undefined) return undefined;
+      result = part;
+    }
+    return result;
+  }
+  return undefined;
+}
+
+/** The file a module path names, trying TypeScript's extensions; `exists` decides. */
+export function resolveModuleFile(modulePath: string, exists: (file: string) => boolean): string | undefined {
+  if (/\.[mc]?[jt]sx?$/.test(modulePath) && exists(modulePath)) return modulePath;
+  for (const suffix of MODULE_SUFFIXES) if (exists(modulePath + suffix)) return modulePath + suffix;
+  return undefined;
+}
+
+/** The runtime reference whose string contains `position`, if any. */
+export function runtimeReferenceAt(tsm: TypeScriptModule, sourceFile: ts.SourceFile, position: number): RuntimeReference | undefined {
+  return runtimeReferencesIn(tsm, sourceFile).find((r) => tsm.isStringLiteralLike(r.node) && r.node.getStart(sourceFile) < position && position < r.node.getEnd());
+}
+
+/** Export names a module declares, read from its syntax; undefined when `export *` hides some. */
+export function syntacticExports(tsm: TypeScriptModule, file: ts.SourceFile): Map<string, ts.Node> | undefined {
+  const exports = new Map<string, ts.Node>();
+  for (const statement of file.statements) {
+    const exported = tsm.canHaveModifiers(statement) && tsm.getModifiers(statement)?.some((m) => m.kind === tsm.SyntaxKind.ExportKeyword);
+    if (tsm.isExportDeclaration(statement)) {
+      if (!statement.exportClause) return undefined;
+      if (tsm.isNamedExports(statement.exportClause)) for (const e of statement.exportClause.elements) exports.set(e.name.text, e);
+      else exports.set(statement.exportClause.name.text, statement.exportClause);
+    } else if (exported && (tsm.isFunctionDeclaration(statement) || tsm.isClassDeclaration(statement)) && statement.name) {
+      exports.set(statement.name.text, statement);
+    } else if (exported && tsm.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) if (tsm.isIdentifier(d.name)) exports.set(d.name.text, d);
+    } else if (tsm.isExportAssignment(statement)) {
+      exports.set('default', statement);
+    }
+  }
+  return exports;
+}
+
+function calleeName(tsm: TypeScriptModule, call: ts.CallExpression): string | undefined {
+  const callee = call.expression;
+  return tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+export function directoryOf(fileName: string): string {
+  return fileName.slice(0, fileName.lastIndexOf('/'));
+}
+
+/** Joins with `/` and folds `.` and `..`; a leading `/` in `relative` means "from `root`", as qpq reads it. */
+export function joinPath(root: string, relative: string): string {
+  const parts = root.split('/');
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
