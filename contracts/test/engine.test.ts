@@ -74,3 +74,15 @@ describe('applyEdits', () => {
     ).toBe('YcdXef');
   });
 });
+
+describe('valid-runtime-reference object runtimes', () => {
+  it('resolves { basePath: __dirname, relativePath, functionName } and reports a missing module', () => {
+    const contract = allContracts.find((c) => c.meta.id === 'valid-runtime-reference')!;
+    const text = "defineDeployEvent('announce', { basePath: __dirname, relativePath: 'deploy/nowhere', functionName: 'onDeploy' });";
+    const sourceFile = parse(text, '/project/src/qpq.config.ts');
+    const findings = runContract(contract, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
+      throw e;
+    });
+    expect(findings.map((f) => [f.messageId, f.data.module])).toEqual([['moduleNotFound', '/project/src/deploy/nowhere']]);
+  });
+});
