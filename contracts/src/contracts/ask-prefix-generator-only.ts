@@ -1,3 +1,4 @@
+import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { routeKey, runtimeReferences } from '../engine/route-bindings';
 import { ASK_NAME } from '../engine/story-recognition';
@@ -82,13 +83,9 @@ export const askPrefixGeneratorOnly: Contract<Options> = {
     const findings: ContractFinding[] = [];
     const tsm = context.ts;
     const report = (messageId: keyof typeof messages, name: ts.Node, text: string) =>
-      findings.push({
-        contractId: 'ask-prefix-generator-only',
-        messageId,
-        data: { name: text, capitalized: text.charAt(0).toUpperCase() + text.slice(1) },
-        start: name.getStart(context.sourceFile),
-        end: name.getEnd(),
-      });
+      findings.push(
+        findingAt('ask-prefix-generator-only', context.sourceFile, name, messageId, { name: text, capitalized: text.charAt(0).toUpperCase() + text.slice(1) }),
+      );
 
     // Cheap gate: no `ask` in the text, no name to judge (unless the option asks the other way round).
     if (!/\bask[A-Z0-9_]/.test(context.sourceFile.text) && !context.options.requireAskPrefix) return [];

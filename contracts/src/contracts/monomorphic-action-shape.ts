@@ -1,3 +1,4 @@
+import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { skipTransparentWrappers } from '../engine/syntax';
 import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
@@ -430,7 +431,7 @@ class ShapeCheck {
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void {
     if (this.reported.has(node)) return;
     this.reported.add(node);
-    this.findings.push({ contractId: 'monomorphic-action-shape', messageId, data, start: node.getStart(this.context.sourceFile), end: node.getEnd(), fix, suggestions });
+    this.findings.push(findingAt('monomorphic-action-shape', this.context.sourceFile, node, messageId, data, fix, suggestions));
   }
 }
 

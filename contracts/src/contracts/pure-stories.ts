@@ -1,3 +1,4 @@
+import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { enclosingGenerator, isDirectlyIn } from '../engine/enclosing';
 import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
@@ -274,14 +275,7 @@ class PurityCheck {
   }
 
   private report(messageId: keyof typeof messages, node: ts.Node, data: Record<string, string>, suggestion?: Fix): void {
-    this.findings.push({
-      contractId: 'pure-stories',
-      messageId,
-      data,
-      start: node.getStart(this.context.sourceFile),
-      end: node.getEnd(),
-      suggestions: suggestion ? [suggestion] : undefined,
-    });
+    this.findings.push(findingAt('pure-stories', this.context.sourceFile, node, messageId, data, undefined, suggestion ? [suggestion] : undefined));
   }
 }
 

@@ -1,3 +1,4 @@
+import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import type { StoryCallNode } from '../engine/file-index';
 import {
@@ -268,13 +269,6 @@ class YieldStarCheck {
   }
 
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix): void {
-    this.findings.push({
-      contractId: 'require-yield-star',
-      messageId,
-      data,
-      start: node.getStart(this.context.sourceFile),
-      end: node.getEnd(),
-      fix,
-    });
+    this.findings.push(findingAt('require-yield-star', this.context.sourceFile, node, messageId, data, fix));
   }
 }

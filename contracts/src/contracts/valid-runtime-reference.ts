@@ -1,3 +1,4 @@
+import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { resolveModuleFile, runtimeReferencesIn, syntacticExports, type RuntimeReference } from '../engine/runtime-reference';
 import type { Contract, ContractContext, ContractFinding } from '../types';
@@ -60,13 +61,8 @@ export const validRuntimeReference: Contract<Options> = {
 
 function judge(context: ContractContext<Options>, reference: RuntimeReference): ContractFinding | undefined {
   const { sourceFile } = context;
-  const report = (messageId: keyof typeof messages, data: Record<string, string>): ContractFinding => ({
-    contractId: 'valid-runtime-reference',
-    messageId,
-    data,
-    start: reference.node.getStart(sourceFile),
-    end: reference.node.getEnd(),
-  });
+  const report = (messageId: keyof typeof messages, data: Record<string, string>): ContractFinding =>
+    findingAt('valid-runtime-reference', sourceFile, reference.node, messageId, data);
   const text = reference.node.getText(sourceFile).slice(1, -1);
   if (reference.missingSeparator) return report('missingSeparator', { text });
   if (reference.modulePath === undefined || reference.exportName === undefined) return undefined;

@@ -1,3 +1,4 @@
+import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { statementsCanComplete } from '../engine/completion';
 import { routeBindings, routeKey } from '../engine/route-bindings';
@@ -278,15 +279,7 @@ class RouteResponseCheck {
   }
 
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void {
-    this.findings.push({
-      contractId: 'void-returns-204',
-      messageId,
-      data,
-      start: node.getStart(this.context.sourceFile),
-      end: node.getEnd(),
-      fix,
-      suggestions,
-    });
+    this.findings.push(findingAt('void-returns-204', this.context.sourceFile, node, messageId, data, fix, suggestions));
   }
 }
 
