@@ -76,6 +76,9 @@ function rulePage(contract) {
     for (const finding of exampleFindings(contract, example)) lines.push(`- ${finding.line}:${finding.column} ${finding.message}`);
     lines.push('');
     if (example.output !== undefined) lines.push('Fixed:', '', code(example.output), '');
+    for (const { line, column, suggestions = [] } of example.findings) {
+      for (const suggestion of suggestions) lines.push(`Suggestion at ${line}:${column}, "${suggestion.description}":`, '', code(suggestion.output), '');
+    }
   }
   lines.push(
     '## In the editor',

@@ -31,7 +31,7 @@ export const monomorphicActionShape: Contract<Options> = {
     hasSuggestions: true,
     typeAware: true,
     withoutTypes:
-      'The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information the canonical order is the declaration order of the type the literal is checked against (its contextual type), optional keys of that type that a literal leaves out are reported, and a value is known to be an action by its type as well as by its initializer.',
+      'The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information the canonical order is the declaration order of the type the literal is checked against (its contextual type), optional keys of that type that a literal leaves out are reported, and a value named like an action (`action`, `nextAction`) is known to be one by its type as well as by its initializer.',
     messages,
     schema: {
       type: 'object',
@@ -332,7 +332,8 @@ class ShapeCheck {
       while (tsm.isPropertyAccessExpression(root) || tsm.isElementAccessExpression(root)) root = root.expression;
       if (tsm.isIdentifier(root) && actionsByName.has(root.text)) return true;
       const { checker } = this.context;
-      if (!checker || !tsm.isIdentifier(root)) return false;
+      // The type is asked only for names that read like actions (`action`, `nextAction`, ...).
+      if (!checker || !tsm.isIdentifier(root) || !/action/i.test(root.text)) return false;
       const type = checker.getTypeAtLocation(root);
       return type.getProperty('type') !== undefined && type.getProperty('payload') !== undefined;
     };

@@ -144,6 +144,8 @@ class PurityCheck {
   private readonly allowedGlobals: Set<string>;
   private readonly bannedGlobals: Set<string>;
   private readonly moduleOfLocal = new Map<string, string>();
+  /** Every name the file imports: only these can lead to a Node built-in. */
+  private readonly importedNames = new Set<string>();
 
   constructor(private readonly context: ContractContext<Options>) {
     this.allowedGlobals = new Set(context.options.allowedGlobals);
@@ -171,6 +173,10 @@ class PurityCheck {
     for (const m of allowedModules) banned.delete(m);
     for (const statement of this.context.sourceFile.statements) {
       if (!tsm.isImportDeclaration(statement) || !tsm.isStringLiteral(statement.moduleSpecifier)) continue;
+      const names = statement.importClause;
+      if (names?.name) this.importedNames.add(names.name.text);
+      if (names?.namedBindings && tsm.isNamespaceImport(names.namedBindings)) this.importedNames.add(names.namedBindings.name.text);
+      if (names?.namedBindings && tsm.isNamedImports(names.namedBindings)) for (const e of names.namedBindings.elements) this.importedNames.add(e.name.text);
       const module = statement.moduleSpecifier.text;
       if (!banned.has(module) || statement.importClause?.isTypeOnly) continue;
       const clause = statement.importClause;
@@ -198,8 +204,11 @@ class PurityCheck {
       if (story) this.reportCall(call, name, impurity, story);
       return;
     }
-    const module = this.moduleOfLocal.get(name.split('.')[0]) ?? this.declaredInNodeBuiltin(call);
-    if (module && this.inStory(call)) {
+    const root = name.split('.')[0];
+    // Cheap before expensive: only a call in a story through an imported name can reach a built-in.
+    if (!this.importedNames.has(root) || !this.inStory(call)) return;
+    const module = this.moduleOfLocal.get(root) ?? this.declaredInNodeBuiltin(call);
+    if (module) {
       this.report('nodeBuiltin', call, { what: `${name}()`, module, instead: '`askFileReadTextContents`, `askNetworkRequest`, ...' });
     }
   }

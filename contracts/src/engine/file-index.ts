@@ -25,7 +25,7 @@ export interface FileIndex {
   /** Every function-like scope, in source order. */
   functions: readonly FunctionScope[];
   generators: readonly FunctionScope[];
-  /** All nodes of one kind, in source order, each with its enclosing function. */
+  /** All nodes of one kind (not identifiers, tokens, literals or types), in source order, with their enclosing function. */
   nodes<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): readonly ScopedNode<T>[];
   /** Calls and tagged templates whose nearest enclosing function is a generator. */
   callsInGenerators: readonly ScopedNode<StoryCallNode>[];
@@ -55,9 +55,13 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
   const stack: Array<{ node: ts.Node; scope: FunctionScope | undefined }> = [{ node: sourceFile, scope: undefined }];
   while (stack.length > 0) {
     const { node, scope: outer } = stack.pop()!;
-    let list = byKind.get(node.kind);
-    if (!list) byKind.set(node.kind, (list = []));
-    list.push({ node, scope: outer });
+    // Identifiers, tokens, literals and type syntax are most of a file and no contract asks for
+    // them by kind: leaving them out keeps the index small.
+    if (!isUnindexed(tsm, node.kind)) {
+      let list = byKind.get(node.kind);
+      if (!list) byKind.set(node.kind, (list = []));
+      list.push({ node, scope: outer });
+    }
 
     let scope = outer;
     switch (node.kind) {
@@ -98,6 +102,17 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     callsInGenerators,
     yields: nodes<ts.YieldExpression>(SK.YieldExpression),
   };
+}
+
+function isUnindexed(tsm: TypeScriptModule, kind: ts.SyntaxKind): boolean {
+  const SK = tsm.SyntaxKind;
+  return (
+    kind === SK.Identifier ||
+    kind <= SK.LastToken ||
+    (kind >= SK.FirstTypeNode && kind <= SK.LastTypeNode) ||
+    kind === SK.StringLiteral ||
+    kind === SK.NumericLiteral
+  );
 }
 
 function hasAsyncModifier(tsm: TypeScriptModule, node: ts.Node): boolean {
