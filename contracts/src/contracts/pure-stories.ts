@@ -174,6 +174,8 @@ class PurityCheck {
     for (const statement of this.context.sourceFile.statements) {
       if (!tsm.isImportDeclaration(statement) || !tsm.isStringLiteral(statement.moduleSpecifier)) continue;
       const names = statement.importClause;
+      // The framework's own packages never reach Node built-ins directly.
+      if (/^(quidproquo|@quidproquo\/)/.test(statement.moduleSpecifier.text)) continue;
       if (names?.name) this.importedNames.add(names.name.text);
       if (names?.namedBindings && tsm.isNamespaceImport(names.namedBindings)) this.importedNames.add(names.namedBindings.name.text);
       if (names?.namedBindings && tsm.isNamedImports(names.namedBindings)) for (const e of names.namedBindings.elements) this.importedNames.add(e.name.text);
@@ -205,10 +207,11 @@ class PurityCheck {
       return;
     }
     const root = name.split('.')[0];
-    // Cheap before expensive: only a call in a story through an imported name can reach a built-in.
-    if (!this.importedNames.has(root) || !this.inStory(call)) return;
+    // Cheap before expensive: only a call through an imported name can reach a built-in, and
+    // whether the generator is a story (which may infer its return type) is asked last.
+    if (!this.importedNames.has(root) || !enclosingGenerator(tsm, call)) return;
     const module = this.moduleOfLocal.get(root) ?? this.declaredInNodeBuiltin(call);
-    if (module) {
+    if (module && this.inStory(call)) {
       this.report('nodeBuiltin', call, { what: `${name}()`, module, instead: '`askFileReadTextContents`, `askNetworkRequest`, ...' });
     }
   }

@@ -2,6 +2,9 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
 import type { StoryCallNode } from './file-index';
 
+/** Words in a declared return type that may name a story: such declarations get the type query. */
+const MAY_NAME_A_STORY = /Generator|Iter|AskResponse|Story|Requester|Response|any|unknown|\b[A-Z]\b|typeof|ReturnType/;
+
 /** The framework's naming convention for stories and action requesters. */
 export const ASK_NAME = /^ask[A-Z0-9_]/;
 
@@ -41,8 +44,32 @@ export class StoryRecognizer {
 
   /** By type when a checker knows it, by the `ask*` name otherwise. */
   isStoryCall(call: StoryCallNode): boolean {
+    if (this.checker && this.declaredNotStory(call)) return false;
     const verdict = this.checker ? this.verdictOf(call) : 'unknown';
     return verdict === 'unknown' ? this.hasStoryName(call) : verdict === 'story';
+  }
+
+  /**
+   * A cheap look before the type query: the callee's declarations alone can show it never returns
+   * a story (every one is a plain function or method whose declared return type names no
+   * generator, like `toFixed(): string` or `map<U>(): U[]`). Resolving a symbol costs far less
+   * than resolving a call.
+   */
+  private declaredNotStory(call: StoryCallNode): boolean {
+    const tsm = this.tsm;
+    const checker = this.checker!;
+    const callee = this.calleeOf(call);
+    let symbol = checker.getSymbolAtLocation(tsm.isPropertyAccessExpression(callee) ? callee.name : callee);
+    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declarations = symbol?.declarations;
+    if (!declarations || declarations.length === 0) return false;
+    return declarations.every(
+      (d) =>
+        (tsm.isFunctionDeclaration(d) || tsm.isMethodDeclaration(d) || tsm.isMethodSignature(d) || tsm.isFunctionExpression(d) || tsm.isArrowFunction(d)) &&
+        (d as ts.FunctionLikeDeclarationBase).asteriskToken === undefined &&
+        d.type !== undefined &&
+        !MAY_NAME_A_STORY.test(d.type.getText()),
+    );
   }
 
   /** Type verdict for any expression; `unknown` without a checker. */
