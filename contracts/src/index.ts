@@ -14,3 +14,4 @@ export { QPQ_IMPORT_GROUPS } from './contracts/import-order';
 export { runtimeReferencesIn, runtimeReferenceAt, resolveModuleFile, syntacticExports, directoryOf, joinPath, MODULE_SUFFIXES } from './engine/runtime-reference';
 export type { RuntimeReference } from './engine/runtime-reference';
 export { findModule, exportsOf } from './contracts/valid-runtime-reference';
+export type { ModuleTarget } from './contracts/valid-runtime-reference';

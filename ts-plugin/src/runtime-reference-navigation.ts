@@ -7,11 +7,11 @@ export function runtimeReferenceDefinition(tsm: typeof ts, program: ts.Program, 
   if (!reference?.modulePath || !reference.exportName) return undefined;
   const checker = program.getTypeChecker();
   const target = findModule({ ts: tsm, program }, reference.modulePath);
-  if (!target) return undefined;
+  if (!target?.sourceFile) return undefined;
   const symbol = exportsOf({ ts: tsm, checker, program }, target)?.get(reference.exportName);
   const resolved = symbol && symbol !== true && symbol.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   const declaration = resolved && resolved !== true ? resolved.declarations?.[0] : undefined;
-  const at = declaration ?? target;
+  const at = declaration ?? target.sourceFile;
   const nameNode = declaration && (declaration as ts.NamedDeclaration).name ? (declaration as ts.NamedDeclaration).name! : at;
   const stringStart = reference.node.getStart(sourceFile) + 1;
   return {

@@ -77,44 +77,53 @@ function judge(context: ContractContext<Options>, reference: RuntimeReference): 
     const names = [...exports.keys()].filter((n) => n !== 'default').slice(0, 5);
     return report('exportNotFound', { module, name: reference.exportName, known: names.length ? ` (it exports ${names.map((n) => `\`${n}\``).join(', ')})` : '' });
   }
-  if (context.checker && typeof symbol !== 'boolean') {
-    const type = context.checker.getTypeOfSymbolAtLocation(symbol, target);
+  if (context.checker && target.sourceFile && typeof symbol !== 'boolean') {
+    const type = context.checker.getTypeOfSymbolAtLocation(symbol, target.sourceFile);
     if (context.stories.verdictOfCallable(type) === 'not-story') return report('notAStory', { module, name: reference.exportName });
   }
   return undefined;
 }
 
-/** The module's source file: from the program when there is one, else parsed from disk once. */
-export function findModule(context: Pick<ContractContext<any>, 'ts' | 'program'>, modulePath: string): ts.SourceFile | undefined {
+/** A module a reference names: its file in the program, or only its export names when read from disk. */
+export interface ModuleTarget {
+  fileName: string;
+  /** Present when the module is part of the program. */
+  sourceFile?: ts.SourceFile;
+  /** Names it exports, read from its syntax; undefined when `export *` hides some. */
+  exportNames?: string[];
+}
+
+/** The module: from the program when there is one, else read from disk (only its export names are kept). */
+export function findModule(context: Pick<ContractContext<any>, 'ts' | 'program'>, modulePath: string): ModuleTarget | undefined {
   const { program } = context;
   const tsm = context.ts;
   const inProgram = program && resolveModuleFile(modulePath, (file) => program.getSourceFile(file) !== undefined);
-  if (inProgram) return program!.getSourceFile(inProgram);
+  if (inProgram) return { fileName: inProgram, sourceFile: program!.getSourceFile(inProgram) };
   const onDisk = resolveModuleFile(modulePath, (file) => tsm.sys?.fileExists(file) ?? false);
-  return onDisk ? parsedFromDisk(tsm, onDisk) : undefined;
+  return onDisk ? { fileName: onDisk, exportNames: exportNamesOnDisk(tsm, onDisk) } : undefined;
 }
 
-const parsedCache = new Map<string, { stamp: number; file: ts.SourceFile }>();
+const exportNamesCache = new Map<string, { stamp: number; names: string[] | undefined }>();
 
-function parsedFromDisk(tsm: typeof ts, fileName: string): ts.SourceFile | undefined {
+function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefined {
   const stamp = tsm.sys.getModifiedTime?.(fileName)?.getTime() ?? 0;
-  const cached = parsedCache.get(fileName);
-  if (cached && cached.stamp === stamp) return cached.file;
-  const text = tsm.sys.readFile(fileName);
-  if (text === undefined) return undefined;
-  const file = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true);
-  parsedCache.set(fileName, { stamp, file });
-  return file;
+  const cached = exportNamesCache.get(fileName);
+  if (cached && cached.stamp === stamp) return cached.names;
+  const text = tsm.sys.readFile(fileName) ?? '';
+  const exports = syntacticExports(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, false));
+  const names = exports && [...exports.keys()];
+  exportNamesCache.set(fileName, { stamp, names });
+  return names;
 }
 
 /** Export name -> symbol (with a checker) or `true` (syntax only); undefined when not knowable. */
-export function exportsOf(context: Pick<ContractContext<any>, 'ts' | 'checker' | 'program'>, target: ts.SourceFile): Map<string, ts.Symbol | true> | undefined {
-  const { checker, program } = context;
-  if (checker && program?.getSourceFile(target.fileName) === target) {
-    const moduleSymbol = checker.getSymbolAtLocation(target);
+export function exportsOf(context: Pick<ContractContext<any>, 'ts' | 'checker' | 'program'>, target: ModuleTarget): Map<string, ts.Symbol | true> | undefined {
+  const { checker } = context;
+  if (target.sourceFile && checker) {
+    const moduleSymbol = checker.getSymbolAtLocation(target.sourceFile);
     if (!moduleSymbol) return new Map();
     return new Map(checker.getExportsOfModule(moduleSymbol).map((s) => [s.getName(), s] as const));
   }
-  const syntactic = syntacticExports(context.ts, target);
-  return syntactic && new Map([...syntactic.keys()].map((name) => [name, true] as const));
+  const names = target.sourceFile ? syntacticExports(context.ts, target.sourceFile)?.keys() : target.exportNames;
+  return names && new Map([...names].map((name) => [name, true] as const));
 }
