@@ -19,7 +19,7 @@ describe('pure-stories with type information', () => {
         "import { readText } from './files';",
         '',
         'export function* askReport(): Generator<{ type: string }, string, unknown> {',
-        "  return readText('/tmp/report', 'utf8');",
+        "  return readText('data/report.txt', 'utf8');",
         '}',
         '',
         '// A generator of numbers is not a story: left alone.',

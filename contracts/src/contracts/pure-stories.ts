@@ -116,7 +116,7 @@ export const pureStories: Contract<Options> = {
       },
       {
         note: 'I/O, timers, configuration and logging, also in callbacks that run with the story.',
-        code: "import { readFileSync } from 'node:fs';\n\nasync function* story(ids: string[]) {\n  const text = readFileSync('/tmp/x', 'utf8');\n  const region = process.env.REGION;\n  ids.forEach((id) => console.log(id));\n  await fetch('https://example.com');\n}",
+        code: "import { readFileSync } from 'node:fs';\n\nasync function* story(ids: string[]) {\n  const text = readFileSync('data/todos.json', 'utf8');\n  const region = process.env.REGION;\n  ids.forEach((id) => console.log(id));\n  await fetch('https://example.com');\n}",
         findings: [
           { messageId: 'nodeBuiltin', line: 4, column: 16 },
           { messageId: 'impureCall', line: 5, column: 18 },
