@@ -227,7 +227,7 @@ class YieldStarCheck {
       return;
     }
     // Un-starred yields of calls are judged with the call; object literals are actions.
-    if (isCall || tsm.isObjectLiteralExpression(operand) || !stories.typeAware) return;
+    if (isCall || tsm.isObjectLiteralExpression(operand) || !stories.typeAware || stories.plainValueVariable(operand)) return;
     if (stories.verdictOf(operand) === 'story') {
       this.reportMissingStar(yieldExpression, snippet(operand, this.context.sourceFile));
     }

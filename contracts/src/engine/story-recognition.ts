@@ -3,7 +3,7 @@ import type { TypeScriptModule } from '../types';
 import type { StoryCallNode } from './file-index';
 
 /** Words in a declared return type that may name a story: such declarations get the type query. */
-const MAY_NAME_A_STORY = /Generator|Iter|AskResponse|Story|Requester|Response|any|unknown|\b[A-Z]\b|typeof|ReturnType/;
+const MAY_NAME_A_STORY = /Generator|Iter|AskResponse|Story|Requester|any|unknown|\b[A-Z]\b|typeof|ReturnType/;
 
 /** The framework's naming convention for stories and action requesters. */
 export const ASK_NAME = /^ask[A-Z0-9_]/;
@@ -65,11 +65,38 @@ export class StoryRecognizer {
     if (!declarations || declarations.length === 0) return false;
     return declarations.every(
       (d) =>
+        // The default library (`Number`, `Array.prototype.map`, ...) has no stories.
+        d.getSourceFile().hasNoDefaultLib ||
         (tsm.isFunctionDeclaration(d) || tsm.isMethodDeclaration(d) || tsm.isMethodSignature(d) || tsm.isFunctionExpression(d) || tsm.isArrowFunction(d)) &&
-        (d as ts.FunctionLikeDeclarationBase).asteriskToken === undefined &&
         d.type !== undefined &&
-        !MAY_NAME_A_STORY.test(d.type.getText()),
+        (this.iteratesPlainValues(d.type) || ((d as ts.FunctionLikeDeclarationBase).asteriskToken === undefined && !MAY_NAME_A_STORY.test(d.type.getText()))),
     );
+  }
+
+  /** `Generator<number, ...>`, `Iterable<string>`: a declared iterator of plain values is no story. */
+  private iteratesPlainValues(type: ts.TypeNode): boolean {
+    const tsm = this.tsm;
+    if (!tsm.isTypeReferenceNode(type) || !tsm.isIdentifier(type.typeName) || !/^(Async)?(Generator|Iterator|IterableIterator|Iterable)$/.test(type.typeName.text)) {
+      return false;
+    }
+    const yielded = type.typeArguments?.[0];
+    const SK = tsm.SyntaxKind;
+    // Keyword types of values that are never actions (the host's numbering: it differs by version).
+    const plain = [SK.NumberKeyword, SK.StringKeyword, SK.BooleanKeyword, SK.BigIntKeyword, SK.SymbolKeyword, SK.UndefinedKeyword, SK.VoidKeyword];
+    return yielded !== undefined && (tsm.isLiteralTypeNode(yielded) || plain.includes(yielded.kind));
+  }
+
+  /**
+   * A cheap look before the type query for `yield x`: a variable initialised with something that
+   * is not a call (a literal, arithmetic, an object) cannot hold a story.
+   */
+  plainValueVariable(expression: ts.Expression): boolean {
+    const tsm = this.tsm;
+    if (!this.checker || !tsm.isIdentifier(expression)) return false;
+    const declaration = this.checker.getSymbolAtLocation(expression)?.valueDeclaration;
+    if (!declaration || !tsm.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+    const value = declaration.initializer;
+    return !(tsm.isCallExpression(value) || tsm.isTaggedTemplateExpression(value) || tsm.isAwaitExpression(value) || tsm.isYieldExpression(value) || tsm.isIdentifier(value) || tsm.isPropertyAccessExpression(value) || tsm.isElementAccessExpression(value) || tsm.isConditionalExpression(value) || tsm.isParenthesizedExpression(value) || tsm.isAsExpression(value));
   }
 
   /** Type verdict for any expression; `unknown` without a checker. */
