@@ -1,73 +1,219 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { allContracts } from 'qpq-contracts';
-import { describe, expect, it } from 'vitest';
+import type { Contract } from 'qpq-contracts';
+import { allTransforms } from 'qpq-codemod';
+import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../../eslint-plugin/src/index';
-// @ts-expect-error plain ES module without type declarations
-import { REPO_ROOT, renderAll, staleFiles } from '../src/render.mjs';
+import { codemodsPage } from '../src/codemods-page.mjs';
+import { documentedFindings } from '../src/example-findings.mjs';
+import { REPO_ROOT, renderAll, staleFiles } from '../src/generate.mjs';
+import { CONFIGS } from '../src/notices.mjs';
+import { rulePage, typeOf } from '../src/rule-page.mjs';
+import { readmeWithRulesTable } from '../src/rules-table.mjs';
 
-/** A scratch copy of the generated files, so the checks can be tried without touching the repo. */
+const generated: Map<string, string> = renderAll();
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const dir of scratchDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch copy of the generated files as they are in the repository, so nothing there is touched. */
 function copyOfGenerated(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-docs-'));
-  for (const relative of (renderAll() as Map<string, string>).keys()) {
+  scratchDirs.push(root);
+  for (const relative of generated.keys()) {
     const target = path.join(root, relative);
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(path.join(REPO_ROOT, relative), target);
+    fs.writeFileSync(target, generated.get(relative)!);
   }
   return root;
 }
 
+function docsCli(root: string, ...args: string[]) {
+  return spawnSync(process.execPath, [path.join(REPO_ROOT, 'rules-docs/scripts/docs.mjs'), ...args, '--root', root], { encoding: 'utf8' });
+}
+
+/** A contract that reports `bad`, whose examples the test chooses. */
+function fakeContract(examples: Contract['examples'], meta: Partial<Contract['meta']> = {}): Contract {
+  return {
+    meta: {
+      id: 'fake-rule',
+      description: 'Report `bad`.',
+      rationale: 'Because.',
+      type: 'problem',
+      recommended: 'warn',
+      fixable: false,
+      hasSuggestions: false,
+      typeAware: false,
+      withoutTypes: 'Purely syntactic.',
+      messages: { bad: '`{{name}}` is bad.' },
+      schema: { type: 'object', properties: {}, additionalProperties: false },
+      defaultOptions: {},
+      ...meta,
+    },
+    examples,
+    check({ sourceFile }) {
+      const start = sourceFile.text.indexOf('bad');
+      return start < 0 ? [] : [{ contractId: 'fake-rule', messageId: 'bad', data: { name: 'bad' }, start, end: start + 3 }];
+    },
+  };
+}
+
 describe('generated documentation', () => {
   it('renders the same text every time', () => {
-    expect([...renderAll().entries()]).toEqual([...renderAll().entries()]);
+    expect([...renderAll().entries()]).toEqual([...generated.entries()]);
+  });
+
+  it('has a page for every rule, an index, the codemods page, the README table and the plugin options schema', () => {
+    expect([...generated.keys()].sort()).toEqual(
+      [
+        ...allContracts.map(({ meta }) => `rules-docs/${meta.id}.md`),
+        'rules-docs/README.md',
+        'rules-docs/codemods.md',
+        'README.md',
+        'ts-plugin/options.schema.json',
+      ].sort(),
+    );
   });
 
   it('is up to date in the repository (npm run docs regenerates it)', () => {
-    expect(staleFiles()).toEqual([]);
+    expect(staleFiles(REPO_ROOT, generated)).toEqual([]);
   });
 
-  it('names a stale page and a missing page', () => {
+  it('names a stale page, a missing page and a page no rule has any more', () => {
     const root = copyOfGenerated();
     fs.appendFileSync(path.join(root, 'rules-docs/require-yield-star.md'), '\nedited by hand\n');
     fs.rmSync(path.join(root, 'rules-docs/codemods.md'));
+    fs.writeFileSync(path.join(root, 'rules-docs/renamed-rule.md'), '# qpq/renamed-rule\n');
     expect(staleFiles(root)).toEqual([
       { path: 'rules-docs/require-yield-star.md', reason: 'out of date' },
       { path: 'rules-docs/codemods.md', reason: 'missing' },
+      { path: 'rules-docs/renamed-rule.md', reason: 'no rule has this page any more' },
     ]);
+  });
+
+  it('docs:check exits 1 naming each stale file and how to fix it; docs brings them up to date', () => {
+    const root = copyOfGenerated();
+    const readme = path.join(root, 'README.md');
+    fs.writeFileSync(readme, fs.readFileSync(readme, 'utf8').replace('| `error` |', '| `warn` |'));
+    fs.rmSync(path.join(root, 'rules-docs/import-order.md'));
+
+    const stale = docsCli(root, '--check');
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toBe(
+      'rules-docs/import-order.md: missing\nREADME.md: out of date\n\n' +
+        'The generated docs do not match the rules and transforms. Regenerate them with: npm run docs\n',
+    );
+    expect(docsCli(root).status).toBe(0);
+    const fresh = docsCli(root, '--check');
+    expect(fresh.status).toBe(0);
+    expect(fresh.stdout).toContain('up to date');
+    expect(fs.readFileSync(readme, 'utf8')).toBe(generated.get('README.md'));
   });
 
   it("links every rule's meta.docs.url to its page, which exists", () => {
     for (const { meta } of allContracts) {
       const url = plugin.rules[meta.id].meta?.docs?.url ?? '';
-      expect(url.endsWith(`/rules-docs/${meta.id}.md`)).toBe(true);
+      expect(url.endsWith(`/rules-docs/${meta.id}.md`), url).toBe(true);
       expect(fs.existsSync(path.join(REPO_ROOT, 'rules-docs', `${meta.id}.md`))).toBe(true);
     }
   });
 
-  it('prints each invalid example with the findings its rule reports and the fixed output', () => {
-    for (const { meta, examples } of allContracts) {
-      const page = fs.readFileSync(path.join(REPO_ROOT, 'rules-docs', `${meta.id}.md`), 'utf8');
-      for (const example of examples.invalid) {
-        expect(page).toContain(example.code);
-        for (const finding of example.findings) expect(page).toMatch(new RegExp(`^- ${finding.line}:${finding.column} `, 'm'));
-        if (example.output !== undefined) expect(page).toContain(example.output);
+  it('states the configs and severities the plugin really has', () => {
+    expect(Object.keys(plugin.configs).sort()).toEqual([...CONFIGS].sort());
+    for (const { meta } of allContracts) {
+      for (const config of CONFIGS) {
+        const configs = plugin.configs as Record<string, { rules?: Record<string, unknown> }>;
+        expect(configs[config].rules?.[`qpq/${meta.id}`], `${config}: qpq/${meta.id}`).toBe(meta.recommended || undefined);
       }
     }
   });
 
-  it('docs:check exits 1 naming the files to regenerate, and docs brings them up to date', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const root = copyOfGenerated();
-    const readme = path.join(root, 'README.md');
-    fs.writeFileSync(readme, fs.readFileSync(readme, 'utf8').replace('| yes | yes |', '| no | yes |'));
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(REPO_ROOT, 'rules-docs/scripts/docs.mjs'), ...args, '--root', root], { encoding: 'utf8' });
+  it('prints each invalid example with the findings its test asserts, the messages the rule prints, and the fixed output', () => {
+    for (const contract of allContracts) {
+      const page = generated.get(`rules-docs/${contract.meta.id}.md`)!;
+      for (const example of contract.examples.invalid) {
+        expect(page).toContain(example.code);
+        for (const finding of documentedFindings(contract, example)) {
+          expect(page).toContain(`\n- ${finding.line}:${finding.column} ${finding.message}\n`);
+          expect(finding.message).not.toMatch(/\{\{/);
+          for (const suggestion of finding.suggestions ?? []) expect(page).toContain(suggestion.output);
+        }
+        if (example.output !== undefined) expect(page).toContain(example.output);
+      }
+      for (const example of contract.examples.valid) expect(page).toContain(example.code);
+    }
+  });
+});
 
-    const stale = cli('--check');
-    expect(stale.status).toBe(1);
-    expect(stale.stderr).toBe('README.md: out of date\n\nThe generated docs do not match the rules. Regenerate them with: npm run docs\n');
-    expect(cli().status).toBe(0);
-    expect(cli('--check').status).toBe(0);
+describe('rule page', () => {
+  const examples = {
+    valid: [{ code: 'const good = 1;', note: 'Nothing bad' }],
+    invalid: [{ code: 'const x = 1;\nconst bad = 2;', findings: [{ messageId: 'bad', line: 2, column: 7 }] }],
+  };
+
+  it('renders the header, reasons, options and examples of a rule', () => {
+    const page = rulePage(fakeContract(examples));
+    expect(page).toContain('# qpq/fake-rule\n\nReport `bad`.\n\n💼 `warn` in `recommended` and `recommended-type-checked` · no autofix · syntactic');
+    expect(page).toContain('## Why\n\nBecause.');
+    expect(page).toContain('- `bad`: `‹name›` is bad.');
+    expect(page).toContain('## Type information\n\nPurely syntactic.');
+    expect(page).toContain('This rule has no options.');
+    expect(page).toContain('_Nothing bad._\n\n```ts\nconst good = 1;\n```');
+    expect(page).toContain('Reported:\n\n- 2:7 `bad` is bad.\n');
+  });
+
+  it('refuses to render an example whose documented findings the rule does not report', () => {
+    const wrong = { ...examples, invalid: [{ code: 'const bad = 2;', findings: [{ messageId: 'bad', line: 1, column: 1 }] }] };
+    expect(() => rulePage(fakeContract(wrong))).toThrow(/qpq\/fake-rule: an invalid example documents 1:1 bad but the rule reports 1:7 bad/);
+    const silent = { ...examples, invalid: [{ code: 'const good = 2;', findings: [{ messageId: 'bad', line: 1, column: 7 }] }] };
+    expect(() => rulePage(fakeContract(silent))).toThrow(/but the rule reports nothing/);
+  });
+
+  it('tabulates options with their types and defaults, and prints the default setting', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        mode: { enum: ['a', 'b'], description: 'Which | mode.' },
+        groups: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+        strict: { type: 'boolean' },
+      },
+    };
+    const page = rulePage(fakeContract(examples, { schema, defaultOptions: { mode: 'a', groups: [['^x', '^y'], ['^z']] } }));
+    expect(page).toContain('| `mode` | "a" \\| "b" | `"a"` | Which \\| mode. |');
+    expect(page).toContain('| `groups` | string[][] | `[["^x","^y"],["^z"]]` |  |');
+    expect(page).toContain('| `strict` | boolean | — |  |');
+    expect(page).toContain("'qpq/fake-rule': ['warn', {\n");
+  });
+
+  it('writes JSON schema types in TypeScript notation', () => {
+    expect(typeOf({ type: 'integer' })).toBe('number');
+    expect(typeOf({ type: ['string', 'null'] })).toBe('string | null');
+    expect(typeOf({ type: 'array', items: { enum: ['x', 'y'] } })).toBe('("x" | "y")[]');
+    expect(typeOf({ type: 'object', properties: { a: { type: 'boolean' } }, required: ['a'] })).toBe('{ a: boolean }');
+    expect(typeOf({ anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })).toBe('string | string[]');
+  });
+});
+
+describe('README rules table and codemods page', () => {
+  it('replaces only the text between the markers, with a row per rule', () => {
+    const readme = 'intro\n<!-- begin rules table -->\nold table\n<!-- end rules table -->\nafter\n';
+    const updated = readmeWithRulesTable(readme, allContracts);
+    expect(updated.startsWith('intro\n<!-- begin rules table -->\n')).toBe(true);
+    expect(updated.endsWith('\n<!-- end rules table -->\nafter\n')).toBe(true);
+    expect(updated).not.toContain('old table');
+    for (const { meta } of allContracts) expect(updated).toContain(`| [\`qpq/${meta.id}\`](rules-docs/${meta.id}.md) | ${meta.description.replace(/\|/g, '\\|')} |`);
+    expect(readmeWithRulesTable(updated, allContracts)).toBe(updated);
+    expect(() => readmeWithRulesTable('no markers', allContracts)).toThrow(/begin rules table/);
+  });
+
+  it('lists every transform, and says so when there are none', () => {
+    const page = generated.get('rules-docs/codemods.md')!;
+    for (const transform of allTransforms) expect(page).toMatch(new RegExp(`^\\| \`${transform.name}\` \\|.*\\| ${transform.migration ? 'yes' : 'no: opt-in'}`, 'm'));
+    expect(codemodsPage([])).toContain('This version has no transforms.');
+    expect(codemodsPage([])).not.toContain('| transform |');
   });
 });
