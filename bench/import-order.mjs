@@ -2,16 +2,15 @@
 // corpus, with the real ESLint CLI; the parser alone is the common baseline.
 //
 //   node bench/import-order.mjs [--files 1000] [--runs 3]
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { corpusDir, generateCorpus } from './generate-corpus.mjs';
+import { ensureCorpus } from './generate-corpus.mjs';
 import { formatMs, formatRatio, measure, median, printTable, ratio } from './lib/measure.mjs';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
 const fileCount = Number(values.files);
-const dir = corpusDir(fileCount);
-if (!existsSync(join(dir, 'tsconfig.json'))) generateCorpus(fileCount, dir);
+const dir = ensureCorpus(fileCount);
 const eslintBin = join(import.meta.dirname, '../node_modules/eslint/bin/eslint.js');
 
 const header = `import * as parser from '@typescript-eslint/parser';
@@ -31,7 +30,7 @@ for (const [name, body] of Object.entries(CONFIGS)) writeFileSync(configFile(nam
 const samples = Object.fromEntries(Object.keys(CONFIGS).map((name) => [name, []]));
 for (let round = 0; round < Number(values.runs); round++) {
   for (const name of Object.keys(CONFIGS)) {
-    const run = measure(process.execPath, [eslintBin, '--config', configFile(name), '--format', 'json', 'src'], { cwd: dir });
+    const run = await measure(process.execPath, [eslintBin, '--config', configFile(name), '--format', 'json', 'src'], { cwd: dir });
     if (run.status !== 0 && run.status !== 1) throw new Error(`eslint (${name}) exited ${run.status}: ${run.stderr.slice(0, 2000)}`);
     samples[name].push({ ms: run.ms, findings: JSON.parse(run.stdout).reduce((n, f) => n + f.messages.length, 0) });
   }

@@ -1,83 +1,147 @@
-// ESLint on the synthetic corpus, several ways in one run, printed as ratios against the same
-// work without the qpq rules:
-//   untyped qpq rules vs the parser alone             (target at most 1.3x)
-//   typed qpq rules vs the typed parse alone           (target at most 1.15x)
-//   peak memory of each vs its baseline                (target at most 1.1x)
-//   --concurrency 2 vs --concurrency off
+// The real ESLint CLI on the synthetic corpus, several ways in one run, each a few times (median),
+// printed as ratios against the same work without the qpq rules, plus the absolute figures:
 //
-//   node bench/lint.mjs [--files 1000] [--runs 3]
-import { existsSync, writeFileSync } from 'node:fs';
+//   (a) parser only                        typescript-eslint parser, no rules
+//   (b) qpq.configs.recommended            untyped              b / a   target <= 1.30x
+//   (c) typed parse only                   parser + projectService, no rules: the program is built
+//   (d) qpq.configs['recommended-type-checked']                 d / c   target <= 1.15x
+//   peak memory                                                  b / a, d / c   target <= 1.10x
+//   (e) (b) and (d) with --concurrency 2 vs --concurrency off    report only
+//
+// Rounds are interleaved (a b c d b2 d2, a b c d b2 d2, ...) so drift on the machine touches every
+// case alike. Nothing is asserted: this prints, it never gates CI.
+//
+//   node bench/lint.mjs [--files 1000] [--runs 3] [--concurrency 2]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { corpusDir, generateCorpus } from './generate-corpus.mjs';
-import { formatMs, formatRatio, measure, median, printTable, ratio } from './lib/measure.mjs';
+import { ensureCorpus, lintConfigFile } from './generate-corpus.mjs';
+import { formatMb, formatMs, formatRatio, measure, median, memorySource, printTable, ratio, verdict } from './lib/measure.mjs';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
+const REPO_ROOT = join(import.meta.dirname, '..');
+const ESLINT_BIN = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
+
+const { values } = parseArgs({
+  options: {
+    files: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '2' },
+  },
+});
 const fileCount = Number(values.files);
-const runs = Number(values.runs);
-const dir = corpusDir(fileCount);
-if (!existsSync(join(dir, 'tsconfig.json'))) generateCorpus(fileCount, dir);
-const eslintBin = join(import.meta.dirname, '../node_modules/eslint/bin/eslint.js');
+const runs = Math.max(1, Number(values.runs));
 
-const CONFIGS = {
-  'parser only': `import * as parser from '@typescript-eslint/parser';
-export default [{ files: ['**/*.ts'], languageOptions: { parser } }];`,
-  'qpq recommended': `import qpq from 'eslint-plugin-qpq';
-export default [qpq.configs.recommended];`,
-  'typed parse only': `import * as parser from '@typescript-eslint/parser';
-export default [{ files: ['**/*.ts'], languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } }];`,
-  'qpq recommended-type-checked': `import qpq from 'eslint-plugin-qpq';
-export default [qpq.configs['recommended-type-checked'], { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } } }];`,
-};
-
-const configFile = (name) => join(dir, `eslint.${name.replace(/[^a-z]+/g, '-')}.mjs`);
-for (const [name, text] of Object.entries(CONFIGS)) writeFileSync(configFile(name), `${text}\n`);
-
-function lint(name, concurrency) {
-  const result = measure(process.execPath, [eslintBin, '--config', configFile(name), '--concurrency', concurrency, '--format', 'json', 'src'], { cwd: dir });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`eslint (${name}) exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
-  const findings = JSON.parse(result.stdout).reduce((sum, file) => sum + file.messages.length, 0);
-  return { ...result, findings };
-}
-
-console.log(`ESLint ${fileCount} files, ${runs} runs each (median), corpus ${relative(process.cwd(), dir)}\n`);
-const cases = [
-  ...Object.keys(CONFIGS).map((name) => ({ name, concurrency: 'off' })),
-  { name: 'qpq recommended', concurrency: '2' },
-  { name: 'qpq recommended-type-checked', concurrency: '2' },
+const CASES = [
+  { key: 'a', label: '(a) parser only', config: 'parser-only', concurrency: 'off' },
+  { key: 'b', label: '(b) qpq recommended', config: 'qpq-recommended', concurrency: 'off' },
+  { key: 'c', label: '(c) typed parse only', config: 'typed-parse-only', concurrency: 'off' },
+  { key: 'd', label: '(d) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: 'off' },
+  { key: 'b2', label: '(e) qpq recommended', config: 'qpq-recommended', concurrency: values.concurrency },
+  { key: 'd2', label: '(e) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: values.concurrency },
 ];
-const samples = new Map(cases.map((c) => [`${c.name}|${c.concurrency}`, []]));
-// Interleaved rounds, so drift on the machine touches every case alike.
-for (let round = 0; round < runs; round++) {
-  for (const c of cases) samples.get(`${c.name}|${c.concurrency}`).push(lint(c.name, c.concurrency));
+
+/** One ESLint run; the report goes to a temp file, read back for the counts. */
+async function lintOnce(dir, scratch, c) {
+  const report = join(scratch, `${c.key}.json`);
+  const args = [ESLINT_BIN, '--config', lintConfigFile(dir, c.config), '--concurrency', c.concurrency, '--format', 'json', '--output-file', report, 'src'];
+  const run = await measure(process.execPath, args, { cwd: dir });
+  // 0: clean, 1: findings at error severity; anything else is a crash or a bad config.
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`eslint ${c.label} (concurrency ${c.concurrency}) ${run.timedOut ? 'timed out' : `exited ${run.status ?? run.signal}`}:\n${run.stderr.slice(0, 3000)}`);
+  }
+  return { ms: run.ms, mb: run.maxRssMb, ...countFindings(JSON.parse(readFileSync(report, 'utf8'))) };
 }
-const summary = (key) => {
-  const list = samples.get(key);
-  return { ms: median(list.map((s) => s.ms)), mb: median(list.map((s) => s.maxRssMb ?? NaN)), findings: list[0].findings };
-};
-const s = Object.fromEntries([...samples.keys()].map((k) => [k, summary(k)]));
 
-printTable(
-  ['run', 'concurrency', 'median time', 'peak memory', 'findings'],
-  [...samples.keys()].map((k) => {
-    const [name, concurrency] = k.split('|');
-    return [name, concurrency, formatMs(s[k].ms), Number.isNaN(s[k].mb) ? 'n/a' : `${s[k].mb.toFixed(0)} MB`, s[k].findings];
-  }),
-);
+function countFindings(results) {
+  const byRule = {};
+  let findings = 0;
+  let fatal = 0;
+  for (const file of results) {
+    for (const message of file.messages) {
+      if (message.fatal || !message.ruleId) fatal++;
+      else {
+        findings++;
+        byRule[message.ruleId] = (byRule[message.ruleId] ?? 0) + 1;
+      }
+    }
+  }
+  return { files: results.length, findings, fatal, byRule };
+}
 
-const untyped = ratio(s['qpq recommended|off'].ms, s['parser only|off'].ms);
-const typed = ratio(s['qpq recommended-type-checked|off'].ms, s['typed parse only|off'].ms);
-const untypedMemory = ratio(s['qpq recommended|off'].mb, s['parser only|off'].mb);
-const typedMemory = ratio(s['qpq recommended-type-checked|off'].mb, s['typed parse only|off'].mb);
-console.log('');
-printTable(
-  ['ratio', 'measured', 'target'],
-  [
-    ['untyped qpq / parser only (time)', formatRatio(untyped), '<= 1.30x'],
-    ['typed qpq / typed parse only (time)', formatRatio(typed), '<= 1.15x'],
-    ['untyped qpq / parser only (peak memory)', formatRatio(untypedMemory), '<= 1.10x'],
-    ['typed qpq / typed parse only (peak memory)', formatRatio(typedMemory), '<= 1.10x'],
-    ['untyped qpq: concurrency 2 / off (time)', formatRatio(ratio(s['qpq recommended|2'].ms, s['qpq recommended|off'].ms)), '< 1.00x'],
-    ['typed qpq: concurrency 2 / off (time)', formatRatio(ratio(s['qpq recommended-type-checked|2'].ms, s['qpq recommended-type-checked|off'].ms)), '< 1.00x'],
-  ],
-);
+function summarise(samples) {
+  const ms = samples.map((s) => s.ms);
+  return { ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), mb: median(samples.map((s) => s.mb)), ...samples[0] };
+}
+
+function printEnvironment(dir) {
+  const require = createRequire(join(REPO_ROOT, 'package.json'));
+  const version = (name) => require(`${name}/package.json`).version;
+  console.log(`ESLint ${version('eslint')}, typescript-eslint parser ${version('@typescript-eslint/parser')}, TypeScript ${version('typescript')}, Node ${process.versions.node}`);
+  console.log(`corpus ${relative(process.cwd(), dir)} (${fileCount} files), ${runs} run(s) per case (median), peak memory from ${memorySource}`);
+  console.log('');
+}
+
+function printRuns(s) {
+  printTable(
+    ['case', 'concurrency', 'median wall', 'min .. max', 'peak RSS', 'files', 'findings', 'parse errors'],
+    CASES.map((c) => {
+      const r = s[c.key];
+      return [c.label, c.concurrency, formatMs(r.ms), `${formatMs(r.min)} .. ${formatMs(r.max)}`, formatMb(r.mb), r.files, r.findings, r.fatal];
+    }),
+  );
+  const rules = Object.entries(s.d.byRule).sort(([a], [b]) => a.localeCompare(b));
+  if (rules.length > 0) console.log(`\nfindings by rule (d): ${rules.map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
+  if (CASES.some((c) => s[c.key].fatal > 0)) console.log('WARNING: some files did not parse (see "parse errors"): the ratios compare unequal work.');
+}
+
+function printRatios(s) {
+  const n = values.concurrency;
+  const row = (name, value, baseline, target) => {
+    const r = ratio(value, baseline);
+    return [name, formatRatio(r), target === undefined ? 'report only' : `<= ${target.toFixed(2)}x`, target === undefined ? '' : verdict(r, target)];
+  };
+  printTable(
+    ['ratio (same run)', 'measured', 'target', ''],
+    [
+      row('time:   (b) untyped qpq / (a) parser only', s.b.ms, s.a.ms, 1.3),
+      row('time:   (d) typed qpq / (c) typed parse only', s.d.ms, s.c.ms, 1.15),
+      row('memory: (b) untyped qpq / (a) parser only', s.b.mb, s.a.mb, 1.1),
+      row('memory: (d) typed qpq / (c) typed parse only', s.d.mb, s.c.mb, 1.1),
+      row(`time:   untyped qpq, concurrency ${n} / off`, s.b2.ms, s.b.ms),
+      row(`time:   typed qpq, concurrency ${n} / off`, s.d2.ms, s.d.ms),
+      row(`memory: untyped qpq, concurrency ${n} / off`, s.b2.mb, s.b.mb),
+      row(`memory: typed qpq, concurrency ${n} / off`, s.d2.mb, s.d.mb),
+      row('time:   (c) typed parse / (a) parser only (cost of the program)', s.c.ms, s.a.ms),
+    ],
+  );
+  console.log(`\nqpq's own time: untyped ${formatMs(s.b.ms - s.a.ms)} beyond parsing, typed ${formatMs(s.d.ms - s.c.ms)} beyond the typed parse (${formatMs((s.d.ms - s.c.ms) / fileCount)} per file)`);
+}
+
+async function main() {
+  const dir = ensureCorpus(fileCount);
+  printEnvironment(dir);
+  const scratch = mkdtempSync(join(tmpdir(), 'qpq-bench-lint-'));
+  try {
+    // One unmeasured run first: disk caches and the module cache warm for everyone.
+    await lintOnce(dir, scratch, CASES[0]);
+    const samples = Object.fromEntries(CASES.map((c) => [c.key, []]));
+    for (let round = 1; round <= runs; round++) {
+      for (const c of CASES) {
+        const sample = await lintOnce(dir, scratch, c);
+        samples[c.key].push(sample);
+        console.log(`  round ${round}/${runs}  ${c.label.padEnd(34)} concurrency ${c.concurrency.padEnd(3)}  ${formatMs(sample.ms).padStart(9)}  ${formatMb(sample.mb).padStart(7)}`);
+      }
+    }
+    const summary = Object.fromEntries(CASES.map((c) => [c.key, summarise(samples[c.key])]));
+    console.log('');
+    printRuns(summary);
+    console.log('');
+    printRatios(summary);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
