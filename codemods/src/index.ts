@@ -1,3 +1,3 @@
 export { main, formatList } from './cli';
 export { allTransforms } from './transforms';
-export type { TransformInfo } from './transform';
+export type { Note, NoteKind, ProjectContext, SourceContext, Transform, TransformInfo, TransformOption } from './transform';

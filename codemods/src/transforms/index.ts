@@ -1,4 +1,8 @@
-import type { TransformInfo } from '../transform';
+import type { Transform } from '../transform';
+import { bundleRuntime } from './bundle-runtime';
+import { configV2 } from './config-v2';
+import { queueBatchWindow } from './queue-batch-window';
+import { scopedPackages } from './scoped-packages';
 
-/** Every transform, in the order `migrate` runs them. */
-export const allTransforms: readonly TransformInfo[] = [];
+/** Every transform, in the order `migrate` runs them (a transform after those it `runsAfter`). */
+export const allTransforms: readonly Transform[] = [configV2, queueBatchWindow, scopedPackages, bundleRuntime];

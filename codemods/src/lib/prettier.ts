@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+
+interface PrettierApi {
+  format(source: string, options: Record<string, unknown>): string | Promise<string>;
+  resolveConfig(file: string, options?: Record<string, unknown>): unknown;
+  resolveConfigFile(file?: string): string | null | Promise<string | null>;
+  getFileInfo(file: string, options?: Record<string, unknown>): { ignored: boolean; inferredParser: string | null } | Promise<{ ignored: boolean; inferredParser: string | null }>;
+}
+
+/** The user project's own prettier, when it has one installed: the codemod never brings its own. */
+export function loadProjectPrettier(projectRoot: string): PrettierApi | undefined {
+  try {
+    const resolved = require.resolve('prettier', { paths: [projectRoot] });
+    return require(resolved) as PrettierApi;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Formats `text` with the project's prettier and the config prettier resolves for `file`; undefined
+ * when the project has no prettier, no prettier config applies to the file, or prettier ignores it.
+ */
+export async function formatWithProjectPrettier(
+  prettier: PrettierApi,
+  projectRoot: string,
+  file: string,
+  text: string,
+  configFiles: Map<string, Promise<string | null>> = new Map(),
+): Promise<string | undefined> {
+  // The config file search walks up from the file's folder: once per folder.
+  const dir = path.dirname(file);
+  if (!configFiles.has(dir)) configFiles.set(dir, Promise.resolve(prettier.resolveConfigFile(file)));
+  const configFile = await configFiles.get(dir);
+  if (!configFile) return undefined;
+  const info = await prettier.getFileInfo(file, { ignorePath: path.join(projectRoot, '.prettierignore') });
+  if (info.ignored || !info.inferredParser) return undefined;
+  const config = ((await prettier.resolveConfig(file, { editorconfig: true })) ?? {}) as Record<string, unknown>;
+  return await prettier.format(text, { ...config, filepath: file });
+}

@@ -1,0 +1,396 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Project, type SourceFile, ts } from 'ts-morph';
+import { unifiedDiff } from './lib/diff';
+import { applyEdits } from './lib/edits';
+import { reexportAliases } from './lib/expressions';
+import { uncommittedChanges } from './lib/git';
+import { formatWithProjectPrettier, loadProjectPrettier } from './lib/prettier';
+import { resolveScope, UsageError, type Scope } from './lib/project';
+import { type Output, plural, Progress } from './lib/reporter';
+import { findRuntimeSource, type RuntimeSource } from './lib/runtime-source';
+import { QpqResolver } from './lib/symbols';
+import { decodeText, encodeText, withEol, writeFileAtomic } from './lib/text-file';
+import { typeCheckChanges, type TypeCheckResult } from './lib/typecheck';
+import { compareVersions, frameworkVersion } from './lib/versions';
+import type { Note, NoteKind, ProjectContext, SourceContext, Transform } from './transform';
+
+export interface RunRequest {
+  /** `migrate`, or the transform's name. */
+  command: string;
+  transforms: readonly Transform[];
+  migrate: boolean;
+  paths: readonly string[];
+  cwd: string;
+  dry: boolean;
+  print: boolean;
+  force: boolean;
+  project: string | undefined;
+  typecheck: boolean;
+  transformOptions: Readonly<Record<string, string | undefined>>;
+  /** The command line to suggest, with `extra` in place of the paths or added flags. */
+  suggest(extra: string): string;
+}
+
+interface FileState {
+  path: string;
+  inScope: boolean;
+  bom: boolean;
+  eol: '\n' | '\r\n';
+  /** Text on disk when the run started (no BOM); null when the file did not exist. */
+  original: string | null;
+  /** Text now; null when the file is to be removed. */
+  current: string | null;
+  skipped?: string;
+  failed?: string;
+  notes: Array<Note & { transform: string }>;
+  morph?: SourceFile;
+  /** The project's copy of the file is older than `current` (refreshed when a later transform needs it). */
+  stale?: boolean;
+}
+
+interface TransformReport {
+  name: string;
+  ran: boolean;
+  reason?: string;
+  /** What `migrate` assumed to run it. */
+  assumption?: string;
+  changed: Set<string>;
+}
+
+const isSource = (file: string) => /\.(?:[cm]?[jt]sx?)$/.test(file);
+
+export async function run(request: RunRequest, out: Output, err: Output): Promise<number> {
+  const scope = resolveScope(request.cwd, request.paths, request.project, (hint) => `type: ${request.suggest(hint)}`);
+  if (!request.dry && !request.print && !request.force) {
+    const dirty = uncommittedChanges(scope.gitPaths);
+    if (dirty && dirty.length > 0) {
+      const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
+      throw new UsageError(
+        `the git work tree has uncommitted changes (${plural(dirty.length, 'file')}):\n${shown}${dirty.length > 5 ? '\n  …' : ''}\n` +
+          `Commit or stash them first so the codemod's changes can be reviewed and undone on their own, ` +
+          `or preview with: ${request.suggest('--dry')}\nor run anyway with: ${request.suggest('--force')}`,
+      );
+    }
+  }
+  const log = request.print ? err : out;
+  const runtime = findRuntimeSource();
+  const session = new Run(request, scope, runtime, err);
+  session.load();
+
+  const reports: TransformReport[] = [];
+  for (const transform of request.transforms) {
+    let assumption: string | undefined;
+    if (request.migrate && transform.sinceVersion) {
+      const version = frameworkVersion(scope.root);
+      if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
+        reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo-core ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
+        continue;
+      }
+      if (!version) assumption = `no quidproquo-core version in package.json or node_modules: taken to be older than ${transform.sinceVersion}`;
+    }
+    reports.push({ ...session.apply(transform), assumption });
+  }
+
+  await session.format();
+  const changed = session.changedFiles();
+  if (request.print) {
+    // With --dry too (jscodeshift's `-d -p`): the sources, not the diff.
+    for (const state of changed) {
+      if (state.current === null) continue;
+      if (changed.length > 1) out.write(`==> ${session.relative(state.path)} <==\n`);
+      out.write(state.current.endsWith('\n') ? state.current : `${state.current}\n`);
+    }
+  } else if (request.dry) {
+    for (const state of changed) out.write(unifiedDiff(session.relative(state.path), state.original, state.current));
+  } else {
+    session.write(changed);
+  }
+
+  let typeCheck: TypeCheckResult | undefined;
+  const written = session.changedFiles();
+  if (!request.dry && !request.print && request.typecheck && written.some((s) => isSource(s.path))) {
+    typeCheck = typeCheckChanges({
+      root: scope.root,
+      tsconfigPath: scope.tsconfigPath,
+      before: new Map(written.map((s) => [s.path, s.original])),
+      after: new Map(written.map((s) => [s.path, s.current])),
+      runtime,
+    });
+  }
+
+  log.write(session.summary(reports, typeCheck));
+  const failed = session.states().filter((s) => s.failed).length;
+  return failed > 0 || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
+}
+
+class Run {
+  private readonly files = new Map<string, FileState>();
+  private readonly project: Project;
+  private readonly resolverDirs: Array<{ dir: string; pkg: string }>;
+
+  constructor(
+    private readonly request: RunRequest,
+    private readonly scope: Scope,
+    private readonly runtime: RuntimeSource | undefined,
+    private readonly err: Output,
+  ) {
+    // The transforms ask the checker what names resolve to and what simple expressions are:
+    // the default library is not needed for that, and leaving it out saves parsing it.
+    this.project = new Project({
+      compilerOptions: { ...scope.compilerOptions, allowJs: true, noEmit: true, noLib: true, types: [] },
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+    });
+    this.resolverDirs = runtime
+      ? [
+          { dir: path.join(runtime.dir, 'core'), pkg: 'quidproquo-core' },
+          { dir: path.join(runtime.dir, 'webserver'), pkg: 'quidproquo-webserver' },
+          { dir: path.join(runtime.dir, 'config-aws'), pkg: 'quidproquo-config-aws' },
+        ]
+      : [];
+  }
+
+  relative(file: string): string {
+    const relative = path.relative(this.request.cwd, file);
+    return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+  }
+
+  states(): FileState[] {
+    return [...this.files.values()];
+  }
+
+  load(): void {
+    for (const file of [...this.scope.sourceFiles, ...this.scope.jsonFiles]) this.state(file, true);
+    for (const state of this.states()) {
+      if (state.failed || state.current === null || !isSource(state.path)) continue;
+      const morph = this.project.createSourceFile(state.path, state.current, { overwrite: true });
+      state.morph = morph;
+      const problems = (morph.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+      if (problems.length > 0) {
+        const first = problems[0];
+        const { line, character } = morph.compilerNode.getLineAndCharacterOfPosition(first.start);
+        state.skipped = `does not parse (${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, ' ')})`;
+      }
+    }
+  }
+
+  /** The state of a file, read from disk the first time. */
+  private state(file: string, inScope = false): FileState {
+    const resolved = path.resolve(file);
+    const existing = this.files.get(resolved);
+    if (existing) return existing;
+    const state: FileState = { path: resolved, inScope, bom: false, eol: '\n', original: null, current: null, notes: [] };
+    try {
+      if (fs.existsSync(resolved)) {
+        const decoded = decodeText(fs.readFileSync(resolved));
+        Object.assign(state, { bom: decoded.bom, eol: decoded.eol, original: decoded.text, current: decoded.text });
+      }
+    } catch (error) {
+      state.failed = `cannot be read: ${messageOf(error)}`;
+    }
+    this.files.set(resolved, state);
+    return state;
+  }
+
+  apply(transform: Transform): TransformReport {
+    const report: TransformReport = { name: transform.name, ran: true, changed: new Set() };
+    if (transform.transformSource) this.applyToSources(transform, report);
+    if (transform.transformProject) this.applyToProject(transform, report);
+    return report;
+  }
+
+  private applyToSources(transform: Transform, report: TransformReport): void {
+    const targets = new Set(transform.targets ?? []);
+    const sources = this.states().filter((s) => s.morph && !s.skipped && !s.failed && s.current !== null);
+    // Files a previous transform changed go back into the project before anything reads it.
+    for (const state of sources) {
+      if (!state.stale) continue;
+      state.morph = this.project.createSourceFile(state.path, state.current!, { overwrite: true });
+      state.stale = false;
+    }
+    const reexported = new Map<string, string>();
+    if (targets.size > 0) {
+      for (const state of sources) {
+        if (!/\bexport\b/.test(state.current!) || ![...targets].some((t) => state.current!.includes(t))) continue;
+        for (const [alias, original] of reexportAliases(state.morph!.compilerNode, targets)) reexported.set(alias, original);
+      }
+    }
+    const words = [...targets, ...reexported.keys()];
+    const candidates = sources.filter(
+      (s) => (words.length === 0 || words.some((w) => s.current!.includes(w))) && (!transform.mightChange || transform.mightChange(s.current!)),
+    );
+
+    let checker: ts.TypeChecker | undefined;
+    const getChecker = () => (checker ??= this.project.getProgram().compilerObject.getTypeChecker());
+    const resolver = new QpqResolver(getChecker, this.resolverDirs);
+    const progress = new Progress(this.err, transform.name, candidates.length);
+    const updates: Array<{ state: FileState; text: string; notes: FileState['notes'] }> = [];
+    candidates.forEach((state, index) => {
+      const sourceFile = state.morph!.compilerNode;
+      const notes: FileState['notes'] = [];
+      const context: SourceContext = {
+        fileName: state.path,
+        sourceFile,
+        text: state.current!,
+        checker: getChecker,
+        resolver,
+        reexported,
+        note(kind: NoteKind, message: string, at?: ts.Node | number) {
+          const position = at === undefined ? undefined : typeof at === 'number' ? at : at.getStart(sourceFile);
+          notes.push({ kind, message, transform: transform.name, line: position === undefined ? undefined : sourceFile.getLineAndCharacterOfPosition(position).line + 1 });
+        },
+      };
+      try {
+        const edits = transform.transformSource!(context);
+        const text = edits.length > 0 ? applyEdits(state.current!, edits, state.eol) : state.current!;
+        updates.push({ state, text, notes });
+      } catch (error) {
+        state.failed = `${transform.name}: ${messageOf(error)}`;
+      }
+      progress.tick(index + 1);
+    });
+    progress.done();
+    for (const { state, text, notes } of updates) {
+      state.notes.push(...notes);
+      if (text === state.current) continue;
+      state.current = text;
+      state.stale = true;
+      report.changed.add(state.path);
+    }
+  }
+
+  private applyToProject(transform: Transform, report: TransformReport): void {
+    const context: ProjectContext = {
+      cwd: this.request.cwd,
+      root: this.scope.root,
+      tsconfigPath: this.scope.tsconfigPath,
+      compilerOptions: this.scope.compilerOptions,
+      jsonFiles: this.scope.jsonFiles,
+      options: this.request.transformOptions,
+      runtime: this.runtime,
+      read: (file) => {
+        const state = this.state(file);
+        return state.failed ? undefined : (state.current ?? undefined);
+      },
+      eolOf: (file) => this.state(file).eol,
+      write: (file, text) => {
+        const state = this.state(file);
+        if (state.failed || state.skipped || state.current === text) return;
+        state.current = text;
+        if (state.morph) state.stale = true;
+        report.changed.add(state.path);
+      },
+      remove: (file) => {
+        const state = this.state(file);
+        if (state.current === null) return;
+        state.current = null;
+        report.changed.add(state.path);
+      },
+      note: (file, kind, message, line) => {
+        this.state(file).notes.push({ kind, message, line, transform: transform.name });
+      },
+      skip: (file, reason) => {
+        this.state(file).skipped = reason;
+      },
+    };
+    try {
+      transform.transformProject!(context);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      const target = this.scope.tsconfigPath ?? this.scope.root;
+      this.state(target).failed = `${transform.name}: ${messageOf(error)}`;
+    }
+  }
+
+  /** Formats changed files with the project's own prettier, when it has prettier and a config for them. */
+  async format(): Promise<void> {
+    const changed = this.changedFiles().filter((s) => s.current !== null);
+    if (changed.length === 0) return;
+    const prettier = loadProjectPrettier(this.scope.root);
+    if (!prettier) return;
+    const configFiles = new Map<string, Promise<string | null>>();
+    for (const state of changed) {
+      try {
+        const formatted = await formatWithProjectPrettier(prettier, this.scope.root, state.path, state.current!, configFiles);
+        if (formatted !== undefined) state.current = withEol(formatted, state.eol);
+      } catch (error) {
+        state.notes.push({ kind: 'skip', message: `prettier could not format it (${messageOf(error)}); left as the codemod wrote it`, transform: 'prettier' });
+      }
+    }
+  }
+
+  changedFiles(): FileState[] {
+    return this.states()
+      .filter((s) => !s.failed && s.current !== s.original)
+      .sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  write(changed: FileState[]): void {
+    for (const state of changed) {
+      try {
+        if (state.current === null) fs.rmSync(state.path, { force: true });
+        else writeFileAtomic(state.path, encodeText(state.current, state.bom));
+      } catch (error) {
+        state.failed = `could not be written: ${messageOf(error)}`;
+        state.current = state.original;
+      }
+    }
+  }
+
+  summary(reports: TransformReport[], typeCheck: TypeCheckResult | undefined): string {
+    const lines: string[] = [];
+    const states = this.states().sort((a, b) => a.path.localeCompare(b.path));
+    for (const report of reports) {
+      if (!report.ran) {
+        lines.push(`${report.name}: not run: ${report.reason}`);
+        continue;
+      }
+      const notes = states.flatMap((s) =>
+        s.notes
+          .filter((n) => n.transform === report.name)
+          .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+          .map((n) => ({ ...n, file: s.path })),
+      );
+      const changedCount = [...report.changed].filter((f) => !this.files.get(f)?.failed).length;
+      const head = changedCount > 0 ? `${report.name}: ${plural(changedCount, 'file')} ${this.request.dry || this.request.print ? 'to change' : 'changed'}` : `${report.name}: nothing to change`;
+      lines.push(head);
+      if (report.assumption) lines.push(`  (${report.assumption})`);
+      for (const note of notes) {
+        const where = `${this.relative(note.file)}${note.line ? `:${note.line}` : ''}`;
+        const tag = note.kind === 'todo' ? 'TODO ' : note.kind === 'skip' ? 'left alone: ' : note.kind === 'info' ? 'note: ' : '';
+        lines.push(`  ${where}  ${tag}${note.message}`);
+      }
+    }
+    const prettierNotes = states.flatMap((s) => s.notes.filter((n) => n.transform === 'prettier').map((n) => `  ${this.relative(s.path)}  ${n.message}`));
+    lines.push(...prettierNotes);
+
+    const scanned = states.filter((s) => s.inScope || s.current !== s.original);
+    const changed = scanned.filter((s) => !s.failed && s.current !== s.original);
+    const skipped = scanned.filter((s) => !s.failed && s.skipped && s.current === s.original);
+    const failed = scanned.filter((s) => s.failed);
+    const unchanged = scanned.length - changed.length - skipped.length - failed.length;
+    const verb = this.request.dry || this.request.print ? 'to change' : 'changed';
+    lines.push('');
+    lines.push(`${plural(scanned.length, 'file')} scanned: ${changed.length} ${verb}, ${unchanged} unchanged, ${skipped.length} skipped, ${failed.length} failed.`);
+    for (const s of skipped) lines.push(`  skipped ${this.relative(s.path)}: ${s.skipped}`);
+    for (const s of failed) lines.push(`  failed ${this.relative(s.path)}: ${s.failed}`);
+    const todos = states.reduce((n, s) => n + s.notes.filter((x) => x.kind === 'todo').length, 0);
+    if (todos > 0) lines.push(`${plural(todos, 'TODO')} left in the code (marked TODO(qpq-codemod)): search for it and fill in the values.`);
+    if (typeCheck) {
+      if (typeCheck.newErrors.length === 0) {
+        lines.push(`Type check of the ${plural(typeCheck.checked, 'changed file')} against ${typeCheck.against}: no new errors.`);
+      } else {
+        lines.push(`Type check of the ${plural(typeCheck.checked, 'changed file')} against ${typeCheck.against}: ${plural(typeCheck.newErrors.length, 'new error')}:`);
+        for (const e of typeCheck.newErrors) lines.push(`  ${this.relative(e.file)}:${e.line}:${e.column} error TS${e.code}: ${e.message}`);
+      }
+    }
+    if (this.request.dry && !this.request.print && changed.length > 0) lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
+    if (this.request.print && changed.length > 0) lines.push('Printed only: nothing was written.');
+    return `${lines.join('\n')}\n`;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,3 @@
+// The project's own module re-exporting framework functions, one of them under another name.
+export { defineQueue as makeQueue } from 'quidproquo-core';
+export * from 'quidproquo-core';

@@ -1,0 +1,13 @@
+import * as core from 'quidproquo-core';
+import { defineDeployEvent as deployEvent, defineQueue as queue } from 'quidproquo-core';
+
+const { defineRecurringSchedule: schedule } = require('quidproquo-core');
+
+export default [
+  queue('aliased', '../build', { 'a/b': '/queues/a::onB' }),
+  core.defineQueue('namespaced', '../build', { 'a/c': '/queues/a::onC' }),
+  schedule('0 1 * * *', '/schedules/a::onA', '../build'),
+  deployEvent('../build', 'seed', '/deploy/seed::onSeed'),
+];
+
+declare function require(name: string): any;

@@ -1,0 +1,8 @@
+import { defineApplicationBasePath, defineApplicationModule } from 'quidproquo-core';
+
+declare const __dirname: string;
+
+export default [
+  defineApplicationModule('shop', 'catalog', 'production', __dirname),
+  defineApplicationBasePath('../../dist/catalog'),
+];

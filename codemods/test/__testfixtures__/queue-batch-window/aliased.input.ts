@@ -1,0 +1,7 @@
+import * as qpq from 'quidproquo-core';
+import { defineQueue as queue } from 'quidproquo-core';
+
+export default [
+  queue('aliased', { 'a/b': '/queues/a::onB' }),
+  qpq.defineQueue('namespaced', { 'a/b': '/queues/a::onB' }, { batchSize: 1 }),
+];

@@ -1,0 +1,13 @@
+import { defineQueue } from "quidproquo-core"
+
+export default [
+	defineQueue(
+		"tabs",
+		{ "a/b": "/queues/a::onB" },
+		{
+			batchSize: 4,
+			batchWindowInSeconds: 5
+		}
+	),
+	defineQueue("tabs-2", { "a/b": "/queues/a::onB" }, { batchWindowInSeconds: 5 })
+]

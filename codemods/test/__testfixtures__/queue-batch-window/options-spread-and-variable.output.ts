@@ -1,0 +1,10 @@
+import { defineQueue } from 'quidproquo-core';
+
+const defaults = { batchSize: 10 };
+declare function optionsFor(name: string): { batchSize?: number };
+
+export default [
+  defineQueue('spread', { 'a/b': '/queues/a::onB' }, { batchWindowInSeconds: 5, ...defaults, concurrency: 1 }),
+  defineQueue('variable', { 'a/b': '/queues/a::onB' }, { batchWindowInSeconds: 5, ...defaults }),
+  defineQueue('call', { 'a/b': '/queues/a::onB' }, { batchWindowInSeconds: 5, ...optionsFor('call') }),
+];

@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/runner';
+import type { Transform } from '../src/transform';
+import { allTransforms } from '../src/transforms';
+import { CODEMODS_DIR, DEFAULT_TSCONFIG, runCli, tempDir, writeFiles } from './support/harness';
+
+const made: string[] = [];
+function project(files: Record<string, string>): string {
+  const dir = tempDir('cli');
+  made.push(dir);
+  writeFiles(dir, { 'tsconfig.json': DEFAULT_TSCONFIG, ...files });
+  return dir;
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(CODEMODS_DIR, 'dist', 'cli.js'))) throw new Error('codemods/dist is missing: build first (npx tsc -b codemods)');
+});
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const OLD_QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
+
+describe('qpq-codemod list and help', () => {
+  it('lists every transform with its description, framework change and whether migrate runs it', () => {
+    const result = runCli(['list'], CODEMODS_DIR);
+    expect(result.code).toBe(0);
+    for (const transform of allTransforms) {
+      const line = result.stdout.split('\n').find((l) => l.startsWith(`${transform.name} `));
+      expect(line, transform.name).toBeDefined();
+      expect(line).toContain(transform.description);
+      expect(line).toContain(transform.frameworkChange);
+      expect(line!.endsWith('[opt-in]')).toBe(!transform.migration);
+    }
+  });
+
+  it('prints the usage for --help and a transform page for help <transform>', () => {
+    expect(runCli(['--help'], CODEMODS_DIR)).toMatchObject({ code: 0 });
+    const page = runCli(['help', 'bundle-runtime'], CODEMODS_DIR);
+    expect(page.code).toBe(0);
+    expect(page.stdout).toContain('--out <dir>');
+  });
+});
+
+describe('usage errors exit 2 and say what to type instead', () => {
+  const cases: Array<{ args: string[]; message: RegExp }> = [
+    { args: [], message: /Usage:/ },
+    { args: ['config-2'], message: /unknown transform 'config-2'; did you mean: qpq-codemod config-v2/ },
+    { args: ['config-v2', '--dry-run'], message: /unknown option '--dry-run'; did you mean --dry\? type: qpq-codemod config-v2 --dry/ },
+    { args: ['config-v2', 'no-such-folder'], message: /path 'no-such-folder' does not exist; type: qpq-codemod config-v2 <existing files or folders>/ },
+    { args: ['config-v2', '--project'], message: /--project needs a value; type: qpq-codemod config-v2 --project tsconfig.json/ },
+    { args: ['config-v2', '--out', 'x'], message: /--out is an option of bundle-runtime; type: qpq-codemod bundle-runtime --out x/ },
+    { args: ['list', 'extra'], message: /'list' takes no arguments; type: qpq-codemod list/ },
+    { args: ['--dry', 'config-v2'], message: /the transform comes first; type: qpq-codemod <transform> \[paths\.\.\.\] --dry/ },
+  ];
+  for (const { args, message } of cases) {
+    it(`qpq-codemod ${args.join(' ') || '(nothing)'}`, () => {
+      const result = runCli(args, project({ 'a.ts': OLD_QUEUE }));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    });
+  }
+
+  it('without a tsconfig and without paths', () => {
+    const dir = tempDir('no-tsconfig');
+    made.push(dir);
+    const result = runCli(['config-v2'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no tsconfig\.json here or above, so no files to work on; type: qpq-codemod config-v2 src/);
+  });
+
+  it('bundle-runtime into a folder it did not write', () => {
+    const dir = project({ 'qpq-runtime/mine.ts': 'export const mine = 1;\n' });
+    const result = runCli(['bundle-runtime'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/qpq-runtime exists and was not written by bundle-runtime; .*type: qpq-codemod bundle-runtime --out <folder>/);
+    expect(fs.readdirSync(path.join(dir, 'qpq-runtime'))).toEqual(['mine.ts']);
+  });
+});
+
+describe('exit code 1', () => {
+  it('when the changed files have a type error they did not have before, reported with file and line', () => {
+    // The old call also passes an option the current API does not know: once the build path is
+    // gone the checker sees the options object, and reports the unknown key.
+    const dir = project({
+      'src/config.ts': "import { defineQueue } from 'quidproquo-core';\n\nexport default [\n  defineQueue('orders', '../build', { 'a/b': '/q::onB' }, { batchSize: 1, retries: 3 }),\n];\n",
+    });
+    const result = runCli(['config-v2'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Type check of the 1 changed file against the reference runtime \(qpq-reference-runtime [\d.]+\): 1 new error:/);
+    expect(result.stdout).toMatch(/src\/config\.ts:4:\d+ error TS2353: .*'retries'/);
+  });
+
+  it('when a file fails: reported, not written, and the other files still processed', async () => {
+    const dir = project({ 'a.ts': "export const a = 'a';\n", 'b.ts': "export const b = 'b';\n" });
+    const failing: Transform = {
+      name: 'upper',
+      description: 'test transform',
+      frameworkChange: 'none',
+      migration: false,
+      transformSource(context) {
+        if (context.fileName.endsWith('a.ts')) throw new Error('cannot handle a.ts');
+        return [{ start: 0, end: context.text.length, newText: context.text.toUpperCase() }];
+      },
+    };
+    let out = '';
+    const code = await run(
+      { command: 'upper', transforms: [failing], migrate: false, paths: [], cwd: dir, dry: false, print: false, force: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod upper ${x}` },
+      { write: (t: string) => (out += t) },
+      { write: () => true },
+    );
+    expect(code).toBe(1);
+    expect(out).toMatch(/failed a\.ts: upper: cannot handle a\.ts/);
+    expect(out).toMatch(/1 changed, .* 1 failed/);
+    expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe("export const a = 'a';\n");
+    expect(fs.readFileSync(path.join(dir, 'b.ts'), 'utf8')).toBe("EXPORT CONST B = 'B';\n");
+  });
+});
+
+describe('--dry and --print', () => {
+  it('--dry prints a unified diff that git apply turns into the real result', () => {
+    const dir = project({ 'src/config.ts': OLD_QUEUE });
+    const dry = runCli(['config-v2', '--dry'], dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('--- a/src/config.ts\n+++ b/src/config.ts\n@@ -1,3 +1,3 @@\n');
+    expect(dry.stdout).toMatch(/Dry run: nothing was written\. To apply: qpq-codemod config-v2\n/);
+    const patch = dry.stdout.slice(0, dry.stdout.indexOf('config-v2: '));
+
+    const copy = tempDir('apply');
+    made.push(copy);
+    fs.cpSync(dir, copy, { recursive: true });
+    fs.writeFileSync(path.join(copy, 'change.patch'), patch);
+    const applied = spawnSync('git', ['apply', 'change.patch'], { cwd: copy, encoding: 'utf8' });
+    expect(applied.stderr).toBe('');
+    expect(runCli(['config-v2', '--no-typecheck'], dir).code).toBe(0);
+    expect(fs.readFileSync(path.join(copy, 'src/config.ts'), 'utf8')).toBe(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8'));
+  });
+
+  it('--print writes the transformed source to stdout, the report to stderr, and nothing to disk', () => {
+    const dir = project({ 'src/config.ts': OLD_QUEUE });
+    const result = runCli(['config-v2', 'src/config.ts', '--print'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n");
+    expect(result.stderr).toMatch(/Printed only: nothing was written\./);
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(OLD_QUEUE);
+    // jscodeshift's `-d -p`: the same.
+    expect(runCli(['config-v2', 'src/config.ts', '-d', '-p'], dir).stdout).toBe(result.stdout);
+  });
+});

@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import { afterAll, describe, expect, it } from 'vitest';
+import { unifiedDiff } from '../src/lib/diff';
+import { applyEdits, arrayList, removeListElements } from '../src/lib/edits';
+import { qpqPackageOf, scopedName } from '../src/lib/packages';
+import { findRuntimeSource, runtimeFiles } from '../src/lib/runtime-source';
+import { decodeText, detectEol } from '../src/lib/text-file';
+import { compareVersions } from '../src/lib/versions';
+import { allTransforms } from '../src/transforms';
+import { tempDir } from './support/harness';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A small seeded generator (mulberry32), so the generated cases are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('unified diff', () => {
+  it('prints the git format, with /dev/null for new and removed files and the no-newline marker', () => {
+    expect(unifiedDiff('a.ts', 'one\ntwo\nthree\n', 'one\n2\nthree\n')).toBe('--- a/a.ts\n+++ b/a.ts\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n');
+    expect(unifiedDiff('n.ts', null, 'x\n')).toBe('--- /dev/null\n+++ b/n.ts\n@@ -0,0 +1 @@\n+x\n');
+    expect(unifiedDiff('n.ts', 'x\n', null)).toBe('--- a/n.ts\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n');
+    expect(unifiedDiff('e.ts', 'a\nb', 'a\nc')).toBe('--- a/e.ts\n+++ b/e.ts\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
+    expect(unifiedDiff('same.ts', 'a\n', 'a\n')).toBe('');
+  });
+
+  it('round-trips through git apply on generated edits (seeded)', () => {
+    const next = random(20261);
+    const dir = tempDir('diff');
+    made.push(dir);
+    for (let round = 0; round < 25; round++) {
+      const lines = Array.from({ length: 5 + Math.floor(next() * 60) }, (_, i) => `line ${i} ${Math.floor(next() * 5)}`);
+      const changed = [...lines];
+      for (let edits = 1 + Math.floor(next() * 6); edits > 0; edits--) {
+        const at = Math.floor(next() * changed.length);
+        const kind = next();
+        if (kind < 0.33) changed.splice(at, 1);
+        else if (kind < 0.66) changed.splice(at, 0, `inserted ${round} ${edits}`);
+        else changed[at] = `replaced ${round} ${edits}`;
+      }
+      const before = `${lines.join('\n')}\n`;
+      const after = `${changed.join('\n')}\n`;
+      fs.writeFileSync(path.join(dir, 'file.txt'), before);
+      fs.writeFileSync(path.join(dir, 'change.patch'), unifiedDiff('file.txt', before, after));
+      const applied = spawnSync('git', ['apply', 'change.patch'], { cwd: dir, encoding: 'utf8' });
+      expect(applied.stderr, `round ${round}`).toBe('');
+      expect(fs.readFileSync(path.join(dir, 'file.txt'), 'utf8'), `round ${round}`).toBe(after);
+    }
+  });
+});
+
+describe('edits', () => {
+  const removing = (text: string, indices: number[]) => {
+    const sourceFile = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true);
+    const array = (sourceFile.statements[0] as ts.ExportAssignment).expression as ts.ArrayLiteralExpression;
+    return applyEdits(text, removeListElements(sourceFile, arrayList(sourceFile, array), indices));
+  };
+
+  it('remove several list elements, on one line or one per line, with the comma before a run that ends the list', () => {
+    expect(removing('export default [a, b, c];\n', [1, 2])).toBe('export default [a];\n');
+    expect(removing('export default [a, b, c, d];\n', [0, 2])).toBe('export default [b, d];\n');
+    expect(removing('export default [a, b, c,];\n', [0, 1, 2])).toBe('export default [];\n');
+    expect(removing('export default [\n  a,\n  // about b\n  b,\n  c\n];\n', [1, 2])).toBe('export default [\n  a\n];\n');
+    expect(removing('export default [\n  a,\n  b,\n  c,\n];\n', [1, 2])).toBe('export default [\n  a,\n];\n');
+    expect(removing('export default [\n  a,\n  b, // b\n  c,\n];\n', [1])).toBe('export default [\n  a,\n  c,\n];\n');
+  });
+
+  it('give inserted text the line ends of the file', () => {
+    expect(applyEdits('a\r\nb\r\n', [{ start: 3, end: 3, newText: 'x\ny\n' }], '\r\n')).toBe('a\r\nx\r\ny\r\nb\r\n');
+  });
+
+  it('tell CRLF from LF and find a byte order mark', () => {
+    expect(detectEol('a\r\nb\r\nc\n')).toBe('\r\n');
+    expect(detectEol('a\nb')).toBe('\n');
+    expect(decodeText(Buffer.from('\uFEFFx\r\n'))).toEqual({ text: 'x\r\n', bom: true, eol: '\r\n' });
+  });
+});
+
+describe('package names', () => {
+  it('map quidproquo and quidproquo-* to the @quidproquo scope, subpaths kept, others untouched', () => {
+    expect(scopedName('quidproquo-core')).toBe('@quidproquo/core');
+    expect(scopedName('quidproquo-webserver/lib/x')).toBe('@quidproquo/webserver/lib/x');
+    expect(scopedName('quidproquo')).toBe('@quidproquo/quidproquo');
+    expect(scopedName('quidproquo-core/*')).toBe('@quidproquo/core/*');
+    expect(scopedName('quidproquojs')).toBeUndefined();
+    expect(scopedName('@quidproquo/core')).toBeUndefined();
+    expect(qpqPackageOf('@quidproquo/config-aws/x')).toBe('quidproquo-config-aws');
+  });
+
+  it('compare versions numerically', () => {
+    expect(compareVersions('0.1.14', '0.1.9')).toBeGreaterThan(0);
+    expect(compareVersions('0.0.250', '0.1.14')).toBeLessThan(0);
+    expect(compareVersions('0.1.14', '0.1.14')).toBe(0);
+  });
+});
+
+describe('the registry', () => {
+  it('lists migrations before opt-in transforms, each after the transforms it runs after', () => {
+    const names = allTransforms.map((t) => t.name);
+    const firstOptIn = allTransforms.findIndex((t) => !t.migration);
+    expect(allTransforms.slice(firstOptIn).every((t) => !t.migration)).toBe(true);
+    for (const transform of allTransforms) {
+      for (const before of transform.runsAfter ?? []) expect(names.indexOf(before), `${transform.name} after ${before}`).toBeLessThan(names.indexOf(transform.name));
+    }
+  });
+
+  it('finds the reference runtime sources the codemod bundles: the three entry points and what they import', () => {
+    const source = findRuntimeSource();
+    expect(source).toBeDefined();
+    const files = runtimeFiles(source!, ['core/index.ts', 'webserver/index.ts', 'config-aws/index.ts']);
+    expect(files).toEqual(expect.arrayContaining(['core/index.ts', 'webserver/index.ts', 'config-aws/index.ts']));
+    expect(files.every((f) => !/\.test\.ts$/.test(f))).toBe(true);
+  });
+});
