@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { allContracts, runContract } from '../src';
 
 const contract = allContracts.find((c) => c.meta.id === 'ask-prefix-generator-only')!;
@@ -10,6 +10,7 @@ const contract = allContracts.find((c) => c.meta.id === 'ask-prefix-generator-on
 describe('ask-prefix-generator-only with requireAskPrefix', () => {
   it('exempts the entry points the config names, across files, and reports the other exported stories', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-ask-prefix-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     fs.mkdirSync(path.join(dir, 'jobs'));
     const stories = path.join(dir, 'jobs', 'todoJobs.ts');
     fs.writeFileSync(

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { allContracts, runContract } from '../src';
 
 const contract = allContracts.find((c) => c.meta.id === 'pure-stories')!;
@@ -11,6 +11,7 @@ const NODE_TYPES = path.join(__dirname, '../../node_modules/@types');
 describe('pure-stories with type information', () => {
   it('finds Node built-ins through a wrapper module, which imports alone cannot show', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-pure-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     fs.writeFileSync(path.join(dir, 'files.ts'), "export { readFileSync as readText } from 'node:fs';\n");
     const story = path.join(dir, 'story.ts');
     fs.writeFileSync(

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../fixtures/support/paths';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
@@ -33,9 +33,15 @@ const line = (text: string) => {
   return (starting >= 0 ? starting : lines.findIndex((l) => l.includes(text))) + 1;
 };
 
+const projectDirs: string[] = [];
+afterAll(() => {
+  for (const dir of projectDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A throwaway project whose tsconfig configures the plugin with `pluginEntry`. */
 function project(pluginEntry: Record<string, unknown>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-editor-'));
+  projectDirs.push(dir);
   fs.writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({

@@ -52,6 +52,7 @@ describe.each(TSSERVER_VERSIONS)('qpq-ts-plugin in a real tsserver ($label) agre
   });
   afterAll(async () => {
     await server?.close();
+    fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
   });
 
   async function qpqDiagnostics(file: string): Promise<ProtocolDiagnostic[]> {
