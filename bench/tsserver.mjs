@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { corpusDir, ensureCorpus } from './generate-corpus.mjs';
 import { formatMs, formatRatio, percentile, printTable, ratio, verdict } from './lib/measure.mjs';
-import { TsServer } from './lib/tsserver-client.mjs';
+import { TsServerClient } from '../fixtures/support/tsserver-client.mjs';
 
 const PLUGIN_CODES = { min: 990000, max: 990999 }; // qpq-ts-plugin's diagnostic codes
 
@@ -70,7 +70,7 @@ async function timed(body) {
 
 /** One server, the whole protocol: warm up, then every sample file in turn. */
 async function measureServer(dir, files, withPlugin) {
-  const server = new TsServer({ tsserverPath, cwd: dir });
+  const server = new TsServerClient({ tsserverPath, cwd: dir, args: ['--suppressDiagnosticEvents'] });
   const perFile = [];
   try {
     const warmupFile = join(dir, files.warmup);
@@ -107,7 +107,7 @@ async function measureServer(dir, files, withPlugin) {
     }
     return { warmupMs: warmup.ms, perFile };
   } finally {
-    await server.shutdown();
+    await server.close();
   }
 }
 
