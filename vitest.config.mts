@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const runtime = (entry: string) => fileURLToPath(new URL(`./runtime/src/${entry}/index.ts`, import.meta.url));
 
@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['*/test/**/*.test.ts'],
+    // Sample projects the codemod tests migrate carry test files of their own.
+    exclude: [...configDefaults.exclude, '**/__testfixtures__/**'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },

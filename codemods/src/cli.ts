@@ -18,6 +18,8 @@ Options:
   --force                 run even when the git work tree has uncommitted changes
   --no-typecheck          skip the type check of the changed files after writing
   --out <dir>             bundle-runtime: where to write the runtime (default ./qpq-runtime)
+  --out <file>            extract-infra: the generated config module (default src/qpq.infra.ts)
+  --check                 write nothing; exit 1 when anything would change (for CI)
 `;
 
 interface ParsedArgs {
@@ -25,6 +27,7 @@ interface ParsedArgs {
   dry: boolean;
   print: boolean;
   force: boolean;
+  check: boolean;
   typecheck: boolean;
   project?: string;
   out?: string;
@@ -32,9 +35,9 @@ interface ParsedArgs {
   flags: string[];
 }
 
-const SWITCHES: Record<string, keyof ParsedArgs> = { '--dry': 'dry', '-d': 'dry', '--print': 'print', '-p': 'print', '--force': 'force' };
+const SWITCHES: Record<string, keyof ParsedArgs> = { '--dry': 'dry', '-d': 'dry', '--print': 'print', '-p': 'print', '--force': 'force', '--check': 'check' };
 const VALUED = ['--project', '--out'];
-const KNOWN_FLAGS = ['--dry', '--print', '--force', '--no-typecheck', '--project', '--out', '--help'];
+const KNOWN_FLAGS = ['--dry', '--print', '--force', '--check', '--no-typecheck', '--project', '--out', '--help'];
 
 /** Returns the process exit code: 0 done, 1 a file failed, 2 a usage error. */
 export async function main(args: string[], out: Output, err: Output, options: { cwd?: string } = {}): Promise<number> {
@@ -76,12 +79,13 @@ export async function main(args: string[], out: Output, err: Output, options: { 
     if (error instanceof UsageError) return usageError(err, error.message);
     throw error;
   }
-  if (parsed.out !== undefined && command !== 'bundle-runtime') {
-    return usageError(err, `--out is an option of bundle-runtime; type: qpq-codemod bundle-runtime --out ${parsed.out}`);
+  const outOwners = allTransforms.filter((t) => t.options?.some((o) => o.flag === '--out')).map((t) => t.name);
+  if (parsed.out !== undefined && !outOwners.includes(command)) {
+    return usageError(err, `--out is an option of ${outOwners.join(' and ')}; type: qpq-codemod ${outOwners[0]} --out ${parsed.out}`);
   }
 
   const transforms: Transform[] = migrate ? allTransforms.filter((t) => t.migration) : [transform!];
-  const kept = parsed.flags.filter((f) => !['--dry', '-d', '--print', '-p', '--force'].includes(f));
+  const kept = parsed.flags.filter((f) => !['--dry', '-d', '--print', '-p', '--force', '--check'].includes(f));
   const suggest = (extra: string) => {
     const words = ['qpq-codemod', command];
     if (extra === '' || extra.startsWith('--')) {
@@ -106,6 +110,7 @@ export async function main(args: string[], out: Output, err: Output, options: { 
         force: parsed.force,
         project: parsed.project,
         typecheck: parsed.typecheck,
+        check: parsed.check,
         transformOptions: { out: parsed.out },
         suggest,
       },
@@ -120,7 +125,7 @@ export async function main(args: string[], out: Output, err: Output, options: { 
 }
 
 function parseArgs(command: string, rest: string[]): ParsedArgs {
-  const parsed: ParsedArgs = { paths: [], dry: false, print: false, force: false, typecheck: true, flags: [] };
+  const parsed: ParsedArgs = { paths: [], dry: false, print: false, force: false, check: false, typecheck: true, flags: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (!arg.startsWith('-') || arg === '-') {

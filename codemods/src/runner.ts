@@ -27,6 +27,8 @@ export interface RunRequest {
   force: boolean;
   project: string | undefined;
   typecheck: boolean;
+  /** `--check`: write nothing, print no diff, exit 1 when something would change (for CI). */
+  check?: boolean;
   transformOptions: Readonly<Record<string, string | undefined>>;
   /** The command line to suggest, with `extra` in place of the paths or added flags. */
   suggest(extra: string): string;
@@ -62,7 +64,7 @@ const isSource = (file: string) => /\.(?:[cm]?[jt]sx?)$/.test(file);
 
 export async function run(request: RunRequest, out: Output, err: Output): Promise<number> {
   const scope = resolveScope(request.cwd, request.paths, request.project, (hint) => `type: ${request.suggest(hint)}`);
-  if (!request.dry && !request.print && !request.force) {
+  if (!request.dry && !request.print && !request.force && !request.check) {
     const dirty = uncommittedChanges(scope.gitPaths);
     if (dirty && dirty.length > 0) {
       const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
@@ -103,13 +105,13 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
     }
   } else if (request.dry) {
     for (const state of changed) out.write(unifiedDiff(session.relative(state.path), state.original, state.current));
-  } else {
+  } else if (!request.check) {
     session.write(changed);
   }
 
   let typeCheck: TypeCheckResult | undefined;
   const written = session.changedFiles();
-  if (!request.dry && !request.print && request.typecheck && written.some((s) => isSource(s.path))) {
+  if (!request.dry && !request.print && !request.check && request.typecheck && written.some((s) => isSource(s.path))) {
     typeCheck = typeCheckChanges({
       root: scope.root,
       tsconfigPath: scope.tsconfigPath,
@@ -120,8 +122,9 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
   }
 
   log.write(session.summary(reports, typeCheck));
-  const failed = session.states().filter((s) => s.failed).length;
-  return failed > 0 || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
+  const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
+  const stale = request.check && session.changedFiles().length > 0;
+  return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
 }
 
 class Run {
@@ -261,12 +264,20 @@ class Run {
   }
 
   private applyToProject(transform: Transform, report: TransformReport): void {
+    let checker: ts.TypeChecker | undefined;
+    const sourceStates = () => this.states().filter((s) => s.morph && s.inScope && !s.skipped && !s.failed && s.current !== null);
+    const getChecker = () => {
+      if (checker) return checker;
+      for (const state of sourceStates()) this.refresh(state);
+      return (checker = this.project.getProgram().compilerObject.getTypeChecker());
+    };
     const context: ProjectContext = {
       cwd: this.request.cwd,
       root: this.scope.root,
       tsconfigPath: this.scope.tsconfigPath,
       compilerOptions: this.scope.compilerOptions,
       jsonFiles: this.scope.jsonFiles,
+      sourcePaths: this.scope.sourceFiles,
       options: this.request.transformOptions,
       runtime: this.runtime,
       read: (file) => {
@@ -287,12 +298,18 @@ class Run {
         state.current = null;
         report.changed.add(state.path);
       },
-      note: (file, kind, message, line) => {
-        this.state(file).notes.push({ kind, message, line, transform: transform.name });
+      note: (file, kind, message, line, column) => {
+        this.state(file).notes.push({ kind, message, line, column, transform: transform.name });
       },
       skip: (file, reason) => {
         this.state(file).skipped = reason;
       },
+      parsedSources: () => {
+        getChecker();
+        return sourceStates().map((s) => s.morph!.compilerNode);
+      },
+      sourceChecker: getChecker,
+      sourceResolver: new QpqResolver(getChecker, this.resolverDirs),
     };
     try {
       transform.transformProject!(context);
@@ -301,6 +318,13 @@ class Run {
       const target = this.scope.tsconfigPath ?? this.scope.root;
       this.state(target).failed = `${transform.name}: ${messageOf(error)}`;
     }
+  }
+
+  /** Puts a file a previous transform changed back into the project. */
+  private refresh(state: FileState): void {
+    if (!state.stale || state.current === null) return;
+    state.morph = this.project.createSourceFile(state.path, state.current, { overwrite: true });
+    state.stale = false;
   }
 
   /** Formats changed files with the project's own prettier, when it has prettier and a config for them. */
@@ -348,16 +372,21 @@ class Run {
       }
       const notes = states.flatMap((s) =>
         s.notes
-          .filter((n) => n.transform === report.name)
+          // A change that formatting undid (the file ends as it was) is no change.
+          .filter((n) => n.transform === report.name && !(n.kind === 'change' && report.changed.has(s.path) && s.current === s.original))
           .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
           .map((n) => ({ ...n, file: s.path })),
       );
-      const changedCount = [...report.changed].filter((f) => !this.files.get(f)?.failed).length;
-      const head = changedCount > 0 ? `${report.name}: ${plural(changedCount, 'file')} ${this.request.dry || this.request.print ? 'to change' : 'changed'}` : `${report.name}: nothing to change`;
+      const changedCount = [...report.changed].filter((f) => !this.files.get(f)?.failed && this.files.get(f)?.current !== this.files.get(f)?.original).length;
+      const head = changedCount > 0 ? `${report.name}: ${plural(changedCount, 'file')} ${this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed'}` : `${report.name}: nothing to change`;
       lines.push(head);
       if (report.assumption) lines.push(`  (${report.assumption})`);
       for (const note of notes) {
         const where = `${this.relative(note.file)}${note.line ? `:${note.line}` : ''}`;
+        if (note.kind === 'error') {
+          lines.push(`  ${where}${note.line && note.column ? `:${note.column}` : ''}: ${note.message}`);
+          continue;
+        }
         const tag = note.kind === 'todo' ? 'TODO ' : note.kind === 'skip' ? 'left alone: ' : note.kind === 'info' ? 'note: ' : '';
         lines.push(`  ${where}  ${tag}${note.message}`);
       }
@@ -370,7 +399,7 @@ class Run {
     const skipped = scanned.filter((s) => !s.failed && s.skipped && s.current === s.original);
     const failed = scanned.filter((s) => s.failed);
     const unchanged = scanned.length - changed.length - skipped.length - failed.length;
-    const verb = this.request.dry || this.request.print ? 'to change' : 'changed';
+    const verb = this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed';
     lines.push('');
     lines.push(`${plural(scanned.length, 'file')} scanned: ${changed.length} ${verb}, ${unchanged} unchanged, ${skipped.length} skipped, ${failed.length} failed.`);
     for (const s of skipped) lines.push(`  skipped ${this.relative(s.path)}: ${s.skipped}`);
@@ -385,7 +414,8 @@ class Run {
         for (const e of typeCheck.newErrors) lines.push(`  ${this.relative(e.file)}:${e.line}:${e.column} error TS${e.code}: ${e.message}`);
       }
     }
-    if (this.request.dry && !this.request.print && changed.length > 0) lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
+    if (this.request.check && changed.length > 0) lines.push(`Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`);
+    else if (this.request.dry && !this.request.print && changed.length > 0) lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
     if (this.request.print && changed.length > 0) lines.push('Printed only: nothing was written.');
     return `${lines.join('\n')}\n`;
   }

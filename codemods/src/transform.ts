@@ -31,14 +31,19 @@ export interface TransformOption {
   description: string;
 }
 
-export type NoteKind = 'change' | 'info' | 'todo' | 'skip';
+export type NoteKind = 'change' | 'info' | 'todo' | 'skip' | 'error';
 
-/** A line in the report: a change made, advice, a TODO left for the user, or a pattern left alone and why. */
+/**
+ * A line in the report: a change made, advice, a TODO left for the user, a pattern left alone and
+ * why, or an error in the input (reported as `path:line:col: message`; the exit code is 1).
+ */
 export interface Note {
   kind: NoteKind;
   message: string;
   /** 1-based line in the file, when the note is about one place. */
   line?: number;
+  /** 1-based column, for errors. */
+  column?: number;
 }
 
 /** What a transform sees of one TypeScript or JavaScript file. */
@@ -75,9 +80,20 @@ export interface ProjectContext {
   /** Replaces or creates a file (text with `\n` line ends is given the file's own). */
   write(file: string, text: string): void;
   remove(file: string): void;
-  note(file: string, kind: NoteKind, message: string, line?: number): void;
+  note(file: string, kind: NoteKind, message: string, line?: number, column?: number): void;
+  /** Every in-scope source file, those that do not parse included (absolute paths). */
+  sourcePaths?: readonly string[];
   /** Leaves a file out, with the reason in the summary. */
   skip(file: string, reason: string): void;
+  /**
+   * The in-scope source files that parse, with their current text in this run, for transforms
+   * that move code between files. Edits go through `write` / `remove`.
+   */
+  parsedSources?(): readonly ts.SourceFile[];
+  /** The type checker over `parsedSources()`, created on first use. */
+  sourceChecker?(): ts.TypeChecker;
+  /** Which framework export an expression refers to (over `parsedSources()`). */
+  sourceResolver?: QpqResolver;
 }
 
 /** A transform: its description and what it does to source files and to the project. */

@@ -52,7 +52,7 @@ describe('usage errors exit 2 and say what to type instead', () => {
     { args: ['config-v2', '--dry-run'], message: /unknown option '--dry-run'; did you mean --dry\? type: qpq-codemod config-v2 --dry/ },
     { args: ['config-v2', 'no-such-folder'], message: /path 'no-such-folder' does not exist; type: qpq-codemod config-v2 <existing files or folders>/ },
     { args: ['config-v2', '--project'], message: /--project needs a value; type: qpq-codemod config-v2 --project tsconfig.json/ },
-    { args: ['config-v2', '--out', 'x'], message: /--out is an option of bundle-runtime; type: qpq-codemod bundle-runtime --out x/ },
+    { args: ['config-v2', '--out', 'x'], message: /--out is an option of bundle-runtime and extract-infra; type: qpq-codemod bundle-runtime --out x/ },
     { args: ['list', 'extra'], message: /'list' takes no arguments; type: qpq-codemod list/ },
     { args: ['--dry', 'config-v2'], message: /the transform comes first; type: qpq-codemod <transform> \[paths\.\.\.\] --dry/ },
   ];

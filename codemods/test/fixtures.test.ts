@@ -59,6 +59,11 @@ const all = cases();
 describe('fixture pairs', () => {
   it('cover every transform', () => {
     const covered = new Set(all.map((c) => c.transform));
+    // Whole-project cases (`<case>/input`, `<case>/output` trees) have a test file of their own.
+    for (const transform of fs.readdirSync(FIXTURES_DIR)) {
+      const dir = path.join(FIXTURES_DIR, transform);
+      if (fs.readdirSync(dir).some((c) => fs.existsSync(path.join(dir, c, 'input')) && fs.existsSync(path.join(dir, c, 'output')))) covered.add(transform);
+    }
     expect([...covered].sort()).toEqual(allTransforms.map((t) => t.name).sort());
     for (const testCase of all) expect(fs.existsSync(testCase.output), `${testCase.output} is missing`).toBe(true);
   });

@@ -53,7 +53,7 @@ describe('fixtures/legacy-app', () => {
     expect(result.output).toMatch(/Cannot find module 'quidproquo-core'/);
   });
 
-  it('qpq-codemod migrate runs config-v2 then queue-batch-window, says what it did, and finds no new type error', () => {
+  it('qpq-codemod migrate runs config-v2, queue-batch-window then action-factory, says what it did, and finds no new type error', () => {
     const stories = ['src/controllers/todoController.ts', 'src/logic/todoLogic.ts', 'src/logic/localQueue.ts', 'src/queues/todoQueue.ts'];
     const before = new Map(stories.map((f) => [f, fs.readFileSync(path.join(app, f), 'utf8')]));
     const result = runCli(['migrate'], app);
@@ -67,7 +67,15 @@ describe('fixtures/legacy-app', () => {
     expect(out).toMatch(/src\/reportingSettings\.ts:\d+ {2}defineQueue\('report-jobs', …\): build path argument buildPath removed/);
     expect(out).toMatch(/src\/qpq\.config\.ts:\d+ {2}defineQueue\('todo-jobs', …\): batchWindowInSeconds: 5 added/);
     expect(out).toMatch(/1 TODO left in the code/);
-    expect(out).toMatch(/Type check of the 2 changed files against the reference runtime \(qpq-reference-runtime [\d.]+\): no new errors\./);
+    expect(out.indexOf('action-factory: 5 files changed')).toBeGreaterThan(out.indexOf('queue-batch-window: 1 file changed'));
+    expect(out).toContain('\n  src/actions/audit/askAuditRecord.ts  askAuditRecord built with createActionRequester, from AuditRecordActionRequester.ts:5\n');
+    expect(out).toMatch(/Type check of the 7 changed files against the reference runtime \(qpq-reference-runtime [\d.]+\): no new errors\./);
+    const audit = path.join(app, 'src/actions/audit');
+    expect(fs.readdirSync(audit).sort()).toEqual(['AuditActionType.ts', 'askAuditRecord.ts', 'getAuditRecordActionProcessor.ts', 'index.ts']);
+    expect(fs.readFileSync(path.join(audit, 'getAuditRecordActionProcessor.ts'), 'utf8')).toContain(
+      'export const getAuditRecordActionProcessor = createActionProcessor(askAuditRecord, getProcessAuditRecord);\n',
+    );
+    expect(fs.readFileSync(path.join(audit, 'index.ts'), 'utf8')).toBe("export * from './askAuditRecord';\nexport * from './AuditActionType';\nexport * from './getAuditRecordActionProcessor';\n");
 
     const config = fs.readFileSync(path.join(app, 'src/qpq.config.ts'), 'utf8');
     expect(config).toContain("import { defineAwsServiceAccountInfo } from 'quidproquo-config-aws';\nimport { defineApplicationModule, defineDeployEvent, defineQueue, defineRecurringSchedule, QPQConfig } from 'quidproquo-core';");
@@ -83,7 +91,7 @@ describe('fixtures/legacy-app', () => {
     const before = snapshotTree(app);
     const result = runCli(['migrate'], app);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^config-v2: nothing to change\nqueue-batch-window: nothing to change\n/);
+    expect(result.stdout).toMatch(/^config-v2: nothing to change\nqueue-batch-window: nothing to change\naction-factory: nothing to change\n/);
     expect(expectSameTree(before, snapshotTree(app))).toEqual([]);
   });
 

@@ -1,0 +1,564 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import { applyEdits, type Edit, indentationAt, lineStart } from '../edits';
+import { attachedCommentsStart, compareNames, quoteOf } from '../imports';
+import { qpqPackageOf } from '../packages';
+import type { QpqResolver } from '../symbols';
+import { skipOuter } from '../symbols';
+import type { ProjectContext } from '../../transform';
+import { declarationOf, findRequesters, isFramework, type Requester } from './requesters';
+import { addExportStar, type ImportAddition, isEmptyModule, parse, reindent, relativeSpecifier, resolveRelative, statementRange, updateImports } from './text-ops';
+
+/** What one file gets: edits to its current text, then import changes. */
+interface FilePlan {
+  edits: Edit[];
+  unused: Set<string>;
+  moved: Set<string>;
+  additions: ImportAddition[];
+  exportStars: string[];
+  /** Statements removed: a file left with imports only is deleted. */
+  removedSomething: boolean;
+}
+
+interface Removal {
+  requester: Requester;
+  role: 'action' | 'requesterType' | 'processorType' | 'errorEnum' | 'requester';
+}
+
+export function migrateToActionFactory(context: ProjectContext): void {
+  if (!context.parsedSources || !context.sourceChecker || !context.sourceResolver) return;
+  const files = context.parsedSources().filter((f) => /\bfunction\s*\*/.test(f.text) || /Action|ErrorTypeEnum|createErrorEnumForAction/.test(f.text));
+  const all = context.parsedSources();
+  const checker = context.sourceChecker();
+  const resolver = context.sourceResolver;
+  const { requesters, rejected } = findRequesters(files, checker, resolver);
+  for (const r of rejected) context.note(r.file.fileName, 'skip', r.reason, line(r.file, r.node));
+  if (requesters.length === 0) return;
+
+  const byPath = new Map(all.map((f) => [path.resolve(f.fileName), f]));
+  const fileSet = new Set(byPath.keys());
+  const plans = new Map<string, FilePlan>();
+  const plan = (file: string): FilePlan => {
+    const key = path.resolve(file);
+    let p = plans.get(key);
+    if (!p) plans.set(key, (p = { edits: [], unused: new Set(), moved: new Set(), additions: [], exportStars: [], removedSomething: false }));
+    return p;
+  };
+
+  // Declarations that go, and whose references are rewritten.
+  const removals = new Map<ts.Node, Removal>();
+  for (const requester of requesters) {
+    removals.set(requester.fn, { requester, role: 'requester' });
+    if (requester.action) removals.set(requester.action, { requester, role: 'action' });
+    if (requester.requesterAlias && requesters.filter((r) => r.requesterAlias === requester.requesterAlias).length === 1) removals.set(requester.requesterAlias, { requester, role: 'requesterType' });
+    for (const alias of requester.processorAliases) removals.set(alias, { requester, role: 'processorType' });
+    if (requester.errorEnum) removals.set(requester.errorEnum.declaration, { requester, role: 'errorEnum' });
+  }
+  const removedStatements = new Set<ts.Node>();
+  for (const [node] of removals) removedStatements.add(ts.isVariableDeclaration(node) ? node.parent.parent : node);
+  const removedRanges = new Map<string, Array<{ pos: number; end: number }>>();
+  for (const statement of removedStatements) {
+    const file = path.resolve(statement.getSourceFile().fileName);
+    const list = removedRanges.get(file) ?? [];
+    list.push({ pos: statement.pos, end: statement.end });
+    removedRanges.set(file, list);
+  }
+  const insideRemoved = (node: ts.Node) => (removedRanges.get(path.resolve(node.getSourceFile().fileName)) ?? []).some((r) => node.pos >= r.pos && node.end <= r.end);
+
+  // Helper types used only by removed declarations go with them.
+  const newFileNeeds = new Map<Requester, Map<ts.Declaration, ImportNeed>>();
+  for (const requester of requesters) newFileNeeds.set(requester, neededImports(requester, checker, insideRemoved));
+  const neededByNewFiles = new Set<ts.Node>([...newFileNeeds.values()].flatMap((m) => [...m.keys()]));
+  const referencedElsewhere = referenceIndex(all, checker, insideRemoved);
+  for (const statement of [...removedStatements]) {
+    for (const helper of helpersOf(statement, checker)) {
+      if (removedStatements.has(helper) || neededByNewFiles.has(helper) || referencedElsewhere.has(helper)) continue;
+      removedStatements.add(helper);
+      const file = path.resolve(helper.getSourceFile().fileName);
+      removedRanges.get(file)!.push({ pos: helper.pos, end: helper.end });
+    }
+  }
+
+  // 1. Remove the statements.
+  for (const statement of removedStatements) {
+    const sf = statement.getSourceFile();
+    const p = plan(sf.fileName);
+    const range = statementRange(sf, statement);
+    p.edits.push({ start: range.start, end: range.end, newText: '' });
+    p.removedSomething = true;
+    for (const name of identifiersIn(statement)) p.unused.add(name);
+  }
+
+  // 2. New modules.
+  const newTexts = new Map<string, string>();
+  for (const requester of requesters) newTexts.set(requester.newFile, newModule(requester, newFileNeeds.get(requester)!));
+
+  // 3. References across the project.
+  const requesterFiles = new Map<string, Requester[]>();
+  for (const r of requesters) requesterFiles.set(path.resolve(r.file.fileName), [...(requesterFiles.get(path.resolve(r.file.fileName)) ?? []), r]);
+  for (const sf of all) rewriteReferences(sf, plan(sf.fileName), { removals, insideRemoved, checker, resolver, fileSet, requesterFiles, context });
+
+  // 4. Resolvers.
+  for (const sf of all) rewriteResolvers(sf, plan(sf.fileName), requesters, checker, resolver);
+
+  // Apply edits, then the import changes.
+  const results = new Map<string, string | null>();
+  for (const [file, p] of plans) {
+    const sf = byPath.get(file);
+    if (!sf) continue;
+    if (p.edits.length === 0 && p.additions.length === 0 && p.moved.size === 0 && p.exportStars.length === 0) continue;
+    let text = applyEdits(sf.text, dedupe(p.edits));
+    text = updateImports(file, text, { unusedCandidates: p.unused, moved: p.moved, additions: p.additions });
+    for (const star of p.exportStars) text = applyEdits(text, addExportStar(parse(file, text), star));
+    if (p.removedSomething && isEmptyModule(parse(file, text))) results.set(file, null);
+    else results.set(file, tidyBlankLines(sf.text, text));
+  }
+  // Barrels re-exporting a deleted module.
+  const deleted = new Set([...results].filter(([, t]) => t === null).map(([f]) => f));
+  for (const sf of all) {
+    const file = path.resolve(sf.fileName);
+    if (deleted.has(file)) continue;
+    const text = results.get(file) ?? sf.text;
+    const current = parse(file, text);
+    const edits: Edit[] = [];
+    for (const statement of current.statements) {
+      if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const target = resolveRelative(file, statement.moduleSpecifier.text, fileSet);
+      if (target && deleted.has(target) && !newTexts.has(target)) {
+        const range = statementRange(current, statement);
+        edits.push({ start: range.start, end: range.end, newText: '' });
+      }
+    }
+    if (edits.length > 0) results.set(file, applyEdits(text, edits));
+  }
+  for (const [file, text] of newTexts) results.set(file, text);
+
+  // 5. Tests named after a requester file that is gone.
+  for (const [file, list] of requesterFiles) {
+    if (list.length !== 1 || results.get(file) !== null) continue;
+    const test = file.replace(/(\.[cm]?tsx?)$/, '.test$1');
+    if (!fileSet.has(test)) continue;
+    const requester = list[0];
+    const target = path.join(path.dirname(test), `${requester.name}.test${path.extname(test)}`);
+    if (fileSet.has(target)) continue;
+    const oldTitle = path.basename(file).replace(/\.[cm]?tsx?$/, '');
+    const text = (results.get(test) ?? byPath.get(test)!.text).replace(new RegExp(`(describe\\(\\s*)(['"\`])${oldTitle}\\2`, 'g'), `$1$2${requester.name}$2`);
+    results.set(test, null);
+    results.set(target, text);
+    context.note(target, 'change', `renamed from ${path.basename(test)}`);
+  }
+
+  for (const requester of requesters) {
+    const what = requester.kind === 'story' ? `${requester.base} (factory) and the story ${requester.name}` : requester.name;
+    context.note(requester.newFile, 'change', `${what} built with createActionRequester, from ${path.basename(requester.file.fileName)}:${line(requester.file, requester.fn)}`);
+  }
+  for (const [file, text] of results) {
+    if (text === null) {
+      if (!newTexts.has(file)) context.remove(file);
+    } else context.write(file, text);
+  }
+}
+
+/** Removed statements and imports must not leave runs of blank lines the file did not have. */
+function tidyBlankLines(before: string, after: string): string {
+  let text = after;
+  if (!/\n[ \t]*\r?\n[ \t]*\r?\n/.test(before)) text = text.replace(/(\r?\n)(?:[ \t]*\r?\n){2,}/g, '$1$1');
+  if (!/^[ \t]*\r?\n/.test(before)) text = text.replace(/^(?:[ \t]*\r?\n)+/, '');
+  if (!/\n[ \t]*\r?\n$/.test(before)) text = text.replace(/(\r?\n)(?:[ \t]*\r?\n)+$/, '$1');
+  return text;
+}
+
+function dedupe(edits: Edit[]): Edit[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const key = `${e.start}:${e.end}:${e.newText}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function line(sf: ts.SourceFile, node: ts.Node): number {
+  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+}
+
+function identifiersIn(node: ts.Node): string[] {
+  const names: string[] = [];
+  const visit = (child: ts.Node) => {
+    if (ts.isIdentifier(child)) names.push(child.text);
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return names;
+}
+
+/** Top-level type declarations of the same file a removed declaration refers to. */
+function helpersOf(statement: ts.Node, checker: ts.TypeChecker): ts.Node[] {
+  const found: ts.Node[] = [];
+  const visit = (child: ts.Node) => {
+    if (ts.isTypeReferenceNode(child) || ts.isExpressionWithTypeArguments(child)) {
+      const name = ts.isTypeReferenceNode(child) ? child.typeName : child.expression;
+      const declaration = declarationOf(checker, name);
+      if (declaration && declaration.getSourceFile() === statement.getSourceFile() && declaration.parent === statement.getSourceFile() && (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) {
+        found.push(declaration);
+      }
+    }
+    ts.forEachChild(child, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+/** Declarations referenced from code that stays (any file), through imports and re-exports. */
+function referenceIndex(files: readonly ts.SourceFile[], checker: ts.TypeChecker, insideRemoved: (node: ts.Node) => boolean): Set<ts.Node> {
+  const referenced = new Set<ts.Node>();
+  for (const sf of files) {
+    const visit = (node: ts.Node) => {
+      if (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) {
+        const declaration = declarationOf(checker, node);
+        if (declaration && !(declaration.pos <= node.pos && node.end <= declaration.end && declaration.getSourceFile() === sf) && !insideRemoved(node)) referenced.add(declaration);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return referenced;
+}
+
+interface ImportNeed {
+  module: string;
+  specifier: string;
+  framework: boolean;
+}
+
+/** What the new module must import for the code it takes over. */
+function neededImports(requester: Requester, checker: ts.TypeChecker, insideRemoved: (node: ts.Node) => boolean): Map<ts.Declaration, ImportNeed> {
+  const needs = new Map<ts.Declaration, ImportNeed>();
+  const target = requester.newFile;
+  const collect = (root: ts.Node, sf: ts.SourceFile, skip?: ts.Node) => {
+    const visit = (node: ts.Node) => {
+      if (node === skip) return;
+      if (ts.isIdentifier(node) && !isMemberName(node)) {
+        let symbol: ts.Symbol | undefined;
+        try {
+          symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+        } catch {
+          symbol = undefined;
+        }
+        const declaration = symbol?.declarations?.[0];
+        if (declaration && !(declaration.getSourceFile() === requester.file && declaration.pos >= requester.fn.pos && declaration.end <= requester.fn.end)) {
+          const need = importFor(declaration, target, insideRemoved);
+          if (need) needs.set(declaration, need);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(root);
+  };
+  const fnFile = requester.file;
+  collect(requester.actionType, fnFile);
+  if (requester.payload) collect(requester.payload, fnFile);
+  for (const parameter of requester.fn.parameters) collect(parameter, fnFile);
+  for (const { node, file } of requester.returnTypeNodes) collect(node, file);
+  if (requester.errorEnum) collect(requester.errorEnum.list, requester.errorEnum.statement.getSourceFile());
+  if (requester.kind === 'story') {
+    for (const parameter of requester.fn.typeParameters ?? []) collect(parameter, fnFile);
+    collect(requester.fn.body!, fnFile, requester.yieldNode);
+  }
+  return needs;
+}
+
+function isMemberName(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node) || (ts.isQualifiedName(parent) && parent.right === node);
+}
+
+function importFor(declaration: ts.Declaration, target: string, insideRemoved: (node: ts.Node) => boolean): ImportNeed | undefined {
+  const declFile = declaration.getSourceFile();
+  if (ts.isImportSpecifier(declaration)) {
+    const module = (declaration.parent.parent.parent.moduleSpecifier as ts.StringLiteral).text;
+    const imported = (declaration.propertyName ?? declaration.name).text;
+    const specifier = imported === declaration.name.text ? imported : `${imported} as ${declaration.name.text}`;
+    return rebased(module, declFile.fileName, target, specifier);
+  }
+  if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration)) return undefined;
+  if (declaration.parent !== declFile && !(ts.isVariableDeclaration(declaration) && declaration.parent.parent.parent === declFile)) return undefined;
+  // A top-level declaration of a project file: imported from there, unless it moves along.
+  if (insideRemoved(declaration)) return undefined;
+  const name = (declaration as ts.NamedDeclaration).name;
+  if (!name || !ts.isIdentifier(name)) return undefined;
+  if (path.resolve(declFile.fileName) === target) return undefined;
+  return { module: relativeSpecifier(target, path.resolve(declFile.fileName)), specifier: name.text, framework: false };
+}
+
+function rebased(module: string, fromFile: string, target: string, specifier: string): ImportNeed {
+  if (!module.startsWith('.')) return { module, specifier, framework: qpqPackageOf(module) !== undefined };
+  return { module: relativeSpecifier(target, path.resolve(path.dirname(fromFile), module)), specifier, framework: false };
+}
+
+/** The text of `askX.ts`. */
+function newModule(requester: Requester, needs: Map<ts.Declaration, ImportNeed>): string {
+  const sf = requester.file;
+  const text = sf.text;
+  const quote = quoteOf(sf);
+  const framework = new Map<string, Set<string>>();
+  const others = new Map<string, Set<string>>();
+  const relatives = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, module: string, name: string) => map.set(module, (map.get(module) ?? new Set()).add(name));
+  add(framework, requester.frameworkModule, 'createActionRequester');
+  if (requester.kind === 'story') add(framework, requester.frameworkModule, 'AskResponse');
+  for (const need of needs.values()) add(need.framework ? framework : need.module.startsWith('.') ? relatives : others, need.module, need.specifier);
+  const group = (map: Map<string, Set<string>>) =>
+    [...map.keys()]
+      .sort(compareNames)
+      .map((module) => `import { ${[...map.get(module)!].sort((a, b) => compareNames(a.split(' as ')[0], b.split(' as ')[0])).join(', ')} } from ${quote}${module}${quote};`)
+      .join('\n');
+  const imports = [group(framework), group(others), group(relatives)].filter((g) => g !== '').join('\n\n');
+
+  const fnStart = attachedCommentsStart(sf, requester.fn);
+  const comments = text.slice(lineStart(text, fnStart), requester.fn.getStart(sf));
+  const payloadIndent = requester.payload ? indentationAt(text, requester.payload.getStart(sf)) : '';
+  const properties: string[] = [`actionType: ${requester.actionType.getText(sf)}`];
+  if (requester.errorEnum && requester.errorEnum.list.elements.length > 0) {
+    const listSf = requester.errorEnum.statement.getSourceFile();
+    properties.push(`errorTypes: ${reindent(requester.errorEnum.list.getText(listSf), indentationAt(listSf.text, requester.errorEnum.list.getStart(listSf)), '  ')}`);
+  }
+  if (requester.payload) {
+    const parameters = text.slice(requester.fn.parameters.pos, requester.fn.parameters.end);
+    const payloadText = reindent(requester.payload.getText(sf), payloadIndent, '  ');
+    const payload = ts.isObjectLiteralExpression(skipOuter(requester.payload)) && !ts.isParenthesizedExpression(requester.payload) ? `(${payloadText})` : payloadText;
+    properties.push(`getPayload: (${parameters}) => ${payload}`);
+  }
+  const definition = properties.length === 1 ? `{ ${properties[0]} }` : `{\n${properties.map((p) => `  ${p},\n`).join('')}}`;
+  const factory = `export const ${requester.base} = createActionRequester<${requester.widest}>()(${definition});\n`;
+  if (requester.kind === 'plain') return `${imports}\n\n${comments}${factory}`;
+
+  // The story keeps the logic around the one action, now delegated to the base.
+  const fn = requester.fn;
+  const args = fn.parameters.map((p) => `${p.dotDotDotToken ? '...' : ''}${(p.name as ts.Identifier).text}`).join(', ');
+  const cast = requester.widest !== requester.returnType && requester.returnType !== 'void' ? ` as ${requester.returnType}` : '';
+  let outer: ts.Node = requester.yieldNode;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const bare = ts.isReturnStatement(outer.parent) || ts.isVariableDeclaration(outer.parent) || ts.isExpressionStatement(outer.parent);
+  const delegated = cast ? (bare ? `(yield* ${requester.base}(${args}))${cast}` : `((yield* ${requester.base}(${args}))${cast})`) : `(yield* ${requester.base}(${args}))`;
+  const start = fn.getStart(sf);
+  const edits: Edit[] = [
+    { start: outer.getStart(sf) - start, end: outer.end - start, newText: ts.isExpressionStatement(outer.parent) && !cast ? `yield* ${requester.base}(${args})` : delegated },
+    { start: fn.type!.getStart(sf) - start, end: fn.type!.end - start, newText: `AskResponse<${requester.returnType}>` },
+  ];
+  const story = applyEdits(text.slice(start, fn.end), edits);
+  return `${imports}\n\n${factory}\n${comments}${story}\n`;
+}
+
+interface ReferenceContext {
+  removals: Map<ts.Node, Removal>;
+  insideRemoved: (node: ts.Node) => boolean;
+  checker: ts.TypeChecker;
+  resolver: QpqResolver;
+  fileSet: ReadonlySet<string>;
+  requesterFiles: Map<string, Requester[]>;
+  context: ProjectContext;
+}
+
+function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext): void {
+  const file = path.resolve(sf.fileName);
+  const frameworkModule = (r: Requester) => r.frameworkModule;
+  const importBase = (r: Requester) => p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.base, framework: false });
+  const replaced = new Set<ts.Node>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) return rewriteImport(node);
+    if (ts.isExportDeclaration(node)) return rewriteExport(node);
+    if (ctx.insideRemoved(node)) return;
+    if (ts.isIdentifier(node) && !isMemberName(node) && ctx.removals.size > 0) {
+      const declaration = declarationOf(ctx.checker, node);
+      const removal = declaration && ctx.removals.get(ts.isVariableDeclaration(declaration) ? declaration : declaration);
+      if (removal && !replaced.has(node)) {
+        const r = removal.requester;
+        replaced.add(node);
+        const parent = node.parent;
+        if (removal.role === 'requester') {
+          // Code staying in the requester's own file now imports it.
+          if (file === path.resolve(r.file.fileName)) p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.name, framework: false });
+        } else if (removal.role === 'errorEnum') {
+          p.edits.push({ start: node.getStart(sf), end: node.end, newText: `${r.base}.errorType` });
+          p.unused.add(node.text);
+          importBase(r);
+        } else if (ts.isTypeReferenceNode(parent) && parent.typeName === node) {
+          let newText: string;
+          if (removal.role === 'action') {
+            newText = `ActionOf<typeof ${r.base}>`;
+            p.additions.push({ module: frameworkModule(r), specifier: 'ActionOf', framework: true });
+            importBase(r);
+          } else if (removal.role === 'processorType') {
+            newText = `ProcessorFor<typeof ${r.base}>`;
+            p.additions.push({ module: frameworkModule(r), specifier: 'ProcessorFor', framework: true });
+            importBase(r);
+          } else {
+            const alias = r.requesterAlias!;
+            const substitutions = new Map<string, string>();
+            (alias.typeParameters ?? []).forEach((tp, i) => substitutions.set(tp.name.text, parent.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'));
+            const returned = (alias.type as ts.TypeReferenceNode).typeArguments?.[1];
+            newText = `AskResponse<${returned ? substituteIn(returned, substitutions) : 'void'}>`;
+            p.additions.push({ module: frameworkModule(r), specifier: 'AskResponse', framework: true });
+          }
+          p.edits.push({ start: parent.getStart(sf), end: parent.end, newText });
+          p.unused.add(node.text);
+          return;
+        } else {
+          ctx.context.note(sf.fileName, 'skip', `${node.text} used where a type reference cannot stand in for it (${parent.getText(sf).replace(/\s+/g, ' ').slice(0, 60)}); change it by hand`, line(sf, node));
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  const rewriteImport = (declaration: ts.ImportDeclaration) => {
+    const bindings = declaration.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings) || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
+    const source = resolveRelative(file, declaration.moduleSpecifier.text, ctx.fileSet);
+    for (const element of bindings.elements) {
+      const decl = declarationOf(ctx.checker, element.name);
+      const removal = decl && ctx.removals.get(decl);
+      if (!removal) continue;
+      if (removal.role !== 'requester') {
+        p.unused.add(element.name.text);
+        continue;
+      }
+      // Imported straight from the requester's old file: from its new module now (a barrel keeps its own path).
+      if (source !== path.resolve(removal.requester.file.fileName)) continue;
+      const r = removal.requester;
+      p.moved.add(element.name.text);
+      const specifier = element.name.text === r.name ? r.name : `${r.name} as ${element.name.text}`;
+      p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier, framework: false });
+    }
+  };
+
+  const rewriteExport = (declaration: ts.ExportDeclaration) => {
+    if (!declaration.moduleSpecifier || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
+    const source = resolveRelative(file, declaration.moduleSpecifier.text, ctx.fileSet);
+    if (!declaration.exportClause) {
+      // `export * from './XActionRequester'`: the new modules are re-exported too.
+      const moved = source ? ctx.requesterFiles.get(source) : undefined;
+      for (const r of moved ?? []) p.exportStars.push(relativeSpecifier(file, r.newFile));
+      return;
+    }
+    if (!ts.isNamedExports(declaration.exportClause)) return;
+    const kept: string[] = [];
+    const moved: Array<{ module: string; text: string }> = [];
+    let changed = false;
+    for (const element of declaration.exportClause.elements) {
+      const decl = declarationOf(ctx.checker, element.propertyName ?? element.name);
+      const removal = decl && ctx.removals.get(decl);
+      if (!removal) {
+        kept.push(element.getText(sf));
+        continue;
+      }
+      changed = true;
+      if (removal.role === 'requester' && source === path.resolve(removal.requester.file.fileName)) moved.push({ module: relativeSpecifier(file, removal.requester.newFile), text: element.getText(sf) });
+      else if (removal.role === 'requester') kept.push(element.getText(sf));
+    }
+    if (!changed) return;
+    const quote = quoteOf(sf);
+    const semi = sf.text[declaration.end - 1] === ';' ? ';' : '';
+    const typeOnly = declaration.isTypeOnly ? 'type ' : '';
+    const lines = [
+      ...(kept.length > 0 ? [`export ${typeOnly}{ ${kept.join(', ')} } from ${declaration.moduleSpecifier.getText(sf)}${semi}`] : []),
+      ...moved.map((m) => `export { ${m.text} } from ${quote}${m.module}${quote}${semi}`),
+    ];
+    if (lines.length === 0) {
+      const range = statementRange(sf, declaration);
+      p.edits.push({ start: range.start, end: range.end, newText: '' });
+    } else p.edits.push({ start: declaration.getStart(sf), end: declaration.end, newText: lines.join('\n') });
+  };
+  visit(sf);
+}
+
+function substituteIn(node: ts.TypeNode, substitutions: Map<string, string>): string {
+  const sf = node.getSourceFile();
+  const start = node.getStart(sf);
+  let text = node.getText(sf);
+  const hits: Array<{ at: number; length: number; value: string }> = [];
+  const visit = (child: ts.Node) => {
+    if (ts.isTypeReferenceNode(child) && ts.isIdentifier(child.typeName) && !child.typeArguments && substitutions.has(child.typeName.text)) {
+      hits.push({ at: child.getStart(sf) - start, length: child.getWidth(sf), value: substitutions.get(child.typeName.text)! });
+    } else ts.forEachChild(child, visit);
+  };
+  visit(node);
+  for (const hit of hits.sort((a, b) => b.at - a.at)) text = text.slice(0, hit.at) + hit.value + text.slice(hit.at + hit.length);
+  return text;
+}
+
+/** `async (qpqConfig) => ({ [XActionType.Y]: getProcessX(qpqConfig) })` -> `createActionProcessor(askX, getProcessX)`. */
+function rewriteResolvers(sf: ts.SourceFile, p: FilePlan, requesters: readonly Requester[], checker: ts.TypeChecker, resolver: QpqResolver): void {
+  const file = path.resolve(sf.fileName);
+  const visit = (node: ts.Node): void => {
+    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && resolverMap(node)) {
+      const map = resolverMap(node)!;
+      const property = map.properties[0] as ts.PropertyAssignment;
+      const key = (property.name as ts.ComputedPropertyName).expression;
+      const requester = requesters.find((r) => sameValue(checker, key, r.actionType));
+      if (requester) {
+        rewriteOne(node, property, requester);
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  const rewriteOne = (fn: ts.ArrowFunction | ts.FunctionExpression, property: ts.PropertyAssignment, requester: Requester) => {
+    let value = property.initializer;
+    const awaited = ts.isAwaitExpression(value);
+    if (awaited) value = (value as ts.AwaitExpression).expression;
+    const parameterNames = fn.parameters.map((param) => (ts.isIdentifier(param.name) ? param.name.text : undefined));
+    let processor: string;
+    if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.arguments.length <= parameterNames.length && value.arguments.every((a, i) => ts.isIdentifier(a) && a.text === parameterNames[i])) {
+      processor = value.expression.text;
+    } else {
+      const parameters = sf.text.slice(fn.parameters.pos, fn.parameters.end);
+      processor = `${awaited ? 'async ' : ''}(${parameters}) => ${awaited ? 'await ' : ''}${value.getText(sf)}`;
+    }
+    p.edits.push({ start: fn.getStart(sf), end: fn.end, newText: `createActionProcessor(${requester.base}, ${processor})` });
+    for (const name of identifiersIn(fn)) p.unused.add(name);
+    // The annotation on the variable (or the curried function) is the factory's own type now.
+    const holder = fn.parent;
+    if (ts.isVariableDeclaration(holder) && holder.type && isFramework(resolver, (holder.type as ts.TypeReferenceNode).typeName ?? holder.type, 'ActionProcessorListResolver')) {
+      p.edits.push({ start: holder.name.end, end: holder.type.end, newText: '' });
+      p.unused.add('ActionProcessorListResolver');
+    } else if (ts.isArrowFunction(holder) && holder.body === fn && holder.type && ts.isTypeReferenceNode(holder.type) && isFramework(resolver, holder.type.typeName, 'ActionProcessorListResolver')) {
+      const close = sf.text.lastIndexOf(')', holder.type.pos);
+      p.edits.push({ start: close + 1, end: holder.type.end, newText: '' });
+      p.unused.add('ActionProcessorListResolver');
+    }
+    p.additions.push({ module: requester.frameworkModule, specifier: 'createActionProcessor', framework: true });
+    p.additions.push({ module: relativeSpecifier(file, requester.newFile), specifier: requester.base, framework: false });
+  };
+  visit(sf);
+}
+
+function resolverMap(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLiteralExpression | undefined {
+  let body: ts.Node | undefined = fn.body;
+  if (body && ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    body = only && ts.isReturnStatement(only) ? only.expression : undefined;
+  }
+  const object = body && ts.isExpression(body as ts.Expression) ? skipOuter(body as ts.Expression) : undefined;
+  if (!object || !ts.isObjectLiteralExpression(object) || object.properties.length !== 1) return undefined;
+  const property = object.properties[0];
+  return ts.isPropertyAssignment(property) && ts.isComputedPropertyName(property.name) ? object : undefined;
+}
+
+function sameValue(checker: ts.TypeChecker, a: ts.Expression, b: ts.Expression): boolean {
+  const symbolOf = (e: ts.Expression) => {
+    const node = skipOuter(e);
+    try {
+      let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+      return symbol;
+    } catch {
+      return undefined;
+    }
+  };
+  const left = symbolOf(a);
+  const right = symbolOf(b);
+  if (left && right) return left === right;
+  return skipOuter(a).getText() === skipOuter(b).getText();
+}

@@ -1,0 +1,16 @@
+import { migrateToActionFactory } from '../lib/action-factory/migrate';
+import type { Transform } from '../transform';
+
+export const actionFactory: Transform = {
+  name: 'action-factory',
+  description:
+    'Rebuilds hand-written action requesters (`XActionRequester.ts`) with `createActionRequester` in one `askX.ts` module each: error enums become `errorTypes`, processors use `ProcessorFor` and `createActionProcessor`, the `XAction` / `XActionProcessor` / `XActionRequester` types give way to `ActionOf`, `ProcessorFor` and `AskResponse` across the project; barrels and tests follow.',
+  frameworkChange: 'Aug 2026: action requesters built with createActionRequester',
+  migration: true,
+  // No released quidproquo-core version is known to carry the factory, so no version rules it out.
+  runsAfter: ['config-v2', 'queue-batch-window'],
+
+  transformProject(context) {
+    migrateToActionFactory(context);
+  },
+};

@@ -1,0 +1,6 @@
+export * from './getGreetingSayActionProcessor';
+export * from './getGreetingWaveActionProcessor';
+export * from './GreetingActionRequester';
+export * from './GreetingActionType';
+export * from './GreetingActionTypes';
+export * from './GreetingErrorTypeEnum';

@@ -1,0 +1,5 @@
+export enum GreetingActionType {
+  Say = '@app/Greeting/Say',
+  Wave = '@app/Greeting/Wave',
+  Reset = '@app/Greeting/Reset',
+}

@@ -1,0 +1,3 @@
+export interface KvItem {
+  key: string;
+}

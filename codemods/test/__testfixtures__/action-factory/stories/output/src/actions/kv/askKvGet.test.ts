@@ -1,0 +1,9 @@
+import { describe, expectEqual, it } from '../../testing';
+import { askKvGet } from './askKvGet';
+
+describe('askKvGet', () => {
+  it('yields the get action', () => {
+    const story = askKvGet<string>('k');
+    expectEqual<unknown>(story.next().value, { type: '@app/Kv/Get', payload: { key: 'k' } });
+  });
+});

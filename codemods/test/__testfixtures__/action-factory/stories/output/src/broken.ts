@@ -1,0 +1,2 @@
+export function* askBroken( {
+  return yield { type: "x" };

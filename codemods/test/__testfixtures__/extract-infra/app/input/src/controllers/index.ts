@@ -1,0 +1,3 @@
+// The barrel re-exports the stories: the config still names the module that defines them.
+export * from './todo';
+export { getTodo as fetchTodo } from './todo';

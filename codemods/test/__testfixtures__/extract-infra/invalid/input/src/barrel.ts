@@ -1,0 +1,2 @@
+/** @qpq route: { method: GET, path: /f } */
+export { valid } from './stories';

@@ -1,0 +1,179 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectSameTree, FIXTURES_DIR, REPO_ROOT, runCli, runInProcess, snapshotTree, tempDir, writeFiles } from './support/harness';
+
+/**
+ * Whole-project pairs: `__testfixtures__/action-factory/<case>/input` must become `<case>/output`
+ * file for file (a file missing from `output` must be deleted). Each case runs in a temporary
+ * copy whose tsconfig maps the framework to the reference runtime, then runs again to show a
+ * second run changes nothing, and its result type-checks with tsc.
+ */
+
+const CASES_DIR = path.join(FIXTURES_DIR, 'action-factory');
+const TSC = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const RUNTIME_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'runtime', 'package.json'), 'utf8')) as { version: string }).version;
+const cases = fs.readdirSync(CASES_DIR).filter((c) => fs.existsSync(path.join(CASES_DIR, c, 'input'))).sort();
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tsconfig(dir: string, exclude: string[] = []): string {
+  const core = path.relative(dir, path.join(REPO_ROOT, 'runtime', 'src', 'core', 'index.ts')).split(path.sep).join('/');
+  const options = { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, types: [], paths: { 'quidproquo-core': [core] } };
+  return `${JSON.stringify({ compilerOptions: options, include: ['src'], exclude }, null, 2)}\n`;
+}
+
+/** A copy of a case's input with a tsconfig (and one for tsc that leaves out files that do not parse). */
+function project(name: string): string {
+  const dir = tempDir(`action-factory-${name}`);
+  made.push(dir);
+  fs.cpSync(path.join(CASES_DIR, name, 'input'), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), tsconfig(dir));
+  fs.writeFileSync(path.join(dir, 'tsconfig.check.json'), tsconfig(dir, ['src/broken.ts']));
+  return dir;
+}
+
+function sourceTree(dir: string): Map<string, Buffer> {
+  const tree = snapshotTree(dir);
+  for (const file of [...tree.keys()]) if (!file.startsWith(`src${path.sep}`)) tree.delete(file);
+  return tree;
+}
+
+function typeCheck(dir: string): { code: number; output: string } {
+  const result = spawnSync(process.execPath, [TSC, '-p', path.join(dir, 'tsconfig.check.json'), '--pretty', 'false'], { encoding: 'utf8' });
+  return { code: result.status ?? -1, output: result.stdout + result.stderr };
+}
+
+describe('action-factory fixture projects', () => {
+  it('has the cases the migration is specified by', () => {
+    expect(cases).toEqual(['greeting', 'stories']);
+  });
+
+  for (const name of cases) {
+    describe(name, () => {
+      it('its input type-checks against the reference runtime', () => {
+        expect(typeCheck(project(name))).toEqual({ code: 0, output: '' });
+      });
+
+      it('becomes the output tree exactly, type-checks, and a second run changes nothing', async () => {
+        const dir = project(name);
+        const first = await runInProcess(['action-factory', '--force'], dir);
+        expect(first.stderr).toBe('');
+        expect(first.code).toBe(0);
+        expect(first.stdout).toMatch(/: no new errors\.\n$/);
+
+        const expected = sourceTree(path.join(CASES_DIR, name, 'output'));
+        const actual = sourceTree(dir);
+        expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [file, bytes] of expected) expect(actual.get(file)?.toString('utf8'), file).toBe(bytes.toString('utf8'));
+
+        expect(typeCheck(dir)).toEqual({ code: 0, output: '' });
+
+        const second = await runInProcess(['action-factory', '--force'], dir);
+        expect(second.code).toBe(0);
+        expect(second.stdout).toMatch(/^action-factory: nothing to change\n/);
+        expect(expectSameTree(actual, sourceTree(dir))).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('action-factory on the command line', () => {
+  it('reports each new module, the rename, the requester it leaves alone and the file it cannot parse', () => {
+    const dir = project('stories');
+    const result = runCli(['action-factory', '--force'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        'action-factory: 14 files changed',
+        '  src/actions/kv/askKvClear.ts  askKvClear built with createActionRequester, from KvClearActionRequester.ts:5',
+        '  src/actions/kv/askKvGet.test.ts  renamed from KvGetActionRequester.test.ts',
+        '  src/actions/kv/askKvGet.ts  askKvGetBase (factory) and the story askKvGet built with createActionRequester, from KvGetActionRequester.ts:4',
+        '  src/actions/kv/askKvList.ts  askKvListBase (factory) and the story askKvList built with createActionRequester, from KvListActionRequester.ts:7',
+        "  src/actions/kv/KvCountActionRequester.ts:10  left alone: askKvCount: a hand-written cast of the action's result ((yield { type: KvActionType.Count, payload: { prefix } }) as number); the factory's return type cannot say what it narrows",
+        '',
+        '19 files scanned: 14 changed, 4 unchanged, 1 skipped, 0 failed.',
+        "  skipped src/broken.ts: does not parse (2:10 ':' expected.)",
+        `Type check of the 14 changed files against the project's own framework types and the reference runtime (qpq-reference-runtime ${RUNTIME_VERSION}) for the rest: no new errors.`,
+        '',
+      ].join('\n'),
+    );
+    expect(fs.existsSync(path.join(dir, 'src/actions/kv/KvGetActionRequester.ts'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'src/actions/kv/KvGetActionRequesterTypes.ts'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'src/actions/kv/KvGetActionRequester.test.ts'))).toBe(false);
+  });
+
+  it('--dry prints new and deleted files as diffs from and to /dev/null and writes nothing', () => {
+    const dir = project('greeting');
+    const before = snapshotTree(dir);
+    const result = runCli(['action-factory', '--dry'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      [
+        '--- /dev/null',
+        '+++ b/src/actions/greeting/askGreetingReset.ts',
+        '@@ -0,0 +1,5 @@',
+        "+import { createActionRequester } from 'quidproquo-core';",
+        '+',
+        "+import { GreetingActionType } from './GreetingActionType';",
+        '+',
+        '+export const askGreetingReset = createActionRequester<boolean>()({ actionType: GreetingActionType.Reset });',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stdout).toContain('--- a/src/actions/greeting/GreetingActionRequester.ts\n+++ /dev/null\n@@ -1,23 +0,0 @@\n');
+    expect(result.stdout).toContain('--- a/src/actions/greeting/GreetingErrorTypeEnum.ts\n+++ /dev/null\n');
+    expect(result.stdout).toMatch(/^action-factory: 11 files to change$/m);
+    expect(result.stdout).toMatch(/Dry run: nothing was written\./);
+    expect(expectSameTree(before, snapshotTree(dir))).toEqual([]);
+  });
+
+  it('reports a type error the migration brings in, with file and line, and exits 1', () => {
+    const dir = tempDir('action-factory-new-error');
+    made.push(dir);
+    writeFiles(dir, {
+      'src/LockActionRequester.ts': [
+        "import { Action, ActionRequester, createErrorEnumForAction } from 'quidproquo-core';",
+        '',
+        "export const LockErrorTypeEnum = createErrorEnumForAction('@app/Lock', ['Taken']);",
+        '',
+        "export function* askLock(name: string): ActionRequester<Action<{ name: string }>, boolean> {",
+        "  return yield { type: '@app/Lock', payload: { name } };",
+        '}',
+        '',
+      ].join('\n'),
+      'src/useLock.ts': [
+        "import { LockErrorTypeEnum } from './LockActionRequester';",
+        '',
+        '// The old enum typed each value as its own name; the factory types them as strings.',
+        "export const taken: 'Taken' = LockErrorTypeEnum.Taken;",
+        '',
+      ].join('\n'),
+    });
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), tsconfig(dir));
+    const result = runCli(['action-factory', '--force'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `Type check of the 3 changed files against the project's own framework types and the reference runtime (qpq-reference-runtime ${RUNTIME_VERSION}) for the rest: 1 new error:\n` +
+        `  src/useLock.ts:4:14 error TS2322: Type 'string' is not assignable to type '"Taken"'.\n`,
+    );
+    expect(fs.readFileSync(path.join(dir, 'src/askLock.ts'), 'utf8')).toBe(
+      [
+        "import { createActionRequester } from 'quidproquo-core';",
+        '',
+        "export const askLock = createActionRequester<boolean>()({",
+        "  actionType: '@app/Lock',",
+        "  errorTypes: ['Taken'],",
+        '  getPayload: (name: string) => ({ name }),',
+        '});',
+        '',
+      ].join('\n'),
+    );
+    expect(fs.existsSync(path.join(dir, 'src/LockActionRequester.ts'))).toBe(false);
+  });
+});
