@@ -19,9 +19,10 @@ export function quoteOf(sourceFile: ts.SourceFile): string {
   return literal ? literal[1] : "'";
 }
 
-function usesSemicolons(sourceFile: ts.SourceFile): boolean {
-  const first = sourceFile.statements[0];
-  return first === undefined || sourceFile.text[first.end - 1] === ';';
+/** `;` or nothing: what ends the file's import and export lines (its first statement, when it has none). */
+export function statementTerminator(sourceFile: ts.SourceFile): string {
+  const first = sourceFile.statements.find((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) ?? sourceFile.statements[0];
+  return first === undefined || sourceFile.text[first.end - 1] === ';' ? ';' : '';
 }
 
 /** Does the file already use the `@quidproquo/*` names? */
@@ -37,7 +38,7 @@ export function usesScopedNames(sourceFile: ts.SourceFile): boolean {
 export function addNamedImport(sourceFile: ts.SourceFile, moduleName: string, name: string): Edit[] {
   const text = sourceFile.text;
   const quote = quoteOf(sourceFile);
-  const semi = usesSemicolons(sourceFile) ? ';' : '';
+  const semi = statementTerminator(sourceFile);
   const imports = sourceFile.statements.filter(ts.isImportDeclaration);
   for (const declaration of imports) {
     const clause = declaration.importClause;

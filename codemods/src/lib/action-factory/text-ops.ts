@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit, endOfLineAfter, lineStart, trailingCommentsEnd } from '../edits';
-import { addNamedImport, attachedCommentsStart, compareNames, countReferences, quoteOf, removeNamedImport } from '../imports';
+import { addNamedImport, attachedCommentsStart, compareNames, countReferences, quoteOf, removeNamedImport, statementTerminator } from '../imports';
 
 export function parse(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
@@ -96,11 +96,6 @@ function isImported(sourceFile: ts.SourceFile, localName: string): boolean {
   });
 }
 
-function semicolon(sourceFile: ts.SourceFile): string {
-  const first = sourceFile.statements.find((s) => ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) ?? sourceFile.statements[0];
-  return first === undefined || sourceFile.text[first.end - 1] === ';' ? ';' : '';
-}
-
 /** Imports `specifier` from a relative module: into its import, or as a new line among the relative imports in module order. */
 export function addRelativeImport(sourceFile: ts.SourceFile, moduleName: string, specifier: string): Edit[] {
   const text = sourceFile.text;
@@ -115,7 +110,7 @@ export function addRelativeImport(sourceFile: ts.SourceFile, moduleName: string,
     return addNamedImport(sourceFile, moduleName, specifier);
   }
   const quote = quoteOf(sourceFile);
-  const line = `import { ${specifier} } from ${quote}${moduleName}${quote}${semicolon(sourceFile)}`;
+  const line = `import { ${specifier} } from ${quote}${moduleName}${quote}${statementTerminator(sourceFile)}`;
   return insertModuleLine(sourceFile, imports, moduleName, line);
 }
 
@@ -126,7 +121,7 @@ export function addExportStar(sourceFile: ts.SourceFile, moduleName: string): Ed
   );
   if (stars.some((s) => (s.moduleSpecifier as ts.StringLiteral).text === moduleName)) return [];
   const quote = quoteOf(sourceFile);
-  const line = `export * from ${quote}${moduleName}${quote}${semicolon(sourceFile)}`;
+  const line = `export * from ${quote}${moduleName}${quote}${statementTerminator(sourceFile)}`;
   return insertModuleLine(sourceFile, stars, moduleName, line, true);
 }
 
