@@ -376,9 +376,13 @@ class Run {
           .filter((n) => n.transform === report.name && !(n.kind === 'change' && report.changed.has(s.path) && s.current === s.original))
           .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
           .map((n) => ({ ...n, file: s.path })),
-      );
+      )
+        // Errors first: the other notes may refer to them.
+        .sort((a, b) => Number(b.kind === 'error') - Number(a.kind === 'error'));
       const changedCount = [...report.changed].filter((f) => !this.files.get(f)?.failed && this.files.get(f)?.current !== this.files.get(f)?.original).length;
-      const head = changedCount > 0 ? `${report.name}: ${plural(changedCount, 'file')} ${this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed'}` : `${report.name}: nothing to change`;
+      const errorCount = notes.filter((n) => n.kind === 'error').length;
+      const changes = changedCount > 0 ? `${plural(changedCount, 'file')} ${this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed'}` : 'nothing to change';
+      const head = errorCount > 0 ? `${report.name}: ${plural(errorCount, 'error')}, ${changedCount > 0 ? changes : 'nothing changed'}` : `${report.name}: ${changes}`;
       lines.push(head);
       if (report.assumption) lines.push(`  (${report.assumption})`);
       for (const note of notes) {

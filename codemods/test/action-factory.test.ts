@@ -128,7 +128,10 @@ describe('action-factory on the command line', () => {
     );
     expect(result.stdout).toContain('--- a/src/actions/greeting/GreetingActionRequester.ts\n+++ /dev/null\n@@ -1,23 +0,0 @@\n');
     expect(result.stdout).toContain('--- a/src/actions/greeting/GreetingErrorTypeEnum.ts\n+++ /dev/null\n');
-    expect(result.stdout).toMatch(/^action-factory: 11 files to change$/m);
+    expect(result.stdout).toMatch(/^action-factory: 12 files to change$/m);
+    expect(result.stdout).toContain(
+      '\n  src/actions/greeting/GreetingActionRequester.test.ts  note: named after GreetingActionRequester.ts, which became askGreetingSay.ts, askGreetingWave.ts, askGreetingReset.ts: rename or split it by hand\n',
+    );
     expect(result.stdout).toMatch(/Dry run: nothing was written\./);
     expect(expectSameTree(before, snapshotTree(dir))).toEqual([]);
   });

@@ -164,7 +164,7 @@ describe('extract-infra on the fixture app', () => {
     expect(broken).toEqual([2345]);
   });
 
-  it('the generated module passes qpq/valid-runtime-reference in the real ESLint', async () => {
+  it('the generated module passes every recommended qpq rule, valid-runtime-reference and import-order included, in the real ESLint', async () => {
     const dir = project('app');
     await runInProcess(['extract-infra', '--no-typecheck'], dir);
     const typed = plugin.configs['recommended-type-checked'];
@@ -175,7 +175,7 @@ describe('extract-infra on the fixture app', () => {
         {
           ...typed,
           languageOptions: { ...typed.languageOptions, parserOptions: { projectService: true, tsconfigRootDir: dir } },
-          rules: { 'qpq/valid-runtime-reference': 'error' },
+          rules: { ...typed.rules, 'qpq/valid-runtime-reference': 'error', 'qpq/import-order': 'error' },
         },
       ],
     });
@@ -186,6 +186,8 @@ describe('extract-infra on the fixture app', () => {
     const file = path.join(dir, OUT);
     fs.writeFileSync(file, read(dir)!.replace('/controllers/todo::getTodo', '/controllers/todo::getTodos'));
     expect((await messages()).map((m) => m.split(' ')[0])).toEqual(['qpq/valid-runtime-reference:6:37']);
+    fs.writeFileSync(file, read(dir)!.replace('getTodos', 'getTodo').replace('defineDeployEvent, defineQueue,', 'defineQueue, defineDeployEvent,'));
+    expect((await messages()).map((m) => m.split(' ')[0])).toEqual(['qpq/import-order:2:1']);
   });
 });
 

@@ -108,7 +108,7 @@ function generate(context: ProjectContext, found: Map<string, FileFindings>): vo
   if (problems.length > 0 || generated.text === undefined) {
     problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column);
     for (const p of problems) context.note(p.file, 'error', p.message, p.line, p.column);
-    context.note(out, 'skip', `not written: ${plural(problems.length, 'error')} in the annotations; fix ${problems.length === 1 ? 'it' : 'them'} and run it again`);
+    context.note(out, 'skip', `not written because of the ${problems.length === 1 ? 'error' : 'errors'} above: fix ${problems.length === 1 ? 'it' : 'them'} and run it again`);
     return;
   }
 

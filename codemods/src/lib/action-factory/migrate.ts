@@ -135,12 +135,20 @@ export function migrateToActionFactory(context: ProjectContext): void {
 
   // 5. Tests named after a requester file that is gone.
   for (const [file, list] of requesterFiles) {
-    if (list.length !== 1 || results.get(file) !== null) continue;
+    if (results.get(file) !== null) continue;
     const test = file.replace(/(\.[cm]?tsx?)$/, '.test$1');
     if (!fileSet.has(test)) continue;
+    // A test of several requesters has no one new name: its imports are updated, its name is left to the user.
+    if (list.length !== 1) {
+      context.note(test, 'info', `named after ${path.basename(file)}, which became ${list.map((r) => `${r.name}${path.extname(file)}`).join(', ')}: rename or split it by hand`);
+      continue;
+    }
     const requester = list[0];
     const target = path.join(path.dirname(test), `${requester.name}.test${path.extname(test)}`);
-    if (fileSet.has(target)) continue;
+    if (fileSet.has(target)) {
+      context.note(test, 'info', `not renamed: ${path.basename(target)} already exists`);
+      continue;
+    }
     const oldTitle = path.basename(file).replace(/\.[cm]?tsx?$/, '');
     const text = (results.get(test) ?? byPath.get(test)!.text).replace(new RegExp(`(describe\\(\\s*)(['"\`])${oldTitle}\\2`, 'g'), `$1$2${requester.name}$2`);
     results.set(test, null);

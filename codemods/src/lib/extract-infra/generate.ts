@@ -1,3 +1,4 @@
+import { compareNames } from '../imports';
 import type { Kind, Plain } from './schema';
 
 /** Where an annotation is: a path relative to the working directory (for messages) and a position. */
@@ -48,10 +49,13 @@ export function generateModule(annotations: readonly InfraAnnotation[]): { text?
   for (const a of ordered) {
     const v = a.value;
     if (a.kind === 'route') {
-      const key = `${v.method} ${v.path}`;
+      // A path parameter matches any segment whatever it is named: `/todos/{id}` and `/todos/{todoId}` are one route.
+      const key = `${v.method} ${(v.path as string).replace(/\{[^{}/]*\}/g, '{}')}`;
       const first = routes.get(key);
-      if (first) problems.push({ place: a.place, message: `duplicate route ${key}: also declared at ${where(first.place)}` });
-      else routes.set(key, a);
+      if (first) {
+        const same = first.value.path === v.path ? '' : ` (as ${first.value.method as string} ${first.value.path as string}: path parameters match whatever they are named)`;
+        problems.push({ place: a.place, message: `duplicate route ${v.method as string} ${v.path as string}: also declared at ${where(first.place)}${same}` });
+      } else routes.set(key, a);
     } else if (a.kind === 'queue') {
       const name = v.name as string;
       const queue = queues.get(name) ?? { handlers: [] };
@@ -111,7 +115,8 @@ export function generateModule(annotations: readonly InfraAnnotation[]): { text?
   }
 
   const core = KIND_ORDER.map((k) => CORE_DEFINES[k]).filter((name): name is string => name !== undefined && used.has(name));
-  const coreNames = [...core, 'type QPQConfig'].sort((a, b) => compare(a.replace(/^type /, '').toLowerCase(), b.replace(/^type /, '').toLowerCase()));
+  // The order qpq/import-order gives the names, so the generated module passes it.
+  const coreNames = [...core, 'type QPQConfig'].sort((a, b) => compareNames(a.replace(/^type /, ''), b.replace(/^type /, '')));
   const lines = [HEADER];
   lines.push(core.length > 0 ? `import { ${coreNames.join(', ')} } from 'quidproquo-core';` : "import type { QPQConfig } from 'quidproquo-core';");
   if (used.has('defineRoute')) lines.push("import { defineRoute } from 'quidproquo-webserver';");

@@ -1,0 +1,12 @@
+import { describe, expectEqual, it } from '../../testing';
+import { askGreetingReset, askGreetingSay } from './GreetingActionRequester';
+
+describe('GreetingActionRequester', () => {
+  it('yields the say action', () => {
+    expectEqual<unknown>(askGreetingSay('Ada').next().value, { type: '@app/Greeting/Say', payload: { name: 'Ada', volume: undefined } });
+  });
+
+  it('yields the reset action without a payload', () => {
+    expectEqual<unknown>(askGreetingReset().next().value, { type: '@app/Greeting/Reset' });
+  });
+});
