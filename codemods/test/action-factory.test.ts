@@ -83,7 +83,7 @@ describe('action-factory fixture projects', () => {
 });
 
 describe('action-factory on the command line', () => {
-  it('reports each new module, the rename, the requester it leaves alone and the file it cannot parse', () => {
+  it('reports each new module, the rename, the shared resolver, the requester it leaves alone and the file it cannot parse', () => {
     const dir = project('stories');
     const result = runCli(['action-factory', '--force'], dir);
     expect(result.stderr).toBe('');
@@ -95,6 +95,7 @@ describe('action-factory on the command line', () => {
         '  src/actions/kv/askKvGet.test.ts  renamed from KvGetActionRequester.test.ts',
         '  src/actions/kv/askKvGet.ts  askKvGetBase (factory) and the story askKvGet built with createActionRequester, from KvGetActionRequester.ts:4',
         '  src/actions/kv/askKvList.ts  askKvListBase (factory) and the story askKvList built with createActionRequester, from KvListActionRequester.ts:7',
+        '  src/actions/kv/getKvActionProcessors.ts:25  note: a resolver of several actions (askKvGetBase, askKvListBase) stays as it is: createActionProcessor serves one action, so split it by hand if you want one per action',
         "  src/actions/kv/KvCountActionRequester.ts:10  left alone: askKvCount: a hand-written cast of the action's result ((yield { type: KvActionType.Count, payload: { prefix } }) as number); the factory's return type cannot say what it narrows",
         '',
         '19 files scanned: 14 changed, 4 unchanged, 1 skipped, 0 failed.',

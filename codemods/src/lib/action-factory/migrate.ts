@@ -99,7 +99,7 @@ export function migrateToActionFactory(context: ProjectContext): void {
   for (const sf of all) rewriteReferences(sf, plan(sf.fileName), { removals, insideRemoved, checker, resolver, fileSet, requesterFiles, context });
 
   // 4. Resolvers.
-  for (const sf of all) rewriteResolvers(sf, plan(sf.fileName), requesters, checker, resolver);
+  for (const sf of all) rewriteResolvers(sf, plan(sf.fileName), requesters, checker, resolver, (node, message) => context.note(sf.fileName, 'info', message, line(sf, node)));
 
   // Apply edits, then the import changes.
   const results = new Map<string, string | null>();
@@ -497,7 +497,14 @@ function substituteIn(node: ts.TypeNode, substitutions: Map<string, string>): st
 }
 
 /** `async (qpqConfig) => ({ [XActionType.Y]: getProcessX(qpqConfig) })` -> `createActionProcessor(askX, getProcessX)`. */
-function rewriteResolvers(sf: ts.SourceFile, p: FilePlan, requesters: readonly Requester[], checker: ts.TypeChecker, resolver: QpqResolver): void {
+function rewriteResolvers(
+  sf: ts.SourceFile,
+  p: FilePlan,
+  requesters: readonly Requester[],
+  checker: ts.TypeChecker,
+  resolver: QpqResolver,
+  note: (node: ts.Node, message: string) => void,
+): void {
   const file = path.resolve(sf.fileName);
   const visit = (node: ts.Node): void => {
     if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && resolverMap(node)) {
@@ -510,7 +517,19 @@ function rewriteResolvers(sf: ts.SourceFile, p: FilePlan, requesters: readonly R
         return;
       }
     }
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) noteSharedResolver(node);
     ts.forEachChild(node, visit);
+  };
+  // createActionProcessor serves one action; a map of several still type-checks, so it stays, with a note.
+  const noteSharedResolver = (fn: ts.ArrowFunction | ts.FunctionExpression) => {
+    const map = resolverMap(fn, true);
+    if (!map) return;
+    const served = map.properties.flatMap((property) => {
+      if (!ts.isPropertyAssignment(property) || !ts.isComputedPropertyName(property.name)) return [];
+      const key = property.name.expression;
+      return requesters.filter((r) => sameValue(checker, key, r.actionType)).map((r) => r.base);
+    });
+    if (served.length > 0) note(fn, `a resolver of several actions (${served.join(', ')}) stays as it is: createActionProcessor serves one action, so split it by hand if you want one per action`);
   };
   const rewriteOne = (fn: ts.ArrowFunction | ts.FunctionExpression, property: ts.PropertyAssignment, requester: Requester) => {
     let value = property.initializer;
@@ -542,14 +561,16 @@ function rewriteResolvers(sf: ts.SourceFile, p: FilePlan, requesters: readonly R
   visit(sf);
 }
 
-function resolverMap(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLiteralExpression | undefined {
+function resolverMap(fn: ts.ArrowFunction | ts.FunctionExpression, several = false): ts.ObjectLiteralExpression | undefined {
   let body: ts.Node | undefined = fn.body;
   if (body && ts.isBlock(body)) {
     const only = body.statements.length === 1 ? body.statements[0] : undefined;
     body = only && ts.isReturnStatement(only) ? only.expression : undefined;
   }
   const object = body && ts.isExpression(body as ts.Expression) ? skipOuter(body as ts.Expression) : undefined;
-  if (!object || !ts.isObjectLiteralExpression(object) || object.properties.length !== 1) return undefined;
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  if (several) return object.properties.length > 1 ? object : undefined;
+  if (object.properties.length !== 1) return undefined;
   const property = object.properties[0];
   return ts.isPropertyAssignment(property) && ts.isComputedPropertyName(property.name) ? object : undefined;
 }

@@ -20,3 +20,9 @@ export const getKvGetActionProcessor: ActionProcessorListResolver = async (qpqCo
 export const getKvListActionProcessor: ActionProcessorListResolver = async (qpqConfig: QPQConfig): Promise<ActionProcessorList> => ({
   [KvActionType.List]: getProcessKvList(qpqConfig),
 });
+
+// One resolver for both reads, the way some services group them.
+export const getKvReadActionProcessors: ActionProcessorListResolver = async (qpqConfig: QPQConfig): Promise<ActionProcessorList> => ({
+  [KvActionType.Get]: getProcessKvGet(qpqConfig),
+  [KvActionType.List]: getProcessKvList(qpqConfig),
+});
