@@ -80,6 +80,28 @@ describe('action-factory fixture projects', () => {
       });
     });
   }
+
+  it('keeps CRLF line ends in edited files and gives them to the modules it makes, and keeps a BOM', async () => {
+    const dir = project('greeting');
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    for (const file of sourceTree(dir).keys()) fs.writeFileSync(path.join(dir, file), crlf(fs.readFileSync(path.join(dir, file), 'utf8')));
+    const withBom = path.join(dir, 'src/logic/greetEveryone.ts');
+    fs.writeFileSync(withBom, `\uFEFF${fs.readFileSync(withBom, 'utf8')}`);
+
+    const first = await runInProcess(['action-factory', '--force'], dir);
+    expect(first.code).toBe(0);
+    const expected = sourceTree(path.join(CASES_DIR, 'greeting', 'output'));
+    const actual = sourceTree(dir);
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [file, bytes] of expected) {
+      const bom = file === path.join('src', 'logic', 'greetEveryone.ts') ? '\uFEFF' : '';
+      expect(actual.get(file)?.toString('utf8'), file).toBe(bom + crlf(bytes.toString('utf8')));
+    }
+
+    const second = await runInProcess(['action-factory', '--force'], dir);
+    expect(second.stdout).toMatch(/^action-factory: nothing to change\n/);
+    expect(expectSameTree(actual, sourceTree(dir))).toEqual([]);
+  });
 });
 
 describe('action-factory on the command line', () => {

@@ -5,6 +5,7 @@ import { attachedCommentsStart, compareNames, quoteOf } from '../imports';
 import { qpqPackageOf } from '../packages';
 import type { QpqResolver } from '../symbols';
 import { skipOuter } from '../symbols';
+import { withEol } from '../text-file';
 import type { ProjectContext } from '../../transform';
 import { declarationOf, findRequesters, isFramework, type Requester } from './requesters';
 import { addExportStar, type ImportAddition, isEmptyModule, parse, reindent, relativeSpecifier, resolveRelative, statementRange, updateImports } from './text-ops';
@@ -134,6 +135,7 @@ export function migrateToActionFactory(context: ProjectContext): void {
   for (const [file, text] of newTexts) results.set(file, text);
 
   // 5. Tests named after a requester file that is gone.
+  const renamedTests = new Map<string, string>();
   for (const [file, list] of requesterFiles) {
     if (results.get(file) !== null) continue;
     const test = file.replace(/(\.[cm]?tsx?)$/, '.test$1');
@@ -153,6 +155,7 @@ export function migrateToActionFactory(context: ProjectContext): void {
     const text = (results.get(test) ?? byPath.get(test)!.text).replace(new RegExp(`(describe\\(\\s*)(['"\`])${oldTitle}\\2`, 'g'), `$1$2${requester.name}$2`);
     results.set(test, null);
     results.set(target, text);
+    renamedTests.set(path.resolve(target), test);
     context.note(target, 'change', `renamed from ${path.basename(test)}`);
   }
 
@@ -160,10 +163,14 @@ export function migrateToActionFactory(context: ProjectContext): void {
     const what = requester.kind === 'story' ? `${requester.base} (factory) and the story ${requester.name}` : requester.name;
     context.note(requester.newFile, 'change', `${what} built with createActionRequester, from ${path.basename(requester.file.fileName)}:${line(requester.file, requester.fn)}`);
   }
+  // Edits and new modules are built with \n; each file keeps its own line ends, a new one takes its source's.
+  const origins = new Map<string, string>(requesters.map((r) => [path.resolve(r.newFile), r.file.fileName]));
+  for (const [target, test] of renamedTests) origins.set(target, test);
+  const eolOf = (file: string) => context.eolOf(fileSet.has(path.resolve(file)) ? file : (origins.get(path.resolve(file)) ?? file));
   for (const [file, text] of results) {
     if (text === null) {
       if (!newTexts.has(file)) context.remove(file);
-    } else context.write(file, text);
+    } else context.write(file, withEol(text, eolOf(file)));
   }
 }
 
