@@ -83,6 +83,35 @@ describe('extract-infra on the fixture app', () => {
     expect(expectSameTree(after, snapshotTree(dir))).toEqual([]);
   });
 
+  it("is formatted by the project's own prettier, and then a second run and --check find it up to date", async () => {
+    const dir = project('app');
+    fs.writeFileSync(path.join(dir, '.prettierrc.json'), JSON.stringify({ singleQuote: false, printWidth: 100 }));
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules', 'prettier'), path.join(dir, 'node_modules', 'prettier'), 'dir');
+    expect((await runInProcess(['extract-infra', '--no-typecheck'], dir)).code).toBe(0);
+    const module = read(dir)!;
+    expect(module.split('\n').slice(1, 15)).toEqual([
+      'import {',
+      '  defineDeployEvent,',
+      '  defineQueue,',
+      '  defineRecurringSchedule,',
+      '  type QPQConfig,',
+      '} from "quidproquo-core";',
+      'import { defineRoute } from "quidproquo-webserver";',
+      '',
+      'export const infraConfig: QPQConfig = [',
+      '  defineRoute("GET", "/todos/{id}", "/controllers/todo::getTodo", {',
+      '    routeAuthSettings: { userDirectoryName: "main" },',
+      '  }),',
+      '  defineRoute("GET", "/todos", "/controllers/todo::listTodos", {',
+      '    allowedOrigins: ["https://app.example.com"],',
+    ]);
+    expect((await runInProcess(['extract-infra', '--check'], dir)).code).toBe(0);
+    const second = await runInProcess(['extract-infra', '--no-typecheck'], dir);
+    expect(second.stdout).toMatch(/^extract-infra: nothing to change\n/);
+    expect(read(dir)).toBe(module);
+  });
+
   it('--check exits 1 when the module is missing or stale, 0 when up to date, and writes nothing', async () => {
     const dir = project('app');
     const missing = await runInProcess(['extract-infra', '--check'], dir);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 
 /** The shapes annotation values take: a small, hand-written subset of what JSON schemas say. */
 export type Shape =
@@ -78,6 +78,7 @@ export type Plain = string | number | boolean | null | Plain[] | { [key: string]
  */
 export function readShape(node: YamlNode | null, shape: Shape, at: string, problems: SchemaProblem[], fallbackOffset: number): Plain | undefined {
   const offset = node?.range?.[0] ?? fallbackOffset;
+  if (isAlias(node)) return aliasProblem(node, at, problems, offset);
   const wrong = (expected: string) => {
     problems.push({ message: `${at} should be ${expected}, not ${describe(node)}`, offset });
     return undefined;
@@ -151,6 +152,7 @@ export function readShape(node: YamlNode | null, shape: Shape, at: string, probl
 function plainValue(node: YamlNode | null, at: string, problems: SchemaProblem[], fallbackOffset: number): Plain | undefined {
   const offset = node?.range?.[0] ?? fallbackOffset;
   if (node === null) return null;
+  if (isAlias(node)) return aliasProblem(node, at, problems, offset);
   if (isScalar(node)) {
     const value = node.value;
     if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -179,6 +181,13 @@ function plainValue(node: YamlNode | null, at: string, problems: SchemaProblem[]
     return ok ? result : undefined;
   }
   problems.push({ message: `${at} should be a plain value, not ${describe(node)}`, offset });
+  return undefined;
+}
+
+// An annotation is read on its own, and one value written out is clearer than an anchor to look up.
+function aliasProblem(node: YamlNode, at: string, problems: SchemaProblem[], offset: number): undefined {
+  const name = isAlias(node) ? node.source : '';
+  problems.push({ message: `${at} is the YAML alias *${name}: write the value out (annotations do not use anchors and aliases)`, offset });
   return undefined;
 }
 

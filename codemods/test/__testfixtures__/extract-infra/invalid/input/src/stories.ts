@@ -36,6 +36,9 @@ export interface NotAStory {
 /** @qpq route: { method: GET, path: /d } route: { method: GET, path: /e } */
 export function* twoKinds(): AskResponse<void> {}
 
+/** @qpq queue: { name: &jobs jobs, eventType: *jobs } */
+export function* aliased(): AskResponse<void> {}
+
 /** @qpq deployEvent: { name: valid-but-not-written } */
 export function* valid(): AskResponse<void> {}
 
