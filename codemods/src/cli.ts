@@ -180,7 +180,10 @@ function transformHelp(transform: Transform): string {
     `Framework change: ${transform.frameworkChange}.`,
     transform.migration ? 'Part of `qpq-codemod migrate`.' : 'Opt-in: runs only when named.',
   ];
-  for (const option of transform.options ?? []) lines.push(`  ${option.flag}${option.value ? ` <${option.value}>` : ''}  ${option.description}`);
+  const own = transform.options ?? [];
+  if (own.length > 0) lines.push('', 'Options of this transform:');
+  for (const option of own) lines.push(`  ${option.flag}${option.value ? ` <${option.value}>` : ''}  ${option.description}`);
+  lines.push('', 'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).');
   return `${lines.join('\n')}\n`;
 }
 

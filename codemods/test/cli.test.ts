@@ -41,7 +41,22 @@ describe('qpq-codemod list and help', () => {
     expect(runCli(['--help'], CODEMODS_DIR)).toMatchObject({ code: 0 });
     const page = runCli(['help', 'bundle-runtime'], CODEMODS_DIR);
     expect(page.code).toBe(0);
-    expect(page.stdout).toContain('--out <dir>');
+    expect(page.stdout).toContain('\n  --out <dir>  ');
+    const infra = runCli(['help', 'extract-infra'], CODEMODS_DIR);
+    expect(infra.code).toBe(0);
+    expect(infra.stdout.split('\n').slice(3)).toEqual([
+      'Framework change: none: infrastructure declared next to the story that serves it, the way pareto2 kept YAML fragments in code.',
+      'Opt-in: runs only when named.',
+      '',
+      'Options of this transform:',
+      '  --out <file>  the generated module, relative to the current directory (default: src/qpq.infra.ts in the project root); runtime references are relative to its folder',
+      '  --check  write nothing; exit 1 when the generated module is missing or out of date (for CI)',
+      '',
+      'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).',
+      '',
+    ]);
+    const migration = runCli(['help', 'config-v2'], CODEMODS_DIR);
+    expect(migration.stdout.split('\n').slice(-4)).toEqual(['Part of `qpq-codemod migrate`.', '', 'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).', '']);
   });
 });
 
