@@ -7,7 +7,7 @@ import type { QpqResolver } from '../symbols';
 import { skipOuter } from '../symbols';
 import { withEol } from '../text-file';
 import type { ProjectContext } from '../../transform';
-import { declarationOf, findRequesters, isFramework, type Requester } from './requesters';
+import { declarationOf, findRequesters, isFramework, type Requester, substitute } from './requesters';
 import { addExportStar, type ImportAddition, isEmptyModule, parse, reindent, relativeSpecifier, resolveRelative, statementRange, updateImports } from './text-ops';
 
 /** What one file gets: edits to its current text, then import changes. */
@@ -413,7 +413,7 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
             const substitutions = new Map<string, string>();
             (alias.typeParameters ?? []).forEach((tp, i) => substitutions.set(tp.name.text, parent.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'));
             const returned = (alias.type as ts.TypeReferenceNode).typeArguments?.[1];
-            newText = `AskResponse<${returned ? substituteIn(returned, substitutions) : 'void'}>`;
+            newText = `AskResponse<${returned ? substitute(returned, returned.getSourceFile(), substitutions) : 'void'}>`;
             p.additions.push({ module: frameworkModule(r), specifier: 'AskResponse', framework: true });
           }
           p.edits.push({ start: parent.getStart(sf), end: parent.end, newText });
@@ -486,21 +486,6 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
     } else p.edits.push({ start: declaration.getStart(sf), end: declaration.end, newText: lines.join('\n') });
   };
   visit(sf);
-}
-
-function substituteIn(node: ts.TypeNode, substitutions: Map<string, string>): string {
-  const sf = node.getSourceFile();
-  const start = node.getStart(sf);
-  let text = node.getText(sf);
-  const hits: Array<{ at: number; length: number; value: string }> = [];
-  const visit = (child: ts.Node) => {
-    if (ts.isTypeReferenceNode(child) && ts.isIdentifier(child.typeName) && !child.typeArguments && substitutions.has(child.typeName.text)) {
-      hits.push({ at: child.getStart(sf) - start, length: child.getWidth(sf), value: substitutions.get(child.typeName.text)! });
-    } else ts.forEachChild(child, visit);
-  };
-  visit(node);
-  for (const hit of hits.sort((a, b) => b.at - a.at)) text = text.slice(0, hit.at) + hit.value + text.slice(hit.at + hit.length);
-  return text;
 }
 
 /** `async (qpqConfig) => ({ [XActionType.Y]: getProcessX(qpqConfig) })` -> `createActionProcessor(askX, getProcessX)`. */
