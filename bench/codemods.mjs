@@ -1,7 +1,8 @@
 // Throughput and peak memory of `qpq-codemod` on a synthetic legacy qpq project (seeded, so the
 // same on every run): `scoped-packages` and `config-v2`, each with and without the type check
-// after writing, against one `tsc --noEmit` of the same project as the baseline measured in the
-// same run. The real CLI runs as a child process on a fresh copy of the corpus each time.
+// after writing, `action-factory`, `extract-infra` and `migrate`, against one `tsc --noEmit` of the
+// same project as the baseline measured in the same run. The real CLI runs as a child process on a
+// fresh copy of the corpus each time.
 //
 //   node bench/codemods.mjs [--files 2000] [--runs 1]
 //
@@ -39,7 +40,9 @@ const REGIONS = ['ap-southeast-2', 'us-east-1', 'eu-west-1'];
 /**
  * A legacy project of `count` source files: about 10% service configs with the old signatures
  * (build path arguments, `defineBuildPath`, the region in `defineApplicationModule`, some through
- * aliased or namespace imports), 50% logic stories, 25% route controllers, 15% plain utilities;
+ * aliased or namespace imports), 50% logic stories, 25% route controllers (each with a `@qpq`
+ * route annotation), 15% plain utilities, and about 2% hand-written actions (requester, types
+ * file, action type enum and processor, one in five with an error enum) used by some stories;
  * every framework import spelled `quidproquo-*`.
  */
 function generateLegacyCorpus(count, dir) {
@@ -58,20 +61,47 @@ function generateLegacyCorpus(count, dir) {
   const configs = Math.max(1, Math.round(count * 0.1));
   const logic = Math.round(count * 0.5);
   const controllers = Math.round(count * 0.25);
-  const utilities = count - 1 - configs - logic - controllers;
+  const actions = Math.max(1, Math.round((count * 0.02) / 4));
+  const utilities = count - 1 - configs - logic - controllers - actions * 4;
+
+  for (let i = 0; i < actions; i++) {
+    const name = `Thing${i}`;
+    const folder = `src/actions/thing${i}`;
+    const withErrors = i % 5 === 0;
+    write(`${folder}/${name}ActionType.ts`, `export enum ${name}ActionType {\n  Do = '@corpus/${name}/Do',\n}\n`);
+    write(
+      `${folder}/${name}ActionTypes.ts`,
+      `import { Action, ActionProcessor, ActionRequester } from 'quidproquo-core';\n\nimport { ${name}ActionType } from './${name}ActionType';\n\nexport interface ${name}DoActionPayload {\n  id: string;\n  count?: number;\n}\n\nexport interface ${name}DoAction extends Action<${name}DoActionPayload> {\n  type: ${name}ActionType.Do;\n  payload: ${name}DoActionPayload;\n}\n\nexport type ${name}DoActionProcessor = ActionProcessor<${name}DoAction, number>;\nexport type ${name}DoActionRequester = ActionRequester<${name}DoAction, number>;\n`,
+    );
+    write(
+      `${folder}/${name}DoActionRequester.ts`,
+      `import { ${name}ActionType } from './${name}ActionType';\nimport { ${name}DoActionRequester } from './${name}ActionTypes';\n\nexport function* ask${name}Do(id: string, count?: number): ${name}DoActionRequester {\n  return yield { type: ${name}ActionType.Do, payload: { id, count } };\n}\n${withErrors ? `\nexport const ${name}DoErrorTypeEnum = createErrorEnumForAction(${name}ActionType.Do, ['Missing']);\n` : ''}`.replace(
+        /^/,
+        withErrors ? "import { createErrorEnumForAction } from 'quidproquo-core';\n\n" : '',
+      ),
+    );
+    write(
+      `${folder}/get${name}DoActionProcessor.ts`,
+      `import { ActionProcessorList, ActionProcessorListResolver, actionResult, QPQConfig } from 'quidproquo-core';\n\nimport { ${name}ActionType } from './${name}ActionType';\nimport { ${name}DoActionProcessor } from './${name}ActionTypes';\n\nconst getProcess${name}Do = (qpqConfig: QPQConfig): ${name}DoActionProcessor => {\n  return async ({ count }) => actionResult(count ?? 0);\n};\n\nexport const get${name}DoActionProcessor: ActionProcessorListResolver = async (qpqConfig: QPQConfig): Promise<ActionProcessorList> => ({\n  [${name}ActionType.Do]: getProcess${name}Do(qpqConfig),\n});\n`,
+    );
+  }
 
   for (let i = 0; i < logic; i++) {
     const story = `askItem${i}`;
+    // One story in ten also runs one of the hand-written actions.
+    const thing = i % 10 === 0 ? `Thing${(i / 10) % actions}` : undefined;
+    const thingImport = thing ? `import { ask${thing}Do } from '../actions/${thing.toLowerCase()}/${thing}DoActionRequester';\n` : '';
+    const thingCall = thing ? `  yield* ask${thing}Do(id, ${i});\n` : '';
     write(
       `src/logic/item${i}.ts`,
-      `import { askDateNow, askKeyValueStoreGet, askLogCreate, AskResponse, LogLevelEnum } from 'quidproquo-core';\n\nimport { Item } from '../types/shared';\n\nexport function* ${story}(id: string): AskResponse<Item> {\n  const item = (yield* askKeyValueStoreGet('items-${i % 7}', id)) as Item;\n  const at = yield* askDateNow();\n  yield* askLogCreate(LogLevelEnum.Info, 'read', { id, at });\n  return { ...item, value: item.value + ${i} };\n}\n`,
+      `import { askDateNow, askKeyValueStoreGet, askLogCreate, AskResponse, LogLevelEnum } from 'quidproquo-core';\n\n${thingImport}import { Item } from '../types/shared';\n\nexport function* ${story}(id: string): AskResponse<Item> {\n  const item = (yield* askKeyValueStoreGet('items-${i % 7}', id)) as Item;\n  const at = yield* askDateNow();\n${thingCall}  yield* askLogCreate(LogLevelEnum.Info, 'read', { id, at });\n  return { ...item, value: item.value + ${i} };\n}\n`,
     );
   }
   for (let i = 0; i < controllers; i++) {
     const target = Math.floor(next() * logic);
     write(
       `src/controllers/controller${i}.ts`,
-      `import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { askItem${target} } from '../logic/item${target}';\n\nexport function* getItem${i}(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  const item = yield* askItem${target}(String(event.query.id ?? ''));\n  return toJsonEventResponse(item);\n}\n`,
+      `import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { askItem${target} } from '../logic/item${target}';\n\n/** @qpq route: { method: GET, path: '/items${i}/{id}', auth: { userDirectoryName: main } } */\nexport function* getItem${i}(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  const item = yield* askItem${target}(String(event.query.id ?? ''));\n  return toJsonEventResponse(item);\n}\n`,
     );
   }
   for (let i = 0; i < utilities; i++) {
@@ -166,6 +196,9 @@ const scenarios = [
   { label: 'scoped-packages', command: process.execPath, args: [CLI, 'scoped-packages', '--force'] },
   { label: 'config-v2 --no-typecheck', command: process.execPath, args: [CLI, 'config-v2', '--force', '--no-typecheck'] },
   { label: 'config-v2', command: process.execPath, args: [CLI, 'config-v2', '--force'] },
+  { label: 'action-factory', command: process.execPath, args: [CLI, 'action-factory', '--force'] },
+  { label: 'extract-infra --no-typecheck', command: process.execPath, args: [CLI, 'extract-infra', '--force', '--no-typecheck'] },
+  { label: 'extract-infra', command: process.execPath, args: [CLI, 'extract-infra', '--force'] },
   { label: 'migrate', command: process.execPath, args: [CLI, 'migrate', '--force'] },
 ];
 
