@@ -28,11 +28,13 @@ export function judgeHost(host: ts.Node | undefined, sourceFile: ts.SourceFile, 
   let exported: boolean;
   let isDefault = false;
   let generator: boolean;
+  let isAsync = false;
   if (ts.isFunctionDeclaration(host)) {
     name = host.name;
     exported = hasModifier(host, ts.SyntaxKind.ExportKeyword);
     isDefault = hasModifier(host, ts.SyntaxKind.DefaultKeyword);
     generator = host.asteriskToken !== undefined;
+    isAsync = hasModifier(host, ts.SyntaxKind.AsyncKeyword);
   } else if (ts.isVariableStatement(host)) {
     const declarations = host.declarationList.declarations;
     if (declarations.length !== 1) return { story: false, message: `a @qpq annotation belongs on one story, and this statement declares ${declarations.length} variables` };
@@ -42,6 +44,7 @@ export function judgeHost(host: ts.Node | undefined, sourceFile: ts.SourceFile, 
     exported = hasModifier(host, ts.SyntaxKind.ExportKeyword);
     const initializer = declaration.initializer && unwrap(declaration.initializer);
     generator = initializer !== undefined && ts.isFunctionExpression(initializer) && initializer.asteriskToken !== undefined;
+    isAsync = initializer !== undefined && (ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer)) && hasModifier(initializer, ts.SyntaxKind.AsyncKeyword);
   } else {
     return { story: false, message: `a @qpq annotation belongs on an exported story, not on ${describeNode(host)}` };
   }
@@ -54,6 +57,8 @@ export function judgeHost(host: ts.Node | undefined, sourceFile: ts.SourceFile, 
     const hint = local.includes('default') ? 'it is exported only as default; export it by name' : 'export it';
     return { story: false, message: `\`${name.text}\` is not exported: a runtime reference names a module export (${hint})` };
   }
+  // The runtime drives a story with next() and never awaits it: an async generator would hand it promises.
+  if (isAsync) return { story: false, message: `\`${name.text}\` is async: a story is a plain \`function*\` that the runtime drives step by step (its actions do the waiting)` };
   if (!generator && !returnsGenerator(name, checker)) {
     return { story: false, message: `\`${name.text}\` is not a story: a @qpq annotation belongs on a generator function (or a const holding one) that the runtime can drive` };
   }

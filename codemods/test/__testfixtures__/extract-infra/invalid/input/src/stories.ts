@@ -43,3 +43,6 @@ export function* aliased(): AskResponse<void> {}
 export function* valid(): AskResponse<void> {}
 
 export const unused = notExported;
+
+/** @qpq route: { method: GET, path: /stream } */
+export async function* streamTodos(): AsyncGenerator<string> {}
