@@ -93,9 +93,19 @@ export function findRequesters(files: readonly ts.SourceFile[], checker: ts.Type
     if (/\.d\.ts$/.test(file.fileName)) continue;
     for (const statement of file.statements) {
       if (!ts.isFunctionDeclaration(statement) || !statement.asteriskToken || !statement.name || !statement.body || !statement.type) continue;
-      if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) || statement.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) continue;
+      if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
       const shape = requesterType(statement.type, checker, resolver);
       if (!shape) continue;
+      const name = statement.name.text;
+      if (statement.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
+        rejected.push({ file, node: statement, reason: `${name}: a default export; export it by name (the factory requester is a named const)` });
+        continue;
+      }
+      // Overload signatures would be left without their implementation.
+      if (file.statements.some((other) => other !== statement && ts.isFunctionDeclaration(other) && !other.body && other.name?.text === name)) {
+        rejected.push({ file, node: statement, reason: `${name}: has overload signatures; one getPayload cannot carry them` });
+        continue;
+      }
       const result = classify(file, statement, shape, checker);
       if (result === undefined) continue;
       if ('reason' in result) {
