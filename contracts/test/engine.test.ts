@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { allContracts, applyEdits, getFileIndex, runContract } from '../src';
@@ -84,5 +85,28 @@ describe('valid-runtime-reference object runtimes', () => {
       throw e;
     });
     expect(findings.map((f) => [f.messageId, f.data.module])).toEqual([['moduleNotFound', '/project/src/deploy/nowhere']]);
+  });
+});
+
+describe('valid-runtime-reference with a program', () => {
+  it('tells an async generator from an export that is not a story', () => {
+    const contract = allContracts.find((c) => c.meta.id === 'valid-runtime-reference')!;
+    const dir = path.join(__dirname, '..', '..', 'fixtures', 'violations');
+    const config = ts.readConfigFile(path.join(dir, 'tsconfig.json'), ts.sys.readFile);
+    const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, dir);
+    const file = path.join(dir, 'valid-runtime-reference', 'qpq.config.ts');
+    const program = ts.createProgram([file, path.join(dir, 'valid-runtime-reference', 'stories', 'todoStories.ts')], parsed.options);
+    const sourceFile = program.getSourceFile(file)!;
+    const findings = runContract(contract, { ts, sourceFile, checker: program.getTypeChecker(), program }, undefined, (_, e) => {
+      throw e;
+    });
+    const at = (f: (typeof findings)[number]) => sourceFile.getLineAndCharacterOfPosition(f.start).line + 1;
+    expect(findings.map((f) => [f.messageId, at(f), f.data.name ?? ''])).toEqual([
+      ['exportNotFound', 10, 'getTodo'],
+      ['moduleNotFound', 11, ''],
+      ['notAStory', 12, 'formatTodo'],
+      ['asyncStory', 13, 'streamTodos'],
+      ['missingSeparator', 15, ''],
+    ]);
   });
 });

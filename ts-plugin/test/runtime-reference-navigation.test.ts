@@ -37,7 +37,7 @@ describe.each(TSSERVER_VERSIONS)('runtime references in the editor, real tsserve
 
   it('completes export names after ::', async () => {
     const result = await server.request('completionInfo', { file: CONFIG, ...after("'/stories/todoStories::getTodos'", '::') });
-    expect(result.entries.map((e: any) => e.name).sort()).toEqual(['formatTodo', 'getTodos', 'onHourly']);
+    expect(result.entries.map((e: any) => e.name).sort()).toEqual(['formatTodo', 'getTodos', 'onHourly', 'streamTodos']);
   });
 
   it('completes folders and modules under the config root before ::', async () => {

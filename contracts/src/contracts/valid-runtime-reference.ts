@@ -10,7 +10,10 @@ const messages = {
   moduleNotFound: '`{{module}}` does not exist from the config root: tried the TypeScript and JavaScript extensions and index files. The build or deploy would fail.',
   exportNotFound: '`{{module}}` has no export `{{name}}`{{known}}. The build or deploy would fail.',
   notAStory: '`{{name}}` in `{{module}}` is not a story: the runtime would call it and drive what it returns as a story.',
+  asyncStory: '`{{name}}` in `{{module}}` is an async generator: the runtime drives a story with `next()` and never awaits it, so a story is a plain `function*`.',
 };
+
+const ASYNC_ITERATORS = new Set(['AsyncGenerator', 'AsyncIterableIterator', 'AsyncIterator', 'AsyncIterable']);
 
 export const validRuntimeReference: Contract<Options> = {
   meta: {
@@ -24,7 +27,7 @@ export const validRuntimeReference: Contract<Options> = {
     hasSuggestions: false,
     typeAware: true,
     withoutTypes:
-      'Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that is not a story is reported. The config root is the file\'s directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).',
+      'Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that is not a story (or is an async generator) is reported. The config root is the file\'s directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -79,6 +82,10 @@ function judge(context: ContractContext<Options>, reference: RuntimeReference): 
   }
   if (context.checker && target.sourceFile && typeof symbol !== 'boolean') {
     const type = context.checker.getTypeOfSymbolAtLocation(symbol, target.sourceFile);
+    const signatures = type.getCallSignatures();
+    if (signatures.length > 0 && signatures.every((s) => ASYNC_ITERATORS.has(s.getReturnType().getSymbol()?.getName() ?? ''))) {
+      return report('asyncStory', { module, name: reference.exportName });
+    }
     if (context.stories.verdictOfCallable(type) === 'not-story') return report('notAStory', { module, name: reference.exportName });
   }
   return undefined;
