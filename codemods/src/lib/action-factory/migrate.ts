@@ -499,29 +499,23 @@ function rewriteResolvers(
 ): void {
   const file = path.resolve(sf.fileName);
   const visit = (node: ts.Node): void => {
-    if ((ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && resolverMap(node)) {
-      const map = resolverMap(node)!;
-      const property = map.properties[0] as ts.PropertyAssignment;
-      const key = (property.name as ts.ComputedPropertyName).expression;
-      const requester = requesters.find((r) => sameValue(checker, key, r.actionType));
-      if (requester) {
-        rewriteOne(node, property, requester);
+    const map = (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && resolverMap(node);
+    if (map) {
+      const served = map.properties.flatMap((property) => {
+        if (!ts.isPropertyAssignment(property) || !ts.isComputedPropertyName(property.name)) return [];
+        const key = property.name.expression;
+        return requesters.filter((r) => sameValue(checker, key, r.actionType)).map((requester) => ({ property, requester }));
+      });
+      if (map.properties.length === 1 && served.length === 1) {
+        rewriteOne(node as ts.ArrowFunction | ts.FunctionExpression, served[0].property, served[0].requester);
         return;
       }
+      // createActionProcessor serves one action; a map of several still type-checks, so it stays, with a note.
+      if (map.properties.length > 1 && served.length > 0) {
+        note(node, `a resolver of several actions (${served.map((s) => s.requester.base).join(', ')}) stays as it is: createActionProcessor serves one action, so split it by hand if you want one per action`);
+      }
     }
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) noteSharedResolver(node);
     ts.forEachChild(node, visit);
-  };
-  // createActionProcessor serves one action; a map of several still type-checks, so it stays, with a note.
-  const noteSharedResolver = (fn: ts.ArrowFunction | ts.FunctionExpression) => {
-    const map = resolverMap(fn, true);
-    if (!map) return;
-    const served = map.properties.flatMap((property) => {
-      if (!ts.isPropertyAssignment(property) || !ts.isComputedPropertyName(property.name)) return [];
-      const key = property.name.expression;
-      return requesters.filter((r) => sameValue(checker, key, r.actionType)).map((r) => r.base);
-    });
-    if (served.length > 0) note(fn, `a resolver of several actions (${served.join(', ')}) stays as it is: createActionProcessor serves one action, so split it by hand if you want one per action`);
   };
   const rewriteOne = (fn: ts.ArrowFunction | ts.FunctionExpression, property: ts.PropertyAssignment, requester: Requester) => {
     let value = property.initializer;
@@ -553,18 +547,15 @@ function rewriteResolvers(
   visit(sf);
 }
 
-function resolverMap(fn: ts.ArrowFunction | ts.FunctionExpression, several = false): ts.ObjectLiteralExpression | undefined {
+/** The object literal a resolver returns (`async (qpqConfig) => ({ ... })`, or a body of one `return`). */
+function resolverMap(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLiteralExpression | undefined {
   let body: ts.Node | undefined = fn.body;
   if (body && ts.isBlock(body)) {
     const only = body.statements.length === 1 ? body.statements[0] : undefined;
     body = only && ts.isReturnStatement(only) ? only.expression : undefined;
   }
   const object = body && ts.isExpression(body as ts.Expression) ? skipOuter(body as ts.Expression) : undefined;
-  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
-  if (several) return object.properties.length > 1 ? object : undefined;
-  if (object.properties.length !== 1) return undefined;
-  const property = object.properties[0];
-  return ts.isPropertyAssignment(property) && ts.isComputedPropertyName(property.name) ? object : undefined;
+  return object && ts.isObjectLiteralExpression(object) ? object : undefined;
 }
 
 function sameValue(checker: ts.TypeChecker, a: ts.Expression, b: ts.Expression): boolean {
