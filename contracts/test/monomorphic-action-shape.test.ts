@@ -5,7 +5,11 @@ import { allContracts, runContract } from '../src';
 const contract = allContracts.find((c) => c.meta.id === 'monomorphic-action-shape')!;
 
 function ids(text: string, options?: Record<string, unknown>): string[] {
-  const sourceFile = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true);
+  return idsIn('file.ts', text, options);
+}
+
+function idsIn(fileName: string, text: string, options?: Record<string, unknown>): string[] {
+  const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   return runContract(contract, { ts, sourceFile, checker: undefined }, options, (_, e) => {
     throw e;
   }).map((f) => `${f.messageId}@${sourceFile.getLineAndCharacterOfPosition(f.start).line + 1}`);
@@ -16,9 +20,10 @@ const EVERY_PART = [
   "  yield { type: 'T', payload: { a: 1, b: 2 } };",
   "  yield { type: 'T', payload: { a: 1 } };",
   "  yield flag ? { type: 'T' } : { type: 'T', payload: {} };",
-  '  yield { ...action, returnErrors: true };',
+  '  yield { ...action, payload: undefined };',
   "  const built = { type: 'U', payload: { a: 1 } };",
   '  built.payload.extra = 2;',
+  '  yield built;',
   '}',
 ].join('\n');
 
@@ -60,5 +65,68 @@ describe('monomorphic-action-shape options', () => {
       '}',
     ].join('\n');
     expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('monomorphic-action-shape judges only what the runtime receives', () => {
+  it('takes an object literal for an action only when a story yields it, directly or through a variable', () => {
+    const text = [
+      'function* story(id: string) {',
+      "  const message = { type: 'order', payload: { id } };",
+      "  const other = { type: 'order', payload: {} };",
+      "  sendToQueue({ type: 'order', payload: { id, at: 1 } });",
+      "  const action = { type: 'T', payload: { id } };",
+      '  yield action;',
+      "  yield { type: 'T', payload: {} };",
+      '}',
+    ].join('\n');
+    // Lines 2 to 4 build queue messages with action-like keys: never sent to the runtime.
+    expect(ids(text)).toEqual(['missingKeys@7']);
+  });
+
+  it('follows a payload built in a local variable first', () => {
+    const text = [
+      'function* story(id: string) {',
+      "  yield { type: 'T', payload: { id, scope: 'all' } };",
+      '  const payload = { id };',
+      "  yield { type: 'T', payload };",
+      '}',
+    ].join('\n');
+    expect(ids(text)).toEqual(['missingKeys@3']);
+  });
+
+  it('accepts a relay that adds only the keys the runtime adds itself', () => {
+    const text = [
+      'function* relay(action: any, context: unknown) {',
+      '  yield { ...action, returnErrors: true };',
+      '  yield { ...action, context, localContext: context };',
+      '  yield { ...action, retries: 1 };',
+      '}',
+    ].join('\n');
+    expect(ids(text)).toEqual(['spread@4']);
+  });
+
+  it('accepts the payload-less form chosen exactly when there is no payload', () => {
+    const text = [
+      'function* askAction(payload: any) {',
+      "  return yield payload === undefined ? { type: 'T' } : { type: 'T', payload };",
+      '}',
+      'function* askOther(payload: any, flag: boolean) {',
+      "  return yield flag ? { type: 'T' } : { type: 'T', payload };",
+      '}',
+      'function* askBackwards(payload: any) {',
+      "  return yield payload !== undefined ? { type: 'T' } : { type: 'T', payload };",
+      '}',
+    ].join('\n');
+    expect(ids(text)).toEqual(['runtimeShape@5', 'runtimeShape@8']);
+  });
+
+  it('skips test files unless the testFiles option includes them', () => {
+    const text = ['function* story() {', "  yield { type: 'T', payload: { a: 1 } };", "  yield { type: 'T', payload: {} };", '}'].join('\n');
+    for (const name of ['story.test.ts', 'story.spec.tsx', 'src/__tests__/story.ts', 'src/testing/mocks.ts']) {
+      expect(idsIn(name, text)).toEqual([]);
+      expect(idsIn(name, text, { testFiles: true })).toEqual(['missingKeys@3']);
+    }
+    expect(idsIn('src/testingUtils.ts', text)).toEqual(['missingKeys@3']);
   });
 });

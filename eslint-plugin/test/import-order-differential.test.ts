@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import simpleImportSort12 from 'eslint-plugin-simple-import-sort-12';
 import { QPQ_IMPORT_GROUPS } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -11,14 +12,23 @@ import plugin from '../src/index';
 const linter = new Linter({ configType: 'flat' });
 // Unused-directive reporting is off: it would treat the two plugins' rule names differently.
 const base = { files: ['**/*.ts'], languageOptions: { parser: tsParser }, linterOptions: { reportUnusedDisableDirectives: 'off' as const } };
-const simpleImportSortConfig: Linter.Config[] = [
+const simpleImportSortWith = (version: typeof simpleImportSort): Linter.Config[] => [
   {
     ...base,
-    plugins: { 'simple-import-sort': simpleImportSort },
+    plugins: { 'simple-import-sort': version },
     rules: { 'simple-import-sort/imports': ['error', { groups: QPQ_IMPORT_GROUPS }], 'simple-import-sort/exports': 'error' },
   },
 ];
-const qpqConfig: Linter.Config[] = [{ ...base, plugins: { qpq: plugin }, rules: { 'qpq/import-order': 'error' } }];
+const qpqWith = (options: Record<string, unknown>): Linter.Config[] => [{ ...base, plugins: { qpq: plugin }, rules: { 'qpq/import-order': ['error', options] } }];
+
+/**
+ * The rule's default is the order of simple-import-sort 12 (the framework's own config pins it);
+ * `orderByImportStyle` is the order of 13 and later (here 14).
+ */
+const PAIRS = [
+  { name: 'simple-import-sort 12, default options', simpleImportSortConfig: simpleImportSortWith(simpleImportSort12), qpqConfig: qpqWith({}) },
+  { name: 'simple-import-sort 14, orderByImportStyle', simpleImportSortConfig: simpleImportSortWith(simpleImportSort), qpqConfig: qpqWith({ orderByImportStyle: true }) },
+];
 
 const fixWith = (config: Linter.Config[], text: string) => linter.verifyAndFix(text, config, { filename: 'file.ts' }).output;
 
@@ -150,9 +160,20 @@ const TRICKY: Record<string, string> = {
   ].join('\n'),
   'CRLF line endings': "import b from 'b';\r\nimport a from 'a';\r\n\r\nexport const x = a + b;\r\n",
   'imports inside a module declaration': "declare module 'm' {\n  import b from 'b';\n  import a from 'a';\n}\n",
+  'one module imported in several styles': [
+    "import { readFileSync } from 'node:fs';",
+    "import fs from 'node:fs';",
+    "import * as path from 'node:path';",
+    "import { join } from 'node:path';",
+    "import { z } from 'zod';",
+    "import * as zod from 'zod';",
+    "import type { Todo } from './todo';",
+    "import { todo } from './todo';",
+    '',
+  ].join('\n'),
 };
 
-describe('qpq/import-order produces exactly what simple-import-sort produces with the qpq groups', () => {
+describe.each(PAIRS)('qpq/import-order produces exactly what simple-import-sort produces with the qpq groups: $name', ({ simpleImportSortConfig, qpqConfig }) => {
   for (const [name, text] of Object.entries(TRICKY)) {
     it(name, () => {
       const expected = fixWith(simpleImportSortConfig, text);

@@ -51,6 +51,11 @@ export const askPrefixGeneratorOnly: Contract<Options> = {
       },
       { note: 'Aliases and factory results are not function literals.', code: "const askLog = askLogTemplate;\nexport const askNow = createActionRequester<string>()({ actionType: 'Date::Now' });" },
       { note: 'Names that only start with "ask".', code: 'const askew = () => 1;\nconst ask = () => 2;\nconst asker = () => 3;' },
+      {
+        note: 'With types, a type parameter is judged by its constraint: a generator yielding `Action<P> & { type: TType }` yields actions, as a requester factory\'s does.',
+        code: "import { Action } from 'quidproquo-core';\n\nexport function createRequester<TType extends string, P>(actionType: TType) {\n  return function* askAction(payload: P): Generator<Action<P> & { type: TType }, string, string> {\n    return yield { type: actionType, payload };\n  };\n}",
+        typed: true,
+      },
     ],
     invalid: [
       {

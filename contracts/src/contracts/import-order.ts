@@ -3,6 +3,7 @@ import type { Contract, ContractContext, ContractFinding } from '../types';
 
 interface Options {
   groups: string[][];
+  orderByImportStyle: boolean;
 }
 
 /**
@@ -43,14 +44,23 @@ export const importOrder: Contract<Options> = {
           description:
             "simple-import-sort's `groups`: each inner list is a group of regular expressions matched against the module name (side-effect imports are prefixed with `\\u0000`, `import type` suffixed with it); the longest match wins.",
         },
+        orderByImportStyle: {
+          type: 'boolean',
+          description:
+            'Order imports of one module by their style, `import * as` first, then default imports, then named-only ones, as eslint-plugin-simple-import-sort 13 and later do. Off, they keep their source order, as in version 12, which the framework\'s own ESLint config uses.',
+        },
       },
       additionalProperties: false,
     },
-    defaultOptions: { groups: QPQ_IMPORT_GROUPS },
+    defaultOptions: { groups: QPQ_IMPORT_GROUPS, orderByImportStyle: false },
   },
 
   examples: {
     valid: [
+      {
+        note: 'Imports of one module keep their source order, as in simple-import-sort 12, the version the framework\'s own config uses.',
+        code: "import { join } from 'node:path';\nimport * as path from 'node:path';\n\nexport const here = path.resolve(join('a', 'b'));\n",
+      },
       {
         note: 'quidproquo packages, other packages, then relative imports, parents first.',
         code: "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n\nimport { config } from '../config';\nimport { todoLogic } from './todoLogic';\n",
@@ -61,6 +71,13 @@ export const importOrder: Contract<Options> = {
       },
     ],
     invalid: [
+      {
+        note: 'With `orderByImportStyle`, imports of one module go namespace, default, then named-only, as simple-import-sort 13 and later order them.',
+        code: "import { join } from 'node:path';\nimport * as path from 'node:path';\n\nexport const here = path.resolve(join('a', 'b'));\n",
+        options: { orderByImportStyle: true },
+        output: "import * as path from 'node:path';\nimport { join } from 'node:path';\n\nexport const here = path.resolve(join('a', 'b'));\n",
+        findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
+      },
       {
         note: 'One finding for the block; the fix sorts the groups and the modules (and names in braces, leaving their spacing to the formatter, as simple-import-sort does).',
         code: "import { todoLogic } from './todoLogic';\nimport { z } from 'zod';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\nimport { askDateNow } from 'quidproquo-core';\n",
@@ -182,14 +199,14 @@ class ImportOrderCheck {
       (best ? best.items : rest).push(item);
     }
     const sorted = [...buckets, [{ items: rest }]]
-      .map((group) => group.filter((bucket) => bucket.items.length > 0).map((bucket) => sortItems(bucket.items)))
+      .map((group) => group.filter((bucket) => bucket.items.length > 0).map((bucket) => sortItems(bucket.items, this.context.options.orderByImportStyle)))
       .filter((group) => group.length > 0);
     this.reportIfChanged(items, sorted, 'unsortedImports');
   }
 
   private checkExports(chunk: ts.Statement[]): void {
     const items = this.items(chunk);
-    this.reportIfChanged(items, [[sortItems(items)]], 'unsortedExports');
+    this.reportIfChanged(items, [[sortItems(items, false)]], 'unsortedExports');
   }
 
   private reportIfChanged(items: Item[], sorted: Item[][][], messageId: keyof typeof messages): void {
@@ -465,7 +482,8 @@ function print(tokens: Token[]): string {
   return tokens.map((t) => t.code).join('');
 }
 
-function sortItems(items: Item[]): Item[] {
+/** simple-import-sort's order; `byStyle` adds version 13's order of one module's import styles. */
+function sortItems(items: Item[], byStyle: boolean): Item[] {
   return [...items].sort((a, b) =>
     a.style === SIDE_EFFECT && b.style === SIDE_EFFECT
       ? a.index - b.index
@@ -476,7 +494,7 @@ function sortItems(items: Item[]): Item[] {
           : compare(a.source.source, b.source.source) ||
             compare(a.source.originalSource, b.source.originalSource) ||
             compare(a.source.kind, b.source.kind) ||
-            a.style - b.style ||
+            (byStyle ? a.style - b.style : 0) ||
             a.index - b.index,
   );
 }

@@ -1,5 +1,7 @@
 import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
+import { getActionLiterals, propertyNameOf, type ShapedLiteral } from '../engine/action-literals';
+import { getActionTypeModel } from '../engine/action-type';
 import { skipTransparentWrappers } from '../engine/syntax';
 import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
 
@@ -7,6 +9,7 @@ interface Options {
   optionalKeys: boolean;
   runtimeShapes: boolean;
   mutation: boolean;
+  testFiles: boolean;
 }
 
 const messages = {
@@ -31,7 +34,7 @@ export const monomorphicActionShape: Contract<Options> = {
     hasSuggestions: true,
     typeAware: true,
     withoutTypes:
-      'The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information the canonical order is the declaration order of the type the literal is checked against (its contextual type), optional keys of that type that a literal leaves out are reported, and a value named like an action (`action`, `nextAction`) is known to be one by its type as well as by its initializer.',
+      'An action literal is an object literal that reaches a plain `yield` in a generator (directly, through a conditional or through a local variable that is yielded); its `payload` (also when built in a local variable first) and what a requester factory\'s `getPayload` returns are payload literals. Keys alone never make an action: queue messages and stored records with `type` and `payload` keys are left alone. The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information only generators whose yields are the framework\'s actions count; where one action type is built in more than one place in the file, the canonical order is the declaration order of the type the literal is checked against (its contextual type), and a payload that leaves out optional keys of its payload type is reported (an action\'s own keys are the framework\'s: `{ type }` alone is an action without payload). A value named like an action (`action`, `nextAction`) is known to be one by its type as well as by its initializer.',
     messages,
     schema: {
       type: 'object',
@@ -39,10 +42,14 @@ export const monomorphicActionShape: Contract<Options> = {
         optionalKeys: { type: 'boolean', description: 'Report literals that leave out keys their type (or the first literal of their type) has.' },
         runtimeShapes: { type: 'boolean', description: 'Report shapes chosen at run time: conditional literals, differing `getPayload` branches, spreads.' },
         mutation: { type: 'boolean', description: 'Report keys added or deleted after an action was built.' },
+        testFiles: {
+          type: 'boolean',
+          description: 'Also judge test files (`*.test.*`, `*.spec.*`, files under `__tests__/` or `testing/`), whose actions feed mocks and assertions rather than the runtime.',
+        },
       },
       additionalProperties: false,
     },
-    defaultOptions: { optionalKeys: true, runtimeShapes: true, mutation: true },
+    defaultOptions: { optionalKeys: true, runtimeShapes: true, mutation: true, testFiles: false },
   },
 
   examples: {
@@ -50,6 +57,23 @@ export const monomorphicActionShape: Contract<Options> = {
       {
         note: 'One shape: every key, in one order, `undefined` where absent.',
         code: "function* story(id: string, scope?: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope } };\n  yield { type: '@app/Todo/Load', payload: { id: 'x', scope: undefined } };\n}",
+      },
+      {
+        note: 'Keys alone never make an action: a queue message or a stored record is not yielded to the runtime.',
+        code: "function* story(id: string) {\n  const message = { type: 'order-placed', payload: { id } };\n  const retry = { type: 'order-placed', payload: { id, attempt: 2 } };\n  yield* askQueueSendMessages('orders', [message, retry]);\n}",
+      },
+      {
+        note: 'A relay that adds only the keys the runtime adds itself (`returnErrors`, `context`, `localContext`), to an action of any type, as `askCatch` does.',
+        code: 'function* askWithErrors(action: { type: string; payload?: unknown }) {\n  return yield { ...action, returnErrors: true };\n}',
+      },
+      {
+        note: 'The payload-less form `{ type }`, chosen exactly when there is no payload, as a requester factory does: an action type whose payload is never `undefined` always takes the same branch. With types, a payload that may be `undefined` for one action type is reported.',
+        code: 'function* askAction<P>(type: string, payload: P) {\n  return yield payload === undefined ? { type } : { type, payload };\n}',
+      },
+      {
+        note: 'With types, an action without payload is `{ type }` alone, and a type built in one place has no second shape to disagree with.',
+        code: "import { Action, AskResponse } from 'quidproquo-core';\n\nexport function* askPing(): AskResponse<void> {\n  yield { type: '@app/Ping' };\n}\n\nexport function* askLoad(id: string): Generator<Action<{ id: string; scope?: string }>, void, unknown> {\n  yield { payload: { id }, type: '@app/Todo/Load' };\n}",
+        typed: true,
       },
     ],
     invalid: [
@@ -78,7 +102,7 @@ export const monomorphicActionShape: Contract<Options> = {
       },
       {
         note: 'Shapes chosen at run time, and keys added after construction.',
-        code: "function* story(action: { type: string; payload: { id: string } }, full: boolean) {\n  yield full ? { type: '@app/Todo/Load', payload: { id: '1' } } : { type: '@app/Todo/Load' };\n  yield { ...action, returnErrors: true };\n  const next = { type: '@app/Todo/Save', payload: { id: '2' } };\n  delete next.payload;\n}",
+        code: "function* story(action: { type: string; payload: { id: string } }, full: boolean) {\n  yield full ? { type: '@app/Todo/Load', payload: { id: '1' } } : { type: '@app/Todo/Load' };\n  yield { ...action, payload: { id: '2' } };\n  const next = { type: '@app/Todo/Save', payload: { id: '3' } };\n  delete next.payload;\n  yield next;\n}",
         findings: [
           { messageId: 'runtimeShape', line: 2, column: 9 },
           { messageId: 'spread', line: 3, column: 11 },
@@ -86,22 +110,22 @@ export const monomorphicActionShape: Contract<Options> = {
         ],
       },
       {
-        note: 'With types, the declared key order of the action type and the optional keys of its payload type count.',
-        code: "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { payload: { id: '1' }, type: '@app/Todo/Load' };\n}",
+        note: 'With types, where one action type is built twice, the declared key order of the action type and the optional keys of its payload type count.',
+        code: "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };\n  yield { payload: { id: '2' }, type: '@app/Todo/Load' };\n}",
         typed: true,
         output:
-          "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1' } };\n}",
+          "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id: '2' } };\n}",
         findings: [
-          { messageId: 'keyOrder', line: 9, column: 9 },
+          { messageId: 'keyOrder', line: 10, column: 9 },
           {
             messageId: 'missingKeys',
-            line: 9,
+            line: 10,
             column: 20,
             suggestions: [
               {
                 description: 'Write the missing keys with `undefined`',
                 output:
-                  "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { payload: { id: '1', scope: undefined }, type: '@app/Todo/Load' };\n}",
+                  "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };\n  yield { payload: { id: '2', scope: undefined }, type: '@app/Todo/Load' };\n}",
               },
             ],
           },
@@ -119,10 +143,12 @@ type Kind = 'action' | 'payload';
 
 /** Keys the runtime itself adds to actions (askCatch's `returnErrors`, contexts): never required. */
 const RUNTIME_KEYS = new Set(['returnErrors', 'context', 'localContext']);
+/** The keys of the framework's `Action`: an action without payload is `{ type }` alone. */
+const ACTION_KEYS = new Set(['type', 'payload', ...RUNTIME_KEYS]);
+/** Tests build actions to feed mocks and assertions, not the runtime's dispatch. */
+const TEST_FILE = /(\.(test|spec)\.[cm]?[jt]sx?$)|(^|\/)(__tests__|testing)\//;
 
-interface Shaped {
-  literal: ts.ObjectLiteralExpression;
-  kind: Kind;
+interface Shaped extends ShapedLiteral {
   /** Literals of one group should share a shape: `action '@x/Y'`, `payload of '@x/Y'`. */
   group: string | undefined;
 }
@@ -130,6 +156,7 @@ interface Shaped {
 class ShapeCheck {
   private readonly findings: ContractFinding[] = [];
   private readonly firstOfGroup = new Map<string, ts.ObjectLiteralExpression>();
+  private readonly groupSizes = new Map<string, number>();
   private readonly reported = new Set<ts.Node>();
 
   constructor(private readonly context: ContractContext<Options>) {}
@@ -139,60 +166,39 @@ class ShapeCheck {
   }
 
   run(): ContractFinding[] {
-    const { index, options } = this.context;
-    const SK = this.tsm.SyntaxKind;
-    // Cheap gate: no `type` key and no getPayload means no action literal to judge.
-    if (!/\btype\b|getPayload/.test(this.context.sourceFile.text)) return [];
-    const shaped = this.collect();
+    const { options, sourceFile } = this.context;
+    if (!options.testFiles && TEST_FILE.test(sourceFile.fileName.replace(/\\/g, '/'))) return [];
+    // Cheap gate: without a plain yield or a getPayload there is no action literal to judge.
+    if (!this.context.index.yields.some(({ node }) => !node.asteriskToken) && !sourceFile.text.includes('getPayload')) return [];
+    const model = getActionLiterals(this.tsm, sourceFile, this.context.index, this.context.stories);
+    const shaped = this.group(model.literals);
     // Differing getPayload branches are one run-time choice, reported as such before key by key.
-    if (options.runtimeShapes) for (const item of this.getPayloadGroups()) this.checkPayloadBranches(item);
+    if (options.runtimeShapes) for (const { literals } of model.getPayloads) this.checkPayloadBranches(literals);
     for (const item of shaped) this.checkLiteral(item);
-    if (options.runtimeShapes) {
-      for (const { node } of index.nodes<ts.ConditionalExpression>(SK.ConditionalExpression)) this.checkConditional(node);
-    }
-    if (options.mutation) this.checkMutations(shaped);
+    if (options.runtimeShapes) for (const { conditional, kind } of model.conditionals) this.checkConditional(conditional, kind);
+    if (options.mutation) this.checkMutations(model.actionVariables);
     return this.findings.sort((a, b) => a.start - b.start);
   }
 
-  // ---- which literals are actions and payloads
-
-  private collect(): Shaped[] {
-    const { index } = this.context;
-    const SK = this.tsm.SyntaxKind;
-    const found = new Map<ts.ObjectLiteralExpression, Shaped>();
-    const add = (literal: ts.ObjectLiteralExpression, kind: Kind, group: string | undefined) => {
-      if (!found.has(literal)) found.set(literal, { literal, kind, group });
-    };
-    for (const { node } of index.nodes<ts.ObjectLiteralExpression>(SK.ObjectLiteralExpression)) {
-      if (!this.isActionLiteral(node)) continue;
-      const typeKey = this.valueOf(node, 'type');
-      const typeText = typeKey?.getText(this.context.sourceFile);
-      add(node, 'action', typeText && `action ${typeText}`);
-      const payload = this.valueOf(node, 'payload');
-      const payloadLiteral = payload && skipTransparentWrappers(this.tsm, payload);
-      if (payloadLiteral && this.tsm.isObjectLiteralExpression(payloadLiteral)) add(payloadLiteral, 'payload', typeText && `payload of ${typeText}`);
-    }
-    for (const { literals, group } of this.getPayloadGroups()) for (const literal of literals) add(literal, 'payload', group);
-    return [...found.values()].sort((a, b) => a.literal.pos - b.literal.pos);
-  }
-
-  /**
-   * Yielded in a generator (whatever its keys), or a literal with a `type` that also has a
-   * `payload` or is checked (typed) against a type with a `type` and a `payload`.
-   */
-  private isActionLiteral(literal: ts.ObjectLiteralExpression): boolean {
-    if (this.isYielded(literal)) return true;
-    if (!this.valueOf(literal, 'type')) return false;
-    if (this.valueOf(literal, 'payload')) return true;
-    const { checker } = this.context;
-    const contextual = checker?.getContextualType(literal);
-    return contextual !== undefined && contextual.getProperty('type') !== undefined && contextual.getProperty('payload') !== undefined;
-  }
-
-  private isYielded(literal: ts.ObjectLiteralExpression): boolean {
-    let outer: ts.Node = literal;
-    while (this.tsm.isParenthesizedExpression(outer.parent) || (this.tsm.isConditionalExpression(outer.parent) && outer.parent.condition !== outer)) outer = outer.parent;
-    return this.tsm.isYieldExpression(outer.parent) && !outer.parent.asteriskToken;
+  /** The group of each literal: its action type as written, or the requester's for a getPayload result. */
+  private group(literals: readonly ShapedLiteral[]): Shaped[] {
+    const { sourceFile } = this.context;
+    const typeText = (owner: ts.ObjectLiteralExpression, key: string) => this.valueOf(owner, key)?.getText(sourceFile);
+    return literals.map((item) => {
+      let group: string | undefined;
+      if (item.kind === 'action') {
+        const type = typeText(item.literal, 'type');
+        group = type && `action ${type}`;
+      } else if (item.action) {
+        const type = typeText(item.action, 'type');
+        group = type && `payload of ${type}`;
+      } else if (item.getPayload) {
+        const requester = item.getPayload.parent.parent as ts.ObjectLiteralExpression;
+        group = `payload of ${typeText(requester, 'actionType') ?? `getPayload@${item.getPayload.pos}`}`;
+      }
+      if (group) this.groupSizes.set(group, (this.groupSizes.get(group) ?? 0) + 1);
+      return { ...item, group };
+    });
   }
 
   /** A branch of a conditional: its shape is judged as a whole (chosen at run time). */
@@ -202,45 +208,6 @@ class ShapeCheck {
     return this.tsm.isConditionalExpression(outer.parent) && outer.parent.condition !== outer;
   }
 
-  /** Object literals returned by each `getPayload` of `createActionRequester(...)`, by action type. */
-  private getPayloadGroups(): Array<{ literals: ts.ObjectLiteralExpression[]; group: string }> {
-    const tsm = this.tsm;
-    const groups: Array<{ literals: ts.ObjectLiteralExpression[]; group: string }> = [];
-    for (const { node } of this.context.index.nodes<ts.PropertyAssignment>(tsm.SyntaxKind.PropertyAssignment)) {
-      if (!tsm.isIdentifier(node.name) || node.name.text !== 'getPayload' || !tsm.isObjectLiteralExpression(node.parent)) continue;
-      const fn = skipTransparentWrappers(tsm, node.initializer);
-      if (!tsm.isArrowFunction(fn) && !tsm.isFunctionExpression(fn)) continue;
-      const actionType = this.valueOf(node.parent, 'actionType');
-      const group = `payload of ${actionType ? actionType.getText(this.context.sourceFile) : `getPayload@${node.pos}`}`;
-      groups.push({ literals: this.returnedLiterals(fn), group });
-    }
-    return groups;
-  }
-
-  private returnedLiterals(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLiteralExpression[] {
-    const tsm = this.tsm;
-    const literals: ts.ObjectLiteralExpression[] = [];
-    const take = (expression: ts.Expression | undefined) => {
-      const value = expression && skipTransparentWrappers(tsm, expression);
-      if (!value) return;
-      if (tsm.isObjectLiteralExpression(value)) literals.push(value);
-      else if (tsm.isConditionalExpression(value)) {
-        take(value.whenTrue);
-        take(value.whenFalse);
-      }
-    };
-    if (!tsm.isBlock(fn.body)) take(fn.body);
-    else {
-      const visit = (node: ts.Node): void => {
-        if (tsm.isFunctionLike(node)) return;
-        if (tsm.isReturnStatement(node)) take(node.expression);
-        tsm.forEachChild(node, visit);
-      };
-      tsm.forEachChild(fn.body, visit);
-    }
-    return literals;
-  }
-
   // ---- parts 1 and 2: order and left-out keys
 
   private checkLiteral({ literal, kind, group }: Shaped): void {
@@ -248,10 +215,11 @@ class ShapeCheck {
     const keys = keysOf(this.tsm, literal);
     if (keys === undefined) {
       const spread = literal.properties.find((p) => this.tsm.isSpreadAssignment(p));
-      if (spread && this.context.options.runtimeShapes) this.report('spread', spread, { what: kind });
+      if (spread && this.context.options.runtimeShapes && !this.isRuntimeRelay(literal)) this.report('spread', spread, { what: kind });
       return;
     }
-    const declared = this.declaredKeys(literal);
+    // A declared type orders an action only where its literals could disagree: built twice or more.
+    const declared = group !== undefined && (this.groupSizes.get(group) ?? 0) > 1 ? this.declaredKeys(literal, kind) : undefined;
     let canonical: string[] | undefined;
     let source: string;
     if (declared) {
@@ -283,35 +251,88 @@ class ShapeCheck {
     }
   }
 
-  /** The contextual type's keys in declaration order, when a checker knows them. */
-  private declaredKeys(literal: ts.ObjectLiteralExpression): { all: string[]; optional: string[] } | undefined {
+  /**
+   * `{ ...action, returnErrors: true }`, `{ ...action, context, localContext }`: a relay that only
+   * adds the keys the runtime itself adds, to an action of any type, as askCatch does.
+   */
+  private isRuntimeRelay(literal: ts.ObjectLiteralExpression): boolean {
+    const tsm = this.tsm;
+    const spreads = literal.properties.filter((p) => tsm.isSpreadAssignment(p));
+    const others = literal.properties.filter((p) => !tsm.isSpreadAssignment(p));
+    return spreads.length === 1 && others.length > 0 && others.every((p) => RUNTIME_KEYS.has(propertyNameOf(tsm, p) ?? ''));
+  }
+
+  /**
+   * The contextual type's keys in declaration order, when a checker knows them. An action's own
+   * keys are the framework's (`{ type }` alone is an action without payload): what a declared
+   * action type can require beyond them, and a payload type's optional keys, count.
+   */
+  private declaredKeys(literal: ts.ObjectLiteralExpression, kind: Kind): { all: string[]; optional: string[] } | undefined {
     const { checker } = this.context;
     const contextual = checker?.getContextualType(literal);
     const type = contextual && checker!.getNonNullableType(contextual);
     if (!type || type.flags & (this.tsm.TypeFlags.Any | this.tsm.TypeFlags.Unknown) || type.isUnion()) return undefined;
     const properties = checker!.getPropertiesOfType(type);
     if (properties.length === 0) return undefined;
+    const optional = properties.filter((p) => p.flags & this.tsm.SymbolFlags.Optional).map((p) => p.getName());
     return {
       all: properties.map((p) => p.getName()),
-      optional: properties.filter((p) => p.flags & this.tsm.SymbolFlags.Optional).map((p) => p.getName()),
+      optional: kind === 'action' ? optional.filter((k) => !ACTION_KEYS.has(k)) : optional,
     };
   }
 
   // ---- part 3: shapes chosen at run time
 
-  private checkConditional(conditional: ts.ConditionalExpression): void {
+  private checkConditional(conditional: ts.ConditionalExpression, kind: Kind): void {
     const tsm = this.tsm;
     const a = skipTransparentWrappers(tsm, conditional.whenTrue);
     const b = skipTransparentWrappers(tsm, conditional.whenFalse);
     if (!tsm.isObjectLiteralExpression(a) || !tsm.isObjectLiteralExpression(b)) return;
-    if (!this.valueOf(a, 'type') && !this.valueOf(b, 'type')) return;
     const keysA = keysOf(tsm, a);
     const keysB = keysOf(tsm, b);
     if (keysA && keysB && keysA.join() === keysB.join()) return;
-    this.report('runtimeShape', conditional, { what: 'action', how: 'the branches of a conditional build different keys' });
+    if (kind === 'action' && keysA && keysB && this.choosesByPayloadPresence(conditional, a, b, keysA, keysB)) return;
+    this.report('runtimeShape', conditional, { what: kind, how: 'the branches of a conditional build different keys' });
   }
 
-  private checkPayloadBranches({ literals }: { literals: ts.ObjectLiteralExpression[] }): void {
+  /**
+   * `payload === undefined ? { type } : { type, payload }`: the payload-less form exactly when
+   * there is no payload. For one action type that is always the same branch, unless the payload
+   * may be undefined for it; with types, a payload whose type admits `undefined` still counts.
+   */
+  private choosesByPayloadPresence(
+    conditional: ts.ConditionalExpression,
+    a: ts.ObjectLiteralExpression,
+    b: ts.ObjectLiteralExpression,
+    keysA: string[],
+    keysB: string[],
+  ): boolean {
+    const tsm = this.tsm;
+    const [withPayload, without] = keysA.includes('payload') ? [a, b] : [b, a];
+    const withKeys = keysA.includes('payload') ? keysA : keysB;
+    const withoutKeys = keysA.includes('payload') ? keysB : keysA;
+    if (withoutKeys.includes('payload') || withKeys.filter((k) => k !== 'payload').join() !== withoutKeys.join()) return false;
+    const payload = this.valueOf(withPayload, 'payload');
+    const test = skipTransparentWrappers(tsm, conditional.condition);
+    if (!payload || !tsm.isBinaryExpression(test)) return false;
+    const SK = tsm.SyntaxKind;
+    const op = test.operatorToken.kind;
+    if (![SK.EqualsEqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsToken].includes(op)) return false;
+    const text = (e: ts.Expression) => skipTransparentWrappers(tsm, e).getText(this.context.sourceFile);
+    const isNothing = (e: ts.Expression) => ['undefined', 'null'].includes(text(e));
+    const tested = isNothing(test.right) ? test.left : isNothing(test.left) ? test.right : undefined;
+    if (!tested || text(tested) !== text(payload)) return false;
+    // `=== undefined` must lead to the payload-less branch, `!==` to the other.
+    const equalsNothing = op === SK.EqualsEqualsEqualsToken || op === SK.EqualsEqualsToken;
+    if ((equalsNothing ? skipTransparentWrappers(tsm, conditional.whenTrue) : skipTransparentWrappers(tsm, conditional.whenFalse)) !== without) return false;
+    const { checker } = this.context;
+    if (!checker) return true;
+    const type = checker.getTypeAtLocation(tested);
+    const parts = type.isUnion() ? type.types : [type];
+    return !parts.some((t) => t.flags & (tsm.TypeFlags.Undefined | tsm.TypeFlags.Null | tsm.TypeFlags.Void));
+  }
+
+  private checkPayloadBranches(literals: ts.ObjectLiteralExpression[]): void {
     const shapes = literals.map((l) => (keysOf(this.tsm, l) ?? []).join());
     for (let i = 1; i < literals.length; i++) {
       if (shapes[i] !== shapes[0]) this.report('runtimeShape', literals[i], { what: 'payload', how: 'the branches of getPayload return different keys' });
@@ -320,22 +341,19 @@ class ShapeCheck {
 
   // ---- part 4: keys added or deleted after construction
 
-  private checkMutations(shaped: Shaped[]): void {
+  private checkMutations(actionVariables: ReadonlyMap<ts.VariableDeclaration, ts.ObjectLiteralExpression>): void {
     const tsm = this.tsm;
     const SK = tsm.SyntaxKind;
     const actionsByName = new Map<string, ts.ObjectLiteralExpression>();
-    for (const { literal, kind } of shaped) {
-      if (kind === 'action' && tsm.isVariableDeclaration(literal.parent) && tsm.isIdentifier(literal.parent.name)) actionsByName.set(literal.parent.name.text, literal);
-    }
+    for (const [declaration, literal] of actionVariables) actionsByName.set((declaration.name as ts.Identifier).text, literal);
     const rootAction = (expression: ts.Expression): boolean => {
       let root = expression;
       while (tsm.isPropertyAccessExpression(root) || tsm.isElementAccessExpression(root)) root = root.expression;
       if (tsm.isIdentifier(root) && actionsByName.has(root.text)) return true;
-      const { checker } = this.context;
+      const { checker, program } = this.context;
       // The type is asked only for names that read like actions (`action`, `nextAction`, ...).
       if (!checker || !tsm.isIdentifier(root) || !/action/i.test(root.text)) return false;
-      const type = checker.getTypeAtLocation(root);
-      return type.getProperty('type') !== undefined && type.getProperty('payload') !== undefined;
+      return getActionTypeModel(tsm, checker, program).isAction(checker.getTypeAtLocation(root)) === 'yes';
     };
     for (const { node } of this.context.index.nodes<ts.DeleteExpression>(SK.DeleteExpression)) {
       if (rootAction(node.expression)) this.report('mutation', node, { how: '`delete`' });
@@ -386,7 +404,7 @@ class ShapeCheck {
     const inner = this.context.sourceFile.text.slice(literal.getStart(sourceFile) + 1, literal.getEnd() - 1);
     if (/\/[/*]/.test(inner)) return { safe: false };
     const rank = (p: ts.ObjectLiteralElementLike) => {
-      const i = canonical.indexOf(propertyName(tsm, p) ?? '');
+      const i = canonical.indexOf(propertyNameOf(tsm, p) ?? '');
       return i < 0 ? canonical.length : i;
     };
     const order = properties.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i);
@@ -405,7 +423,7 @@ class ShapeCheck {
     const last = literal.properties[literal.properties.length - 1];
     const added = missing.map((k) => `${k}: undefined`).join(', ');
     // Insert each missing key after the last present key that precedes it in the canonical order.
-    const present = literal.properties.map((p) => propertyName(this.tsm, p));
+    const present = literal.properties.map((p) => propertyNameOf(this.tsm, p));
     const edits = missing.map((key) => {
       const before = canonical.slice(0, canonical.indexOf(key)).filter((k) => present.includes(k));
       const anchor = before.length > 0 ? literal.properties[present.indexOf(before[before.length - 1])] : undefined;
@@ -418,7 +436,7 @@ class ShapeCheck {
 
   private valueOf(literal: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
     for (const p of literal.properties) {
-      if (propertyName(this.tsm, p) !== key) continue;
+      if (propertyNameOf(this.tsm, p) !== key) continue;
       if (this.tsm.isPropertyAssignment(p)) return p.initializer;
       if (this.tsm.isShorthandPropertyAssignment(p)) return p.name;
     }
@@ -436,18 +454,11 @@ class ShapeCheck {
   }
 }
 
-function propertyName(tsm: typeof ts, property: ts.ObjectLiteralElementLike): string | undefined {
-  const name = property.name;
-  if (!name) return undefined;
-  if (tsm.isIdentifier(name) || tsm.isStringLiteral(name) || tsm.isNumericLiteral(name)) return name.text;
-  return undefined;
-}
-
 /** The literal's keys in order, or undefined when a spread or computed key hides them. */
 function keysOf(tsm: typeof ts, literal: ts.ObjectLiteralExpression): string[] | undefined {
   const keys: string[] = [];
   for (const property of literal.properties) {
-    const name = propertyName(tsm, property);
+    const name = propertyNameOf(tsm, property);
     if (name === undefined) return undefined;
     keys.push(name);
   }

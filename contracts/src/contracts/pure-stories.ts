@@ -1,6 +1,6 @@
 import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
-import { enclosingGenerator, isDirectlyIn } from '../engine/enclosing';
+import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
 import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
 
 interface Options {
@@ -58,7 +58,7 @@ export const pureStories: Contract<Options> = {
     hasSuggestions: true,
     typeAware: true,
     withoutTypes:
-      'Every generator counts as a story, code in callbacks inside it included (they run when the story runs); Node built-ins are recognised by their imports (`fs`, `node:fs`, `child_process`, ...). With type information a generator whose yields are not actions is not a story and is left alone, and calls into Node built-ins are also recognised by where the called function is declared, through re-exports and wrappers modules.',
+      'Every generator counts as a story, code in callbacks inside it included (they run when the story runs), except generators inside action processors (an argument of `createActionProcessor`, or a function or variable declared `ProcessorFor<…>` / `ActionProcessor<…>`): that is runtime code, whose job is the impure work. Node built-ins are recognised by their imports (`fs`, `node:fs`, `child_process`, ...). With type information a generator whose yields are not the framework\'s actions (an `AsyncIterableIterator<string>`, a `Generator<number>`) is not a story and is left alone, and calls into Node built-ins are also recognised by where the called function is declared, through re-exports and wrappers modules.',
     messages,
     schema: {
       type: 'object',
@@ -87,6 +87,15 @@ export const pureStories: Contract<Options> = {
         note: 'Allowed by option.',
         code: "function* story() {\n  console.debug('tracing');\n}",
         options: { allowedGlobals: ['console.debug'] },
+      },
+      {
+        note: 'An action processor is runtime code: a generator inside it streams the real work, and may await and log.',
+        code: "const getProcessStream = (config: unknown): ProcessorFor<typeof askStream> => async (payload) => {\n  async function* chunks() {\n    for await (const part of openStream(payload)) yield String(part);\n    console.log('stream done', Date.now());\n  }\n  return actionResult(chunks());\n};",
+      },
+      {
+        note: 'With types, a generator whose yields are not actions is no story.',
+        code: "export async function* lines(source: AsyncIterable<string>): AsyncIterableIterator<string> {\n  for await (const chunk of source) {\n    console.log('chunk', chunk.length);\n    yield chunk;\n  }\n}",
+        typed: true,
       },
     ],
     invalid: [
@@ -191,7 +200,8 @@ class PurityCheck {
 
   private inStory(node: ts.Node): ts.SignatureDeclaration | undefined {
     const generator = enclosingGenerator(this.context.ts, node);
-    if (!generator) return undefined;
+    // Code in an action processor is the runtime's own: it does the impure work stories ask for.
+    if (!generator || isInActionProcessor(this.context.ts, generator)) return undefined;
     // With types, a generator of plain values is not a story.
     return this.context.stories.verdictOfFunction(generator) === 'not-story' ? undefined : generator;
   }

@@ -10,7 +10,10 @@ import {
 } from '../engine/syntax';
 import type { Contract, ContractContext, ContractFinding, Fix, TextEdit } from '../types';
 
-type Options = Record<string, never>;
+interface Options {
+  /** More stories that run the stories passed to them, by name: `askWithTenant`. */
+  combinators: string[];
+}
 
 const messages = {
   missingYieldStar: '`{{callee}}(…)` only creates a story: nothing runs until it is delegated with `yield*`.',
@@ -37,8 +40,19 @@ export const requireYieldStar: Contract<Options> = {
     withoutTypes:
       'Story calls are recognised by the `ask*` naming convention (`/^ask[A-Z0-9_]/`, also as a method: `todoLogic.askCreate()`), and only string literals are known not to be stories. With type information a call is a story when it returns a generator whose yields have a string `type`, whatever its name: entry stories such as `login(event)` are checked, a plain `function* range()` is not, and `yield*` of an array, a string or a generator of non-actions is reported.',
     messages,
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaultOptions: {},
+    schema: {
+      type: 'object',
+      properties: {
+        combinators: {
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'Names of functions that run the stories passed to them, beside the framework\'s own (`askCatch`, `askRunParallel`, `askOverrideActions`, `askContextProvideValue`, `runStory`, `captureRequester`). Without type information, a story kept in a variable is handed on only to these; with it, the parameter\'s type decides.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { combinators: [] },
   },
 
   examples: {
@@ -160,11 +174,23 @@ export const requireYieldStar: Contract<Options> = {
   },
 };
 
+/**
+ * The framework's stories that run the stories passed to them. Without types these are the only
+ * places a story kept in a variable is known to be handed on to; with types the parameter's own
+ * type decides.
+ */
+const FRAMEWORK_COMBINATORS = ['askCatch', 'askRunParallel', 'askOverrideActions', 'askContextProvideValue', 'runStory', 'captureRequester'];
+/** Methods that store their argument in a collection: stories kept there are composed later. */
+const COLLECTION_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'add', 'set']);
+
 class YieldStarCheck {
   private readonly findings: ContractFinding[] = [];
   private readonly reportedYields = new Set<ts.YieldExpression>();
+  private readonly combinators: Set<string>;
 
-  constructor(private readonly context: ContractContext<Options>) {}
+  constructor(private readonly context: ContractContext<Options>) {
+    this.combinators = new Set([...FRAMEWORK_COMBINATORS, ...context.options.combinators]);
+  }
 
   run(): ContractFinding[] {
     const { index } = this.context;
@@ -183,8 +209,8 @@ class YieldStarCheck {
       return;
     }
     const destination = destinationOf(tsm, call);
-    // Passed on, or under `yield*` (whose operand, when not a story, is judged with the yield).
-    if (destination.kind === 'argument' || destination.kind === 'delegated') return;
+    // Under `yield*`, a call that is no story is judged with the yield.
+    if (destination.kind === 'delegated') return;
     // Every cheaper reason to stay silent comes before this: it may ask the type checker.
     if (!stories.isStoryCall(call)) return;
 
@@ -192,20 +218,66 @@ class YieldStarCheck {
       this.reportMissingStar(destination.yieldExpression, this.calleeText(call));
       return;
     }
+    if (destination.kind === 'argument' && this.argumentTakesStory(call, destination.call, 'call')) return;
+    if (destination.kind === 'returned' && stories.returnAcceptsStory(generator) === 'yes') return;
     if (destination.kind === 'variable' && this.isHandedOn(destination.name, generator, call)) return;
     this.reportMissingYieldStar(call);
   }
 
-  /** A story kept in a variable is fine when it is later delegated to or passed on. */
-  private isHandedOn(name: string, generator: ts.Node, call: StoryCallNode): boolean {
-    const { ts: tsm } = this.context;
+  /**
+   * Whether a story passed as an argument is run by what it is passed to. With types, the
+   * parameter says so: it takes an iterator of actions. A call passed where anything is accepted
+   * (or where the checker cannot tell) is taken as composition, as the `ask*` convention has always
+   * taken it; a story kept in a variable is handed on there only to the framework's combinators
+   * and the `combinators` option's, or into a collection.
+   */
+  private argumentTakesStory(value: ts.Expression, call: ts.CallExpression | ts.NewExpression, kind: 'call' | 'variable'): boolean {
+    const { ts: tsm, stories } = this.context;
+    const callee = calleeName(tsm, call.expression);
+    if (!stories.typeAware) return kind === 'call' || (callee !== undefined && this.combinators.has(callee));
+    if (tsm.isPropertyAccessExpression(call.expression) && callee !== undefined && COLLECTION_METHODS.has(callee)) {
+      return stories.collectionAcceptsStory(value) !== 'no';
+    }
+    const accepts = stories.acceptsStoryAsArgument(value);
+    if (accepts === 'yes') return true;
+    if (accepts === 'no') return false;
+    if (accepts === 'any') return callee !== undefined && this.combinators.has(callee);
+    // Without a signature to read, a call passed on is composition, as the `ask*` convention takes it.
+    return kind === 'call' || (callee !== undefined && this.combinators.has(callee));
+  }
+
+  /**
+   * A story kept in a variable is fine when it later reaches `yield*`, an argument that takes a
+   * story, or a return whose type is a story. Anything else, such as reading a property of it or
+   * passing it where a value is expected, means it was meant to be run first.
+   */
+  private isHandedOn(name: string, generator: ts.Node, call: StoryCallNode, seen = new Set<string>()): boolean {
+    const { ts: tsm, stories } = this.context;
+    seen.add(name);
     let handedOn = false;
     for (const reference of referencesTo(tsm, generator, name)) {
       const destination = destinationOf(tsm, reference);
-      if (destination.kind === 'argument' || destination.kind === 'delegated') handedOn = true;
-      if (destination.kind === 'yielded' && skipTransparentWrappers(tsm, destination.yieldExpression.expression!) === reference) {
-        this.reportMissingStar(destination.yieldExpression, this.calleeText(call));
-        handedOn = true;
+      switch (destination.kind) {
+        case 'delegated':
+          handedOn = true;
+          break;
+        case 'variable':
+          // Copied into another variable: judged by where the copy goes.
+          if (seen.has(destination.name) || this.isHandedOn(destination.name, generator, call, seen)) handedOn = true;
+          break;
+        case 'argument':
+          if (this.argumentTakesStory(reference, destination.call, 'variable')) handedOn = true;
+          break;
+        case 'returned':
+          // Returned from a callback, it is that callback's caller's to run.
+          if (enclosingFunction(tsm, reference) !== generator || stories.returnAcceptsStory(generator) === 'yes') handedOn = true;
+          break;
+        case 'yielded':
+          if (skipTransparentWrappers(tsm, destination.yieldExpression.expression!) === reference) {
+            this.reportMissingStar(destination.yieldExpression, this.calleeText(call));
+            handedOn = true;
+          }
+          break;
       }
     }
     return handedOn;
@@ -221,7 +293,7 @@ class YieldStarCheck {
       const knownNotStory = tsm.isStringLiteralLike(operand) || tsm.isTemplateExpression(operand);
       // An ask-named call under `yield*` is taken at its name: no type query on the common path.
       const worthAsking = stories.typeAware && !(isCall && stories.hasStoryName(operand as StoryCallNode));
-      if (knownNotStory || (worthAsking && stories.verdictOf(operand) === 'not-story')) {
+      if (knownNotStory || (worthAsking && stories.verdictOfDelegated(operand) === 'not-story')) {
         this.report('notAStory', yieldExpression, { operand: snippet(operand, this.context.sourceFile) });
       }
       return;
@@ -271,4 +343,16 @@ class YieldStarCheck {
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix): void {
     this.findings.push(findingAt('require-yield-star', this.context.sourceFile, node, messageId, data, fix));
   }
+}
+
+/** The callee's own name: `askCatch` for `askCatch(...)` and `system.askCatch(...)`. */
+function calleeName(tsm: ContractContext<Options>['ts'], callee: ts.Expression): string | undefined {
+  if (tsm.isIdentifier(callee)) return callee.text;
+  if (tsm.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+function enclosingFunction(tsm: ContractContext<Options>['ts'], node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (tsm.isFunctionLike(current)) return current;
+  return undefined;
 }

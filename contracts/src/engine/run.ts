@@ -44,7 +44,7 @@ export function runContract(
       checker,
       program: checker ? program : undefined,
       index: getFileIndex(tsm, sourceFile),
-      stories: getStoryRecognizer(tsm, sourceFile, checker),
+      stories: getStoryRecognizer(tsm, sourceFile, checker, checker ? program : undefined),
       options,
     });
     findings = raw.map((finding) => withMessage(contract, finding));

@@ -1,5 +1,7 @@
 import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
+import { getActionTypeModel } from './action-type';
+import { isTransparentWrapper } from './syntax';
 import type { StoryCallNode } from './file-index';
 
 /** Words in a declared return type that may name a story: such declarations get the type query. */
@@ -24,6 +26,7 @@ export class StoryRecognizer {
   constructor(
     private readonly tsm: TypeScriptModule,
     readonly checker: ts.TypeChecker | undefined,
+    private readonly program?: ts.Program,
   ) {}
 
   get typeAware(): boolean {
@@ -99,15 +102,21 @@ export class StoryRecognizer {
     return !(tsm.isCallExpression(value) || tsm.isTaggedTemplateExpression(value) || tsm.isAwaitExpression(value) || tsm.isYieldExpression(value) || tsm.isIdentifier(value) || tsm.isPropertyAccessExpression(value) || tsm.isElementAccessExpression(value) || tsm.isConditionalExpression(value) || tsm.isParenthesizedExpression(value) || tsm.isAsExpression(value));
   }
 
-  /** Type verdict for any expression; `unknown` without a checker. */
+  /** Type verdict for a call or any other value: is it a story? Arrays are not. */
   verdictOf(expression: ts.Expression): StoryVerdict {
     if (!this.checker) return 'unknown';
     let verdict = this.verdicts.get(expression);
     if (verdict === undefined) {
-      verdict = this.verdictOfType(this.checker.getTypeAtLocation(expression));
+      verdict = this.verdictOfType(this.checker.getTypeAtLocation(expression), false);
       this.verdicts.set(expression, verdict);
     }
     return verdict;
+  }
+
+  /** Type verdict for the operand of `yield*`: a list of actions is fine there too. */
+  verdictOfDelegated(expression: ts.Expression): StoryVerdict {
+    if (!this.checker) return 'unknown';
+    return this.verdictOfType(this.checker.getTypeAtLocation(expression), true);
   }
 
   /** Whether a generator function is a story: its yields are actions. Unknown without a checker. */
@@ -118,7 +127,7 @@ export class StoryRecognizer {
       const signature = this.checker.getSignatureFromDeclaration(fn);
       const returned = signature && this.checker.getReturnTypeOfSignature(signature);
       // A generator whose type is not even an iterator means missing lib types: no verdict.
-      verdict = returned && returned.getProperty('next') ? this.verdictOfType(returned) : 'unknown';
+      verdict = returned && returned.getProperty('next') ? this.verdictOfType(returned, false) : 'unknown';
       this.verdicts.set(fn, verdict);
     }
     return verdict;
@@ -128,24 +137,168 @@ export class StoryRecognizer {
   verdictOfCallable(type: ts.Type): StoryVerdict {
     const signatures = type.getCallSignatures();
     if (signatures.length === 0) return type.flags & (this.tsm.TypeFlags.Any | this.tsm.TypeFlags.Unknown) ? 'unknown' : 'not-story';
-    const verdicts = signatures.map((s) => this.verdictOfType(s.getReturnType()));
+    const verdicts = signatures.map((s) => this.verdictOfType(s.getReturnType(), false));
     if (verdicts.includes('story')) return 'story';
     return verdicts.every((v) => v === 'not-story') ? 'not-story' : 'unknown';
   }
 
-  private verdictOfType(type: ts.Type): StoryVerdict {
+  /**
+   * Whether a story passed as an argument (directly, or inside array and object literals and
+   * conditional branches) goes where the callee takes a story: the parameter as declared, a type
+   * parameter judged by its constraint, is an iterator of actions or of anything. The declared
+   * parameter is read, not the instantiated one, because an unconstrained type parameter would
+   * otherwise be inferred from the story itself. `any` when the parameter accepts anything
+   * (`any`, `unknown`, an unconstrained type parameter); `unknown` when the checker cannot tell.
+   */
+  acceptsStoryAsArgument(expression: ts.Expression): 'yes' | 'no' | 'any' | 'unknown' {
+    const checker = this.checker;
+    const tsm = this.tsm;
+    if (!checker) return 'unknown';
+    const path: Array<string | number> = [];
+    let current: ts.Node = expression;
+    for (;;) {
+      const parent: ts.Node = current.parent;
+      if (isTransparentWrapper(tsm, parent) || (tsm.isConditionalExpression(parent) && parent.condition !== current)) {
+        current = parent;
+      } else if (tsm.isArrayLiteralExpression(parent) || tsm.isSpreadElement(parent)) {
+        if (tsm.isArrayLiteralExpression(parent)) path.unshift(tsm.isSpreadElement(current) ? -1 : parent.elements.indexOf(current as ts.Expression));
+        current = parent;
+      } else if (tsm.isPropertyAssignment(parent) && parent.initializer === current && tsm.isObjectLiteralExpression(parent.parent)) {
+        const name = parent.name;
+        if (!tsm.isIdentifier(name) && !tsm.isStringLiteral(name)) return 'unknown';
+        path.unshift(name.text);
+        current = parent.parent;
+      } else {
+        break;
+      }
+    }
+    const call = current.parent;
+    if (!(tsm.isCallExpression(call) || tsm.isNewExpression(call)) || !call.arguments) return 'unknown';
+    const index = call.arguments.indexOf(current as ts.Expression);
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    if (index < 0 || !declaration || !declaration.parameters) return 'unknown';
+    const parameters = declaration.parameters;
+    const parameter = parameters[Math.min(index, parameters.length - 1)];
+    if (!parameter) return 'no';
+    const isRest = parameter.dotDotDotToken !== undefined;
+    if (index >= parameters.length && !isRest) return 'no';
+    let type: ts.Type | undefined = checker.getTypeAtLocation(parameter);
+    if (isRest) type = this.elementType(type, index - (parameters.length - 1));
+    for (const step of path) type = type && (typeof step === 'number' ? this.elementType(type, step) : this.propertyType(type, step));
+    return type ? this.typeAcceptsStory(type) : 'unknown';
+  }
+
+  /**
+   * Whether a story stored with a collection's method (`list.push(story)`) fits the collection:
+   * its element type, known from the receiver, takes a story. An evolving `[]` takes anything and
+   * so is taken to hold stories; an element type that is a bare type parameter does not.
+   */
+  collectionAcceptsStory(expression: ts.Expression): 'yes' | 'no' | 'unknown' {
+    const checker = this.checker;
+    if (!checker) return 'unknown';
+    const expected = checker.getContextualType(expression);
+    if (!expected) return 'unknown';
+    if (expected.flags & this.tsm.TypeFlags.TypeParameter && !checker.getBaseConstraintOfType(expected)) return 'no';
+    const verdict = this.typeAcceptsStory(expected);
+    return verdict === 'no' ? 'no' : 'yes';
+  }
+
+  /**
+   * Whether a story returned from `fn` is what `fn` declares to return (for a generator, its
+   * return value). Only an explicit annotation counts: an inferred one comes from the story.
+   */
+  returnAcceptsStory(fn: ts.Node): 'yes' | 'no' | 'any' | 'unknown' {
+    const checker = this.checker;
+    const tsm = this.tsm;
+    if (!checker || !tsm.isFunctionLike(fn) || !fn.type) return 'unknown';
+    let declared = checker.getTypeFromTypeNode(fn.type);
+    if ((fn as ts.FunctionLikeDeclarationBase).asteriskToken) {
+      const returned = this.generatorReturnType(declared);
+      if (!returned) return 'unknown';
+      declared = returned;
+    }
+    return this.typeAcceptsStory(declared);
+  }
+
+  private generatorReturnType(type: ts.Type): ts.Type | undefined {
+    const checker = this.checker!;
+    const name = type.getSymbol()?.getName();
+    if ((name === 'Generator' || name === 'AsyncGenerator') && (type as ts.ObjectType).objectFlags & this.tsm.ObjectFlags.Reference) {
+      return checker.getTypeArguments(type as ts.TypeReference)[1];
+    }
+    return undefined;
+  }
+
+  /** The type of element `index` (-1: any element) of an array or tuple type. */
+  private elementType(type: ts.Type, index: number): ts.Type | undefined {
+    const checker = this.checker!;
+    const resolved = type.flags & this.tsm.TypeFlags.Instantiable ? (checker.getBaseConstraintOfType(type) ?? type) : type;
+    if (checker.isTupleType(resolved)) {
+      const elements = checker.getTypeArguments(resolved as ts.TypeReference);
+      const flags = (resolved as ts.TupleTypeReference).target.elementFlags;
+      const { ElementFlags } = this.tsm;
+      if (index >= 0 && index < elements.length && !(flags[index] & ElementFlags.Variable)) return elements[index];
+      // Past the fixed elements: the rest element's type, or the elements of a spread type (`[...T]`).
+      const spread = flags.findIndex((f) => f & ElementFlags.Variable);
+      if (spread >= 0) return flags[spread] & ElementFlags.Variadic ? this.elementType(elements[spread], -1) : elements[spread];
+    }
+    return checker.getIndexTypeOfType(resolved, this.tsm.IndexKind.Number);
+  }
+
+  private propertyType(type: ts.Type, name: string): ts.Type | undefined {
+    const checker = this.checker!;
+    const resolved = type.flags & this.tsm.TypeFlags.Instantiable ? (checker.getBaseConstraintOfType(type) ?? type) : type;
+    const property = resolved.getProperty(name);
+    return property ? checker.getTypeOfSymbol(property) : undefined;
+  }
+
+  /** The same question for a type the caller already has (a function's declared return value). */
+  typeAcceptsStory(expected: ts.Type): 'yes' | 'no' | 'any' {
+    const { TypeFlags } = this.tsm;
+    const checker = this.checker!;
+    if (expected.flags & (TypeFlags.Any | TypeFlags.Unknown)) return 'any';
+    if (expected.flags & TypeFlags.Instantiable) {
+      const constraint = checker.getBaseConstraintOfType(expected);
+      return constraint && constraint !== expected ? this.typeAcceptsStory(constraint) : 'any';
+    }
+    const parts = expected.isUnion() ? expected.types : [expected];
+    const verdicts = parts.map((t) => (t.flags & (TypeFlags.Any | TypeFlags.Unknown) ? 'any' : this.iteratorYield(t)));
+    if (verdicts.some((v) => v === 'story')) return 'yes';
+    return verdicts.includes('any') ? 'any' : 'no';
+  }
+
+  /** `story` for an iterator of actions or of anything, `any` for `any`, else `not-story`. */
+  private iteratorYield(type: ts.Type): 'story' | 'any' | 'not-story' {
+    const yielded = this.yieldTypeOf(type);
+    if (yielded === null) return 'not-story';
+    if (yielded.flags & (this.tsm.TypeFlags.Any | this.tsm.TypeFlags.Unknown)) return 'story';
+    return this.yieldedVerdict(yielded) === 'not-story' ? 'not-story' : 'story';
+  }
+
+  private verdictOfType(type: ts.Type, arraysYieldElements: boolean): StoryVerdict {
     const { TypeFlags } = this.tsm;
     if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never)) return 'unknown';
     if (type.flags & TypeFlags.StringLike) return 'not-story';
+    if (type.flags & TypeFlags.Instantiable) {
+      // A type parameter is judged by its constraint.
+      const constraint = this.checker!.getBaseConstraintOfType(type);
+      return constraint && constraint !== type ? this.verdictOfType(constraint, arraysYieldElements) : 'unknown';
+    }
     if (type.isUnion()) {
       const parts = type.types
         .filter((t) => !(t.flags & (TypeFlags.Undefined | TypeFlags.Null)))
-        .map((t) => this.verdictOfType(t));
+        .map((t) => this.verdictOfType(t, arraysYieldElements));
       if (parts.length === 0 || parts.includes('unknown')) return 'unknown';
       return parts.every((p) => p === 'story') ? 'story' : 'not-story';
     }
+    if (type.isIntersection()) {
+      // `T & object` after narrowing: a story when one of its parts is.
+      const parts = type.types.map((t) => this.verdictOfType(t, arraysYieldElements));
+      return parts.includes('story') ? 'story' : parts.includes('unknown') ? 'unknown' : 'not-story';
+    }
     const checker = this.checker!;
     if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      if (!arraysYieldElements) return 'not-story';
       // `yield* [a, b]` yields each element: fine when the elements are actions.
       const element = checker.getIndexTypeOfType(type, this.tsm.IndexKind.Number);
       return element ? this.yieldedVerdict(element) : 'unknown';
@@ -155,30 +308,16 @@ export class StoryRecognizer {
     return this.yieldedVerdict(yielded);
   }
 
-  /** Whether a yielded type is an action: has a string `type`; yielding nothing is fine too. */
+  /** Whether a yielded type is an action (see ActionTypeModel); yielding nothing is fine too. */
   private yieldedVerdict(yielded: ts.Type): StoryVerdict {
-    const { TypeFlags } = this.tsm;
-    if (yielded.flags & TypeFlags.Never) return 'story';
-    if (yielded.flags & (TypeFlags.Any | TypeFlags.Unknown)) return 'unknown';
-    const parts = yielded.isUnion() ? yielded.types : [yielded];
-    for (const part of parts) {
-      const typeProperty = part.getProperty('type');
-      if (!typeProperty) return 'not-story';
-      const propertyType = this.checker!.getTypeOfSymbol(typeProperty);
-      if (!this.isStringLike(propertyType)) return 'not-story';
-    }
-    return 'story';
-  }
-
-  private isStringLike(type: ts.Type): boolean {
-    const { TypeFlags } = this.tsm;
-    if (type.flags & (TypeFlags.StringLike | TypeFlags.Any)) return true;
-    return type.isUnion() && type.types.every((t) => (t.flags & TypeFlags.StringLike) !== 0);
+    const verdict = getActionTypeModel(this.tsm, this.checker!, this.program).isAction(yielded);
+    return verdict === 'yes' ? 'story' : verdict === 'no' ? 'not-story' : 'unknown';
   }
 
   /**
    * The yield type of a generator or iterator type, or null when the type is not one. The fast
-   * path reads `Generator<Y, R, N>`'s type argument; other iterators are read through `next()`.
+   * path reads `Generator<Y, R, N>`'s type argument; other iterators are read through `next()`,
+   * whose result an async iterator wraps in a promise.
    */
   private yieldTypeOf(type: ts.Type): ts.Type | null {
     const checker = this.checker!;
@@ -196,7 +335,8 @@ export class StoryRecognizer {
     const nextType = checker.getTypeOfSymbol(next);
     const signature = nextType.getCallSignatures()[0];
     if (!signature) return null;
-    const result = signature.getReturnType();
+    let result = signature.getReturnType();
+    if (result.getProperty('then')) result = checker.getAwaitedType(result) ?? result;
     const results = result.isUnion() ? result.types : [result];
     const yielded: ts.Type[] = [];
     for (const candidate of results) {
@@ -220,6 +360,7 @@ export function getStoryRecognizer(
   tsm: TypeScriptModule,
   sourceFile: ts.SourceFile,
   checker: ts.TypeChecker | undefined,
+  program?: ts.Program,
 ): StoryRecognizer {
   let byChecker = recognizerCache.get(sourceFile);
   if (!byChecker) {
@@ -229,7 +370,7 @@ export function getStoryRecognizer(
   const key = checker ?? UNTYPED;
   let recognizer = byChecker.get(key);
   if (!recognizer) {
-    recognizer = new StoryRecognizer(tsm, checker);
+    recognizer = new StoryRecognizer(tsm, checker, program);
     byChecker.set(key, recognizer);
   }
   return recognizer;

@@ -72,7 +72,8 @@ export function skipTransparentWrappers(tsm: TypeScriptModule, node: ts.Expressi
 
 /** Where a value ends up, looking through literals and conditionals that only carry it. */
 export type ValueDestination =
-  | { kind: 'argument' }
+  | { kind: 'argument'; call: ts.CallExpression | ts.NewExpression }
+  | { kind: 'returned' }
   | { kind: 'delegated' }
   | { kind: 'yielded'; yieldExpression: ts.YieldExpression }
   | { kind: 'variable'; name: string }
@@ -80,8 +81,8 @@ export type ValueDestination =
 
 /**
  * Follows a value outwards through parentheses, array and object literals and conditional
- * branches to where it is used: passed as an argument, delegated with `yield*`, yielded, stored in
- * a variable, or something else.
+ * branches to where it is used: passed as an argument, returned, delegated with `yield*`, yielded,
+ * stored in a variable, or something else.
  */
 export function destinationOf(tsm: TypeScriptModule, node: ts.Expression): ValueDestination {
   let current: ts.Node = node;
@@ -100,8 +101,9 @@ export function destinationOf(tsm: TypeScriptModule, node: ts.Expression): Value
       continue;
     }
     if ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.arguments?.includes(current as ts.Expression)) {
-      return { kind: 'argument' };
+      return { kind: 'argument', call: parent };
     }
+    if (tsm.isReturnStatement(parent) || (tsm.isArrowFunction(parent) && parent.body === current)) return { kind: 'returned' };
     if (tsm.isYieldExpression(parent)) {
       return parent.asteriskToken ? { kind: 'delegated' } : { kind: 'yielded', yieldExpression: parent };
     }
