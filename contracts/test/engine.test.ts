@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { allContracts, applyEdits, getFileIndex, runContract } from '../src';
+import { allContracts, applyEdits, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import type { Contract } from '../src';
 
 const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
@@ -107,6 +107,44 @@ describe('valid-runtime-reference with a program', () => {
       ['notAStory', 12, 'formatTodo'],
       ['asyncStory', 13, 'streamTodos'],
       ['missingSeparator', 15, ''],
+      ['exportNotFound', 25, 'seedTodos'],
     ]);
+  });
+});
+
+describe('one model of config runtime references', () => {
+  it('reads runtime references in every define* setting, and no other string with `::`', () => {
+    const text = [
+      "defineApplicationModule('app', 'todo', 'dev', __dirname, '/dist');",
+      "defineRoute('GET', '/todos', '/controllers/todo::listTodos');",
+      "defineQueue('jobs', { job: '/queue/jobs::onJob' }, { batchSize: 1 });",
+      "defineSeed(['/seeds/todo::seedTodos', { basePath: __dirname, relativePath: 'seeds/more', functionName: 'seedMore' }]);",
+      "defineRecurringSchedule('0 0 * * *', 'no-separator');",
+      "defineGlobal('name', 'value::not-a-path-but-looks-like-one');",
+    ].join('\n');
+    const sourceFile = parse(text, '/project/src/qpq.config.ts');
+    const references = runtimeReferencesIn(ts, sourceFile).map((r) => [r.setting, r.modulePath ?? '', r.exportName ?? '', r.missingSeparator]);
+    expect(references).toEqual([
+      ['defineRoute', '/project/src/controllers/todo', 'listTodos', false],
+      ['defineQueue', '/project/src/queue/jobs', 'onJob', false],
+      ['defineSeed', '/project/src/seeds/todo', 'seedTodos', false],
+      ['defineSeed', '/project/src/seeds/more', 'seedMore', false],
+      ['defineRecurringSchedule', '', '', true],
+    ]);
+  });
+});
+
+describe('valid-runtime-reference in tests', () => {
+  it('leaves stand-in paths in test files alone unless the testFiles option includes them', () => {
+    const contract = allContracts.find((c) => c.meta.id === 'valid-runtime-reference')!;
+    const text = "defineRoute('GET', '/todos', '/controllers/nowhere::listTodos');";
+    const messageIds = (fileName: string, options?: Record<string, unknown>) =>
+      runContract(contract, { ts, sourceFile: parse(text, fileName), checker: undefined }, options, (_, e) => {
+        throw e;
+      }).map((f) => f.messageId);
+    expect(messageIds('/project/src/qpq.config.test.ts')).toEqual([]);
+    expect(messageIds('/project/src/__tests__/qpq.config.ts')).toEqual([]);
+    expect(messageIds('/project/src/qpq.config.test.ts', { testFiles: true })).toEqual(['moduleNotFound']);
+    expect(messageIds('/project/src/qpq.config.ts')).toEqual(['moduleNotFound']);
   });
 });

@@ -97,13 +97,17 @@ describe('monomorphic-action-shape judges only what the runtime receives', () =>
 
   it('accepts a relay that adds only the keys the runtime adds itself', () => {
     const text = [
-      'function* relay(action: any, context: unknown) {',
+      'function* relay(action: any, context: unknown, local: boolean) {',
       '  yield { ...action, returnErrors: true };',
       '  yield { ...action, context, localContext: context };',
       '  yield { ...action, retries: 1 };',
+      "  const key = local ? 'localContext' : 'context';",
+      '  yield { ...action, [key]: { ...action[key], user: 1 } };',
+      "  const other = local ? 'context' : 'retries';",
+      '  yield { ...action, [other]: 1 };',
       '}',
     ].join('\n');
-    expect(ids(text)).toEqual(['spread@4']);
+    expect(ids(text)).toEqual(['spread@4', 'spread@8']);
   });
 
   it('accepts the payload-less form chosen exactly when there is no payload', () => {

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import { getActionLiterals, propertyNameOf, type ShapedLiteral } from '../engine/action-literals';
 import { getActionTypeModel } from '../engine/action-type';
 import { skipTransparentWrappers } from '../engine/syntax';
+import { isTestFile } from '../engine/test-files';
 import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
 
 interface Options {
@@ -145,8 +146,6 @@ type Kind = 'action' | 'payload';
 const RUNTIME_KEYS = new Set(['returnErrors', 'context', 'localContext']);
 /** The keys of the framework's `Action`: an action without payload is `{ type }` alone. */
 const ACTION_KEYS = new Set(['type', 'payload', ...RUNTIME_KEYS]);
-/** Tests build actions to feed mocks and assertions, not the runtime's dispatch. */
-const TEST_FILE = /(\.(test|spec)\.[cm]?[jt]sx?$)|(^|\/)(__tests__|testing)\//;
 
 interface Shaped extends ShapedLiteral {
   /** Literals of one group should share a shape: `action '@x/Y'`, `payload of '@x/Y'`. */
@@ -167,7 +166,7 @@ class ShapeCheck {
 
   run(): ContractFinding[] {
     const { options, sourceFile } = this.context;
-    if (!options.testFiles && TEST_FILE.test(sourceFile.fileName.replace(/\\/g, '/'))) return [];
+    if (!options.testFiles && isTestFile(sourceFile.fileName)) return [];
     // Cheap gate: without a plain yield or a getPayload there is no action literal to judge.
     if (!this.context.index.yields.some(({ node }) => !node.asteriskToken) && !sourceFile.text.includes('getPayload')) return [];
     const model = getActionLiterals(this.tsm, sourceFile, this.context.index, this.context.stories);
@@ -259,7 +258,37 @@ class ShapeCheck {
     const tsm = this.tsm;
     const spreads = literal.properties.filter((p) => tsm.isSpreadAssignment(p));
     const others = literal.properties.filter((p) => !tsm.isSpreadAssignment(p));
-    return spreads.length === 1 && others.length > 0 && others.every((p) => RUNTIME_KEYS.has(propertyNameOf(tsm, p) ?? ''));
+    return spreads.length === 1 && others.length > 0 && others.every((p) => this.possibleKeys(p).every((k) => RUNTIME_KEYS.has(k)));
+  }
+
+  /**
+   * The names a property may have: its own, or for a computed key the string literals its value
+   * can be (a local constant chosen by a conditional, or, with types, a union of literals).
+   */
+  private possibleKeys(property: ts.ObjectLiteralElementLike): string[] {
+    const tsm = this.tsm;
+    const name = propertyNameOf(tsm, property);
+    if (name !== undefined) return [name];
+    if (!property.name || !tsm.isComputedPropertyName(property.name)) return [''];
+    const { checker } = this.context;
+    const key = property.name.expression;
+    if (checker) {
+      const type = checker.getTypeAtLocation(key);
+      const parts = type.isUnion() ? type.types : [type];
+      if (parts.every((t) => t.isStringLiteral())) return parts.map((t) => (t as ts.StringLiteralType).value);
+    }
+    const literals: string[] = [];
+    const collect = (expression: ts.Expression): boolean => {
+      const value = skipTransparentWrappers(tsm, expression);
+      if (tsm.isStringLiteralLike(value)) return literals.push(value.text) > 0;
+      if (tsm.isConditionalExpression(value)) return collect(value.whenTrue) && collect(value.whenFalse);
+      if (tsm.isIdentifier(value)) {
+        const declaration = localConstant(tsm, value);
+        return declaration?.initializer !== undefined && collect(declaration.initializer);
+      }
+      return false;
+    };
+    return collect(key) ? literals : [''];
   }
 
   /**
@@ -478,4 +507,17 @@ function isSideEffectFree(tsm: typeof ts, property: ts.ObjectLiteralElementLike)
     return false;
   };
   return pure(property.initializer);
+}
+
+/** The `const` declaration a name refers to, found by walking out through the enclosing blocks. */
+function localConstant(tsm: typeof ts, identifier: ts.Identifier): ts.VariableDeclaration | undefined {
+  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+    if (!tsm.isBlock(scope) && !tsm.isSourceFile(scope)) continue;
+    for (const statement of scope.statements) {
+      if (!tsm.isVariableStatement(statement) || !(statement.declarationList.flags & tsm.NodeFlags.Const)) continue;
+      const found = statement.declarationList.declarations.find((d) => tsm.isIdentifier(d.name) && d.name.text === identifier.text);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

@@ -38,7 +38,7 @@ export const requireYieldStar: Contract<Options> = {
     hasSuggestions: false,
     typeAware: true,
     withoutTypes:
-      'Story calls are recognised by the `ask*` naming convention (`/^ask[A-Z0-9_]/`, also as a method: `todoLogic.askCreate()`), and only string literals are known not to be stories. With type information a call is a story when it returns a generator whose yields have a string `type`, whatever its name: entry stories such as `login(event)` are checked, a plain `function* range()` is not, and `yield*` of an array, a string or a generator of non-actions is reported.',
+      'Story calls are recognised by the `ask*` naming convention (`/^ask[A-Z0-9_]/`, also as a method: `todoLogic.askCreate()`), and only string literals are known not to be stories. A story call passed straight as an argument is composition, as the convention has it; a story kept in a variable is handed on only by `yield*` or by passing it to the framework\'s combinators (`askCatch`, `askRunParallel`, `askOverrideActions`, `askContextProvideValue`, `runStory`, `captureRequester`) or those of the `combinators` option. With type information a call is a story when it returns a generator whose yields are the framework\'s actions (`Action`, types extending or intersecting it, a type parameter judged by its constraint), whatever its name: entry stories such as `login(event)` are checked, a plain `function* range()` or a function returning an array is not. A story passed as an argument, directly or through a variable, is handed on only where the declared parameter takes a story; returned, only where the generator declares a story as its result. `yield*` of an array, a string or a generator of non-actions is reported. Where the framework\'s types do not resolve, the rule falls back to the convention.',
     messages,
     schema: {
       type: 'object',
@@ -65,6 +65,16 @@ export const requireYieldStar: Contract<Options> = {
       },
       { note: 'A story kept in a variable and later handed on runs.', code: 'function* story() {\n  const load = askLoad();\n  const result = yield* askCatch(load);\n  return result;\n}' },
       { note: 'Also when the variable holds a list of stories.', code: 'function* story() {\n  const steps = [askA(), askB()];\n  yield* askRunParallel(steps);\n}' },
+      {
+        note: 'With types, a call is a story only when it returns a generator of the framework\'s actions: an array of objects with a `type` is plain data.',
+        code: "import { AskResponse } from 'quidproquo-core';\n\ninterface Part {\n  type: 'text' | 'tool';\n  text: string;\n}\n\nconst mergeParts = (parts: Part[]): Part[] => parts.filter((p) => p.text !== '');\n\nexport function* askRender(parts: Part[]): AskResponse<number> {\n  const merged = mergeParts(parts);\n  return merged.length;\n}",
+        typed: true,
+      },
+      {
+        note: 'With types, a parameter declared as a story (also through a type parameter\'s constraint, or a spread of one) runs the stories passed to it.',
+        code: "import { AskResponse, askDateNow, askNewGuid } from 'quidproquo-core';\n\nfunction* askBoth<T extends AskResponse<any>[]>(stories: [...T]): AskResponse<number> {\n  for (const story of stories) yield* story;\n  return stories.length;\n}\n\nexport function* askTwice(): AskResponse<number> {\n  const first = askNewGuid();\n  return yield* askBoth([first, askDateNow()]);\n}",
+        typed: true,
+      },
       { note: 'A callback is its own scope: it only creates the stories, which are then handed on.', code: 'function* story(items: string[]) {\n  const stories = items.map((item) => askProcess(item));\n  yield* askRunParallel(stories);\n}' },
       { note: 'Outside any generator, creating a story to hand on (tests, wrappers) is legitimate.', code: "const started = askDateNow();\nrunStory(askLog`outside any generator`, {});" },
       { note: 'Without type information only the ask* naming convention marks a story.', code: 'function* story() {\n  const x = askew();\n  const q = gql`query { me }`;\n}' },
@@ -164,6 +174,23 @@ export const requireYieldStar: Contract<Options> = {
           { messageId: 'notAStory', line: 8, column: 3 },
           { messageId: 'notAStory', line: 9, column: 3 },
           { messageId: 'notAStory', line: 10, column: 3 },
+        ],
+      },
+      {
+        note: 'A story kept in a variable and then passed where a value is expected was meant to run first. Without types only the framework\'s combinators (and the `combinators` option) take stories.',
+        code: 'function* story(id: string) {\n  const checked = askIsChecked(id);\n  yield* askSetChecked(id, checked);\n}',
+        output: 'function* story(id: string) {\n  const checked = yield* askIsChecked(id);\n  yield* askSetChecked(id, checked);\n}',
+        findings: [{ messageId: 'missingYieldStar', line: 2, column: 19 }],
+      },
+      {
+        note: 'With types, the parameter decides: a value that accepts anything (`unknown`, an unconstrained type parameter) does not run a story.',
+        code: "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nconst describe = <T>(value: T): string => JSON.stringify(value);\n\nexport function* askStamp(iterator: Iterator<unknown, unknown, unknown>): AskResponse<string> {\n  iterator.next(askDateNow());\n  const now = askDateNow();\n  return describe(now);\n}",
+        output:
+          "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nconst describe = <T>(value: T): string => JSON.stringify(value);\n\nexport function* askStamp(iterator: Iterator<unknown, unknown, unknown>): AskResponse<string> {\n  iterator.next(yield* askDateNow());\n  const now = yield* askDateNow();\n  return describe(now);\n}",
+        typed: true,
+        findings: [
+          { messageId: 'missingYieldStar', line: 6, column: 17 },
+          { messageId: 'missingYieldStar', line: 7, column: 15 },
         ],
       },
     ],

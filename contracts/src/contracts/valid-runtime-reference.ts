@@ -1,9 +1,12 @@
 import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { resolveModuleFile, runtimeReferencesIn, syntacticExports, type RuntimeReference } from '../engine/runtime-reference';
+import { isTestFile } from '../engine/test-files';
 import type { Contract, ContractContext, ContractFinding } from '../types';
 
-type Options = Record<string, never>;
+interface Options {
+  testFiles: boolean;
+}
 
 const messages = {
   missingSeparator: "`{{text}}` has no `::`: a runtime reference is '/path/to/module::exportName', and the framework rejects this one when the config is built.",
@@ -27,10 +30,19 @@ export const validRuntimeReference: Contract<Options> = {
     hasSuggestions: false,
     typeAware: true,
     withoutTypes:
-      'Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that is not a story (or is an async generator) is reported. The config root is the file\'s directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).',
+      'A runtime reference is the runtime argument of `defineRoute`, `defineQueue`, `defineRecurringSchedule` and `defineDeployEvent`, and any `\'/module::export\'` string or `{ basePath, relativePath, functionName }` object given to another `define*` setting (seeds, migrations, service functions, ...); those of `defineActionProcessors`, `defineDynamicFunctions` and `defineInlineFunction` name something other than a story. Test files are skipped unless the `testFiles` option includes them. Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that a story setting names but that is not a story (or is an async generator) is reported. The config root is the file\'s directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).',
     messages,
-    schema: { type: 'object', properties: {}, additionalProperties: false },
-    defaultOptions: {},
+    schema: {
+      type: 'object',
+      properties: {
+        testFiles: {
+          type: 'boolean',
+          description: 'Also judge test files (`*.test.*`, `*.spec.*`, files under `__tests__/` or `testing/`), whose configs often name stand-in modules.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { testFiles: false },
   },
 
   examples: {
@@ -54,6 +66,7 @@ export const validRuntimeReference: Contract<Options> = {
 
   check(context) {
     const findings: ContractFinding[] = [];
+    if (!context.options.testFiles && isTestFile(context.sourceFile.fileName)) return findings;
     for (const reference of runtimeReferencesIn(context.ts, context.sourceFile)) {
       const finding = judge(context, reference);
       if (finding) findings.push(finding);
@@ -80,7 +93,7 @@ function judge(context: ContractContext<Options>, reference: RuntimeReference): 
     const names = [...exports.keys()].filter((n) => n !== 'default').slice(0, 5);
     return report('exportNotFound', { module, name: reference.exportName, known: names.length ? ` (it exports ${names.map((n) => `\`${n}\``).join(', ')})` : '' });
   }
-  if (context.checker && target.sourceFile && typeof symbol !== 'boolean') {
+  if (context.checker && target.sourceFile && typeof symbol !== 'boolean' && reference.namesAStory) {
     const type = context.checker.getTypeOfSymbolAtLocation(symbol, target.sourceFile);
     const signatures = type.getCallSignatures();
     if (signatures.length > 0 && signatures.every((s) => ASYNC_ITERATORS.has(s.getReturnType().getSymbol()?.getName() ?? ''))) {

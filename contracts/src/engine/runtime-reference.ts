@@ -9,6 +9,15 @@ const RUNTIME_ARGUMENTS: Record<string, { index: number; object?: boolean }> = {
   defineQueue: { index: 1, object: true },
 };
 
+/**
+ * Settings whose runtime reference names something other than a story: a processor resolver, an
+ * object of functions, a plain function.
+ */
+const NOT_A_STORY: ReadonlySet<string> = new Set(['defineActionProcessors', 'defineDynamicFunctions', 'defineInlineFunction']);
+
+/** `'/controllers/todo::listTodos'`: a module path, then `::` and an export name. */
+const RUNTIME_STRING = /^[^:]*\/[^:]*::[\w$]+$/;
+
 /** The extensions TypeScript resolves, in its order, then directory index files. */
 export const MODULE_SUFFIXES = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
 
@@ -21,10 +30,18 @@ export interface RuntimeReference {
   exportName?: string;
   /** The string has no `::`. */
   missingSeparator: boolean;
+  /** The setting runs the export as a story; `defineActionProcessors` names a processor resolver instead. */
+  namesAStory: boolean;
   configRoot: string;
 }
 
-/** The runtime references of a config file, with the config root they resolve against. */
+/**
+ * The runtime references of a config file, with the config root they resolve against: the one
+ * model every contract reads. A known setting's runtime argument is a reference whatever it holds
+ * (a string without `::` is a mistake to report); in any other `define*` call, a string of a module
+ * path, `::` and an export name, or a `{ basePath, relativePath, functionName }` object among its arguments (also inside array and
+ * object arguments: queue processors, seeds) is one.
+ */
 export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.SourceFile): RuntimeReference[] {
   if (!sourceFile.text.includes('define')) return [];
   const fileDir = directoryOf(sourceFile.fileName);
@@ -34,7 +51,7 @@ export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.Source
     if (tsm.isCallExpression(node)) {
       const name = calleeName(tsm, node);
       if (name === 'defineApplicationModule' && node.arguments[3]) configRoot = staticPath(tsm, node.arguments[3], fileDir) ?? fileDir;
-      if (name && name in RUNTIME_ARGUMENTS) calls.push(node);
+      if (name && /^define[A-Z]/.test(name)) calls.push(node);
     }
     tsm.forEachChild(node, visit);
   };
@@ -43,30 +60,46 @@ export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.Source
   const references: RuntimeReference[] = [];
   for (const call of calls) {
     const setting = calleeName(tsm, call)!;
-    const { index, object } = RUNTIME_ARGUMENTS[setting];
-    const argument = call.arguments[index];
-    if (!argument) continue;
-    const values = object && tsm.isObjectLiteralExpression(argument)
-      ? argument.properties.flatMap((p) => (tsm.isPropertyAssignment(p) ? [p.initializer] : []))
-      : [argument];
-    for (const value of values) {
-      const reference = readReference(tsm, value, setting, configRoot, fileDir);
-      if (reference) references.push(reference);
-    }
+    const known = RUNTIME_ARGUMENTS[setting];
+    call.arguments.forEach((argument, index) => {
+      const isRuntimeArgument = known !== undefined && known.index === index;
+      for (const value of candidateValues(tsm, argument, isRuntimeArgument && known.object === true)) {
+        const looksLikeOne = (tsm.isStringLiteralLike(value) && RUNTIME_STRING.test(value.text)) || (tsm.isObjectLiteralExpression(value) && isObjectReference(tsm, value));
+        if (!isRuntimeArgument && !looksLikeOne) continue;
+        const reference = readReference(tsm, value, setting, configRoot, fileDir);
+        if (reference) references.push(reference);
+      }
+    });
   }
   return references;
+}
+
+/** The argument itself, the values of an object argument and the elements of an array argument. */
+function candidateValues(tsm: TypeScriptModule, argument: ts.Expression, objectValuesOnly: boolean): ts.Expression[] {
+  if (tsm.isObjectLiteralExpression(argument) && (objectValuesOnly || !isObjectReference(tsm, argument))) {
+    return argument.properties.flatMap((p) => (tsm.isPropertyAssignment(p) ? [p.initializer] : []));
+  }
+  if (tsm.isArrayLiteralExpression(argument)) return argument.elements.filter((e) => !tsm.isSpreadElement(e));
+  return [argument];
+}
+
+/** `{ basePath, relativePath, functionName }`: the object form of a runtime reference. */
+function isObjectReference(tsm: TypeScriptModule, literal: ts.ObjectLiteralExpression): boolean {
+  const names = literal.properties.map((p) => (p.name && tsm.isIdentifier(p.name) ? p.name.text : ''));
+  return names.includes('relativePath') && names.includes('functionName');
 }
 
 function readReference(tsm: TypeScriptModule, value: ts.Expression, setting: string, configRoot: string, fileDir: string): RuntimeReference | undefined {
   if (tsm.isStringLiteralLike(value)) {
     const separator = value.text.indexOf('::');
-    if (separator < 0) return { node: value, setting, missingSeparator: true, configRoot };
+    if (separator < 0) return { node: value, setting, missingSeparator: true, namesAStory: !NOT_A_STORY.has(setting), configRoot };
     return {
       node: value,
       setting,
       modulePath: joinPath(configRoot, value.text.slice(0, separator)),
       exportName: value.text.slice(separator + 2),
       missingSeparator: false,
+      namesAStory: !NOT_A_STORY.has(setting),
       configRoot,
     };
   }
@@ -88,6 +121,7 @@ function readReference(tsm: TypeScriptModule, value: ts.Expression, setting: str
       modulePath: base !== undefined && relative !== undefined ? joinPath(base, relative) : undefined,
       exportName: name,
       missingSeparator: false,
+      namesAStory: !NOT_A_STORY.has(setting),
       configRoot,
     };
   }

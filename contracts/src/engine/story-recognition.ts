@@ -191,16 +191,18 @@ export class StoryRecognizer {
   /**
    * Whether a story stored with a collection's method (`list.push(story)`) fits the collection:
    * its element type, known from the receiver, takes a story. An evolving `[]` takes anything and
-   * so is taken to hold stories; an element type that is a bare type parameter does not.
+   * so is taken to hold stories; `unknown` or a bare type parameter as element type does not.
    */
   collectionAcceptsStory(expression: ts.Expression): 'yes' | 'no' | 'unknown' {
     const checker = this.checker;
     if (!checker) return 'unknown';
     const expected = checker.getContextualType(expression);
     if (!expected) return 'unknown';
+    // A declared `unknown[]` or `T[]` collects values; only an `any` (an evolving `[]`) is open.
+    if (expected.flags & this.tsm.TypeFlags.Unknown) return 'no';
     if (expected.flags & this.tsm.TypeFlags.TypeParameter && !checker.getBaseConstraintOfType(expected)) return 'no';
     const verdict = this.typeAcceptsStory(expected);
-    return verdict === 'no' ? 'no' : 'yes';
+    return verdict === 'no' ? 'no' : verdict === 'unknown' ? 'unknown' : 'yes';
   }
 
   /**
@@ -253,18 +255,19 @@ export class StoryRecognizer {
   }
 
   /** The same question for a type the caller already has (a function's declared return value). */
-  typeAcceptsStory(expected: ts.Type): 'yes' | 'no' | 'any' {
+  typeAcceptsStory(expected: ts.Type): 'yes' | 'no' | 'any' | 'unknown' {
     const { TypeFlags } = this.tsm;
     const checker = this.checker!;
-    if (expected.flags & (TypeFlags.Any | TypeFlags.Unknown)) return 'any';
+    if (expected.flags & TypeFlags.Any) return isUnresolved(expected) ? 'unknown' : 'any';
+    if (expected.flags & TypeFlags.Unknown) return 'any';
     if (expected.flags & TypeFlags.Instantiable) {
       const constraint = checker.getBaseConstraintOfType(expected);
       return constraint && constraint !== expected ? this.typeAcceptsStory(constraint) : 'any';
     }
     const parts = expected.isUnion() ? expected.types : [expected];
-    const verdicts = parts.map((t) => (t.flags & (TypeFlags.Any | TypeFlags.Unknown) ? 'any' : this.iteratorYield(t)));
+    const verdicts = parts.map((t) => (t.flags & TypeFlags.Any && isUnresolved(t) ? 'unknown' : t.flags & (TypeFlags.Any | TypeFlags.Unknown) ? 'any' : this.iteratorYield(t)));
     if (verdicts.some((v) => v === 'story')) return 'yes';
-    return verdicts.includes('any') ? 'any' : 'no';
+    return verdicts.includes('unknown') ? 'unknown' : verdicts.includes('any') ? 'any' : 'no';
   }
 
   /** `story` for an iterator of actions or of anything, `any` for `any`, else `not-story`. */
@@ -374,4 +377,13 @@ export function getStoryRecognizer(
     byChecker.set(key, recognizer);
   }
   return recognizer;
+}
+
+/**
+ * An `any` the checker made up because a name did not resolve (a missing package's types), not
+ * one the code declares: it says nothing about what the code accepts.
+ */
+function isUnresolved(type: ts.Type): boolean {
+  const name = (type as { intrinsicName?: string }).intrinsicName;
+  return name !== undefined && name !== 'any';
 }
