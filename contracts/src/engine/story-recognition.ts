@@ -107,10 +107,21 @@ export class StoryRecognizer {
     if (!this.checker) return 'unknown';
     let verdict = this.verdicts.get(expression);
     if (verdict === undefined) {
-      verdict = this.verdictOfType(this.checker.getTypeAtLocation(expression), false);
+      const type = this.checker.getTypeAtLocation(expression);
+      verdict = this.verdictOfType(type, false);
+      // A call of a generator function whose result is not even an iterator means the program
+      // lacks the default library's iterator types: no verdict, the name decides.
+      if (verdict === 'not-story' && !type.getProperty('next') && this.callsGeneratorFunction(expression)) verdict = 'unknown';
       this.verdicts.set(expression, verdict);
     }
     return verdict;
+  }
+
+  private callsGeneratorFunction(expression: ts.Expression): boolean {
+    const tsm = this.tsm;
+    if (!tsm.isCallExpression(expression) && !tsm.isTaggedTemplateExpression(expression)) return false;
+    const declaration = this.checker!.getResolvedSignature(expression)?.getDeclaration();
+    return declaration !== undefined && (declaration as ts.FunctionLikeDeclarationBase).asteriskToken !== undefined;
   }
 
   /** Type verdict for the operand of `yield*`: a list of actions is fine there too. */
