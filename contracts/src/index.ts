@@ -1,4 +1,5 @@
 export * from './types';
+export { defineContract } from './define-contract';
 export { allContracts, contractById } from './contracts';
 export { runContract, formatMessage } from './engine/run';
 export type { RunTarget, ContractErrorHandler } from './engine/run';

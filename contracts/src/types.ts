@@ -35,7 +35,10 @@ export interface Finding extends ContractFinding {
   message: string;
 }
 
-export interface ContractExample {
+/** Keeps a type parameter from being inferred at this position (works with every TypeScript 5). */
+export type NoInference<T> = [T][T extends unknown ? 0 : never];
+
+export interface ContractExample<Options = object> {
   code: string;
   /** One line for the docs: what the example shows. */
   note?: string;
@@ -43,18 +46,30 @@ export interface ContractExample {
   typed?: boolean;
   /** File name relative to the example project, when the example depends on it. */
   filename?: string;
-  options?: Record<string, unknown>;
+  options?: Partial<Options>;
 }
 
-export interface InvalidContractExample extends ContractExample {
+export interface ExpectedFinding<MessageId extends string = string> {
+  messageId: MessageId;
+  line: number;
+  column: number;
+  suggestions?: Array<{ description: string; output: string }>;
+}
+
+export interface InvalidContractExample<Options = object, MessageId extends string = string> extends ContractExample<Options> {
   /** The code after every autofix; absent when nothing is autofixed. */
   output?: string;
-  findings: Array<{ messageId: string; line: number; column: number; suggestions?: Array<{ description: string; output: string }> }>;
+  findings: Array<ExpectedFinding<MessageId>>;
 }
 
-export interface ContractMeta {
+export interface ContractMeta<Options = object, MessageId extends string = string> {
   /** Rule id without the plugin prefix: `require-yield-star`. */
   id: string;
+  /**
+   * The tsserver diagnostic code. Editors ask for quick fixes by code, so it never changes once
+   * released; `npm run docs` records every released code and fails when one changes.
+   */
+  diagnosticCode: number;
   /** One line, shown in rule tables. */
   description: string;
   /** The framework fact that makes this a contract. */
@@ -66,15 +81,18 @@ export interface ContractMeta {
   hasSuggestions: boolean;
   /** Uses the type checker when one is available; still works without it. */
   typeAware: boolean;
-  /** How the contract behaves when no type checker is available. */
-  withoutTypes: string;
-  messages: Record<string, string>;
+  /** What the contract does without type information, and what types add. */
+  behaviourWithoutTypes: string;
+  messages: Record<MessageId, string>;
   /** JSON schema of the single options object. */
   schema: Record<string, unknown>;
-  defaultOptions: Record<string, unknown>;
+  defaultOptions: Options;
 }
 
-export interface ContractContext<Options = Record<string, unknown>> {
+/** What a contract reports on, by node or by text range. */
+export type FindingTarget = ts.Node | { start: number; end: number };
+
+export interface ContractContext<Options = object, MessageId extends string = string> {
   ts: TypeScriptModule;
   sourceFile: ts.SourceFile;
   index: FileIndex;
@@ -84,10 +102,14 @@ export interface ContractContext<Options = Record<string, unknown>> {
   /** The program the checker belongs to, for contracts that look across files. */
   program?: ts.Program;
   options: Options;
+  /** Reports a finding of this contract: its message is the `messageId` template filled with `data`. */
+  report(messageId: MessageId, target: FindingTarget, data?: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void;
 }
 
-export interface Contract<Options = Record<string, unknown>> {
-  meta: ContractMeta;
-  examples: { valid: ContractExample[]; invalid: InvalidContractExample[] };
-  check(context: ContractContext<Options>): ContractFinding[];
+/** A contract as the registry and the adapters hold it, whatever its options and messages. */
+export interface Contract<Options = object, MessageId extends string = string> {
+  meta: ContractMeta<Options, MessageId>;
+  examples: { valid: Array<ContractExample<Options>>; invalid: Array<InvalidContractExample<Options, MessageId>> };
+  /** Reports through `context.report`; the findings are collected by the engine. */
+  check(context: ContractContext<Options, MessageId>): void;
 }

@@ -18,7 +18,7 @@ describe('runContract', () => {
     };
     const sourceFile = parse('function* story() {\n  askDateNow();\n}\n');
     const errors: string[] = [];
-    const onError = (contract: Contract<any>, error: unknown) => errors.push(`${contract.meta.id}: ${(error as Error).message}`);
+    const onError = (contract: Contract, error: unknown) => errors.push(`${contract.meta.id}: ${(error as Error).message}`);
     const target = { ts, sourceFile, checker: undefined };
 
     expect(runContract(failing, target, undefined, onError)).toEqual([]);

@@ -7,7 +7,7 @@ import { runTargetFor } from './source-file';
 const reportedFailures = new Set<string>();
 
 /** A contract's failure is told once per process and contract; the lint run goes on. */
-function warnOnce(contract: Contract<any>, fileName: string, error: unknown): void {
+function warnOnce(contract: Contract, fileName: string, error: unknown): void {
   const id = contract.meta.id;
   if (reportedFailures.has(id)) return;
   reportedFailures.add(id);
@@ -16,7 +16,7 @@ function warnOnce(contract: Contract<any>, fileName: string, error: unknown): vo
 }
 
 /** The ESLint face of a contract: it reports the contract's findings for the file, nothing more. */
-export function ruleFromContract(contract: Contract<any>): Rule.RuleModule {
+export function ruleFromContract(contract: Contract): Rule.RuleModule {
   const { meta } = contract;
   return {
     meta: {

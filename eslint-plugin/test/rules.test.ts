@@ -39,7 +39,7 @@ function invalidCase(example: InvalidContractExample, typed: boolean) {
 }
 
 // A contract's documented examples are its test cases: what the docs show is what the rule does.
-for (const contract of allContracts as Contract<any>[]) {
+for (const contract of allContracts as Contract[]) {
   const rule = plugin.rules[contract.meta.id] as any;
   const { valid, invalid } = contract.examples;
 

@@ -23,7 +23,7 @@ export function rulePage(contract, findingsOf = documentedFindings) {
     '',
     meta.typeAware ? '## Without type information' : '## Type information',
     '',
-    meta.withoutTypes,
+    meta.behaviourWithoutTypes,
     '',
     '## Options',
     '',

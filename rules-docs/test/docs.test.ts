@@ -41,6 +41,7 @@ function fakeContract(examples: Contract['examples'], meta: Partial<Contract['me
   return {
     meta: {
       id: 'fake-rule',
+      diagnosticCode: 990999,
       description: 'Report `bad`.',
       rationale: 'Because.',
       type: 'problem',
@@ -48,16 +49,16 @@ function fakeContract(examples: Contract['examples'], meta: Partial<Contract['me
       fixable: false,
       hasSuggestions: false,
       typeAware: false,
-      withoutTypes: 'Purely syntactic.',
+      behaviourWithoutTypes: 'Purely syntactic.',
       messages: { bad: '`{{name}}` is bad.' },
       schema: { type: 'object', properties: {}, additionalProperties: false },
       defaultOptions: {},
       ...meta,
     },
     examples,
-    check({ sourceFile }) {
+    check({ sourceFile, report }) {
       const start = sourceFile.text.indexOf('bad');
-      return start < 0 ? [] : [{ contractId: 'fake-rule', messageId: 'bad', data: { name: 'bad' }, start, end: start + 3 }];
+      if (start >= 0) report('bad', { start, end: start + 3 }, { name: 'bad' });
     },
   };
 }

@@ -1,7 +1,6 @@
 import type * as ts from 'typescript';
 import { allContracts, runContract } from 'qpq-contracts';
 import type { Contract, Finding, Fix, RunTarget } from 'qpq-contracts';
-import { diagnosticCodeOf } from './diagnostic-codes';
 import { readSettings, type PluginSettings, type Severity } from './options';
 import { runtimeReferenceCompletions, runtimeReferenceDefinition } from './runtime-reference-navigation';
 import { storyYieldsText } from './story-hover';
@@ -22,7 +21,7 @@ export interface QpqLanguageService extends ts.LanguageService {
 export function createQpqLanguageService(
   tsm: typeof ts,
   info: ts.server.PluginCreateInfo,
-  contracts: readonly Contract<any>[] = allContracts,
+  contracts: readonly Contract[] = allContracts,
 ): QpqLanguageService {
   const inner = info.languageService;
   const log = (text: string) => info.project.projectService.logger.info(`[qpq-ts-plugin] ${text}`);
@@ -70,7 +69,7 @@ export function createQpqLanguageService(
   }
 
   interface Reported {
-    contract: Contract<any>;
+    contract: Contract;
     finding: Finding;
     severity: Severity;
   }
@@ -121,7 +120,7 @@ export function createQpqLanguageService(
     const own = inner.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);
     const qpq = guarded('getCodeFixesAtPosition', [] as ts.CodeFixAction[], () =>
       allFindings(fileName)
-        .filter(({ contract, finding }) => errorCodes.includes(diagnosticCodeOf(contract.meta.id)) && overlaps(finding, start, end))
+        .filter(({ contract, finding }) => errorCodes.includes(contract.meta.diagnosticCode) && overlaps(finding, start, end))
         .flatMap(({ contract, finding }) => codeFixesOf(contract, finding, fileName)),
     );
     return qpq.length > 0 ? [...own, ...qpq] : own;
@@ -174,7 +173,7 @@ export function createQpqLanguageService(
 
   proxy.getSupportedCodeFixes = (fileName?: string) => {
     const own = inner.getSupportedCodeFixes(fileName);
-    return [...own, ...contracts.map((contract) => String(diagnosticCodeOf(contract.meta.id)))];
+    return [...own, ...contracts.map((contract) => String(contract.meta.diagnosticCode))];
   };
 
   log(`loaded with ${contracts.length} rule(s)`);
@@ -189,7 +188,7 @@ const CATEGORY: Record<Exclude<Severity, 'off'>, keyof typeof ts.DiagnosticCateg
 
 function toDiagnostic(
   tsm: typeof ts,
-  contract: Contract<any>,
+  contract: Contract,
   finding: Finding,
   severity: Severity,
   file: ts.SourceFile | undefined,
@@ -200,7 +199,7 @@ function toDiagnostic(
     length: finding.end - finding.start,
     messageText: `${finding.message} (qpq/${contract.meta.id})`,
     category: tsm.DiagnosticCategory[CATEGORY[severity as Exclude<Severity, 'off'>]],
-    code: diagnosticCodeOf(contract.meta.id),
+    code: contract.meta.diagnosticCode,
     source: 'qpq',
   };
 }
@@ -209,7 +208,7 @@ function overlaps(finding: Finding, start: number, end: number): boolean {
   return finding.start <= end && start <= finding.end;
 }
 
-function codeFixesOf(contract: Contract<any>, finding: Finding, fileName: string): ts.CodeFixAction[] {
+function codeFixesOf(contract: Contract, finding: Finding, fileName: string): ts.CodeFixAction[] {
   const id = `${FIX_ID_PREFIX}${contract.meta.id}`;
   const actions: ts.CodeFixAction[] = [];
   if (finding.fix) {

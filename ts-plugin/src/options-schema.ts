@@ -6,7 +6,7 @@ const SEVERITY = { enum: ['error', 'warning', 'suggestion', 'off'] };
  * The JSON schema of the plugin's entry in tsconfig `compilerOptions.plugins`, built from each
  * rule's own options schema so editors can complete and check it. Shipped as options.schema.json.
  */
-export function pluginOptionsSchema(contracts: readonly Contract<any>[]): Record<string, unknown> {
+export function pluginOptionsSchema(contracts: readonly Contract[]): Record<string, unknown> {
   const rules: Record<string, unknown> = {};
   for (const { meta } of contracts) {
     const setting = {

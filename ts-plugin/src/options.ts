@@ -23,7 +23,7 @@ export interface PluginSettings {
  * Rules default to their recommended severity ("warn" shows as a warning). Anything unknown or
  * malformed is reported through `problems` and ignored; it never stops the plugin.
  */
-export function readSettings(config: unknown, contracts: readonly Contract<any>[]): { settings: PluginSettings; problems: string[] } {
+export function readSettings(config: unknown, contracts: readonly Contract[]): { settings: PluginSettings; problems: string[] } {
   const problems: string[] = [];
   const rules = new Map<string, RuleSetting>();
   for (const contract of contracts) rules.set(contract.meta.id, { severity: defaultSeverity(contract), options: undefined });
@@ -47,7 +47,7 @@ export function readSettings(config: unknown, contracts: readonly Contract<any>[
   return { settings, problems };
 }
 
-function readRules(value: unknown, contracts: readonly Contract<any>[], rules: Map<string, RuleSetting>, problems: string[]): void {
+function readRules(value: unknown, contracts: readonly Contract[], rules: Map<string, RuleSetting>, problems: string[]): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push('"rules" should be an object mapping rule ids to a severity or [severity, options]');
     return;
@@ -76,7 +76,7 @@ function readRules(value: unknown, contracts: readonly Contract<any>[], rules: M
   }
 }
 
-function defaultSeverity(contract: Contract<any>): Severity {
+function defaultSeverity(contract: Contract): Severity {
   if (contract.meta.recommended === 'error') return 'error';
   if (contract.meta.recommended === 'warn') return 'warning';
   return 'off';

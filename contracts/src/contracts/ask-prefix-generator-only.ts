@@ -1,9 +1,9 @@
-import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { routeKey, runtimeReferences } from '../engine/route-bindings';
 import { ASK_NAME } from '../engine/story-recognition';
 import { skipTransparentWrappers } from '../engine/syntax';
-import type { Contract, ContractContext, ContractFinding } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext } from '../types';
 
 interface Options {
   /** Exported functions that return stories must be named `ask*` (entry points named by the config excepted). */
@@ -16,9 +16,12 @@ const messages = {
   missingPrefix: '`{{name}}` returns a story: name it `ask{{capitalized}}` so callers see that it must be delegated with `yield*`.',
 };
 
-export const askPrefixGeneratorOnly: Contract<Options> = {
+type MessageId = keyof typeof messages;
+
+export const askPrefixGeneratorOnly = defineContract({
   meta: {
     id: 'ask-prefix-generator-only',
+    diagnosticCode: 990005,
     description: 'Reserve the `ask` prefix for stories: a function named `ask*` must be a generator.',
     rationale:
       "qpq names every story and action requester `ask*`, the way React reserves `use*` for hooks: the name tells the caller to delegate with `yield* askX()`. A plain function with that name is called like a story and silently misbehaves (`yield*` of a promise or a value), and `qpq/require-yield-star` relies on the name when there is no type information. This is the framework's own `ask-prefix-generator-only` rule, extended with types and an optional check the other way round.",
@@ -27,7 +30,7 @@ export const askPrefixGeneratorOnly: Contract<Options> = {
     fixable: false,
     hasSuggestions: false,
     typeAware: true,
-    withoutTypes:
+    behaviourWithoutTypes:
       'Function literals named `ask*` (declarations, function and arrow expressions bound to a name, object and class methods, class properties, assignments) must be generators; aliases (`const askLog = askLogTemplate`) and factory results (`createActionRequester(...)`) are not function literals and are fine. With type information, a generator named `ask*` whose declared return type is not a story is reported too, and with `requireAskPrefix` the config files of the whole program decide which entry points are exempt.',
     messages,
     schema: {
@@ -85,15 +88,12 @@ export const askPrefixGeneratorOnly: Contract<Options> = {
   },
 
   check(context) {
-    const findings: ContractFinding[] = [];
     const tsm = context.ts;
     const report = (messageId: keyof typeof messages, name: ts.Node, text: string) =>
-      findings.push(
-        findingAt('ask-prefix-generator-only', context.sourceFile, name, messageId, { name: text, capitalized: text.charAt(0).toUpperCase() + text.slice(1) }),
-      );
+      context.report(messageId, name, { name: text, capitalized: text.charAt(0).toUpperCase() + text.slice(1) });
 
     // Cheap gate: no `ask` in the text, no name to judge (unless the option asks the other way round).
-    if (!/\bask[A-Z0-9_]/.test(context.sourceFile.text) && !context.options.requireAskPrefix) return [];
+    if (!/\bask[A-Z0-9_]/.test(context.sourceFile.text) && !context.options.requireAskPrefix) return;
     for (const { node } of context.index.functions) {
       // Overloads and ambient declarations have no body: only implementations are judged.
       if (!isFunctionLiteral(tsm, node) || !(node as ts.FunctionLikeDeclarationBase).body) continue;
@@ -109,9 +109,8 @@ export const askPrefixGeneratorOnly: Contract<Options> = {
         report('missingPrefix', named.node, named.text);
       }
     }
-    return findings.sort((a, b) => a.start - b.start);
   },
-};
+});
 
 function isFunctionLiteral(tsm: typeof ts, node: ts.Node): boolean {
   return tsm.isFunctionDeclaration(node) || tsm.isFunctionExpression(node) || tsm.isArrowFunction(node) || tsm.isMethodDeclaration(node);
@@ -144,12 +143,12 @@ function isExported(tsm: typeof ts, fn: ts.Node): boolean {
   return tsm.isVariableDeclaration(declaration) && hasExport(declaration.parent.parent);
 }
 
-function returnsStory(context: ContractContext<Options>, fn: ts.Node): boolean {
+function returnsStory(context: ContractContext<Options, MessageId>, fn: ts.Node): boolean {
   return context.stories.verdictOfFunction(fn as ts.SignatureDeclaration) !== 'not-story';
 }
 
 /** A route story by its signature (it takes an `HTTPEvent`), or (with a program) named by the config. */
-function isEntryPoint(context: ContractContext<Options>, fn: ts.Node, name: string): boolean {
+function isEntryPoint(context: ContractContext<Options, MessageId>, fn: ts.Node, name: string): boolean {
   const tsm = context.ts;
   const first = (fn as ts.SignatureDeclaration).parameters[0];
   if (first?.type !== undefined && tsm.isTypeReferenceNode(first.type) && first.type.typeName.getText(context.sourceFile) === 'HTTPEvent') return true;

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
-import type { Contract, ContractContext, ContractFinding } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext } from '../types';
 
 interface Options {
   groups: string[][];
@@ -22,9 +23,12 @@ const messages = {
   unsortedExports: '`export … from` statements are not sorted by module.',
 };
 
-export const importOrder: Contract<Options> = {
+type MessageId = keyof typeof messages;
+
+export const importOrder = defineContract({
   meta: {
     id: 'import-order',
+    diagnosticCode: 990004,
     description: "Keep imports in the framework's house order, and `export … from` blocks sorted.",
     rationale:
       "quidproquo's own code sorts imports with eslint-plugin-simple-import-sort in three groups: quidproquo packages first, then other packages, then aliases and relative imports, with a blank line between groups. This rule produces exactly that order (and simple-import-sort's order of `export … from` blocks), so a qpq project needs one plugin, and the editor offers the same fix as \"Organize imports (qpq order)\". Comments stay with the import they describe.",
@@ -33,7 +37,7 @@ export const importOrder: Contract<Options> = {
     fixable: true,
     hasSuggestions: false,
     typeAware: false,
-    withoutTypes: 'Purely syntactic: type information is never used.',
+    behaviourWithoutTypes: 'Purely syntactic: type information is never used.',
     messages,
     schema: {
       type: 'object',
@@ -100,9 +104,9 @@ export const importOrder: Contract<Options> = {
   },
 
   check(context) {
-    return new ImportOrderCheck(context).run();
+    new ImportOrderCheck(context).run();
   },
-};
+});
 
 interface Source {
   source: string;
@@ -128,17 +132,16 @@ const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 
 class ImportOrderCheck {
   private readonly text: string;
   private readonly newline: string;
-  private readonly findings: ContractFinding[] = [];
 
-  constructor(private readonly context: ContractContext<Options>) {
+  constructor(private readonly context: ContractContext<Options, MessageId>) {
     this.text = context.sourceFile.text;
     this.newline = /\r?\n/.exec(this.text)?.[0] ?? '\n';
   }
 
-  run(): ContractFinding[] {
+  run(): void {
     const { ts: tsm, sourceFile, index } = this.context;
     // Cheap gate: nothing to sort without an import or export statement.
-    if (!/\b(import|export)\b/.test(this.text)) return [];
+    if (!/\b(import|export)\b/.test(this.text)) return;
     const containers: Array<readonly ts.Statement[]> = [sourceFile.statements];
     for (const { node } of index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock)) containers.push(node.statements);
     const groups = (this.context.options.groups ?? QPQ_IMPORT_GROUPS).map((group) => group.map((pattern) => new RegExp(pattern, 'u')));
@@ -146,7 +149,6 @@ class ImportOrderCheck {
       for (const chunk of this.chunks(statements, (s) => tsm.isImportDeclaration(s), false)) this.checkImports(chunk, groups);
       for (const chunk of this.chunks(statements, (s) => this.isExportFrom(s), true)) this.checkExports(chunk);
     }
-    return this.findings;
   }
 
   private isExportFrom(statement: ts.Statement): boolean {
@@ -220,7 +222,7 @@ class ImportOrderCheck {
     if (lastSorted.needsNewline && /\S/.test(restOfLine.replace(/^\s*\/\/.*$/, ''))) text += nl;
     if (this.text.slice(start, end) === text) return;
     const description = messageId === 'unsortedImports' ? 'Organize imports (qpq order)' : 'Sort `export … from` statements';
-    this.findings.push({ contractId: 'import-order', messageId, data: {}, start, end, fix: { description, edits: [{ start, end, newText: text }] } });
+    this.context.report(messageId, { start, end }, {}, { description, edits: [{ start, end, newText: text }] });
   }
 
   // ---- items: each statement with the comments that belong to it, printed

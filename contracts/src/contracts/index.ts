@@ -9,8 +9,8 @@ import { validRuntimeReference } from './valid-runtime-reference';
 import { voidReturns204 } from './void-returns-204';
 
 /** Every contract, in the order rule tables list them. */
-export const allContracts: readonly Contract<any>[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions, askPrefixGeneratorOnly, validRuntimeReference];
+export const allContracts: readonly Contract[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions, askPrefixGeneratorOnly, validRuntimeReference];
 
-export function contractById(id: string): Contract<any> | undefined {
+export function contractById(id: string): Contract | undefined {
   return allContracts.find((contract) => contract.meta.id === id);
 }

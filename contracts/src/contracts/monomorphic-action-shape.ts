@@ -1,10 +1,10 @@
-import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { getActionLiterals, propertyNameOf, type ShapedLiteral } from '../engine/action-literals';
 import { getActionTypeModel } from '../engine/action-type';
 import { skipTransparentWrappers } from '../engine/syntax';
 import { isTestFile } from '../engine/test-files';
-import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext, Fix } from '../types';
 
 interface Options {
   optionalKeys: boolean;
@@ -23,9 +23,10 @@ const messages = {
 
 type MessageId = keyof typeof messages;
 
-export const monomorphicActionShape: Contract<Options> = {
+export const monomorphicActionShape = defineContract({
   meta: {
     id: 'monomorphic-action-shape',
+    diagnosticCode: 990002,
     description: 'Build every action of one type in one shape: the same keys, in the same order, complete from the start.',
     rationale:
       "V8 gives objects with the same keys added in the same order one hidden class, and code that only ever sees one class stays fast. Every action passes through the same runtime loop and processor lookup, so actions of one type built in different shapes (an optional key sometimes left out, another key order, a spread that adds `returnErrors`, a key added later) make that hot path polymorphic, or megamorphic past four shapes. Measured with `node bench/monomorphism.mjs` (Node 20, a runtime-style dispatch of a million actions of one type): the mixed shapes this rule reports took 4.1x as long as one shape. Define one shape per action type, build it complete (`undefined` where absent), in one key order.",
@@ -34,7 +35,7 @@ export const monomorphicActionShape: Contract<Options> = {
     fixable: true,
     hasSuggestions: true,
     typeAware: true,
-    withoutTypes:
+    behaviourWithoutTypes:
       'An action literal is an object literal that reaches a plain `yield` in a generator (directly, through a conditional or through a local variable that is yielded); its `payload` (also when built in a local variable first) and what a requester factory\'s `getPayload` returns are payload literals. Keys alone never make an action: queue messages and stored records with `type` and `payload` keys are left alone. The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information only generators whose yields are the framework\'s actions count; where one action type is built in more than one place in the file, the canonical order is the declaration order of the type the literal is checked against (its contextual type), and a payload that leaves out optional keys of its payload type is reported (an action\'s own keys are the framework\'s: `{ type }` alone is an action without payload). A value named like an action (`action`, `nextAction`) is known to be one by its type as well as by its initializer.',
     messages,
     schema: {
@@ -136,9 +137,9 @@ export const monomorphicActionShape: Contract<Options> = {
   },
 
   check(context) {
-    return new ShapeCheck(context).run();
+    new ShapeCheck(context).run();
   },
-};
+});
 
 type Kind = 'action' | 'payload';
 
@@ -153,22 +154,21 @@ interface Shaped extends ShapedLiteral {
 }
 
 class ShapeCheck {
-  private readonly findings: ContractFinding[] = [];
   private readonly firstOfGroup = new Map<string, ts.ObjectLiteralExpression>();
   private readonly groupSizes = new Map<string, number>();
   private readonly reported = new Set<ts.Node>();
 
-  constructor(private readonly context: ContractContext<Options>) {}
+  constructor(private readonly context: ContractContext<Options, MessageId>) {}
 
   private get tsm() {
     return this.context.ts;
   }
 
-  run(): ContractFinding[] {
+  run(): void {
     const { options, sourceFile } = this.context;
-    if (!options.testFiles && isTestFile(sourceFile.fileName)) return [];
+    if (!options.testFiles && isTestFile(sourceFile.fileName)) return;
     // Cheap gate: without a plain yield or a getPayload there is no action literal to judge.
-    if (!this.context.index.yields.some(({ node }) => !node.asteriskToken) && !sourceFile.text.includes('getPayload')) return [];
+    if (!this.context.index.yields.some(({ node }) => !node.asteriskToken) && !sourceFile.text.includes('getPayload')) return;
     const model = getActionLiterals(this.tsm, sourceFile, this.context.index, this.context.stories);
     const shaped = this.group(model.literals);
     // Differing getPayload branches are one run-time choice, reported as such before key by key.
@@ -176,7 +176,6 @@ class ShapeCheck {
     for (const item of shaped) this.checkLiteral(item);
     if (options.runtimeShapes) for (const { conditional, kind } of model.conditionals) this.checkConditional(conditional, kind);
     if (options.mutation) this.checkMutations(model.actionVariables);
-    return this.findings.sort((a, b) => a.start - b.start);
   }
 
   /** The group of each literal: its action type as written, or the requester's for a getPayload result. */
@@ -479,7 +478,7 @@ class ShapeCheck {
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void {
     if (this.reported.has(node)) return;
     this.reported.add(node);
-    this.findings.push(findingAt('monomorphic-action-shape', this.context.sourceFile, node, messageId, data, fix, suggestions));
+    this.context.report(messageId, node, data, fix, suggestions);
   }
 }
 

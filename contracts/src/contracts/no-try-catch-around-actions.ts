@@ -1,7 +1,8 @@
 import type * as ts from 'typescript';
 import { isDirectlyIn } from '../engine/enclosing';
 import { skipTransparentWrappers } from '../engine/syntax';
-import type { Contract, ContractContext, ContractFinding, Fix, TextEdit } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext, Fix, TextEdit } from '../types';
 
 type Options = Record<string, never>;
 
@@ -12,9 +13,12 @@ const messages = {
     'This `finally` does not run when an action fails: the runtime ends the story without resuming it. Run the clean-up after `askCatch(story)` instead.',
 };
 
-export const noTryCatchAroundActions: Contract<Options> = {
+type MessageId = keyof typeof messages;
+
+export const noTryCatchAroundActions = defineContract({
   meta: {
     id: 'no-try-catch-around-actions',
+    diagnosticCode: 990006,
     description: 'Disallow `catch` and `finally` meant to handle failed actions: use `askCatch`.',
     rationale:
       "qpq's errors are values. When a processor fails, the runtime ends the story and returns the error as the story's result; it never calls `generator.throw()`. A `try` around `yield*` therefore never catches that story's action failures, and its `finally` does not run when the story is ended that way. `askCatch(story)` marks the story's actions `returnErrors` and returns `{ success, result }` or `{ success: false, error }`.",
@@ -23,7 +27,7 @@ export const noTryCatchAroundActions: Contract<Options> = {
     fixable: false,
     hasSuggestions: true,
     typeAware: false,
-    withoutTypes: 'Purely syntactic: a `try` whose block delegates with `yield*` in the same generator (not in a callback) is reported; a `try` that only guards synchronous code is not.',
+    behaviourWithoutTypes: 'Purely syntactic: a `try` whose block delegates with `yield*` in the same generator (not in a callback) is reported; a `try` that only guards synchronous code is not.',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -70,7 +74,6 @@ export const noTryCatchAroundActions: Contract<Options> = {
   check(context) {
     const { index, sourceFile } = context;
     const tsm = context.ts;
-    const findings: ContractFinding[] = [];
     for (const { node, scope } of index.nodes<ts.TryStatement>(tsm.SyntaxKind.TryStatement)) {
       if (!scope?.isGenerator) continue;
       const delegations = index.yields.filter(
@@ -80,31 +83,23 @@ export const noTryCatchAroundActions: Contract<Options> = {
       if (node.catchClause) {
         const keyword = node.catchClause.getStart(sourceFile);
         const suggestion = node.finallyBlock ? undefined : askCatchRewrite(context, node, delegations.map((d) => d.node));
-        findings.push({
-          contractId: 'no-try-catch-around-actions',
-          messageId: 'catchNeverSees',
-          data: {},
-          start: keyword,
-          end: keyword + 'catch'.length,
-          suggestions: suggestion ? [suggestion] : undefined,
-        });
+        context.report('catchNeverSees', { start: keyword, end: keyword + 'catch'.length }, {}, undefined, suggestion ? [suggestion] : undefined);
       }
       if (node.finallyBlock) {
         // The `finally` keyword: the last one before its block (comments between are not keywords).
         const start = sourceFile.text.lastIndexOf('finally', node.finallyBlock.getStart(sourceFile));
-        findings.push({ contractId: 'no-try-catch-around-actions', messageId: 'finallyMayNotRun', data: {}, start, end: start + 'finally'.length });
+        context.report('finallyMayNotRun', { start, end: start + 'finally'.length });
       }
     }
-    return findings.sort((a, b) => a.start - b.start);
   },
-};
+});
 
 /**
  * `try { const x = yield* askA(); ...rest } catch (e) { ...handler }` becomes an askCatch of
  * askA with the rest on success and the handler on failure. Only that shape is mechanical: one
  * delegation, first in the block, to a story call.
  */
-function askCatchRewrite(context: ContractContext<Options>, statement: ts.TryStatement, delegations: ts.YieldExpression[]): Fix | undefined {
+function askCatchRewrite(context: ContractContext<Options, MessageId>, statement: ts.TryStatement, delegations: ts.YieldExpression[]): Fix | undefined {
   const tsm = context.ts;
   const { sourceFile } = context;
   const text = sourceFile.text;

@@ -1,7 +1,7 @@
-import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
-import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext, Fix } from '../types';
 
 interface Options {
   /** Extra impure globals, as written: `Intl.DateTimeFormat`, `structuredClone`. */
@@ -40,15 +40,23 @@ const ENV: Impurity = { instead: '`askConfigGetParameter(name)` or `askConfigGet
 /** Node built-ins whose calls reach the outside world. */
 const NODE_MODULES = ['fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'dgram', 'dns', 'child_process', 'os', 'worker_threads', 'cluster', 'readline', 'crypto'];
 
+/** Per program version: the Node built-in module a symbol is declared in, if any. */
+const nodeModuleOfSymbol = new WeakMap<ts.TypeChecker, Map<ts.Symbol, string | undefined>>();
+
+const defaultOptions: Options = { bannedGlobals: [], bannedModules: [], allowedGlobals: [], allowedModules: [] };
+
 const messages = {
   impureCall: '`{{what}}` happens outside the story log, so replaying the log gives another run: use {{instead}}.',
   awaitInStory: '`await` in a story is invisible to the runtime and to replay: make the asynchronous work an action and `yield*` its requester.',
   nodeBuiltin: '`{{what}}` reaches the outside world through `{{module}}`, outside the story log: do it with a qpq action ({{instead}}).',
 };
 
-export const pureStories: Contract<Options> = {
+type MessageId = keyof typeof messages;
+
+export const pureStories = defineContract({
   meta: {
     id: 'pure-stories',
+    diagnosticCode: 990007,
     description: 'Keep stories deterministic: time, randomness, I/O and configuration go through actions.',
     rationale:
       'qpq records every action a story yields and its result, and can replay a story from that log. Replay is only correct if everything impure goes through actions: a clock read, a random number, a network call, an environment variable or a log line made directly in the story gives another value, or another effect, on replay. The framework has an action for each of them.',
@@ -57,7 +65,7 @@ export const pureStories: Contract<Options> = {
     fixable: false,
     hasSuggestions: true,
     typeAware: true,
-    withoutTypes:
+    behaviourWithoutTypes:
       'Every generator counts as a story, code in callbacks inside it included (they run when the story runs), except generators inside action processors (an argument of `createActionProcessor`, or a function or variable declared `ProcessorFor<…>` / `ActionProcessor<…>`): that is runtime code, whose job is the impure work. Node built-ins are recognised by their imports (`fs`, `node:fs`, `child_process`, ...). With type information a generator whose yields are not the framework\'s actions (an `AsyncIterableIterator<string>`, a `Generator<number>`) is not a story and is left alone, and calls into Node built-ins are also recognised by where the called function is declared, through re-exports and wrappers modules.',
     messages,
     schema: {
@@ -70,7 +78,7 @@ export const pureStories: Contract<Options> = {
       },
       additionalProperties: false,
     },
-    defaultOptions: { bannedGlobals: [], bannedModules: [], allowedGlobals: [], allowedModules: [] },
+    defaultOptions,
   },
 
   examples: {
@@ -144,34 +152,32 @@ export const pureStories: Contract<Options> = {
   },
 
   check(context) {
-    return new PurityCheck(context).run();
+    new PurityCheck(context).run();
   },
-};
+});
 
 class PurityCheck {
-  private readonly findings: ContractFinding[] = [];
   private readonly allowedGlobals: Set<string>;
   private readonly bannedGlobals: Set<string>;
   private readonly moduleOfLocal = new Map<string, string>();
   /** Every name the file imports: only these can lead to a Node built-in. */
   private readonly importedNames = new Set<string>();
 
-  constructor(private readonly context: ContractContext<Options>) {
+  constructor(private readonly context: ContractContext<Options, MessageId>) {
     this.allowedGlobals = new Set(context.options.allowedGlobals);
     this.bannedGlobals = new Set(context.options.bannedGlobals);
   }
 
-  run(): ContractFinding[] {
+  run(): void {
     const { index } = this.context;
     const tsm = this.context.ts;
     const SK = tsm.SyntaxKind;
-    if (index.generators.length === 0) return [];
+    if (index.generators.length === 0) return;
     this.readImports();
     for (const { node } of index.nodes<ts.CallExpression>(SK.CallExpression)) this.checkCall(node);
     for (const { node } of index.nodes<ts.NewExpression>(SK.NewExpression)) this.checkNew(node);
     for (const { node } of index.nodes<ts.PropertyAccessExpression>(SK.PropertyAccessExpression)) this.checkEnv(node);
     for (const { node } of index.nodes<ts.AwaitExpression>(SK.AwaitExpression)) this.checkAwait(node);
-    return this.findings.sort((a, b) => a.start - b.start);
   }
 
   /** Local names bound to impure modules: `import fs from 'fs'`, `import { readFileSync } from 'node:fs'`. */
@@ -285,19 +291,32 @@ class PurityCheck {
     this.report('impureCall', call, { what: `${name}()`, instead: impurity.instead }, suggestion);
   }
 
-  /** With types: a call whose function is declared in Node's own type declarations. */
+  /**
+   * With types: a call whose function is declared in Node's own type declarations. Read from the
+   * callee's symbol, once per symbol in the program, not by resolving each call.
+   */
   private declaredInNodeBuiltin(call: ts.CallExpression): string | undefined {
     const { checker } = this.context;
+    const tsm = this.context.ts;
     if (!checker) return undefined;
-    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
-    const fileName = declaration?.getSourceFile().fileName ?? '';
-    const match = /\/@types\/node\/(?:ts[\d.]+\/)?([a-z_/]+)\.d\.ts$/.exec(fileName);
-    if (!match || !NODE_MODULES.includes(match[1]) || this.context.options.allowedModules.includes(match[1])) return undefined;
-    return match[1];
+    const callee = call.expression;
+    const name = tsm.isPropertyAccessExpression(callee) ? callee.name : tsm.isIdentifier(callee) ? callee : undefined;
+    let symbol = name && checker.getSymbolAtLocation(name);
+    if (!symbol) return undefined;
+    if (symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    let byChecker = nodeModuleOfSymbol.get(checker);
+    if (!byChecker) nodeModuleOfSymbol.set(checker, (byChecker = new Map()));
+    if (!byChecker.has(symbol)) {
+      const fileName = symbol.declarations?.[0]?.getSourceFile().fileName ?? '';
+      const match = /\/@types\/node\/(?:ts[\d.]+\/)?([a-z_/]+)\.d\.ts$/.exec(fileName);
+      byChecker.set(symbol, match && NODE_MODULES.includes(match[1]) ? match[1] : undefined);
+    }
+    const module = byChecker.get(symbol);
+    return module === undefined || this.context.options.allowedModules.includes(module) ? undefined : module;
   }
 
   private report(messageId: keyof typeof messages, node: ts.Node, data: Record<string, string>, suggestion?: Fix): void {
-    this.findings.push(findingAt('pure-stories', this.context.sourceFile, node, messageId, data, undefined, suggestion ? [suggestion] : undefined));
+    this.context.report(messageId, node, data, undefined, suggestion ? [suggestion] : undefined);
   }
 }
 

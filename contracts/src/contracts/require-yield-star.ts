@@ -1,4 +1,3 @@
-import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import type { StoryCallNode } from '../engine/file-index';
 import {
@@ -8,7 +7,8 @@ import {
   snippet,
   yieldNeedsParens,
 } from '../engine/syntax';
-import type { Contract, ContractContext, ContractFinding, Fix, TextEdit } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext, Fix, TextEdit } from '../types';
 
 interface Options {
   /** More stories that run the stories passed to them, by name: `askWithTenant`. */
@@ -26,9 +26,10 @@ const messages = {
 
 type MessageId = keyof typeof messages;
 
-export const requireYieldStar: Contract<Options> = {
+export const requireYieldStar = defineContract({
   meta: {
     id: 'require-yield-star',
+    diagnosticCode: 990001,
     description: 'Require story calls inside generators to be delegated with `yield*`.',
     rationale:
       'Calling a story only creates a generator object: the runtime runs a story only when the calling story delegates to it with `yield*`. A bare call silently never runs, `yield askX()` hands the generator object to the runtime as if it were an action (no processor matches, the story fails at run time), and `await askX()` awaits something that is not a promise.',
@@ -37,7 +38,7 @@ export const requireYieldStar: Contract<Options> = {
     fixable: true,
     hasSuggestions: false,
     typeAware: true,
-    withoutTypes:
+    behaviourWithoutTypes:
       'Story calls are recognised by the `ask*` naming convention (`/^ask[A-Z0-9_]/`, also as a method: `todoLogic.askCreate()`), and only string literals are known not to be stories. A story call passed straight as an argument is composition, as the convention has it; a story kept in a variable is handed on only by `yield*` or by passing it to the framework\'s combinators (`askCatch`, `askRunParallel`, `askOverrideActions`, `askContextProvideValue`, `runStory`, `captureRequester`) or those of the `combinators` option. With type information a call is a story when it returns a generator whose yields are the framework\'s actions (`Action`, types extending or intersecting it, a type parameter judged by its constraint), whatever its name: entry stories such as `login(event)` are checked, a plain `function* range()` or a function returning an array is not. A story passed as an argument, directly or through a variable, is handed on only where the declared parameter takes a story; returned, only where the generator declares a story as its result. `yield*` of an array, a string or a generator of non-actions is reported. Where the framework\'s types do not resolve, the rule falls back to the convention.',
     messages,
     schema: {
@@ -52,7 +53,7 @@ export const requireYieldStar: Contract<Options> = {
       },
       additionalProperties: false,
     },
-    defaultOptions: { combinators: [] },
+    defaultOptions: { combinators: [] as string[] },
   },
 
   examples: {
@@ -64,6 +65,11 @@ export const requireYieldStar: Contract<Options> = {
         code: 'function* story() {\n  const [a, b] = yield* askRunParallel([askRandomNumber(), askDateNow()]);\n  return yield* askCatch(askSave({ inner: askLoad() }));\n}',
       },
       { note: 'A story kept in a variable and later handed on runs.', code: 'function* story() {\n  const load = askLoad();\n  const result = yield* askCatch(load);\n  return result;\n}' },
+      {
+        note: 'A project\'s own combinator, named in the `combinators` option, runs the stories kept in a variable and handed to it.',
+        code: 'function* story(id: string) {\n  const load = askLoad(id);\n  return yield* askWithTenant(id, load);\n}',
+        options: { combinators: ['askWithTenant'] },
+      },
       { note: 'Also when the variable holds a list of stories.', code: 'function* story() {\n  const steps = [askA(), askB()];\n  yield* askRunParallel(steps);\n}' },
       {
         note: 'With types, a call is a story only when it returns a generator of the framework\'s actions: an array of objects with a `type` is plain data.',
@@ -197,9 +203,9 @@ export const requireYieldStar: Contract<Options> = {
   },
 
   check(context) {
-    return new YieldStarCheck(context).run();
+    new YieldStarCheck(context).run();
   },
-};
+});
 
 /**
  * The framework's stories that run the stories passed to them. Without types these are the only
@@ -211,19 +217,17 @@ const FRAMEWORK_COMBINATORS = ['askCatch', 'askRunParallel', 'askOverrideActions
 const COLLECTION_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'add', 'set']);
 
 class YieldStarCheck {
-  private readonly findings: ContractFinding[] = [];
   private readonly reportedYields = new Set<ts.YieldExpression>();
   private readonly combinators: Set<string>;
 
-  constructor(private readonly context: ContractContext<Options>) {
+  constructor(private readonly context: ContractContext<Options, MessageId>) {
     this.combinators = new Set([...FRAMEWORK_COMBINATORS, ...context.options.combinators]);
   }
 
-  run(): ContractFinding[] {
+  run(): void {
     const { index } = this.context;
     for (const { node, scope } of index.callsInGenerators) this.checkCall(node, scope!.node);
     for (const { node } of index.yields) this.checkYieldOperand(node);
-    return this.findings.sort((a, b) => a.start - b.start);
   }
 
   private checkCall(call: StoryCallNode, generator: ts.Node): void {
@@ -238,6 +242,8 @@ class YieldStarCheck {
     const destination = destinationOf(tsm, call);
     // Under `yield*`, a call that is no story is judged with the yield.
     if (destination.kind === 'delegated') return;
+    // Passed to what runs it: asked of the callee's declaration, once per program.
+    if (destination.kind === 'argument' && this.argumentTakesStory(call, destination.call, 'call')) return;
     // Every cheaper reason to stay silent comes before this: it may ask the type checker.
     if (!stories.isStoryCall(call)) return;
 
@@ -245,7 +251,6 @@ class YieldStarCheck {
       this.reportMissingStar(destination.yieldExpression, this.calleeText(call));
       return;
     }
-    if (destination.kind === 'argument' && this.argumentTakesStory(call, destination.call, 'call')) return;
     if (destination.kind === 'returned' && stories.returnAcceptsStory(generator) === 'yes') return;
     if (destination.kind === 'variable' && this.isHandedOn(destination.name, generator, call)) return;
     this.reportMissingYieldStar(call);
@@ -368,18 +373,18 @@ class YieldStarCheck {
   }
 
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix): void {
-    this.findings.push(findingAt('require-yield-star', this.context.sourceFile, node, messageId, data, fix));
+    this.context.report(messageId, node, data, fix);
   }
 }
 
 /** The callee's own name: `askCatch` for `askCatch(...)` and `system.askCatch(...)`. */
-function calleeName(tsm: ContractContext<Options>['ts'], callee: ts.Expression): string | undefined {
+function calleeName(tsm: ContractContext<Options, MessageId>['ts'], callee: ts.Expression): string | undefined {
   if (tsm.isIdentifier(callee)) return callee.text;
   if (tsm.isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
 }
 
-function enclosingFunction(tsm: ContractContext<Options>['ts'], node: ts.Node): ts.Node | undefined {
+function enclosingFunction(tsm: ContractContext<Options, MessageId>['ts'], node: ts.Node): ts.Node | undefined {
   for (let current = node.parent; current; current = current.parent) if (tsm.isFunctionLike(current)) return current;
   return undefined;
 }

@@ -1,8 +1,8 @@
-import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { resolveModuleFile, runtimeReferencesIn, syntacticExports, type RuntimeReference } from '../engine/runtime-reference';
 import { isTestFile } from '../engine/test-files';
-import type { Contract, ContractContext, ContractFinding } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext } from '../types';
 
 interface Options {
   testFiles: boolean;
@@ -16,11 +16,14 @@ const messages = {
   asyncStory: '`{{name}}` in `{{module}}` is an async generator: the runtime drives a story with `next()` and never awaits it, so a story is a plain `function*`.',
 };
 
+type MessageId = keyof typeof messages;
+
 const ASYNC_ITERATORS = new Set(['AsyncGenerator', 'AsyncIterableIterator', 'AsyncIterator', 'AsyncIterable']);
 
-export const validRuntimeReference: Contract<Options> = {
+export const validRuntimeReference = defineContract({
   meta: {
     id: 'valid-runtime-reference',
+    diagnosticCode: 990008,
     description: 'Require config runtime references to name an existing module and exported story.',
     rationale:
       "A qpq config names the story each route, queue, schedule and deploy event runs: `'/path/to/module::exportName'` resolved against the config root (the `configRoot` given to `defineApplicationModule`, usually the config file's `__dirname`), or `{ basePath, relativePath, functionName }`. A string without `::` throws when the config is built, but a module or export that does not exist only fails at build or deploy time. This rule checks them where they are written, and the editor plugin goes to the story from the string and completes module paths and export names in it.",
@@ -29,7 +32,7 @@ export const validRuntimeReference: Contract<Options> = {
     fixable: false,
     hasSuggestions: false,
     typeAware: true,
-    withoutTypes:
+    behaviourWithoutTypes:
       'A runtime reference is the runtime argument of `defineRoute`, `defineQueue`, `defineRecurringSchedule` and `defineDeployEvent`, and any `\'/module::export\'` string or `{ basePath, relativePath, functionName }` object given to another `define*` setting (seeds, migrations, service functions, ...); those of `defineActionProcessors`, `defineDynamicFunctions` and `defineInlineFunction` name something other than a story. Test files are skipped unless the `testFiles` option includes them. Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that a story setting names but that is not a story (or is an async generator) is reported. The config root is the file\'s directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).',
     messages,
     schema: {
@@ -65,29 +68,24 @@ export const validRuntimeReference: Contract<Options> = {
   },
 
   check(context) {
-    const findings: ContractFinding[] = [];
-    if (!context.options.testFiles && isTestFile(context.sourceFile.fileName)) return findings;
-    for (const reference of runtimeReferencesIn(context.ts, context.sourceFile)) {
-      const finding = judge(context, reference);
-      if (finding) findings.push(finding);
-    }
-    return findings;
+    if (!context.options.testFiles && isTestFile(context.sourceFile.fileName)) return;
+    for (const reference of runtimeReferencesIn(context.ts, context.sourceFile)) judge(context, reference);
   },
-};
+});
 
-function judge(context: ContractContext<Options>, reference: RuntimeReference): ContractFinding | undefined {
+/** Reports what is wrong with one reference, if anything. */
+function judge(context: ContractContext<Options, MessageId>, reference: RuntimeReference): void {
   const { sourceFile } = context;
-  const report = (messageId: keyof typeof messages, data: Record<string, string>): ContractFinding =>
-    findingAt('valid-runtime-reference', sourceFile, reference.node, messageId, data);
+  const report = (messageId: MessageId, data: Record<string, string>) => context.report(messageId, reference.node, data);
   const text = reference.node.getText(sourceFile).slice(1, -1);
   if (reference.missingSeparator) return report('missingSeparator', { text });
-  if (reference.modulePath === undefined || reference.exportName === undefined) return undefined;
+  if (reference.modulePath === undefined || reference.exportName === undefined) return;
   const module = text.includes('::') ? text.slice(0, text.indexOf('::')) : reference.modulePath;
   const target = findModule(context, reference.modulePath);
   if (!target) return report('moduleNotFound', { module });
 
   const exports = exportsOf(context, target);
-  if (!exports) return undefined;
+  if (!exports) return;
   const symbol = exports.get(reference.exportName);
   if (!symbol) {
     const names = [...exports.keys()].filter((n) => n !== 'default').slice(0, 5);
@@ -101,7 +99,7 @@ function judge(context: ContractContext<Options>, reference: RuntimeReference): 
     }
     if (context.stories.verdictOfCallable(type) === 'not-story') return report('notAStory', { module, name: reference.exportName });
   }
-  return undefined;
+  return;
 }
 
 /** A module a reference names: its file in the program, or only its export names when read from disk. */

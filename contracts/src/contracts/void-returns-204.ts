@@ -1,10 +1,10 @@
-import { findingAt } from '../engine/finding';
 import type * as ts from 'typescript';
 import { statementsCanComplete } from '../engine/completion';
 import { routeBindings, routeKey } from '../engine/route-bindings';
 import type { FunctionScope } from '../engine/file-index';
 import { skipTransparentWrappers } from '../engine/syntax';
-import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
+import { defineContract } from '../define-contract';
+import type { ContractContext, Fix } from '../types';
 
 type Options = Record<string, never>;
 
@@ -20,9 +20,10 @@ type MessageId = keyof typeof messages;
 /** Response helpers whose first argument becomes the body and second is the status (default 200). */
 const BODY_HELPERS = new Set(['toJsonEventResponse', 'toTextResponse', 'toHtmlResponse']);
 
-export const voidReturns204: Contract<Options> = {
+export const voidReturns204 = defineContract({
   meta: {
     id: 'void-returns-204',
+    diagnosticCode: 990003,
     description: 'Require route stories to answer every request, with 204 No Content when there is nothing to send.',
     rationale:
       'A route story that returns nothing leaves the HTTP adapter without a response: the AWS response transformer reads `.status` and `.body` of `undefined` and the request fails. `toJsonEventResponse(undefined)` answers 200 with no body, which clients read as an empty document; the framework\'s own plan is that "no content" is a 204 No Content. HTTP forbids a body on a 204.',
@@ -31,7 +32,7 @@ export const voidReturns204: Contract<Options> = {
     fixable: true,
     hasSuggestions: true,
     typeAware: true,
-    withoutTypes:
+    behaviourWithoutTypes:
       'A route story is a generator whose declared return type is `AskResponse<HTTPEventResponse>` (or a `Generator` returning `HTTPEventResponse`), or whose first parameter is typed `HTTPEvent`. With type information a generator is also a route story when its return type resolves to a response with `status` and `isBase64Encoded`, whatever it is called, or when it is an exported function that a `defineRoute(method, path, \'/module::export\')` anywhere in the program names (the runtime string resolved against the config file\'s directory, the usual `__dirname` config root); and `toJsonEventResponse(x)` is reported when `x` is `void` or `undefined`. A path that ends the story on purpose (`return yield* askThrowError(...)`, or `yield* askThrowError(...)` as a statement) needs no response.',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
@@ -119,27 +120,25 @@ export const voidReturns204: Contract<Options> = {
   },
 
   check(context) {
-    return new RouteResponseCheck(context).run();
+    new RouteResponseCheck(context).run();
   },
-};
+});
 
 class RouteResponseCheck {
-  private readonly findings: ContractFinding[] = [];
 
-  constructor(private readonly context: ContractContext<Options>) {}
+  constructor(private readonly context: ContractContext<Options, MessageId>) {}
 
-  run(): ContractFinding[] {
+  run(): void {
     const { index, ts: tsm } = this.context;
     // Cheap gate: a file without HTTP words has no route story and no response to judge, unless
     // a defineRoute elsewhere in the program may name one of its exports.
     const text = this.context.sourceFile.text;
-    if (!/HTTPEvent|EventResponse|status/.test(text) && !(this.context.program && /\bexport\b/.test(text))) return [];
+    if (!/HTTPEvent|EventResponse|status/.test(text) && !(this.context.program && /\bexport\b/.test(text))) return;
     for (const scope of index.generators) {
       if (this.isRouteStory(scope)) this.checkRoute(scope);
     }
     for (const { node } of index.nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) this.checkHelperCall(node);
     for (const { node } of index.nodes<ts.ObjectLiteralExpression>(tsm.SyntaxKind.ObjectLiteralExpression)) this.checkResponseLiteral(node);
-    return this.findings.sort((a, b) => a.start - b.start);
   }
 
   // ---- route stories
@@ -279,7 +278,7 @@ class RouteResponseCheck {
   }
 
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void {
-    this.findings.push(findingAt('void-returns-204', this.context.sourceFile, node, messageId, data, fix, suggestions));
+    this.context.report(messageId, node, data, fix, suggestions);
   }
 }
 

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import type { Contract, ContractFinding, Finding, TypeScriptModule } from '../types';
+import type { Contract, ContractFinding, Finding, FindingTarget, Fix, TypeScriptModule } from '../types';
 import { getFileIndex } from './file-index';
 import { getStoryRecognizer } from './story-recognition';
 
@@ -12,7 +12,7 @@ export interface RunTarget {
 }
 
 /** Called once per contract failure; the other contracts go on. */
-export type ContractErrorHandler = (contract: Contract<any>, error: unknown) => void;
+export type ContractErrorHandler = (contract: Contract, error: unknown) => void;
 
 const UNTYPED = {};
 const findingsCache = new WeakMap<ts.SourceFile, WeakMap<object, Map<string, Finding[]>>>();
@@ -24,7 +24,7 @@ const findingsCache = new WeakMap<ts.SourceFile, WeakMap<object, Map<string, Fin
  * down with it.
  */
 export function runContract(
-  contract: Contract<any>,
+  contract: Contract,
   target: RunTarget,
   userOptions: Record<string, unknown> | undefined,
   onError: ContractErrorHandler,
@@ -38,7 +38,9 @@ export function runContract(
   let findings: Finding[];
   try {
     const { ts: tsm, sourceFile, checker, program } = target;
-    const raw = contract.check({
+    const raw: ContractFinding[] = [];
+    const contractId = contract.meta.id;
+    contract.check({
       ts: tsm,
       sourceFile,
       checker,
@@ -46,8 +48,12 @@ export function runContract(
       index: getFileIndex(tsm, sourceFile),
       stories: getStoryRecognizer(tsm, sourceFile, checker, checker ? program : undefined),
       options,
+      report(messageId: string, at: FindingTarget, data: Record<string, string> = {}, fix?: Fix, suggestions?: Fix[]) {
+        const { start, end } = 'kind' in at ? { start: at.getStart(sourceFile), end: at.getEnd() } : at;
+        raw.push({ contractId, messageId, data, start, end, fix, suggestions });
+      },
     });
-    findings = raw.map((finding) => withMessage(contract, finding));
+    findings = raw.sort((a, b) => a.start - b.start).map((finding) => withMessage(contract, finding));
   } catch (error) {
     onError(contract, error);
     findings = [];
@@ -75,8 +81,8 @@ export function formatMessage(template: string, data: Record<string, string>): s
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? data[name] : whole));
 }
 
-function withMessage(contract: Contract<any>, finding: ContractFinding): Finding {
-  const template = contract.meta.messages[finding.messageId];
+function withMessage(contract: Contract, finding: ContractFinding): Finding {
+  const template = (contract.meta.messages as Record<string, string>)[finding.messageId];
   if (template === undefined) throw new Error(`unknown messageId '${finding.messageId}'`);
   return { ...finding, message: formatMessage(template, finding.data) };
 }

@@ -48,8 +48,40 @@ export class StoryRecognizer {
   /** By type when a checker knows it, by the `ask*` name otherwise. */
   isStoryCall(call: StoryCallNode): boolean {
     if (this.checker && this.declaredNotStory(call)) return false;
-    const verdict = this.checker ? this.verdictOf(call) : 'unknown';
+    let verdict: StoryVerdict = 'unknown';
+    if (this.checker) {
+      verdict = this.verdictOfCallee(call);
+      if (verdict === 'unknown') verdict = this.verdictOf(call);
+    }
     return verdict === 'unknown' ? this.hasStoryName(call) : verdict === 'story';
+  }
+
+  /**
+   * The verdict on what is called, shared by every call of it in the program: when each of the
+   * callee's signatures, as declared, returns a story (`AskResponse<T>` for any `T`), or none
+   * does, the call site need not be resolved. A requester called a thousand times is judged once.
+   */
+  private verdictOfCallee(call: StoryCallNode): StoryVerdict {
+    const symbol = this.calleeSymbol(call);
+    if (!symbol) return 'unknown';
+    const cache = programCaches(this.checker!).calleeVerdicts;
+    let verdict = cache.get(symbol);
+    if (verdict === undefined) {
+      const signatures = this.checker!.getTypeOfSymbol(symbol).getCallSignatures();
+      const verdicts = signatures.map((s) => this.verdictOfType(s.getReturnType(), false));
+      verdict = verdicts.length > 0 && verdicts.every((v) => v === verdicts[0]) ? verdicts[0] : 'unknown';
+      cache.set(symbol, verdict);
+    }
+    return verdict;
+  }
+
+  private calleeSymbol(call: StoryCallNode): ts.Symbol | undefined {
+    const tsm = this.tsm;
+    const callee = this.calleeOf(call);
+    const name = tsm.isPropertyAccessExpression(callee) ? callee.name : tsm.isIdentifier(callee) ? callee : undefined;
+    let symbol = name && this.checker!.getSymbolAtLocation(name);
+    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = this.checker!.getAliasedSymbol(symbol);
+    return symbol;
   }
 
   /**
@@ -186,8 +218,35 @@ export class StoryRecognizer {
     const call = current.parent;
     if (!(tsm.isCallExpression(call) || tsm.isNewExpression(call)) || !call.arguments) return 'unknown';
     const index = call.arguments.indexOf(current as ts.Expression);
-    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    const declaration = this.declarationCalled(call);
     if (index < 0 || !declaration || !declaration.parameters) return 'unknown';
+    // The declared parameter does not depend on the call: judged once per declaration and place.
+    const key = `${index}:${path.join('.')}`;
+    const cache = programCaches(checker).parameterVerdicts;
+    let byPlace = cache.get(declaration);
+    if (!byPlace) cache.set(declaration, (byPlace = new Map()));
+    let verdict = byPlace.get(key);
+    if (verdict === undefined) {
+      verdict = this.parameterAcceptsStory(declaration, index, path);
+      byPlace.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  /** The declaration a call resolves to: the callee's only one when it has one, else the checker's pick. */
+  private declarationCalled(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {
+    const tsm = this.tsm;
+    const checker = this.checker!;
+    if (tsm.isCallExpression(call)) {
+      const symbol = this.calleeSymbol(call);
+      const declarations = symbol?.declarations;
+      if (declarations && declarations.length === 1 && tsm.isFunctionLike(declarations[0])) return declarations[0];
+    }
+    return checker.getResolvedSignature(call)?.getDeclaration();
+  }
+
+  private parameterAcceptsStory(declaration: ts.SignatureDeclaration, index: number, path: Array<string | number>): 'yes' | 'no' | 'any' | 'unknown' {
+    const checker = this.checker!;
     const parameters = declaration.parameters;
     const parameter = parameters[Math.min(index, parameters.length - 1)];
     if (!parameter) return 'no';
@@ -397,4 +456,20 @@ export function getStoryRecognizer(
 function isUnresolved(type: ts.Type): boolean {
   const name = (type as { intrinsicName?: string }).intrinsicName;
   return name !== undefined && name !== 'any';
+}
+
+interface ProgramCaches {
+  /** Callee symbol -> whether calling it starts a story, as declared. */
+  calleeVerdicts: Map<ts.Symbol, StoryVerdict>;
+  /** Called declaration -> argument place -> whether a story is taken there. */
+  parameterVerdicts: Map<ts.Node, Map<string, 'yes' | 'no' | 'any' | 'unknown'>>;
+}
+
+const cachesByChecker = new WeakMap<ts.TypeChecker, ProgramCaches>();
+
+/** Verdicts about declarations hold for the whole program version, whichever file asks. */
+function programCaches(checker: ts.TypeChecker): ProgramCaches {
+  let caches = cachesByChecker.get(checker);
+  if (!caches) cachesByChecker.set(checker, (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map() }));
+  return caches;
 }
