@@ -8,7 +8,10 @@ import type { Contract, ContractContext, ContractExample, ContractMeta, InvalidC
  */
 export function defineContract<Options extends object, MessageId extends string>(definition: {
   meta: ContractMeta<Options, MessageId>;
-  examples: { valid: Array<ContractExample<NoInference<Options>>>; invalid: Array<InvalidContractExample<NoInference<Options>, NoInference<MessageId>>> };
+  examples: {
+    valid: Array<ContractExample<NoInference<Options>>>;
+    invalid: Array<InvalidContractExample<NoInference<Options>, NoInference<MessageId>>>;
+  };
   check(context: ContractContext<NoInference<Options>, NoInference<MessageId>>): void;
 }): Contract<Options, MessageId> {
   return definition as Contract<Options, MessageId>;

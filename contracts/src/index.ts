@@ -12,7 +12,15 @@ export { schemaProblems } from './engine/options-schema';
 export { yieldedActionsOfCall } from './engine/story-actions';
 export type { YieldedActions } from './engine/story-actions';
 export { QPQ_IMPORT_GROUPS } from './contracts/import-order';
-export { runtimeReferencesIn, runtimeReferenceAt, resolveModuleFile, syntacticExports, directoryOf, joinPath, MODULE_SUFFIXES } from './engine/runtime-reference';
+export {
+  runtimeReferencesIn,
+  runtimeReferenceAt,
+  resolveModuleFile,
+  syntacticExports,
+  directoryOf,
+  joinPath,
+  MODULE_SUFFIXES,
+} from './engine/runtime-reference';
 export type { RuntimeReference } from './engine/runtime-reference';
 export { findModule, exportsOf } from './contracts/valid-runtime-reference';
 export type { ModuleTarget } from './contracts/valid-runtime-reference';

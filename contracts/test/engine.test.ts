@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { allContracts, applyEdits, getFileIndex, runContract, runtimeReferencesIn } from '../src';
+import { dedent } from '../src/engine/dedent';
 import type { Contract } from '../src';
 
 const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
@@ -146,5 +147,24 @@ describe('valid-runtime-reference in tests', () => {
     expect(messageIds('/project/src/__tests__/qpq.config.ts')).toEqual([]);
     expect(messageIds('/project/src/qpq.config.test.ts', { testFiles: true })).toEqual(['moduleNotFound']);
     expect(messageIds('/project/src/qpq.config.ts')).toEqual(['moduleNotFound']);
+  });
+});
+
+describe('dedent, for example code', () => {
+  it('drops the first line break, the shared indentation and the closing indentation', () => {
+    expect(dedent`
+      function* story() {
+        yield* askDateNow();
+      }
+    `).toBe('function* story() {\n  yield* askDateNow();\n}');
+  });
+
+  it('keeps a final line break written as an empty line, blank lines inside, and escaped template syntax', () => {
+    expect(dedent`
+      const s = \`at \${now}\`;
+
+      const path = 'a\\b';
+
+    `).toBe("const s = `at ${now}`;\n\nconst path = 'a\\b';\n");
   });
 });

@@ -24,7 +24,30 @@ export function renderAll(root = REPO_ROOT) {
   files.set('rules-docs/codemods.md', codemodsPage(allTransforms));
   files.set('README.md', readmeWithRulesTable(readFileSync(join(root, 'README.md'), 'utf8'), allContracts));
   files.set('ts-plugin/options.schema.json', `${JSON.stringify(pluginOptionsSchema(allContracts), null, 2)}\n`);
+  files.set(DIAGNOSTIC_CODES_FILE, `${JSON.stringify(releasedDiagnosticCodes(root), null, 2)}\n`);
   return files;
+}
+
+/** Every diagnostic code ever given to a rule, so that none changes or is given twice. */
+export const DIAGNOSTIC_CODES_FILE = 'ts-plugin/diagnostic-codes.json';
+
+/**
+ * The record of released codes, with the codes of new rules added. Editors ask for quick fixes by
+ * code: a rule's code never changes, and a removed rule's code is never given to another.
+ */
+export function releasedDiagnosticCodes(root = REPO_ROOT) {
+  const path = join(root, DIAGNOSTIC_CODES_FILE);
+  const recorded = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  const codes = { ...recorded };
+  for (const { meta } of allContracts) {
+    if (recorded[meta.id] !== undefined && recorded[meta.id] !== meta.diagnosticCode) {
+      throw new Error(`qpq/${meta.id}: its diagnostic code changed from ${recorded[meta.id]} to ${meta.diagnosticCode}; a released code never changes`);
+    }
+    const owner = Object.keys(codes).find((id) => id !== meta.id && codes[id] === meta.diagnosticCode);
+    if (owner) throw new Error(`qpq/${meta.id}: diagnostic code ${meta.diagnosticCode} belongs to qpq/${owner}`);
+    codes[meta.id] = meta.diagnosticCode;
+  }
+  return Object.fromEntries(Object.entries(codes).sort(([, a], [, b]) => a - b));
 }
 
 /** Pages in rules-docs/ that nothing generates any more (a rule renamed or removed). */

@@ -68,7 +68,7 @@ describe('generated documentation', () => {
     expect([...renderAll().entries()]).toEqual([...generated.entries()]);
   });
 
-  it('has a page for every rule, an index, the codemods page, the README table and the plugin options schema', () => {
+  it('has a page for every rule, an index, the codemods page, the README table, the plugin options schema and the released diagnostic codes', () => {
     expect([...generated.keys()].sort()).toEqual(
       [
         ...allContracts.map(({ meta }) => `rules-docs/${meta.id}.md`),
@@ -76,8 +76,21 @@ describe('generated documentation', () => {
         'rules-docs/codemods.md',
         'README.md',
         'ts-plugin/options.schema.json',
+        'ts-plugin/diagnostic-codes.json',
       ].sort(),
     );
+  });
+
+  it('refuses a released diagnostic code that changed or went to another rule, and keeps the codes of removed rules', () => {
+    const root = copyOfGenerated();
+    const record = path.join(root, 'ts-plugin/diagnostic-codes.json');
+    const released = JSON.parse(fs.readFileSync(record, 'utf8'));
+    fs.writeFileSync(record, JSON.stringify({ ...released, 'require-yield-star': 990077 }));
+    expect(() => renderAll(root)).toThrow('qpq/require-yield-star: its diagnostic code changed from 990077 to 990001; a released code never changes');
+    fs.writeFileSync(record, JSON.stringify({ 'retired-rule': 990002 }));
+    expect(() => renderAll(root)).toThrow('qpq/monomorphic-action-shape: diagnostic code 990002 belongs to qpq/retired-rule');
+    fs.writeFileSync(record, JSON.stringify({ 'retired-rule': 990500 }));
+    expect(Object.entries(JSON.parse(renderAll(root).get('ts-plugin/diagnostic-codes.json')!)).at(-1)).toEqual(['retired-rule', 990500]);
   });
 
   it('is up to date in the repository (npm run docs regenerates it)', () => {

@@ -3,6 +3,7 @@ import { routeKey, runtimeReferences } from '../engine/route-bindings';
 import { ASK_NAME } from '../engine/story-recognition';
 import { skipTransparentWrappers } from '../engine/syntax';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext } from '../types';
 
 interface Options {
@@ -11,7 +12,8 @@ interface Options {
 }
 
 const messages = {
-  notGenerator: '`{{name}}` has the story prefix `ask` but is not a generator: callers will delegate to it with `yield*`. Make it a generator, or rename it.',
+  notGenerator:
+    '`{{name}}` has the story prefix `ask` but is not a generator: callers will delegate to it with `yield*`. Make it a generator, or rename it.',
   notAStory: '`{{name}}` has the story prefix `ask` but its declared return type is not a story (a generator whose yields are actions).',
   missingPrefix: '`{{name}}` returns a story: name it `ask{{capitalized}}` so callers see that it must be delegated with `yield*`.',
 };
@@ -38,7 +40,8 @@ export const askPrefixGeneratorOnly = defineContract({
       properties: {
         requireAskPrefix: {
           type: 'boolean',
-          description: 'Also report exported generators that return stories without the `ask` prefix, except route stories taking an `HTTPEvent` and (with type information) entry points that the config names.',
+          description:
+            'Also report exported generators that return stories without the `ask` prefix, except route stories taking an `HTTPEvent` and (with type information) entry points that the config names.',
         },
       },
       additionalProperties: false,
@@ -50,20 +53,59 @@ export const askPrefixGeneratorOnly = defineContract({
     valid: [
       {
         note: 'Stories, in every form a story is written.',
-        code: "function* askDateNow() {\n  return yield { type: 'Date::Now' };\n}\nconst logic = { *askLogin(user: string) { return yield* askAuth(user); } };\nexport const askFoo = function* () {\n  return yield* askBar();\n};",
+        code: dedent`
+          function* askDateNow() {
+            return yield { type: 'Date::Now' };
+          }
+          const logic = { *askLogin(user: string) { return yield* askAuth(user); } };
+          export const askFoo = function* () {
+            return yield* askBar();
+          };
+        `,
       },
-      { note: 'Aliases and factory results are not function literals.', code: "const askLog = askLogTemplate;\nexport const askNow = createActionRequester<string>()({ actionType: 'Date::Now' });" },
-      { note: 'Names that only start with "ask".', code: 'const askew = () => 1;\nconst ask = () => 2;\nconst asker = () => 3;' },
       {
-        note: 'With types, a type parameter is judged by its constraint: a generator yielding `Action<P> & { type: TType }` yields actions, as a requester factory\'s does.',
-        code: "import { Action } from 'quidproquo-core';\n\nexport function createRequester<TType extends string, P>(actionType: TType) {\n  return function* askAction(payload: P): Generator<Action<P> & { type: TType }, string, string> {\n    return yield { type: actionType, payload };\n  };\n}",
+        note: 'Aliases and factory results are not function literals.',
+        code: dedent`
+          const askLog = askLogTemplate;
+          export const askNow = createActionRequester<string>()({ actionType: 'Date::Now' });
+        `,
+      },
+      {
+        note: 'Names that only start with "ask".',
+        code: dedent`
+          const askew = () => 1;
+          const ask = () => 2;
+          const asker = () => 3;
+        `,
+      },
+      {
+        note: "With types, a type parameter is judged by its constraint: a generator yielding `Action<P> & { type: TType }` yields actions, as a requester factory's does.",
+        code: dedent`
+          import { Action } from 'quidproquo-core';
+
+          export function createRequester<TType extends string, P>(actionType: TType) {
+            return function* askAction(payload: P): Generator<Action<P> & { type: TType }, string, string> {
+              return yield { type: actionType, payload };
+            };
+          }
+        `,
         typed: true,
       },
     ],
     invalid: [
       {
         note: 'Every form of function literal that is not a generator.',
-        code: "function askDateNow() {\n  return new Date();\n}\nconst askThing = () => {};\nconst logic = { askLogin: (user: string) => auth(user) };\nclass AuthLogic {\n  askLogout() {}\n}\nobj.askOther = function () {};",
+        code: dedent`
+          function askDateNow() {
+            return new Date();
+          }
+          const askThing = () => {};
+          const logic = { askLogin: (user: string) => auth(user) };
+          class AuthLogic {
+            askLogout() {}
+          }
+          obj.askOther = function () {};
+        `,
         findings: [
           { messageId: 'notGenerator', line: 1, column: 10 },
           { messageId: 'notGenerator', line: 4, column: 7 },
@@ -74,13 +116,26 @@ export const askPrefixGeneratorOnly = defineContract({
       },
       {
         note: 'With types, a generator named `ask*` must also yield actions.',
-        code: 'export function* askRange(count: number): Generator<number, void, unknown> {\n  for (let i = 0; i < count; i++) yield i;\n}',
+        code: dedent`
+          export function* askRange(count: number): Generator<number, void, unknown> {
+            for (let i = 0; i < count; i++) yield i;
+          }
+        `,
         typed: true,
         findings: [{ messageId: 'notAStory', line: 1, column: 18 }],
       },
       {
         note: 'With `requireAskPrefix`, exported stories without the prefix are reported, route entry points excepted.',
-        code: "import { HTTPEvent } from 'quidproquo-webserver';\n\nexport function* loadTodos() {\n  return yield* askLoad();\n}\nexport function* getTodos(event: HTTPEvent) {\n  return yield* askLoad();\n}",
+        code: dedent`
+          import { HTTPEvent } from 'quidproquo-webserver';
+
+          export function* loadTodos() {
+            return yield* askLoad();
+          }
+          export function* getTodos(event: HTTPEvent) {
+            return yield* askLoad();
+          }
+        `,
         options: { requireAskPrefix: true },
         findings: [{ messageId: 'missingPrefix', line: 3, column: 18 }],
       },
@@ -102,10 +157,19 @@ export const askPrefixGeneratorOnly = defineContract({
       const isGenerator = (node as ts.FunctionLikeDeclarationBase).asteriskToken !== undefined;
       if (ASK_NAME.test(named.text)) {
         if (!isGenerator) report('notGenerator', named.node, named.text);
-        else if ((node as ts.SignatureDeclaration).type && context.stories.verdictOfFunction(node as ts.SignatureDeclaration) === 'not-story') {
+        else if (
+          (node as ts.SignatureDeclaration).type &&
+          context.stories.verdictOfFunction(node as ts.SignatureDeclaration) === 'not-story'
+        ) {
           report('notAStory', named.node, named.text);
         }
-      } else if (context.options.requireAskPrefix && isGenerator && isExported(tsm, node) && returnsStory(context, node) && !isEntryPoint(context, node, named.text)) {
+      } else if (
+        context.options.requireAskPrefix &&
+        isGenerator &&
+        isExported(tsm, node) &&
+        returnsStory(context, node) &&
+        !isEntryPoint(context, node, named.text)
+      ) {
         report('missingPrefix', named.node, named.text);
       }
     }
@@ -122,9 +186,11 @@ function nameOf(tsm: typeof ts, fn: ts.Node): { text: string; node: ts.Node } | 
   if (own && (tsm.isIdentifier(own) || tsm.isStringLiteral(own))) return { text: own.text, node: own };
   if (own) return undefined; // computed names cannot be judged
   let outer: ts.Node = fn;
-  while (tsm.isParenthesizedExpression(outer.parent) || tsm.isAsExpression(outer.parent) || tsm.isSatisfiesExpression(outer.parent)) outer = outer.parent;
+  while (tsm.isParenthesizedExpression(outer.parent) || tsm.isAsExpression(outer.parent) || tsm.isSatisfiesExpression(outer.parent))
+    outer = outer.parent;
   const parent = outer.parent;
-  const named = (name: ts.Node | undefined) => (name && (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) ? { text: name.text, node: name } : undefined);
+  const named = (name: ts.Node | undefined) =>
+    name && (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) ? { text: name.text, node: name } : undefined;
   if (tsm.isVariableDeclaration(parent) && parent.initializer === outer) return named(parent.name);
   if (tsm.isPropertyAssignment(parent) && parent.initializer === outer) return named(parent.name);
   if (tsm.isPropertyDeclaration(parent) && parent.initializer === outer) return named(parent.name);
@@ -137,7 +203,8 @@ function nameOf(tsm: typeof ts, fn: ts.Node): { text: string; node: ts.Node } | 
 }
 
 function isExported(tsm: typeof ts, fn: ts.Node): boolean {
-  const hasExport = (node: ts.Node) => tsm.canHaveModifiers(node) && (tsm.getModifiers(node)?.some((m) => m.kind === tsm.SyntaxKind.ExportKeyword) ?? false);
+  const hasExport = (node: ts.Node) =>
+    tsm.canHaveModifiers(node) && (tsm.getModifiers(node)?.some((m) => m.kind === tsm.SyntaxKind.ExportKeyword) ?? false);
   if (tsm.isFunctionDeclaration(fn)) return hasExport(fn);
   const declaration = fn.parent;
   return tsm.isVariableDeclaration(declaration) && hasExport(declaration.parent.parent);
@@ -151,6 +218,7 @@ function returnsStory(context: ContractContext<Options, MessageId>, fn: ts.Node)
 function isEntryPoint(context: ContractContext<Options, MessageId>, fn: ts.Node, name: string): boolean {
   const tsm = context.ts;
   const first = (fn as ts.SignatureDeclaration).parameters[0];
-  if (first?.type !== undefined && tsm.isTypeReferenceNode(first.type) && first.type.typeName.getText(context.sourceFile) === 'HTTPEvent') return true;
+  if (first?.type !== undefined && tsm.isTypeReferenceNode(first.type) && first.type.typeName.getText(context.sourceFile) === 'HTTPEvent')
+    return true;
   return context.program !== undefined && runtimeReferences(tsm, context.program).all.has(routeKey(context.sourceFile.fileName, name));
 }

@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext } from '../types';
 
 interface Options {
@@ -19,7 +20,8 @@ export const QPQ_IMPORT_GROUPS: string[][] = [
 ];
 
 const messages = {
-  unsortedImports: 'Imports are not in the qpq order: quidproquo packages, other packages, then aliases and relative imports, a blank line between groups.',
+  unsortedImports:
+    'Imports are not in the qpq order: quidproquo packages, other packages, then aliases and relative imports, a blank line between groups.',
   unsortedExports: '`export … from` statements are not sorted by module.',
 };
 
@@ -31,7 +33,7 @@ export const importOrder = defineContract({
     diagnosticCode: 990004,
     description: "Keep imports in the framework's house order, and `export … from` blocks sorted.",
     rationale:
-      "quidproquo's own code sorts imports with eslint-plugin-simple-import-sort in three groups: quidproquo packages first, then other packages, then aliases and relative imports, with a blank line between groups. This rule produces exactly that order (and simple-import-sort's order of `export … from` blocks), so a qpq project needs one plugin, and the editor offers the same fix as \"Organize imports (qpq order)\". Comments stay with the import they describe.",
+      'quidproquo\'s own code sorts imports with eslint-plugin-simple-import-sort in three groups: quidproquo packages first, then other packages, then aliases and relative imports, with a blank line between groups. This rule produces exactly that order (and simple-import-sort\'s order of `export … from` blocks), so a qpq project needs one plugin, and the editor offers the same fix as "Organize imports (qpq order)". Comments stay with the import they describe.',
     type: 'layout',
     recommended: 'warn',
     fixable: true,
@@ -51,7 +53,7 @@ export const importOrder = defineContract({
         orderByImportStyle: {
           type: 'boolean',
           description:
-            'Order imports of one module by their style, `import * as` first, then default imports, then named-only ones, as eslint-plugin-simple-import-sort 13 and later do. Off, they keep their source order, as in version 12, which the framework\'s own ESLint config uses.',
+            "Order imports of one module by their style, `import * as` first, then default imports, then named-only ones, as eslint-plugin-simple-import-sort 13 and later do. Off, they keep their source order, as in version 12, which the framework's own ESLint config uses.",
         },
       },
       additionalProperties: false,
@@ -62,42 +64,106 @@ export const importOrder = defineContract({
   examples: {
     valid: [
       {
-        note: 'Imports of one module keep their source order, as in simple-import-sort 12, the version the framework\'s own config uses.',
-        code: "import { join } from 'node:path';\nimport * as path from 'node:path';\n\nexport const here = path.resolve(join('a', 'b'));\n",
+        note: "Imports of one module keep their source order, as in simple-import-sort 12, the version the framework's own config uses.",
+        code: dedent`
+          import { join } from 'node:path';
+          import * as path from 'node:path';
+
+          export const here = path.resolve(join('a', 'b'));
+
+        `,
       },
       {
         note: 'quidproquo packages, other packages, then relative imports, parents first.',
-        code: "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n\nimport { config } from '../config';\nimport { todoLogic } from './todoLogic';\n",
+        code: dedent`
+          import { askDateNow } from 'quidproquo-core';
+          import { toJsonEventResponse } from 'quidproquo-webserver';
+
+          import { z } from 'zod';
+
+          import { config } from '../config';
+          import { todoLogic } from './todoLogic';
+
+        `,
       },
       {
         note: '`export … from` blocks sorted by module.',
-        code: "export * from './askA';\nexport * from './askB';\nexport { askC } from './askC';\n",
+        code: dedent`
+          export * from './askA';
+          export * from './askB';
+          export { askC } from './askC';
+
+        `,
       },
     ],
     invalid: [
       {
         note: 'With `orderByImportStyle`, imports of one module go namespace, default, then named-only, as simple-import-sort 13 and later order them.',
-        code: "import { join } from 'node:path';\nimport * as path from 'node:path';\n\nexport const here = path.resolve(join('a', 'b'));\n",
+        code: dedent`
+          import { join } from 'node:path';
+          import * as path from 'node:path';
+
+          export const here = path.resolve(join('a', 'b'));
+
+        `,
         options: { orderByImportStyle: true },
-        output: "import * as path from 'node:path';\nimport { join } from 'node:path';\n\nexport const here = path.resolve(join('a', 'b'));\n",
+        output: dedent`
+          import * as path from 'node:path';
+          import { join } from 'node:path';
+
+          export const here = path.resolve(join('a', 'b'));
+
+        `,
         findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
       },
       {
         note: 'One finding for the block; the fix sorts the groups and the modules (and names in braces, leaving their spacing to the formatter, as simple-import-sort does).',
-        code: "import { todoLogic } from './todoLogic';\nimport { z } from 'zod';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\nimport { askDateNow } from 'quidproquo-core';\n",
-        output:
-          "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n\nimport { todoLogic } from './todoLogic';\n",
+        code: dedent`
+          import { todoLogic } from './todoLogic';
+          import { z } from 'zod';
+          import { toJsonEventResponse } from 'quidproquo-webserver';
+          import { askDateNow } from 'quidproquo-core';
+
+        `,
+        output: dedent`
+          import { askDateNow } from 'quidproquo-core';
+          import { toJsonEventResponse } from 'quidproquo-webserver';
+
+          import { z } from 'zod';
+
+          import { todoLogic } from './todoLogic';
+
+        `,
         findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
       },
       {
         note: 'Comments move with their import; the planned `@quidproquo/*` packages come first too.',
-        code: "import lodash from 'lodash';\n// the new scoped package\nimport { askDateNow } from '@quidproquo/core';\n",
-        output: "// the new scoped package\nimport { askDateNow } from '@quidproquo/core';\n\nimport lodash from 'lodash';\n",
+        code: dedent`
+          import lodash from 'lodash';
+          // the new scoped package
+          import { askDateNow } from '@quidproquo/core';
+
+        `,
+        output: dedent`
+          // the new scoped package
+          import { askDateNow } from '@quidproquo/core';
+
+          import lodash from 'lodash';
+
+        `,
         findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
       },
       {
-        code: "export { askC } from './askC';\nexport * from './askA';\n",
-        output: "export * from './askA';\nexport { askC } from './askC';\n",
+        code: dedent`
+          export { askC } from './askC';
+          export * from './askA';
+
+        `,
+        output: dedent`
+          export * from './askA';
+          export { askC } from './askC';
+
+        `,
         findings: [{ messageId: 'unsortedExports', line: 1, column: 1 }],
       },
     ],
@@ -156,7 +222,11 @@ class ImportOrderCheck {
   }
 
   /** Runs of statements of one kind with only comments between; for exports a comment line starts a new run. */
-  private chunks(statements: readonly ts.Statement[], belongs: (s: ts.Statement) => boolean, splitOnCommentLines: boolean): ts.Statement[][] {
+  private chunks(
+    statements: readonly ts.Statement[],
+    belongs: (s: ts.Statement) => boolean,
+    splitOnCommentLines: boolean,
+  ): ts.Statement[][] {
     const chunks: ts.Statement[][] = [];
     let chunk: ts.Statement[] = [];
     let last: ts.Statement | undefined;
@@ -178,7 +248,9 @@ class ImportOrderCheck {
 
   private hasGroupingComment(statement: ts.Statement, previous: ts.Statement | undefined): boolean {
     return this.commentsBefore(statement).some(
-      (c) => (previous === undefined || this.line(c.pos) > this.line(previous.end)) && this.line(c.end) < this.line(statement.getStart(this.context.sourceFile)),
+      (c) =>
+        (previous === undefined || this.line(c.pos) > this.line(previous.end)) &&
+        this.line(c.end) < this.line(statement.getStart(this.context.sourceFile)),
     );
   }
 
@@ -188,7 +260,8 @@ class ImportOrderCheck {
     const rest: Item[] = [];
     for (const item of items) {
       const { originalSource } = item.source;
-      const key = item.style === SIDE_EFFECT ? `\0${originalSource}` : item.source.kind !== 'value' ? `${originalSource}\0` : originalSource;
+      const key =
+        item.style === SIDE_EFFECT ? `\0${originalSource}` : item.source.kind !== 'value' ? `${originalSource}\0` : originalSource;
       let best: { items: Item[] } | undefined;
       let bestLength = -1;
       for (const bucket of buckets.flat()) {
@@ -201,7 +274,9 @@ class ImportOrderCheck {
       (best ? best.items : rest).push(item);
     }
     const sorted = [...buckets, [{ items: rest }]]
-      .map((group) => group.filter((bucket) => bucket.items.length > 0).map((bucket) => sortItems(bucket.items, this.context.options.orderByImportStyle)))
+      .map((group) =>
+        group.filter((bucket) => bucket.items.length > 0).map((bucket) => sortItems(bucket.items, this.context.options.orderByImportStyle)),
+      )
       .filter((group) => group.length > 0);
     this.reportIfChanged(items, sorted, 'unsortedImports');
   }
@@ -235,7 +310,9 @@ class ImportOrderCheck {
       const before = this.commentsBefore(node).filter(
         (c) => this.line(c.pos) <= this.line(nodeStart) && this.line(c.end) > lastLine && (index > 0 || this.line(c.pos) > lastLine),
       );
-      const after = (this.context.ts.getTrailingCommentRanges(this.text, node.end) ?? []).filter((c) => this.line(c.end) === this.line(node.end));
+      const after = (this.context.ts.getTrailingCommentRanges(this.text, node.end) ?? []).filter(
+        (c) => this.line(c.end) === this.line(node.end),
+      );
       const first = before.length > 0 ? before[0].pos : nodeStart;
       const last = after.length > 0 ? after[after.length - 1].end : node.end;
       const indentation = this.indentationBefore(first);
@@ -292,7 +369,9 @@ class ImportOrderCheck {
     const { ts: tsm } = this.context;
     const specifier = (node as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier;
     const original = specifier && tsm.isStringLiteral(specifier) ? specifier.text : '';
-    const typeOnly = tsm.isImportDeclaration(node) ? node.importClause?.isTypeOnly === true : tsm.isExportDeclaration(node) && node.isTypeOnly;
+    const typeOnly = tsm.isImportDeclaration(node)
+      ? node.importClause?.isTypeOnly === true
+      : tsm.isExportDeclaration(node) && node.isTypeOnly;
     return { source: directoryLevelKey(original), originalSource: original, kind: typeOnly ? 'type' : 'value' };
   }
 
@@ -304,7 +383,11 @@ class ImportOrderCheck {
   private withSortedSpecifiers(node: ts.Statement): string {
     const { ts: tsm, sourceFile } = this.context;
     const text = this.text.slice(node.getStart(sourceFile), node.end);
-    const bindings = tsm.isImportDeclaration(node) ? node.importClause?.namedBindings : tsm.isExportDeclaration(node) ? node.exportClause : undefined;
+    const bindings = tsm.isImportDeclaration(node)
+      ? node.importClause?.namedBindings
+      : tsm.isExportDeclaration(node)
+        ? node.exportClause
+        : undefined;
     const elements = bindings && (tsm.isNamedImports(bindings) || tsm.isNamedExports(bindings)) ? [...bindings.elements] : [];
     if (elements.length <= 1) return text;
 
@@ -314,7 +397,8 @@ class ImportOrderCheck {
     const parsed = specifierItems(tokens.slice(open + 1, close));
     if (parsed.items.length !== elements.length) return text;
 
-    const name = (e: ts.ImportSpecifier | ts.ExportSpecifier, local: boolean) => ((local ? e.name : e.propertyName ?? e.name) as ts.Identifier | ts.StringLiteral).text;
+    const name = (e: ts.ImportSpecifier | ts.ExportSpecifier, local: boolean) =>
+      ((local ? e.name : (e.propertyName ?? e.name)) as ts.Identifier | ts.StringLiteral).text;
     const items = parsed.items.map((item, i) => ({ ...item, element: elements[i], i }));
     const sorted = [...items].sort(
       (a, b) =>
@@ -323,13 +407,19 @@ class ImportOrderCheck {
         compare(a.element.isTypeOnly ? 'type' : 'value', b.element.isTypeOnly ? 'type' : 'value') ||
         a.i - b.i,
     );
-    const beforeClose = tokens.slice(0, close).filter((t) => t.type !== 'Spaces' && t.type !== 'Newline' && t.type !== 'Line' && t.type !== 'Block');
+    const beforeClose = tokens
+      .slice(0, close)
+      .filter((t) => t.type !== 'Spaces' && t.type !== 'Newline' && t.type !== 'Line' && t.type !== 'Block');
     const hasTrailingComma = beforeClose[beforeClose.length - 1]?.code === ',';
     const newlineToken: Token = { type: 'Newline', code: this.newline };
     const out: Token[] = [];
     sorted.forEach((item, index) => {
       const previous = index === 0 ? undefined : sorted[index - 1];
-      if (previous && needsStartingNewline(item.before) && !(previous.after.length > 0 && previous.after[previous.after.length - 1].type === 'Newline')) {
+      if (
+        previous &&
+        needsStartingNewline(item.before) &&
+        !(previous.after.length > 0 && previous.after[previous.after.length - 1].type === 'Newline')
+      ) {
         out.push(newlineToken);
       }
       if (index < sorted.length - 1 || hasTrailingComma) {
@@ -396,7 +486,13 @@ function whitespaceTokens(whitespace: string): Token[] {
  */
 function specifierItems(tokens: Token[]): { before: Token[]; after: Token[]; items: SpecifierItem[] } {
   const result = { before: [] as Token[], after: [] as Token[], items: [] as SpecifierItem[] };
-  const empty = () => ({ state: 'before' as 'before' | 'specifier' | 'after', before: [] as Token[], after: [] as Token[], specifier: [] as Token[], hadComma: false });
+  const empty = () => ({
+    state: 'before' as 'before' | 'specifier' | 'after',
+    before: [] as Token[],
+    after: [] as Token[],
+    specifier: [] as Token[],
+    hadComma: false,
+  });
   let current = empty();
   const firstName = () => result.before.length === 0 && result.items.length === 0;
   for (const token of tokens) {

@@ -4,6 +4,7 @@ import { getActionTypeModel } from '../engine/action-type';
 import { skipTransparentWrappers } from '../engine/syntax';
 import { isTestFile } from '../engine/test-files';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext, Fix } from '../types';
 
 interface Options {
@@ -15,7 +16,8 @@ interface Options {
 
 const messages = {
   keyOrder: 'The keys of this {{what}} are not in the order of {{source}}: {{expected}}. One action type should keep one hidden class.',
-  missingKeys: 'This {{what}} leaves out {{keys}}, present in {{source}}: objects with and without a key are different hidden classes. Write it with `undefined`.',
+  missingKeys:
+    'This {{what}} leaves out {{keys}}, present in {{source}}: objects with and without a key are different hidden classes. Write it with `undefined`.',
   runtimeShape: 'The shape of this {{what}} is chosen at run time ({{how}}): build one shape with every key, `undefined` where absent.',
   spread: 'A spread in an {{what}} literal makes its keys depend on the spread value: list every key.',
   mutation: '{{how}} changes the shape of an action after it was built: build it complete instead.',
@@ -29,24 +31,31 @@ export const monomorphicActionShape = defineContract({
     diagnosticCode: 990002,
     description: 'Build every action of one type in one shape: the same keys, in the same order, complete from the start.',
     rationale:
-      "V8 gives objects with the same keys added in the same order one hidden class, and code that only ever sees one class stays fast. Every action passes through the same runtime loop and processor lookup, so actions of one type built in different shapes (an optional key sometimes left out, another key order, a spread that adds `returnErrors`, a key added later) make that hot path polymorphic, or megamorphic past four shapes. Measured with `node bench/monomorphism.mjs` (Node 20, a runtime-style dispatch of a million actions of one type): the mixed shapes this rule reports took 4.1x as long as one shape. Define one shape per action type, build it complete (`undefined` where absent), in one key order.",
+      'V8 gives objects with the same keys added in the same order one hidden class, and code that only ever sees one class stays fast. Every action passes through the same runtime loop and processor lookup, so actions of one type built in different shapes (an optional key sometimes left out, another key order, a spread that adds `returnErrors`, a key added later) make that hot path polymorphic, or megamorphic past four shapes. Measured with `node bench/monomorphism.mjs` (Node 20, a runtime-style dispatch of a million actions of one type): the mixed shapes this rule reports took 4.1x as long as one shape. Define one shape per action type, build it complete (`undefined` where absent), in one key order.',
     type: 'suggestion',
     recommended: 'warn',
     fixable: true,
     hasSuggestions: true,
     typeAware: true,
     behaviourWithoutTypes:
-      'An action literal is an object literal that reaches a plain `yield` in a generator (directly, through a conditional or through a local variable that is yielded); its `payload` (also when built in a local variable first) and what a requester factory\'s `getPayload` returns are payload literals. Keys alone never make an action: queue messages and stored records with `type` and `payload` keys are left alone. The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information only generators whose yields are the framework\'s actions count; where one action type is built in more than one place in the file, the canonical order is the declaration order of the type the literal is checked against (its contextual type), and a payload that leaves out optional keys of its payload type is reported (an action\'s own keys are the framework\'s: `{ type }` alone is an action without payload). A value named like an action (`action`, `nextAction`) is known to be one by its type as well as by its initializer.',
+      "An action literal is an object literal that reaches a plain `yield` in a generator (directly, through a conditional or through a local variable that is yielded); its `payload` (also when built in a local variable first) and what a requester factory's `getPayload` returns are payload literals. Keys alone never make an action: queue messages and stored records with `type` and `payload` keys are left alone. The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information only generators whose yields are the framework's actions count; where one action type is built in more than one place in the file, the canonical order is the declaration order of the type the literal is checked against (its contextual type), and a payload that leaves out optional keys of its payload type is reported (an action's own keys are the framework's: `{ type }` alone is an action without payload). A value named like an action (`action`, `nextAction`) is known to be one by its type as well as by its initializer.",
     messages,
     schema: {
       type: 'object',
       properties: {
-        optionalKeys: { type: 'boolean', description: 'Report literals that leave out keys their type (or the first literal of their type) has.' },
-        runtimeShapes: { type: 'boolean', description: 'Report shapes chosen at run time: conditional literals, differing `getPayload` branches, spreads.' },
+        optionalKeys: {
+          type: 'boolean',
+          description: 'Report literals that leave out keys their type (or the first literal of their type) has.',
+        },
+        runtimeShapes: {
+          type: 'boolean',
+          description: 'Report shapes chosen at run time: conditional literals, differing `getPayload` branches, spreads.',
+        },
         mutation: { type: 'boolean', description: 'Report keys added or deleted after an action was built.' },
         testFiles: {
           type: 'boolean',
-          description: 'Also judge test files (`*.test.*`, `*.spec.*`, files under `__tests__/` or `testing/`), whose actions feed mocks and assertions rather than the runtime.',
+          description:
+            'Also judge test files (`*.test.*`, `*.spec.*`, files under `__tests__/` or `testing/`), whose actions feed mocks and assertions rather than the runtime.',
         },
       },
       additionalProperties: false,
@@ -58,36 +67,80 @@ export const monomorphicActionShape = defineContract({
     valid: [
       {
         note: 'One shape: every key, in one order, `undefined` where absent.',
-        code: "function* story(id: string, scope?: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope } };\n  yield { type: '@app/Todo/Load', payload: { id: 'x', scope: undefined } };\n}",
+        code: dedent`
+          function* story(id: string, scope?: string) {
+            yield { type: '@app/Todo/Load', payload: { id, scope } };
+            yield { type: '@app/Todo/Load', payload: { id: 'x', scope: undefined } };
+          }
+        `,
       },
       {
         note: 'Keys alone never make an action: a queue message or a stored record is not yielded to the runtime.',
-        code: "function* story(id: string) {\n  const message = { type: 'order-placed', payload: { id } };\n  const retry = { type: 'order-placed', payload: { id, attempt: 2 } };\n  yield* askQueueSendMessages('orders', [message, retry]);\n}",
+        code: dedent`
+          function* story(id: string) {
+            const message = { type: 'order-placed', payload: { id } };
+            const retry = { type: 'order-placed', payload: { id, attempt: 2 } };
+            yield* askQueueSendMessages('orders', [message, retry]);
+          }
+        `,
       },
       {
         note: 'A relay that adds only the keys the runtime adds itself (`returnErrors`, `context`, `localContext`), to an action of any type, as `askCatch` does.',
-        code: 'function* askWithErrors(action: { type: string; payload?: unknown }) {\n  return yield { ...action, returnErrors: true };\n}',
+        code: dedent`
+          function* askWithErrors(action: { type: string; payload?: unknown }) {
+            return yield { ...action, returnErrors: true };
+          }
+        `,
       },
       {
         note: 'The payload-less form `{ type }`, chosen exactly when there is no payload, as a requester factory does: an action type whose payload is never `undefined` always takes the same branch. With types, a payload that may be `undefined` for one action type is reported.',
-        code: 'function* askAction<P>(type: string, payload: P) {\n  return yield payload === undefined ? { type } : { type, payload };\n}',
+        code: dedent`
+          function* askAction<P>(type: string, payload: P) {
+            return yield payload === undefined ? { type } : { type, payload };
+          }
+        `,
       },
       {
         note: 'With types, an action without payload is `{ type }` alone, and a type built in one place has no second shape to disagree with.',
-        code: "import { Action, AskResponse } from 'quidproquo-core';\n\nexport function* askPing(): AskResponse<void> {\n  yield { type: '@app/Ping' };\n}\n\nexport function* askLoad(id: string): Generator<Action<{ id: string; scope?: string }>, void, unknown> {\n  yield { payload: { id }, type: '@app/Todo/Load' };\n}",
+        code: dedent`
+          import { Action, AskResponse } from 'quidproquo-core';
+
+          export function* askPing(): AskResponse<void> {
+            yield { type: '@app/Ping' };
+          }
+
+          export function* askLoad(id: string): Generator<Action<{ id: string; scope?: string }>, void, unknown> {
+            yield { payload: { id }, type: '@app/Todo/Load' };
+          }
+        `,
         typed: true,
       },
     ],
     invalid: [
       {
         note: 'Another key order than the first literal of the same type: reordered when every value is free of side effects.',
-        code: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { scope: 'mine', id } };\n}",
-        output: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'mine' } };\n}",
+        code: dedent`
+          function* story(id: string) {
+            yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };
+            yield { type: '@app/Todo/Load', payload: { scope: 'mine', id } };
+          }
+        `,
+        output: dedent`
+          function* story(id: string) {
+            yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };
+            yield { type: '@app/Todo/Load', payload: { id, scope: 'mine' } };
+          }
+        `,
         findings: [{ messageId: 'keyOrder', line: 3, column: 44 }],
       },
       {
         note: 'A key the first literal has is left out.',
-        code: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id } };\n}",
+        code: dedent`
+          function* story(id: string) {
+            yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };
+            yield { type: '@app/Todo/Load', payload: { id } };
+          }
+        `,
         findings: [
           {
             messageId: 'missingKeys',
@@ -96,7 +149,12 @@ export const monomorphicActionShape = defineContract({
             suggestions: [
               {
                 description: 'Write the missing keys with `undefined`',
-                output: "function* story(id: string) {\n  yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id, scope: undefined } };\n}",
+                output: dedent`
+                  function* story(id: string) {
+                    yield { type: '@app/Todo/Load', payload: { id, scope: 'all' } };
+                    yield { type: '@app/Todo/Load', payload: { id, scope: undefined } };
+                  }
+                `,
               },
             ],
           },
@@ -104,7 +162,15 @@ export const monomorphicActionShape = defineContract({
       },
       {
         note: 'Shapes chosen at run time, and keys added after construction.',
-        code: "function* story(action: { type: string; payload: { id: string } }, full: boolean) {\n  yield full ? { type: '@app/Todo/Load', payload: { id: '1' } } : { type: '@app/Todo/Load' };\n  yield { ...action, payload: { id: '2' } };\n  const next = { type: '@app/Todo/Save', payload: { id: '3' } };\n  delete next.payload;\n  yield next;\n}",
+        code: dedent`
+          function* story(action: { type: string; payload: { id: string } }, full: boolean) {
+            yield full ? { type: '@app/Todo/Load', payload: { id: '1' } } : { type: '@app/Todo/Load' };
+            yield { ...action, payload: { id: '2' } };
+            const next = { type: '@app/Todo/Save', payload: { id: '3' } };
+            delete next.payload;
+            yield next;
+          }
+        `,
         findings: [
           { messageId: 'runtimeShape', line: 2, column: 9 },
           { messageId: 'spread', line: 3, column: 11 },
@@ -113,10 +179,33 @@ export const monomorphicActionShape = defineContract({
       },
       {
         note: 'With types, where one action type is built twice, the declared key order of the action type and the optional keys of its payload type count.',
-        code: "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };\n  yield { payload: { id: '2' }, type: '@app/Todo/Load' };\n}",
+        code: dedent`
+          import { Action } from 'quidproquo-core';
+
+          interface LoadPayload {
+            id: string;
+            scope?: string;
+          }
+
+          export function* story(): Generator<Action<LoadPayload>, void, unknown> {
+            yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };
+            yield { payload: { id: '2' }, type: '@app/Todo/Load' };
+          }
+        `,
         typed: true,
-        output:
-          "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };\n  yield { type: '@app/Todo/Load', payload: { id: '2' } };\n}",
+        output: dedent`
+          import { Action } from 'quidproquo-core';
+
+          interface LoadPayload {
+            id: string;
+            scope?: string;
+          }
+
+          export function* story(): Generator<Action<LoadPayload>, void, unknown> {
+            yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };
+            yield { type: '@app/Todo/Load', payload: { id: '2' } };
+          }
+        `,
         findings: [
           { messageId: 'keyOrder', line: 10, column: 9 },
           {
@@ -126,8 +215,19 @@ export const monomorphicActionShape = defineContract({
             suggestions: [
               {
                 description: 'Write the missing keys with `undefined`',
-                output:
-                  "import { Action } from 'quidproquo-core';\n\ninterface LoadPayload {\n  id: string;\n  scope?: string;\n}\n\nexport function* story(): Generator<Action<LoadPayload>, void, unknown> {\n  yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };\n  yield { payload: { id: '2', scope: undefined }, type: '@app/Todo/Load' };\n}",
+                output: dedent`
+                  import { Action } from 'quidproquo-core';
+
+                  interface LoadPayload {
+                    id: string;
+                    scope?: string;
+                  }
+
+                  export function* story(): Generator<Action<LoadPayload>, void, unknown> {
+                    yield { type: '@app/Todo/Load', payload: { id: '1', scope: 'all' } };
+                    yield { payload: { id: '2', scope: undefined }, type: '@app/Todo/Load' };
+                  }
+                `,
               },
             ],
           },
@@ -239,13 +339,21 @@ class ShapeCheck {
     const present = keys.filter((k) => canonical!.includes(k));
     if (present.join() !== expected.join()) {
       const reordered = this.reorderFix(literal, canonical);
-      this.report('keyOrder', literal, { what: kind, source, expected: expected.join(', ') }, reordered.safe ? reordered.fix : undefined, reordered.safe ? undefined : reordered.fix && [reordered.fix]);
+      this.report(
+        'keyOrder',
+        literal,
+        { what: kind, source, expected: expected.join(', ') },
+        reordered.safe ? reordered.fix : undefined,
+        reordered.safe ? undefined : reordered.fix && [reordered.fix],
+      );
       return;
     }
     if (!this.context.options.optionalKeys) return;
     const missing = (declared ? declared.optional : canonical).filter((k) => !keys.includes(k) && !RUNTIME_KEYS.has(k));
     if (missing.length > 0) {
-      this.report('missingKeys', literal, { what: kind, keys: missing.map((k) => `\`${k}\``).join(', '), source }, undefined, [this.addKeysFix(literal, canonical, missing)]);
+      this.report('missingKeys', literal, { what: kind, keys: missing.map((k) => `\`${k}\``).join(', '), source }, undefined, [
+        this.addKeysFix(literal, canonical, missing),
+      ]);
     }
   }
 
@@ -345,14 +453,18 @@ class ShapeCheck {
     if (!payload || !tsm.isBinaryExpression(test)) return false;
     const SK = tsm.SyntaxKind;
     const op = test.operatorToken.kind;
-    if (![SK.EqualsEqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsToken].includes(op)) return false;
+    if (![SK.EqualsEqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsToken].includes(op))
+      return false;
     const text = (e: ts.Expression) => skipTransparentWrappers(tsm, e).getText(this.context.sourceFile);
     const isNothing = (e: ts.Expression) => ['undefined', 'null'].includes(text(e));
     const tested = isNothing(test.right) ? test.left : isNothing(test.left) ? test.right : undefined;
     if (!tested || text(tested) !== text(payload)) return false;
     // `=== undefined` must lead to the payload-less branch, `!==` to the other.
     const equalsNothing = op === SK.EqualsEqualsEqualsToken || op === SK.EqualsEqualsToken;
-    if ((equalsNothing ? skipTransparentWrappers(tsm, conditional.whenTrue) : skipTransparentWrappers(tsm, conditional.whenFalse)) !== without) return false;
+    if (
+      (equalsNothing ? skipTransparentWrappers(tsm, conditional.whenTrue) : skipTransparentWrappers(tsm, conditional.whenFalse)) !== without
+    )
+      return false;
     const { checker } = this.context;
     if (!checker) return true;
     const type = checker.getTypeAtLocation(tested);
@@ -363,7 +475,8 @@ class ShapeCheck {
   private checkPayloadBranches(literals: ts.ObjectLiteralExpression[]): void {
     const shapes = literals.map((l) => (keysOf(this.tsm, l) ?? []).join());
     for (let i = 1; i < literals.length; i++) {
-      if (shapes[i] !== shapes[0]) this.report('runtimeShape', literals[i], { what: 'payload', how: 'the branches of getPayload return different keys' });
+      if (shapes[i] !== shapes[0])
+        this.report('runtimeShape', literals[i], { what: 'payload', how: 'the branches of getPayload return different keys' });
     }
   }
 
@@ -388,8 +501,13 @@ class ShapeCheck {
     }
     for (const { node } of this.context.index.nodes<ts.CallExpression>(SK.CallExpression)) {
       const callee = node.expression;
-      const isAssign = tsm.isPropertyAccessExpression(callee) && tsm.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'assign';
-      if (isAssign && node.arguments[0] && rootAction(node.arguments[0])) this.report('mutation', node, { how: '`Object.assign` on an action' });
+      const isAssign =
+        tsm.isPropertyAccessExpression(callee) &&
+        tsm.isIdentifier(callee.expression) &&
+        callee.expression.text === 'Object' &&
+        callee.name.text === 'assign';
+      if (isAssign && node.arguments[0] && rootAction(node.arguments[0]))
+        this.report('mutation', node, { how: '`Object.assign` on an action' });
     }
     for (const { node } of this.context.index.nodes<ts.BinaryExpression>(SK.BinaryExpression)) {
       if (node.operatorToken.kind !== SK.EqualsToken || !tsm.isPropertyAccessExpression(node.left)) continue;
@@ -442,7 +560,10 @@ class ShapeCheck {
     order.forEach(({ i }, k) => {
       text += (k === 0 ? '' : sourceFile.text.slice(properties[k - 1].getEnd(), properties[k].getStart(sourceFile))) + texts[i];
     });
-    const fix: Fix = { description: 'Put the keys in the canonical order', edits: [{ start, end: properties[properties.length - 1].getEnd(), newText: text }] };
+    const fix: Fix = {
+      description: 'Put the keys in the canonical order',
+      edits: [{ start, end: properties[properties.length - 1].getEnd(), newText: text }],
+    };
     return { fix, safe: properties.every((p) => isSideEffectFree(tsm, p)) };
   }
 
@@ -459,7 +580,12 @@ class ShapeCheck {
         ? { start: anchor.getEnd(), end: anchor.getEnd(), newText: `, ${key}: undefined` }
         : { start: literal.getStart(sourceFile) + 1, end: literal.getStart(sourceFile) + 1, newText: ` ${key}: undefined,` };
     });
-    return last ? { description: 'Write the missing keys with `undefined`', edits } : { description: 'Write the missing keys with `undefined`', edits: [{ start: literal.getEnd() - 1, end: literal.getEnd() - 1, newText: ` ${added} ` }] };
+    return last
+      ? { description: 'Write the missing keys with `undefined`', edits }
+      : {
+          description: 'Write the missing keys with `undefined`',
+          edits: [{ start: literal.getEnd() - 1, end: literal.getEnd() - 1, newText: ` ${added} ` }],
+        };
   }
 
   private valueOf(literal: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
@@ -499,7 +625,14 @@ function isSideEffectFree(tsm: typeof ts, property: ts.ObjectLiteralElementLike)
   if (!tsm.isPropertyAssignment(property)) return false;
   const pure = (e: ts.Expression): boolean => {
     const value = skipTransparentWrappers(tsm, e);
-    if (tsm.isIdentifier(value) || tsm.isLiteralExpression(value) || value.kind === tsm.SyntaxKind.TrueKeyword || value.kind === tsm.SyntaxKind.FalseKeyword || value.kind === tsm.SyntaxKind.NullKeyword) return true;
+    if (
+      tsm.isIdentifier(value) ||
+      tsm.isLiteralExpression(value) ||
+      value.kind === tsm.SyntaxKind.TrueKeyword ||
+      value.kind === tsm.SyntaxKind.FalseKeyword ||
+      value.kind === tsm.SyntaxKind.NullKeyword
+    )
+      return true;
     if (tsm.isPropertyAccessExpression(value)) return pure(value.expression);
     if (tsm.isObjectLiteralExpression(value)) return value.properties.every((p) => isSideEffectFree(tsm, p));
     if (tsm.isArrayLiteralExpression(value)) return value.elements.every((el) => !tsm.isSpreadElement(el) && pure(el));

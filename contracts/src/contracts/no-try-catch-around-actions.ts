@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { isDirectlyIn } from '../engine/enclosing';
 import { skipTransparentWrappers } from '../engine/syntax';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
 type Options = Record<string, never>;
@@ -27,7 +28,8 @@ export const noTryCatchAroundActions = defineContract({
     fixable: false,
     hasSuggestions: true,
     typeAware: false,
-    behaviourWithoutTypes: 'Purely syntactic: a `try` whose block delegates with `yield*` in the same generator (not in a callback) is reported; a `try` that only guards synchronous code is not.',
+    behaviourWithoutTypes:
+      'Purely syntactic: a `try` whose block delegates with `yield*` in the same generator (not in a callback) is reported; a `try` that only guards synchronous code is not.',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -37,17 +39,44 @@ export const noTryCatchAroundActions = defineContract({
     valid: [
       {
         note: 'Failures as values.',
-        code: "function* story(id: string) {\n  const loaded = yield* askCatch(askLoad(id));\n  if (!loaded.success) return null;\n  return loaded.result;\n}",
+        code: dedent`
+          function* story(id: string) {
+            const loaded = yield* askCatch(askLoad(id));
+            if (!loaded.success) return null;
+            return loaded.result;
+          }
+        `,
       },
       {
         note: 'A `try` that guards only synchronous JavaScript.',
-        code: "function* story(text: string) {\n  let parsed: unknown;\n  try {\n    parsed = JSON.parse(text);\n  } catch {\n    parsed = null;\n  }\n  yield* askSave(parsed);\n}",
+        code: dedent`
+          function* story(text: string) {
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(text);
+            } catch {
+              parsed = null;
+            }
+            yield* askSave(parsed);
+          }
+        `,
       },
     ],
     invalid: [
       {
         note: 'The simple shape has a suggestion that rewrites it with `askCatch`.',
-        code: "import { askCatch } from 'quidproquo-core';\n\nfunction* story(id: string) {\n  try {\n    const todo = yield* askLoad(id);\n    return todo.title;\n  } catch (error) {\n    return String(error);\n  }\n}",
+        code: dedent`
+          import { askCatch } from 'quidproquo-core';
+
+          function* story(id: string) {
+            try {
+              const todo = yield* askLoad(id);
+              return todo.title;
+            } catch (error) {
+              return String(error);
+            }
+          }
+        `,
         findings: [
           {
             messageId: 'catchNeverSees',
@@ -56,8 +85,20 @@ export const noTryCatchAroundActions = defineContract({
             suggestions: [
               {
                 description: 'Rewrite with askCatch',
-                output:
-                  "import { askCatch } from 'quidproquo-core';\n\nfunction* story(id: string) {\n  const todoOutcome = yield* askCatch(askLoad(id));\n  if (todoOutcome.success) {\n    const todo = todoOutcome.result;\n    return todo.title;\n  } else {\n    const error = todoOutcome.error;\n    return String(error);\n  }\n}",
+                output: dedent`
+                  import { askCatch } from 'quidproquo-core';
+
+                  function* story(id: string) {
+                    const todoOutcome = yield* askCatch(askLoad(id));
+                    if (todoOutcome.success) {
+                      const todo = todoOutcome.result;
+                      return todo.title;
+                    } else {
+                      const error = todoOutcome.error;
+                      return String(error);
+                    }
+                  }
+                `,
               },
             ],
           },
@@ -65,7 +106,16 @@ export const noTryCatchAroundActions = defineContract({
       },
       {
         note: 'A `finally` around actions; the import of askCatch is added by the suggestion when missing.',
-        code: "function* story() {\n  try {\n    yield* askLock();\n    yield* askWork();\n  } finally {\n    yield* askUnlock();\n  }\n}",
+        code: dedent`
+          function* story() {
+            try {
+              yield* askLock();
+              yield* askWork();
+            } finally {
+              yield* askUnlock();
+            }
+          }
+        `,
         findings: [{ messageId: 'finallyMayNotRun', line: 5, column: 5 }],
       },
     ],
@@ -82,8 +132,20 @@ export const noTryCatchAroundActions = defineContract({
       if (delegations.length === 0) continue;
       if (node.catchClause) {
         const keyword = node.catchClause.getStart(sourceFile);
-        const suggestion = node.finallyBlock ? undefined : askCatchRewrite(context, node, delegations.map((d) => d.node));
-        context.report('catchNeverSees', { start: keyword, end: keyword + 'catch'.length }, {}, undefined, suggestion ? [suggestion] : undefined);
+        const suggestion = node.finallyBlock
+          ? undefined
+          : askCatchRewrite(
+              context,
+              node,
+              delegations.map((d) => d.node),
+            );
+        context.report(
+          'catchNeverSees',
+          { start: keyword, end: keyword + 'catch'.length },
+          {},
+          undefined,
+          suggestion ? [suggestion] : undefined,
+        );
       }
       if (node.finallyBlock) {
         // The `finally` keyword: the last one before its block (comments between are not keywords).
@@ -99,7 +161,11 @@ export const noTryCatchAroundActions = defineContract({
  * askA with the rest on success and the handler on failure. Only that shape is mechanical: one
  * delegation, first in the block, to a story call.
  */
-function askCatchRewrite(context: ContractContext<Options, MessageId>, statement: ts.TryStatement, delegations: ts.YieldExpression[]): Fix | undefined {
+function askCatchRewrite(
+  context: ContractContext<Options, MessageId>,
+  statement: ts.TryStatement,
+  delegations: ts.YieldExpression[],
+): Fix | undefined {
   const tsm = context.ts;
   const { sourceFile } = context;
   const text = sourceFile.text;
@@ -115,7 +181,8 @@ function askCatchRewrite(context: ContractContext<Options, MessageId>, statement
   const keyword = tsm.getCombinedNodeFlags(first.declarationList) & tsm.NodeFlags.Const ? 'const' : 'let';
   const indent = indentationOf(text, statement.getStart(sourceFile));
   const inner = indentationOf(text, first.getStart(sourceFile));
-  const body = (statements: readonly ts.Statement[]) => statements.map((s) => `\n${inner}${text.slice(s.getStart(sourceFile), s.getEnd())}`).join('');
+  const body = (statements: readonly ts.Statement[]) =>
+    statements.map((s) => `\n${inner}${text.slice(s.getStart(sourceFile), s.getEnd())}`).join('');
   const catchClause = statement.catchClause!;
   const parameter = catchClause.variableDeclaration?.name;
   const errorLine = parameter ? `\n${inner}const ${parameter.getText(sourceFile)} = ${outcome}.error;` : '';
@@ -137,7 +204,8 @@ function askCatchImport(tsm: typeof ts, sourceFile: ts.SourceFile): TextEdit | u
     const bindings = statement.importClause?.namedBindings;
     if (!bindings || !tsm.isNamedImports(bindings)) continue;
     if (bindings.elements.some((e) => e.name.text === 'askCatch')) return undefined;
-    if (/^(quidproquo-core|@quidproquo\/core)$/.test(statement.moduleSpecifier.text) && !statement.importClause?.isTypeOnly) coreImport = bindings;
+    if (/^(quidproquo-core|@quidproquo\/core)$/.test(statement.moduleSpecifier.text) && !statement.importClause?.isTypeOnly)
+      coreImport = bindings;
   }
   if (coreImport && coreImport.elements.length > 0) {
     const last = coreImport.elements[coreImport.elements.length - 1];

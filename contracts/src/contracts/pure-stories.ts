@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext, Fix } from '../types';
 
 interface Options {
@@ -38,7 +39,22 @@ const NEW_DATE: Impurity = { instead: '`askDateNow()`', replacement: 'askDateNow
 const XHR: Impurity = { instead: '`askNetworkRequest(method, url, options)`' };
 const ENV: Impurity = { instead: '`askConfigGetParameter(name)` or `askConfigGetGlobal(name)`' };
 /** Node built-ins whose calls reach the outside world. */
-const NODE_MODULES = ['fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'dgram', 'dns', 'child_process', 'os', 'worker_threads', 'cluster', 'readline', 'crypto'];
+const NODE_MODULES = [
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'dgram',
+  'dns',
+  'child_process',
+  'os',
+  'worker_threads',
+  'cluster',
+  'readline',
+  'crypto',
+];
 
 /** Per program version: the Node built-in module a symbol is declared in, if any. */
 const nodeModuleOfSymbol = new WeakMap<ts.TypeChecker, Map<ts.Symbol, string | undefined>>();
@@ -47,7 +63,8 @@ const defaultOptions: Options = { bannedGlobals: [], bannedModules: [], allowedG
 
 const messages = {
   impureCall: '`{{what}}` happens outside the story log, so replaying the log gives another run: use {{instead}}.',
-  awaitInStory: '`await` in a story is invisible to the runtime and to replay: make the asynchronous work an action and `yield*` its requester.',
+  awaitInStory:
+    '`await` in a story is invisible to the runtime and to replay: make the asynchronous work an action and `yield*` its requester.',
   nodeBuiltin: '`{{what}}` reaches the outside world through `{{module}}`, outside the story log: do it with a qpq action ({{instead}}).',
 };
 
@@ -66,13 +83,21 @@ export const pureStories = defineContract({
     hasSuggestions: true,
     typeAware: true,
     behaviourWithoutTypes:
-      'Every generator counts as a story, code in callbacks inside it included (they run when the story runs), except generators inside action processors (an argument of `createActionProcessor`, or a function or variable declared `ProcessorFor<…>` / `ActionProcessor<…>`): that is runtime code, whose job is the impure work. Node built-ins are recognised by their imports (`fs`, `node:fs`, `child_process`, ...). With type information a generator whose yields are not the framework\'s actions (an `AsyncIterableIterator<string>`, a `Generator<number>`) is not a story and is left alone, and calls into Node built-ins are also recognised by where the called function is declared, through re-exports and wrappers modules.',
+      "Every generator counts as a story, code in callbacks inside it included (they run when the story runs), except generators inside action processors (an argument of `createActionProcessor`, or a function or variable declared `ProcessorFor<…>` / `ActionProcessor<…>`): that is runtime code, whose job is the impure work. Node built-ins are recognised by their imports (`fs`, `node:fs`, `child_process`, ...). With type information a generator whose yields are not the framework's actions (an `AsyncIterableIterator<string>`, a `Generator<number>`) is not a story and is left alone, and calls into Node built-ins are also recognised by where the called function is declared, through re-exports and wrappers modules.",
     messages,
     schema: {
       type: 'object',
       properties: {
-        bannedGlobals: { type: 'array', items: { type: 'string' }, description: 'More globals to report, as written (`Intl.DateTimeFormat`).' },
-        bannedModules: { type: 'array', items: { type: 'string' }, description: 'More modules whose imports may not be called in stories.' },
+        bannedGlobals: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'More globals to report, as written (`Intl.DateTimeFormat`).',
+        },
+        bannedModules: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'More modules whose imports may not be called in stories.',
+        },
         allowedGlobals: { type: 'array', items: { type: 'string' }, description: 'Globals to accept in stories (`console.log`).' },
         allowedModules: { type: 'array', items: { type: 'string' }, description: 'Modules to accept in stories.' },
       },
@@ -85,55 +110,133 @@ export const pureStories = defineContract({
     valid: [
       {
         note: 'Time, randomness and logging through actions.',
-        code: "function* story() {\n  const now = yield* askGetCurrentEpochMs();\n  const roll = yield* askRandomNumber();\n  yield* askLogCreate(LogLevelEnum.Info, 'rolled', { now, roll });\n}",
+        code: dedent`
+          function* story() {
+            const now = yield* askGetCurrentEpochMs();
+            const roll = yield* askRandomNumber();
+            yield* askLogCreate(LogLevelEnum.Info, 'rolled', { now, roll });
+          }
+        `,
       },
       {
         note: 'Outside stories, plain code may be impure.',
-        code: "export function startedAt(): number {\n  console.log('starting');\n  return Date.now();\n}",
+        code: dedent`
+          export function startedAt(): number {
+            console.log('starting');
+            return Date.now();
+          }
+        `,
       },
       {
         note: 'Allowed by option.',
-        code: "function* story() {\n  console.debug('tracing');\n}",
+        code: dedent`
+          function* story() {
+            console.debug('tracing');
+          }
+        `,
         options: { allowedGlobals: ['console.debug'] },
       },
       {
         note: 'An action processor is runtime code: a generator inside it streams the real work, and may await and log.',
-        code: "const getProcessStream = (config: unknown): ProcessorFor<typeof askStream> => async (payload) => {\n  async function* chunks() {\n    for await (const part of openStream(payload)) yield String(part);\n    console.log('stream done', Date.now());\n  }\n  return actionResult(chunks());\n};",
+        code: dedent`
+          const getProcessStream = (config: unknown): ProcessorFor<typeof askStream> => async (payload) => {
+            async function* chunks() {
+              for await (const part of openStream(payload)) yield String(part);
+              console.log('stream done', Date.now());
+            }
+            return actionResult(chunks());
+          };
+        `,
       },
       {
         note: 'With types, a generator whose yields are not actions is no story.',
-        code: "export async function* lines(source: AsyncIterable<string>): AsyncIterableIterator<string> {\n  for await (const chunk of source) {\n    console.log('chunk', chunk.length);\n    yield chunk;\n  }\n}",
+        code: dedent`
+          export async function* lines(source: AsyncIterable<string>): AsyncIterableIterator<string> {
+            for await (const chunk of source) {
+              console.log('chunk', chunk.length);
+              yield chunk;
+            }
+          }
+        `,
         typed: true,
       },
     ],
     invalid: [
       {
         note: 'Clock, randomness and guids: each suggestion asks the runtime instead.',
-        code: "function* story() {\n  const started = Date.now();\n  const id = crypto.randomUUID();\n  const when = new Date();\n}",
+        code: dedent`
+          function* story() {
+            const started = Date.now();
+            const id = crypto.randomUUID();
+            const when = new Date();
+          }
+        `,
         findings: [
           {
             messageId: 'impureCall',
             line: 2,
             column: 19,
-            suggestions: [{ description: 'Use askGetCurrentEpochMs()', output: "function* story() {\n  const started = yield* askGetCurrentEpochMs();\n  const id = crypto.randomUUID();\n  const when = new Date();\n}" }],
+            suggestions: [
+              {
+                description: 'Use askGetCurrentEpochMs()',
+                output: dedent`
+                  function* story() {
+                    const started = yield* askGetCurrentEpochMs();
+                    const id = crypto.randomUUID();
+                    const when = new Date();
+                  }
+                `,
+              },
+            ],
           },
           {
             messageId: 'impureCall',
             line: 3,
             column: 14,
-            suggestions: [{ description: 'Use askNewGuid()', output: "function* story() {\n  const started = Date.now();\n  const id = yield* askNewGuid();\n  const when = new Date();\n}" }],
+            suggestions: [
+              {
+                description: 'Use askNewGuid()',
+                output: dedent`
+                  function* story() {
+                    const started = Date.now();
+                    const id = yield* askNewGuid();
+                    const when = new Date();
+                  }
+                `,
+              },
+            ],
           },
           {
             messageId: 'impureCall',
             line: 4,
             column: 16,
-            suggestions: [{ description: 'Use askDateNow()', output: "function* story() {\n  const started = Date.now();\n  const id = crypto.randomUUID();\n  const when = new Date(yield* askDateNow());\n}" }],
+            suggestions: [
+              {
+                description: 'Use askDateNow()',
+                output: dedent`
+                  function* story() {
+                    const started = Date.now();
+                    const id = crypto.randomUUID();
+                    const when = new Date(yield* askDateNow());
+                  }
+                `,
+              },
+            ],
           },
         ],
       },
       {
         note: 'I/O, timers, configuration and logging, also in callbacks that run with the story.',
-        code: "import { readFileSync } from 'node:fs';\n\nasync function* story(ids: string[]) {\n  const text = readFileSync('data/todos.json', 'utf8');\n  const region = process.env.REGION;\n  ids.forEach((id) => console.log(id));\n  await fetch('https://example.com');\n}",
+        code: dedent`
+          import { readFileSync } from 'node:fs';
+
+          async function* story(ids: string[]) {
+            const text = readFileSync('data/todos.json', 'utf8');
+            const region = process.env.REGION;
+            ids.forEach((id) => console.log(id));
+            await fetch('https://example.com');
+          }
+        `,
         findings: [
           { messageId: 'nodeBuiltin', line: 4, column: 16 },
           { messageId: 'impureCall', line: 5, column: 18 },
@@ -144,7 +247,11 @@ export const pureStories = defineContract({
       },
       {
         note: 'More globals banned by option.',
-        code: 'function* story() {\n  const formatted = new Intl.DateTimeFormat().format();\n}',
+        code: dedent`
+          function* story() {
+            const formatted = new Intl.DateTimeFormat().format();
+          }
+        `,
         options: { bannedGlobals: ['Intl.DateTimeFormat'] },
         findings: [{ messageId: 'impureCall', line: 2, column: 21 }],
       },
@@ -193,14 +300,16 @@ class PurityCheck {
       if (/^(quidproquo|@quidproquo\/)/.test(statement.moduleSpecifier.text)) continue;
       if (names?.name) this.importedNames.add(names.name.text);
       if (names?.namedBindings && tsm.isNamespaceImport(names.namedBindings)) this.importedNames.add(names.namedBindings.name.text);
-      if (names?.namedBindings && tsm.isNamedImports(names.namedBindings)) for (const e of names.namedBindings.elements) this.importedNames.add(e.name.text);
+      if (names?.namedBindings && tsm.isNamedImports(names.namedBindings))
+        for (const e of names.namedBindings.elements) this.importedNames.add(e.name.text);
       const module = statement.moduleSpecifier.text;
       if (!banned.has(module) || statement.importClause?.isTypeOnly) continue;
       const clause = statement.importClause;
       if (clause?.name) this.moduleOfLocal.set(clause.name.text, module);
       const bindings = clause?.namedBindings;
       if (bindings && tsm.isNamespaceImport(bindings)) this.moduleOfLocal.set(bindings.name.text, module);
-      if (bindings && tsm.isNamedImports(bindings)) for (const e of bindings.elements) if (!e.isTypeOnly) this.moduleOfLocal.set(e.name.text, module);
+      if (bindings && tsm.isNamedImports(bindings))
+        for (const e of bindings.elements) if (!e.isTypeOnly) this.moduleOfLocal.set(e.name.text, module);
     }
   }
 
@@ -254,7 +363,10 @@ class PurityCheck {
     let suggestion: Fix | undefined;
     if (impurity === NEW_DATE && isDirectlyIn(tsm, expression, story)) {
       // `new Date(iso)` keeps the Date the code expects, from the recorded time.
-      suggestion = { description: 'Use askDateNow()', edits: [{ start: expression.getStart(sourceFile), end: expression.getEnd(), newText: 'new Date(yield* askDateNow())' }] };
+      suggestion = {
+        description: 'Use askDateNow()',
+        edits: [{ start: expression.getStart(sourceFile), end: expression.getEnd(), newText: 'new Date(yield* askDateNow())' }],
+      };
     }
     this.report('impureCall', expression, { what: `new ${name}()`, instead: impurity.instead }, suggestion);
   }

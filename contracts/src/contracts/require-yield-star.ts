@@ -1,13 +1,8 @@
 import type * as ts from 'typescript';
 import type { StoryCallNode } from '../engine/file-index';
-import {
-  destinationOf,
-  referencesTo,
-  skipTransparentWrappers,
-  snippet,
-  yieldNeedsParens,
-} from '../engine/syntax';
+import { destinationOf, referencesTo, skipTransparentWrappers, snippet, yieldNeedsParens } from '../engine/syntax';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
 interface Options {
@@ -17,8 +12,7 @@ interface Options {
 
 const messages = {
   missingYieldStar: '`{{callee}}(…)` only creates a story: nothing runs until it is delegated with `yield*`.',
-  missingStar:
-    '`yield {{callee}}` hands the story itself to the runtime as if it were an action: delegate with `yield*`.',
+  missingStar: '`yield {{callee}}` hands the story itself to the runtime as if it were an action: delegate with `yield*`.',
   awaitedStory: '`await {{callee}}` waits on a story object, not on its result: run the story with `yield*`.',
   notAStory:
     '`yield*` delegates to `{{operand}}`, which is not a story: each value it produces reaches the runtime as if it were an action.',
@@ -39,7 +33,7 @@ export const requireYieldStar = defineContract({
     hasSuggestions: false,
     typeAware: true,
     behaviourWithoutTypes:
-      'Story calls are recognised by the `ask*` naming convention (`/^ask[A-Z0-9_]/`, also as a method: `todoLogic.askCreate()`), and only string literals are known not to be stories. A story call passed straight as an argument is composition, as the convention has it; a story kept in a variable is handed on only by `yield*` or by passing it to the framework\'s combinators (`askCatch`, `askRunParallel`, `askOverrideActions`, `askContextProvideValue`, `runStory`, `captureRequester`) or those of the `combinators` option. With type information a call is a story when it returns a generator whose yields are the framework\'s actions (`Action`, types extending or intersecting it, a type parameter judged by its constraint), whatever its name: entry stories such as `login(event)` are checked, a plain `function* range()` or a function returning an array is not. A story passed as an argument, directly or through a variable, is handed on only where the declared parameter takes a story; returned, only where the generator declares a story as its result. `yield*` of an array, a string or a generator of non-actions is reported. Where the framework\'s types do not resolve, the rule falls back to the convention.',
+      "Story calls are recognised by the `ask*` naming convention (`/^ask[A-Z0-9_]/`, also as a method: `todoLogic.askCreate()`), and only string literals are known not to be stories. A story call passed straight as an argument is composition, as the convention has it; a story kept in a variable is handed on only by `yield*` or by passing it to the framework's combinators (`askCatch`, `askRunParallel`, `askOverrideActions`, `askContextProvideValue`, `runStory`, `captureRequester`) or those of the `combinators` option. With type information a call is a story when it returns a generator whose yields are the framework's actions (`Action`, types extending or intersecting it, a type parameter judged by its constraint), whatever its name: entry stories such as `login(event)` are checked, a plain `function* range()` or a function returning an array is not. A story passed as an argument, directly or through a variable, is handed on only where the declared parameter takes a story; returned, only where the generator declares a story as its result. `yield*` of an array, a string or a generator of non-actions is reported. Where the framework's types do not resolve, the rule falls back to the convention.",
     messages,
     schema: {
       type: 'object',
@@ -48,7 +42,7 @@ export const requireYieldStar = defineContract({
           type: 'array',
           items: { type: 'string' },
           description:
-            'Names of functions that run the stories passed to them, beside the framework\'s own (`askCatch`, `askRunParallel`, `askOverrideActions`, `askContextProvideValue`, `runStory`, `captureRequester`). Without type information, a story kept in a variable is handed on only to these; with it, the parameter\'s type decides.',
+            "Names of functions that run the stories passed to them, beside the framework's own (`askCatch`, `askRunParallel`, `askOverrideActions`, `askContextProvideValue`, `runStory`, `captureRequester`). Without type information, a story kept in a variable is handed on only to these; with it, the parameter's type decides.",
         },
       },
       additionalProperties: false,
@@ -58,71 +52,222 @@ export const requireYieldStar = defineContract({
 
   examples: {
     valid: [
-      { note: 'Delegated story calls, including methods of a logic object.', code: 'function* story() {\n  const now = yield* askDateNow();\n  return yield* todoLogic.askLoad(now);\n}' },
-      { note: 'A tagged-template story, delegated.', code: "function* story() {\n  yield* askLog`saved ${'todo'}`;\n}" },
+      {
+        note: 'Delegated story calls, including methods of a logic object.',
+        code: dedent`
+          function* story() {
+            const now = yield* askDateNow();
+            return yield* todoLogic.askLoad(now);
+          }
+        `,
+      },
+      {
+        note: 'A tagged-template story, delegated.',
+        code: dedent`
+          function* story() {
+            yield* askLog\`saved \${'todo'}\`;
+          }
+        `,
+      },
       {
         note: 'Story calls passed as arguments compose: the combinator runs them.',
-        code: 'function* story() {\n  const [a, b] = yield* askRunParallel([askRandomNumber(), askDateNow()]);\n  return yield* askCatch(askSave({ inner: askLoad() }));\n}',
+        code: dedent`
+          function* story() {
+            const [a, b] = yield* askRunParallel([askRandomNumber(), askDateNow()]);
+            return yield* askCatch(askSave({ inner: askLoad() }));
+          }
+        `,
       },
-      { note: 'A story kept in a variable and later handed on runs.', code: 'function* story() {\n  const load = askLoad();\n  const result = yield* askCatch(load);\n  return result;\n}' },
       {
-        note: 'A project\'s own combinator, named in the `combinators` option, runs the stories kept in a variable and handed to it.',
-        code: 'function* story(id: string) {\n  const load = askLoad(id);\n  return yield* askWithTenant(id, load);\n}',
+        note: 'A story kept in a variable and later handed on runs.',
+        code: dedent`
+          function* story() {
+            const load = askLoad();
+            const result = yield* askCatch(load);
+            return result;
+          }
+        `,
+      },
+      {
+        note: "A project's own combinator, named in the `combinators` option, runs the stories kept in a variable and handed to it.",
+        code: dedent`
+          function* story(id: string) {
+            const load = askLoad(id);
+            return yield* askWithTenant(id, load);
+          }
+        `,
         options: { combinators: ['askWithTenant'] },
       },
-      { note: 'Also when the variable holds a list of stories.', code: 'function* story() {\n  const steps = [askA(), askB()];\n  yield* askRunParallel(steps);\n}' },
       {
-        note: 'With types, a call is a story only when it returns a generator of the framework\'s actions: an array of objects with a `type` is plain data.',
-        code: "import { AskResponse } from 'quidproquo-core';\n\ninterface Part {\n  type: 'text' | 'tool';\n  text: string;\n}\n\nconst mergeParts = (parts: Part[]): Part[] => parts.filter((p) => p.text !== '');\n\nexport function* askRender(parts: Part[]): AskResponse<number> {\n  const merged = mergeParts(parts);\n  return merged.length;\n}",
+        note: 'Also when the variable holds a list of stories.',
+        code: dedent`
+          function* story() {
+            const steps = [askA(), askB()];
+            yield* askRunParallel(steps);
+          }
+        `,
+      },
+      {
+        note: "With types, a call is a story only when it returns a generator of the framework's actions: an array of objects with a `type` is plain data.",
+        code: dedent`
+          import { AskResponse } from 'quidproquo-core';
+
+          interface Part {
+            type: 'text' | 'tool';
+            text: string;
+          }
+
+          const mergeParts = (parts: Part[]): Part[] => parts.filter((p) => p.text !== '');
+
+          export function* askRender(parts: Part[]): AskResponse<number> {
+            const merged = mergeParts(parts);
+            return merged.length;
+          }
+        `,
         typed: true,
       },
       {
-        note: 'With types, a parameter declared as a story (also through a type parameter\'s constraint, or a spread of one) runs the stories passed to it.',
-        code: "import { AskResponse, askDateNow, askNewGuid } from 'quidproquo-core';\n\nfunction* askBoth<T extends AskResponse<any>[]>(stories: [...T]): AskResponse<number> {\n  for (const story of stories) yield* story;\n  return stories.length;\n}\n\nexport function* askTwice(): AskResponse<number> {\n  const first = askNewGuid();\n  return yield* askBoth([first, askDateNow()]);\n}",
+        note: "With types, a parameter declared as a story (also through a type parameter's constraint, or a spread of one) runs the stories passed to it.",
+        code: dedent`
+          import { AskResponse, askDateNow, askNewGuid } from 'quidproquo-core';
+
+          function* askBoth<T extends AskResponse<any>[]>(stories: [...T]): AskResponse<number> {
+            for (const story of stories) yield* story;
+            return stories.length;
+          }
+
+          export function* askTwice(): AskResponse<number> {
+            const first = askNewGuid();
+            return yield* askBoth([first, askDateNow()]);
+          }
+        `,
         typed: true,
       },
-      { note: 'A callback is its own scope: it only creates the stories, which are then handed on.', code: 'function* story(items: string[]) {\n  const stories = items.map((item) => askProcess(item));\n  yield* askRunParallel(stories);\n}' },
-      { note: 'Outside any generator, creating a story to hand on (tests, wrappers) is legitimate.', code: "const started = askDateNow();\nrunStory(askLog`outside any generator`, {});" },
-      { note: 'Without type information only the ask* naming convention marks a story.', code: 'function* story() {\n  const x = askew();\n  const q = gql`query { me }`;\n}' },
+      {
+        note: 'A callback is its own scope: it only creates the stories, which are then handed on.',
+        code: dedent`
+          function* story(items: string[]) {
+            const stories = items.map((item) => askProcess(item));
+            yield* askRunParallel(stories);
+          }
+        `,
+      },
+      {
+        note: 'Outside any generator, creating a story to hand on (tests, wrappers) is legitimate.',
+        code: dedent`
+          const started = askDateNow();
+          runStory(askLog\`outside any generator\`, {});
+        `,
+      },
+      {
+        note: 'Without type information only the ask* naming convention marks a story.',
+        code: dedent`
+          function* story() {
+            const x = askew();
+            const q = gql\`query { me }\`;
+          }
+        `,
+      },
       {
         note: 'With types, a generator of numbers is not a story: spreading it is fine.',
-        code: "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nfunction* range(n: number): Generator<number, void, unknown> {\n  for (let i = 0; i < n; i++) yield i;\n}\n\nexport function* story(): AskResponse<number> {\n  const now = yield* askDateNow();\n  const numbers = [...range(3)];\n  return numbers.length + now.length;\n}",
+        code: dedent`
+          import { AskResponse, askDateNow } from 'quidproquo-core';
+
+          function* range(n: number): Generator<number, void, unknown> {
+            for (let i = 0; i < n; i++) yield i;
+          }
+
+          export function* story(): AskResponse<number> {
+            const now = yield* askDateNow();
+            const numbers = [...range(3)];
+            return numbers.length + now.length;
+          }
+        `,
         typed: true,
       },
       {
         note: 'With types, delegating to a list of actions yields actions.',
-        code: "import { Action, AskResponse } from 'quidproquo-core';\n\nexport function* replay(actions: Action<unknown>[]): AskResponse<void> {\n  yield* actions;\n}",
+        code: dedent`
+          import { Action, AskResponse } from 'quidproquo-core';
+
+          export function* replay(actions: Action<unknown>[]): AskResponse<void> {
+            yield* actions;
+          }
+        `,
         typed: true,
       },
     ],
     invalid: [
       {
-        code: 'function* story() {\n  askDateNow();\n}',
-        output: 'function* story() {\n  yield* askDateNow();\n}',
+        code: dedent`
+          function* story() {
+            askDateNow();
+          }
+        `,
+        output: dedent`
+          function* story() {
+            yield* askDateNow();
+          }
+        `,
         findings: [{ messageId: 'missingYieldStar', line: 2, column: 3 }],
       },
       {
-        code: 'function* story() {\n  const thing = yield askDateNow();\n}',
-        output: 'function* story() {\n  const thing = yield* askDateNow();\n}',
+        code: dedent`
+          function* story() {
+            const thing = yield askDateNow();
+          }
+        `,
+        output: dedent`
+          function* story() {
+            const thing = yield* askDateNow();
+          }
+        `,
         findings: [{ messageId: 'missingStar', line: 2, column: 17 }],
       },
       {
-        code: 'async function* story() {\n  const t = await askDateNow();\n}',
-        output: 'async function* story() {\n  const t = yield* askDateNow();\n}',
+        code: dedent`
+          async function* story() {
+            const t = await askDateNow();
+          }
+        `,
+        output: dedent`
+          async function* story() {
+            const t = yield* askDateNow();
+          }
+        `,
         findings: [{ messageId: 'awaitedStory', line: 2, column: 13 }],
       },
       {
-        code: 'function* story() {\n  authLogic.askLogin(user, password);\n  return askDateNow();\n}',
-        output: 'function* story() {\n  yield* authLogic.askLogin(user, password);\n  return yield* askDateNow();\n}',
+        code: dedent`
+          function* story() {
+            authLogic.askLogin(user, password);
+            return askDateNow();
+          }
+        `,
+        output: dedent`
+          function* story() {
+            yield* authLogic.askLogin(user, password);
+            return yield* askDateNow();
+          }
+        `,
         findings: [
           { messageId: 'missingYieldStar', line: 2, column: 3 },
           { messageId: 'missingYieldStar', line: 3, column: 10 },
         ],
       },
       {
-        code: 'function* story() {\n  if (!askUserExists(id)) return;\n  const n = askDateNow().length + askCount() * 2;\n}',
-        output:
-          'function* story() {\n  if (!(yield* askUserExists(id))) return;\n  const n = (yield* askDateNow()).length + (yield* askCount()) * 2;\n}',
+        code: dedent`
+          function* story() {
+            if (!askUserExists(id)) return;
+            const n = askDateNow().length + askCount() * 2;
+          }
+        `,
+        output: dedent`
+          function* story() {
+            if (!(yield* askUserExists(id))) return;
+            const n = (yield* askDateNow()).length + (yield* askCount()) * 2;
+          }
+        `,
         findings: [
           { messageId: 'missingYieldStar', line: 2, column: 8 },
           { messageId: 'missingYieldStar', line: 3, column: 13 },
@@ -130,43 +275,116 @@ export const requireYieldStar = defineContract({
         ],
       },
       {
-        code: 'function* story() {\n  const x = flag ? askA() : yield* askB();\n  const s = `at ${askDateNow()}`;\n}',
-        output: 'function* story() {\n  const x = flag ? yield* askA() : yield* askB();\n  const s = `at ${yield* askDateNow()}`;\n}',
+        code: dedent`
+          function* story() {
+            const x = flag ? askA() : yield* askB();
+            const s = \`at \${askDateNow()}\`;
+          }
+        `,
+        output: dedent`
+          function* story() {
+            const x = flag ? yield* askA() : yield* askB();
+            const s = \`at \${yield* askDateNow()}\`;
+          }
+        `,
         findings: [
           { messageId: 'missingYieldStar', line: 2, column: 20 },
           { messageId: 'missingYieldStar', line: 3, column: 19 },
         ],
       },
       {
-        code: "function* story() {\n  askLog`hello ${name}`;\n  logger.askLog`bye`;\n}",
-        output: "function* story() {\n  yield* askLog`hello ${name}`;\n  yield* logger.askLog`bye`;\n}",
+        code: dedent`
+          function* story() {
+            askLog\`hello \${name}\`;
+            logger.askLog\`bye\`;
+          }
+        `,
+        output: dedent`
+          function* story() {
+            yield* askLog\`hello \${name}\`;
+            yield* logger.askLog\`bye\`;
+          }
+        `,
         findings: [
           { messageId: 'missingYieldStar', line: 2, column: 3 },
           { messageId: 'missingYieldStar', line: 3, column: 3 },
         ],
       },
       {
-        code: 'function* story() {\n  const gens = [askA()];\n  const unused = askB();\n}',
-        output: 'function* story() {\n  const gens = [yield* askA()];\n  const unused = yield* askB();\n}',
+        code: dedent`
+          function* story() {
+            const gens = [askA()];
+            const unused = askB();
+          }
+        `,
+        output: dedent`
+          function* story() {
+            const gens = [yield* askA()];
+            const unused = yield* askB();
+          }
+        `,
         findings: [
           { messageId: 'missingYieldStar', line: 2, column: 17 },
           { messageId: 'missingYieldStar', line: 3, column: 18 },
         ],
       },
       {
-        code: 'function* story() {\n  const load = askLoad();\n  yield load;\n}',
-        output: 'function* story() {\n  const load = askLoad();\n  yield* load;\n}',
+        code: dedent`
+          function* story() {
+            const load = askLoad();
+            yield load;
+          }
+        `,
+        output: dedent`
+          function* story() {
+            const load = askLoad();
+            yield* load;
+          }
+        `,
         findings: [{ messageId: 'missingStar', line: 3, column: 3 }],
       },
       {
-        code: 'function outer() {\n  function* inner() {\n    askDateNow();\n  }\n}',
-        output: 'function outer() {\n  function* inner() {\n    yield* askDateNow();\n  }\n}',
+        code: dedent`
+          function outer() {
+            function* inner() {
+              askDateNow();
+            }
+          }
+        `,
+        output: dedent`
+          function outer() {
+            function* inner() {
+              yield* askDateNow();
+            }
+          }
+        `,
         findings: [{ messageId: 'missingYieldStar', line: 3, column: 5 }],
       },
       {
-        code: "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nfunction* login(user: string): AskResponse<string> {\n  return yield* askDateNow();\n}\n\nexport function* story(): AskResponse<void> {\n  login('ada');\n  const loaded = yield login('bob');\n}",
-        output:
-          "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nfunction* login(user: string): AskResponse<string> {\n  return yield* askDateNow();\n}\n\nexport function* story(): AskResponse<void> {\n  yield* login('ada');\n  const loaded = yield* login('bob');\n}",
+        code: dedent`
+          import { AskResponse, askDateNow } from 'quidproquo-core';
+
+          function* login(user: string): AskResponse<string> {
+            return yield* askDateNow();
+          }
+
+          export function* story(): AskResponse<void> {
+            login('ada');
+            const loaded = yield login('bob');
+          }
+        `,
+        output: dedent`
+          import { AskResponse, askDateNow } from 'quidproquo-core';
+
+          function* login(user: string): AskResponse<string> {
+            return yield* askDateNow();
+          }
+
+          export function* story(): AskResponse<void> {
+            yield* login('ada');
+            const loaded = yield* login('bob');
+          }
+        `,
         typed: true,
         findings: [
           { messageId: 'missingYieldStar', line: 8, column: 3 },
@@ -174,7 +392,19 @@ export const requireYieldStar = defineContract({
         ],
       },
       {
-        code: "import { AskResponse } from 'quidproquo-core';\n\nfunction* range(n: number): Generator<number, void, unknown> {\n  for (let i = 0; i < n; i++) yield i;\n}\n\nexport function* story(): AskResponse<void> {\n  yield* range(3);\n  yield* ['a', 'b'];\n  yield* 'text';\n}",
+        code: dedent`
+          import { AskResponse } from 'quidproquo-core';
+
+          function* range(n: number): Generator<number, void, unknown> {
+            for (let i = 0; i < n; i++) yield i;
+          }
+
+          export function* story(): AskResponse<void> {
+            yield* range(3);
+            yield* ['a', 'b'];
+            yield* 'text';
+          }
+        `,
         typed: true,
         findings: [
           { messageId: 'notAStory', line: 8, column: 3 },
@@ -183,16 +413,45 @@ export const requireYieldStar = defineContract({
         ],
       },
       {
-        note: 'A story kept in a variable and then passed where a value is expected was meant to run first. Without types only the framework\'s combinators (and the `combinators` option) take stories.',
-        code: 'function* story(id: string) {\n  const checked = askIsChecked(id);\n  yield* askSetChecked(id, checked);\n}',
-        output: 'function* story(id: string) {\n  const checked = yield* askIsChecked(id);\n  yield* askSetChecked(id, checked);\n}',
+        note: "A story kept in a variable and then passed where a value is expected was meant to run first. Without types only the framework's combinators (and the `combinators` option) take stories.",
+        code: dedent`
+          function* story(id: string) {
+            const checked = askIsChecked(id);
+            yield* askSetChecked(id, checked);
+          }
+        `,
+        output: dedent`
+          function* story(id: string) {
+            const checked = yield* askIsChecked(id);
+            yield* askSetChecked(id, checked);
+          }
+        `,
         findings: [{ messageId: 'missingYieldStar', line: 2, column: 19 }],
       },
       {
         note: 'With types, the parameter decides: a value that accepts anything (`unknown`, an unconstrained type parameter) does not run a story.',
-        code: "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nconst describe = <T>(value: T): string => JSON.stringify(value);\n\nexport function* askStamp(iterator: Iterator<unknown, unknown, unknown>): AskResponse<string> {\n  iterator.next(askDateNow());\n  const now = askDateNow();\n  return describe(now);\n}",
-        output:
-          "import { AskResponse, askDateNow } from 'quidproquo-core';\n\nconst describe = <T>(value: T): string => JSON.stringify(value);\n\nexport function* askStamp(iterator: Iterator<unknown, unknown, unknown>): AskResponse<string> {\n  iterator.next(yield* askDateNow());\n  const now = yield* askDateNow();\n  return describe(now);\n}",
+        code: dedent`
+          import { AskResponse, askDateNow } from 'quidproquo-core';
+
+          const describe = <T>(value: T): string => JSON.stringify(value);
+
+          export function* askStamp(iterator: Iterator<unknown, unknown, unknown>): AskResponse<string> {
+            iterator.next(askDateNow());
+            const now = askDateNow();
+            return describe(now);
+          }
+        `,
+        output: dedent`
+          import { AskResponse, askDateNow } from 'quidproquo-core';
+
+          const describe = <T>(value: T): string => JSON.stringify(value);
+
+          export function* askStamp(iterator: Iterator<unknown, unknown, unknown>): AskResponse<string> {
+            iterator.next(yield* askDateNow());
+            const now = yield* askDateNow();
+            return describe(now);
+          }
+        `,
         typed: true,
         findings: [
           { messageId: 'missingYieldStar', line: 6, column: 17 },
@@ -212,7 +471,14 @@ export const requireYieldStar = defineContract({
  * places a story kept in a variable is known to be handed on to; with types the parameter's own
  * type decides.
  */
-const FRAMEWORK_COMBINATORS = ['askCatch', 'askRunParallel', 'askOverrideActions', 'askContextProvideValue', 'runStory', 'captureRequester'];
+const FRAMEWORK_COMBINATORS = [
+  'askCatch',
+  'askRunParallel',
+  'askOverrideActions',
+  'askContextProvideValue',
+  'runStory',
+  'captureRequester',
+];
 /** Methods that store their argument in a collection: stories kept there are composed later. */
 const COLLECTION_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'add', 'set']);
 
@@ -350,10 +616,15 @@ class YieldStarCheck {
     if (this.reportedYields.has(yieldExpression)) return;
     this.reportedYields.add(yieldExpression);
     const keywordEnd = yieldExpression.getStart(this.context.sourceFile) + 'yield'.length;
-    this.report('missingStar', yieldExpression, { callee }, {
-      description: 'Delegate with `yield*`',
-      edits: [{ start: keywordEnd, end: keywordEnd, newText: '*' }],
-    });
+    this.report(
+      'missingStar',
+      yieldExpression,
+      { callee },
+      {
+        description: 'Delegate with `yield*`',
+        edits: [{ start: keywordEnd, end: keywordEnd, newText: '*' }],
+      },
+    );
   }
 
   private reportAwait(awaitExpression: ts.AwaitExpression, call: StoryCallNode): void {
@@ -362,10 +633,15 @@ class YieldStarCheck {
     const edit: TextEdit = yieldNeedsParens(tsm, awaitExpression)
       ? { start, end: awaitExpression.getEnd(), newText: `(yield* ${awaitExpression.expression.getText(sourceFile)})` }
       : { start, end: start + 'await'.length, newText: 'yield*' };
-    this.report('awaitedStory', awaitExpression, { callee: this.calleeText(call) }, {
-      description: 'Replace `await` with `yield*`',
-      edits: [edit],
-    });
+    this.report(
+      'awaitedStory',
+      awaitExpression,
+      { callee: this.calleeText(call) },
+      {
+        description: 'Replace `await` with `yield*`',
+        edits: [edit],
+      },
+    );
   }
 
   private calleeText(call: StoryCallNode): string {

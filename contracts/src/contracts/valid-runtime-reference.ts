@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 import { resolveModuleFile, runtimeReferencesIn, syntacticExports, type RuntimeReference } from '../engine/runtime-reference';
 import { isTestFile } from '../engine/test-files';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext } from '../types';
 
 interface Options {
@@ -9,11 +10,14 @@ interface Options {
 }
 
 const messages = {
-  missingSeparator: "`{{text}}` has no `::`: a runtime reference is '/path/to/module::exportName', and the framework rejects this one when the config is built.",
-  moduleNotFound: '`{{module}}` does not exist from the config root: tried the TypeScript and JavaScript extensions and index files. The build or deploy would fail.',
+  missingSeparator:
+    "`{{text}}` has no `::`: a runtime reference is '/path/to/module::exportName', and the framework rejects this one when the config is built.",
+  moduleNotFound:
+    '`{{module}}` does not exist from the config root: tried the TypeScript and JavaScript extensions and index files. The build or deploy would fail.',
   exportNotFound: '`{{module}}` has no export `{{name}}`{{known}}. The build or deploy would fail.',
   notAStory: '`{{name}}` in `{{module}}` is not a story: the runtime would call it and drive what it returns as a story.',
-  asyncStory: '`{{name}}` in `{{module}}` is an async generator: the runtime drives a story with `next()` and never awaits it, so a story is a plain `function*`.',
+  asyncStory:
+    '`{{name}}` in `{{module}}` is an async generator: the runtime drives a story with `next()` and never awaits it, so a story is a plain `function*`.',
 };
 
 type MessageId = keyof typeof messages;
@@ -33,14 +37,15 @@ export const validRuntimeReference = defineContract({
     hasSuggestions: false,
     typeAware: true,
     behaviourWithoutTypes:
-      'A runtime reference is the runtime argument of `defineRoute`, `defineQueue`, `defineRecurringSchedule` and `defineDeployEvent`, and any `\'/module::export\'` string or `{ basePath, relativePath, functionName }` object given to another `define*` setting (seeds, migrations, service functions, ...); those of `defineActionProcessors`, `defineDynamicFunctions` and `defineInlineFunction` name something other than a story. Test files are skipped unless the `testFiles` option includes them. Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that a story setting names but that is not a story (or is an async generator) is reported. The config root is the file\'s directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).',
+      "A runtime reference is the runtime argument of `defineRoute`, `defineQueue`, `defineRecurringSchedule` and `defineDeployEvent`, and any `'/module::export'` string or `{ basePath, relativePath, functionName }` object given to another `define*` setting (seeds, migrations, service functions, ...); those of `defineActionProcessors`, `defineDynamicFunctions` and `defineInlineFunction` name something other than a story. Test files are skipped unless the `testFiles` option includes them. Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that a story setting names but that is not a story (or is an async generator) is reported. The config root is the file's directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).",
     messages,
     schema: {
       type: 'object',
       properties: {
         testFiles: {
           type: 'boolean',
-          description: 'Also judge test files (`*.test.*`, `*.spec.*`, files under `__tests__/` or `testing/`), whose configs often name stand-in modules.',
+          description:
+            'Also judge test files (`*.test.*`, `*.spec.*`, files under `__tests__/` or `testing/`), whose configs often name stand-in modules.',
         },
       },
       additionalProperties: false,
@@ -52,13 +57,21 @@ export const validRuntimeReference = defineContract({
     valid: [
       {
         note: 'References outside any config call are not judged; references with parts that are not static are skipped.',
-        code: "const label = '/controllers/todo';\nexport const routes = [defineRoute('GET', '/todos', runtimeFor('todos'))];",
+        code: dedent`
+          const label = '/controllers/todo';
+          export const routes = [defineRoute('GET', '/todos', runtimeFor('todos'))];
+        `,
       },
     ],
     invalid: [
       {
         note: 'A string without `::`, and a module that is not there.',
-        code: "export const routes = [\n  defineRoute('GET', '/todos', '/controllers/todoController'),\n  defineRoute('GET', '/todo', '/controllers/missingController::getTodo'),\n];",
+        code: dedent`
+          export const routes = [
+            defineRoute('GET', '/todos', '/controllers/todoController'),
+            defineRoute('GET', '/todo', '/controllers/missingController::getTodo'),
+          ];
+        `,
         findings: [
           { messageId: 'missingSeparator', line: 2, column: 32 },
           { messageId: 'moduleNotFound', line: 3, column: 31 },
@@ -89,7 +102,11 @@ function judge(context: ContractContext<Options, MessageId>, reference: RuntimeR
   const symbol = exports.get(reference.exportName);
   if (!symbol) {
     const names = [...exports.keys()].filter((n) => n !== 'default').slice(0, 5);
-    return report('exportNotFound', { module, name: reference.exportName, known: names.length ? ` (it exports ${names.map((n) => `\`${n}\``).join(', ')})` : '' });
+    return report('exportNotFound', {
+      module,
+      name: reference.exportName,
+      known: names.length ? ` (it exports ${names.map((n) => `\`${n}\``).join(', ')})` : '',
+    });
   }
   if (context.checker && target.sourceFile && typeof symbol !== 'boolean' && reference.namesAStory) {
     const type = context.checker.getTypeOfSymbolAtLocation(symbol, target.sourceFile);
@@ -135,7 +152,10 @@ function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefin
 }
 
 /** Export name -> symbol (with a checker) or `true` (syntax only); undefined when not knowable. */
-export function exportsOf(context: Pick<ContractContext<any>, 'ts' | 'checker' | 'program'>, target: ModuleTarget): Map<string, ts.Symbol | true> | undefined {
+export function exportsOf(
+  context: Pick<ContractContext<any>, 'ts' | 'checker' | 'program'>,
+  target: ModuleTarget,
+): Map<string, ts.Symbol | true> | undefined {
   const { checker } = context;
   if (target.sourceFile && checker) {
     const moduleSymbol = checker.getSymbolAtLocation(target.sourceFile);

@@ -4,6 +4,7 @@ import { routeBindings, routeKey } from '../engine/route-bindings';
 import type { FunctionScope } from '../engine/file-index';
 import { skipTransparentWrappers } from '../engine/syntax';
 import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import type { ContractContext, Fix } from '../types';
 
 type Options = Record<string, never>;
@@ -43,37 +44,103 @@ export const voidReturns204 = defineContract({
     valid: [
       {
         note: 'Every path answers; "no content" is a 204 without a body.',
-        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* deleteTodo(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (!event.query.id) return toJsonEventResponse({ error: 'id?' }, 400);\n  return { status: 204, isBase64Encoded: false };\n}",
+        code: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+
+          export function* deleteTodo(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+            if (!event.query.id) return toJsonEventResponse({ error: 'id?' }, 400);
+            return { status: 204, isBase64Encoded: false };
+          }
+        `,
       },
       {
         note: 'Ending the story with an error is an answer: the adapter maps it to a status.',
-        code: "import { AskResponse, askThrowError, ErrorTypeEnum } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse } from 'quidproquo-webserver';\n\nexport function* getSecret(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  return yield* askThrowError(ErrorTypeEnum.Forbidden, 'no');\n}",
+        code: dedent`
+          import { AskResponse, askThrowError, ErrorTypeEnum } from 'quidproquo-core';
+          import { HTTPEvent, HTTPEventResponse } from 'quidproquo-webserver';
+
+          export function* getSecret(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+            return yield* askThrowError(ErrorTypeEnum.Forbidden, 'no');
+          }
+        `,
       },
       {
         note: 'A story that is not a route may return nothing.',
-        code: "import { AskResponse, askLogCreate, LogLevelEnum } from 'quidproquo-core';\n\nexport function* askAudit(): AskResponse<void> {\n  yield* askLogCreate(LogLevelEnum.Info, 'audit');\n}",
+        code: dedent`
+          import { AskResponse, askLogCreate, LogLevelEnum } from 'quidproquo-core';
+
+          export function* askAudit(): AskResponse<void> {
+            yield* askLogCreate(LogLevelEnum.Info, 'audit');
+          }
+        `,
       },
     ],
     invalid: [
       {
         note: 'Falling off the end: the fix answers 204 with the file\'s response helper.',
-        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.path === '/') return toJsonEventResponse({ ok: true });\n}",
+        code: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+
+          export function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+            if (event.path === '/') return toJsonEventResponse({ ok: true });
+          }
+        `,
         output:
-          "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.path === '/') return toJsonEventResponse({ ok: true });\n  return toJsonEventResponse(undefined, 204);\n}",
+          dedent`
+            import { AskResponse } from 'quidproquo-core';
+            import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+
+            export function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+              if (event.path === '/') return toJsonEventResponse({ ok: true });
+              return toJsonEventResponse(undefined, 204);
+            }
+          `,
         findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
       },
       {
         note: 'A bare `return` in a route story; without a helper imported the fix writes the response.',
-        code: "import { HTTPEvent } from 'quidproquo-webserver';\n\nexport function* ping(event: HTTPEvent) {\n  if (event.method === 'HEAD') return;\n  return { status: 200, body: 'pong', isBase64Encoded: false };\n}",
+        code: dedent`
+          import { HTTPEvent } from 'quidproquo-webserver';
+
+          export function* ping(event: HTTPEvent) {
+            if (event.method === 'HEAD') return;
+            return { status: 200, body: 'pong', isBase64Encoded: false };
+          }
+        `,
         output:
-          "import { HTTPEvent } from 'quidproquo-webserver';\n\nexport function* ping(event: HTTPEvent) {\n  if (event.method === 'HEAD') return { status: 204, isBase64Encoded: false };\n  return { status: 200, body: 'pong', isBase64Encoded: false };\n}",
+          dedent`
+            import { HTTPEvent } from 'quidproquo-webserver';
+
+            export function* ping(event: HTTPEvent) {
+              if (event.method === 'HEAD') return { status: 204, isBase64Encoded: false };
+              return { status: 200, body: 'pong', isBase64Encoded: false };
+            }
+          `,
         findings: [{ messageId: 'missingResponse', line: 4, column: 32 }],
       },
       {
         note: 'A 200 with no body is a 204.',
-        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';\n\nexport function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.query.all) return qpqWebServerUtils.toJsonEventResponse();\n  return { status: 200, isBase64Encoded: false };\n}",
+        code: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';
+
+          export function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+            if (event.query.all) return qpqWebServerUtils.toJsonEventResponse();
+            return { status: 200, isBase64Encoded: false };
+          }
+        `,
         output:
-          "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';\n\nexport function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  if (event.query.all) return qpqWebServerUtils.toJsonEventResponse(undefined, 204);\n  return { status: 204, isBase64Encoded: false };\n}",
+          dedent`
+            import { AskResponse } from 'quidproquo-core';
+            import { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';
+
+            export function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+              if (event.query.all) return qpqWebServerUtils.toJsonEventResponse(undefined, 204);
+              return { status: 204, isBase64Encoded: false };
+            }
+          `,
         findings: [
           { messageId: 'okWithoutBody', line: 5, column: 31 },
           { messageId: 'okWithoutBody', line: 6, column: 10 },
@@ -81,7 +148,13 @@ export const voidReturns204 = defineContract({
       },
       {
         note: 'A 204 with a body: the suggestion drops the body.',
-        code: "import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {\n  return toJsonEventResponse({ done: true }, 204);\n}",
+        code: dedent`
+          import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+
+          export function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {
+            return toJsonEventResponse({ done: true }, 204);
+          }
+        `,
         findings: [
           {
             messageId: 'noContentWithBody',
@@ -91,7 +164,13 @@ export const voidReturns204 = defineContract({
               {
                 description: 'Drop the body',
                 output:
-                  "import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\nexport function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {\n  return toJsonEventResponse(undefined, 204);\n}",
+                  dedent`
+                    import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+
+                    export function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {
+                      return toJsonEventResponse(undefined, 204);
+                    }
+                  `,
               },
             ],
           },
@@ -99,17 +178,55 @@ export const voidReturns204 = defineContract({
       },
       {
         note: 'With types, an exported story that a `defineRoute` names is a route story, whatever its signature.',
-        code: "import { askNewGuid } from 'quidproquo-core';\nimport { defineRoute } from 'quidproquo-webserver';\n\nexport function* listArchive() {\n  yield* askNewGuid();\n}\n\nexport const routes = [defineRoute('GET', '/archive', '/file::listArchive')];",
+        code: dedent`
+          import { askNewGuid } from 'quidproquo-core';
+          import { defineRoute } from 'quidproquo-webserver';
+
+          export function* listArchive() {
+            yield* askNewGuid();
+          }
+
+          export const routes = [defineRoute('GET', '/archive', '/file::listArchive')];
+        `,
         output:
-          "import { askNewGuid } from 'quidproquo-core';\nimport { defineRoute } from 'quidproquo-webserver';\n\nexport function* listArchive() {\n  yield* askNewGuid();\n  return { status: 204, isBase64Encoded: false };\n}\n\nexport const routes = [defineRoute('GET', '/archive', '/file::listArchive')];",
+          dedent`
+            import { askNewGuid } from 'quidproquo-core';
+            import { defineRoute } from 'quidproquo-webserver';
+
+            export function* listArchive() {
+              yield* askNewGuid();
+              return { status: 204, isBase64Encoded: false };
+            }
+
+            export const routes = [defineRoute('GET', '/archive', '/file::listArchive')];
+          `,
         typed: true,
         findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
       },
       {
         note: 'With types, a story is a route by what it returns, and an undefined body is seen through a variable.',
-        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\ntype Reply = AskResponse<HTTPEventResponse>;\n\nexport function* health(ready: boolean, nothing: undefined): Reply {\n  if (ready) return toJsonEventResponse(nothing);\n}",
+        code: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+
+          type Reply = AskResponse<HTTPEventResponse>;
+
+          export function* health(ready: boolean, nothing: undefined): Reply {
+            if (ready) return toJsonEventResponse(nothing);
+          }
+        `,
         output:
-          "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';\n\ntype Reply = AskResponse<HTTPEventResponse>;\n\nexport function* health(ready: boolean, nothing: undefined): Reply {\n  if (ready) return toJsonEventResponse(undefined, 204);\n  return toJsonEventResponse(undefined, 204);\n}",
+          dedent`
+            import { AskResponse } from 'quidproquo-core';
+            import { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+
+            type Reply = AskResponse<HTTPEventResponse>;
+
+            export function* health(ready: boolean, nothing: undefined): Reply {
+              if (ready) return toJsonEventResponse(undefined, 204);
+              return toJsonEventResponse(undefined, 204);
+            }
+          `,
         typed: true,
         findings: [
           { messageId: 'missingResponse', line: 6, column: 18 },

@@ -25,7 +25,11 @@ export interface ActionLiterals {
   literals: readonly ShapedLiteral[];
   conditionals: readonly ShapedConditional[];
   /** `getPayload` functions with the payload literals each returns. */
-  getPayloads: ReadonlyArray<{ fn: ts.ArrowFunction | ts.FunctionExpression; requester: ts.ObjectLiteralExpression; literals: ts.ObjectLiteralExpression[] }>;
+  getPayloads: ReadonlyArray<{
+    fn: ts.ArrowFunction | ts.FunctionExpression;
+    requester: ts.ObjectLiteralExpression;
+    literals: ts.ObjectLiteralExpression[];
+  }>;
   /** Local variables an action literal is kept in before it is yielded. */
   actionVariables: ReadonlyMap<ts.VariableDeclaration, ts.ObjectLiteralExpression>;
 }
@@ -39,7 +43,12 @@ const cache = new WeakMap<StoryRecognizer, WeakMap<ts.SourceFile, ActionLiterals
  * requester factory's `getPayload` returns. Keys alone never make an action: a queue message or
  * a stored record with `type` and `payload` keys is not one.
  */
-export function getActionLiterals(tsm: TypeScriptModule, sourceFile: ts.SourceFile, index: FileIndex, stories: StoryRecognizer): ActionLiterals {
+export function getActionLiterals(
+  tsm: TypeScriptModule,
+  sourceFile: ts.SourceFile,
+  index: FileIndex,
+  stories: StoryRecognizer,
+): ActionLiterals {
   let byFile = cache.get(stories);
   if (!byFile) cache.set(stories, (byFile = new WeakMap()));
   let found = byFile.get(sourceFile);
@@ -138,7 +147,11 @@ class ActionLiteralCollector {
     const tsm = this.tsm;
     for (const property of action.properties) {
       if (propertyNameOf(tsm, property) !== 'payload') continue;
-      const value = tsm.isPropertyAssignment(property) ? property.initializer : tsm.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      const value = tsm.isPropertyAssignment(property)
+        ? property.initializer
+        : tsm.isShorthandPropertyAssignment(property)
+          ? property.name
+          : undefined;
       if (value) this.takeValue(value, 'payload', scope, seen, action);
     }
   }

@@ -126,8 +126,9 @@ function frameworkActionSymbols(tsm: TypeScriptModule, checker: ts.TypeChecker, 
       add(moduleSymbol && checker.tryGetMemberInModuleExports('Action', moduleSymbol));
     }
     for (const statement of file.statements) {
-      const specifier = (tsm.isImportDeclaration(statement) || tsm.isExportDeclaration(statement)) ? statement.moduleSpecifier : undefined;
-      if (!specifier || !tsm.isStringLiteral(specifier) || !FRAMEWORK_MODULES.has(specifier.text) || seenModules.has(specifier.text)) continue;
+      const specifier = tsm.isImportDeclaration(statement) || tsm.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
+      if (!specifier || !tsm.isStringLiteral(specifier) || !FRAMEWORK_MODULES.has(specifier.text) || seenModules.has(specifier.text))
+        continue;
       const moduleSymbol = checker.getSymbolAtLocation(specifier);
       if (!moduleSymbol) continue;
       seenModules.add(specifier.text);

@@ -24,7 +24,9 @@ export function canCompleteNormally(tsm: TypeScriptModule, statement: ts.Stateme
     case SK.TryStatement: {
       const s = statement as ts.TryStatement;
       if (s.finallyBlock && !canCompleteNormally(tsm, s.finallyBlock, ends)) return false;
-      return canCompleteNormally(tsm, s.tryBlock, ends) || (s.catchClause !== undefined && canCompleteNormally(tsm, s.catchClause.block, ends));
+      return (
+        canCompleteNormally(tsm, s.tryBlock, ends) || (s.catchClause !== undefined && canCompleteNormally(tsm, s.catchClause.block, ends))
+      );
     }
     case SK.SwitchStatement: {
       const s = statement as ts.SwitchStatement;
@@ -50,7 +52,11 @@ export function canCompleteNormally(tsm: TypeScriptModule, statement: ts.Stateme
   }
 }
 
-export function statementsCanComplete(tsm: TypeScriptModule, statements: readonly ts.Statement[], ends: (expression: ts.Expression) => boolean): boolean {
+export function statementsCanComplete(
+  tsm: TypeScriptModule,
+  statements: readonly ts.Statement[],
+  ends: (expression: ts.Expression) => boolean,
+): boolean {
   return statements.every((statement) => canCompleteNormally(tsm, statement, ends));
 }
 

@@ -33,7 +33,8 @@ export function isInActionProcessor(tsm: TypeScriptModule, node: ts.Node): boole
   for (let current = node.parent; current; current = current.parent) {
     if (tsm.isFunctionLike(current) && current.type && PROCESSOR_TYPE.test(current.type.getText())) return true;
     if (tsm.isVariableDeclaration(current) && current.type && PROCESSOR_TYPE.test(current.type.getText())) return true;
-    if (tsm.isCallExpression(current) && tsm.isIdentifier(current.expression) && current.expression.text === 'createActionProcessor') return true;
+    if (tsm.isCallExpression(current) && tsm.isIdentifier(current.expression) && current.expression.text === 'createActionProcessor')
+      return true;
   }
   return false;
 }

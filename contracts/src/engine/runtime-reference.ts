@@ -19,7 +19,20 @@ const NOT_A_STORY: ReadonlySet<string> = new Set(['defineActionProcessors', 'def
 const RUNTIME_STRING = /^[^:]*\/[^:]*::[\w$]+$/;
 
 /** The extensions TypeScript resolves, in its order, then directory index files. */
-export const MODULE_SUFFIXES = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js'];
+export const MODULE_SUFFIXES = [
+  '.ts',
+  '.tsx',
+  '.d.ts',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+  '/index.ts',
+  '/index.tsx',
+  '/index.js',
+];
 
 export interface RuntimeReference {
   /** The string literal, or the object literal of `{ basePath, relativePath, functionName }`. */
@@ -64,7 +77,9 @@ export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.Source
     call.arguments.forEach((argument, index) => {
       const isRuntimeArgument = known !== undefined && known.index === index;
       for (const value of candidateValues(tsm, argument, isRuntimeArgument && known.object === true)) {
-        const looksLikeOne = (tsm.isStringLiteralLike(value) && RUNTIME_STRING.test(value.text)) || (tsm.isObjectLiteralExpression(value) && isObjectReference(tsm, value));
+        const looksLikeOne =
+          (tsm.isStringLiteralLike(value) && RUNTIME_STRING.test(value.text)) ||
+          (tsm.isObjectLiteralExpression(value) && isObjectReference(tsm, value));
         if (!isRuntimeArgument && !looksLikeOne) continue;
         const reference = readReference(tsm, value, setting, configRoot, fileDir);
         if (reference) references.push(reference);
@@ -89,7 +104,13 @@ function isObjectReference(tsm: TypeScriptModule, literal: ts.ObjectLiteralExpre
   return names.includes('relativePath') && names.includes('functionName');
 }
 
-function readReference(tsm: TypeScriptModule, value: ts.Expression, setting: string, configRoot: string, fileDir: string): RuntimeReference | undefined {
+function readReference(
+  tsm: TypeScriptModule,
+  value: ts.Expression,
+  setting: string,
+  configRoot: string,
+  fileDir: string,
+): RuntimeReference | undefined {
   if (tsm.isStringLiteralLike(value)) {
     const separator = value.text.indexOf('::');
     if (separator < 0) return { node: value, setting, missingSeparator: true, namesAStory: !NOT_A_STORY.has(setting), configRoot };
@@ -105,7 +126,9 @@ function readReference(tsm: TypeScriptModule, value: ts.Expression, setting: str
   }
   if (tsm.isObjectLiteralExpression(value)) {
     const part = (name: string) => {
-      const p = value.properties.find((q): q is ts.PropertyAssignment => tsm.isPropertyAssignment(q) && tsm.isIdentifier(q.name) && q.name.text === name);
+      const p = value.properties.find(
+        (q): q is ts.PropertyAssignment => tsm.isPropertyAssignment(q) && tsm.isIdentifier(q.name) && q.name.text === name,
+      );
       return p?.initializer;
     };
     const basePath = part('basePath');
@@ -132,10 +155,19 @@ function readReference(tsm: TypeScriptModule, value: ts.Expression, setting: str
 function staticPath(tsm: TypeScriptModule, expression: ts.Expression, fileDir: string): string | undefined {
   if (tsm.isIdentifier(expression) && expression.text === '__dirname') return fileDir;
   if (tsm.isStringLiteralLike(expression)) return joinPath(fileDir, expression.text);
-  if (tsm.isCallExpression(expression) && tsm.isPropertyAccessExpression(expression.expression) && /^(join|resolve)$/.test(expression.expression.name.text)) {
+  if (
+    tsm.isCallExpression(expression) &&
+    tsm.isPropertyAccessExpression(expression.expression) &&
+    /^(join|resolve)$/.test(expression.expression.name.text)
+  ) {
     let result: string | undefined;
     for (const argument of expression.arguments) {
-      const part = result === undefined ? staticPath(tsm, argument, fileDir) : tsm.isStringLiteralLike(argument) ? joinPath(result, argument.text) : undefined;
+      const part =
+        result === undefined
+          ? staticPath(tsm, argument, fileDir)
+          : tsm.isStringLiteralLike(argument)
+            ? joinPath(result, argument.text)
+            : undefined;
       if (part === undefined) return undefined;
       result = part;
     }
@@ -153,7 +185,9 @@ export function resolveModuleFile(modulePath: string, exists: (file: string) => 
 
 /** The runtime reference whose string contains `position`, if any. */
 export function runtimeReferenceAt(tsm: TypeScriptModule, sourceFile: ts.SourceFile, position: number): RuntimeReference | undefined {
-  return runtimeReferencesIn(tsm, sourceFile).find((r) => tsm.isStringLiteralLike(r.node) && r.node.getStart(sourceFile) < position && position < r.node.getEnd());
+  return runtimeReferencesIn(tsm, sourceFile).find(
+    (r) => tsm.isStringLiteralLike(r.node) && r.node.getStart(sourceFile) < position && position < r.node.getEnd(),
+  );
 }
 
 /** Export names a module declares, read from its syntax; undefined when `export *` hides some. */

@@ -77,7 +77,10 @@ class ActionCollector {
       if (tsm.isFunctionExpression(initializer) || tsm.isArrowFunction(initializer)) return this.ofBody(initializer);
       return { types: [], complete: false };
     }
-    if ((tsm.isFunctionDeclaration(declaration) || tsm.isMethodDeclaration(declaration) || tsm.isFunctionExpression(declaration)) && declaration.body) {
+    if (
+      (tsm.isFunctionDeclaration(declaration) || tsm.isMethodDeclaration(declaration) || tsm.isFunctionExpression(declaration)) &&
+      declaration.body
+    ) {
       return this.ofBody(declaration);
     }
     return { types: [], complete: false };
@@ -105,7 +108,11 @@ class ActionCollector {
       if (tsm.isYieldExpression(node) && node.expression) {
         const operand = node.expression;
         if (node.asteriskToken) {
-          parts.push(tsm.isCallExpression(operand) || tsm.isTaggedTemplateExpression(operand) ? this.ofCall(operand) : { types: [], complete: false });
+          parts.push(
+            tsm.isCallExpression(operand) || tsm.isTaggedTemplateExpression(operand)
+              ? this.ofCall(operand)
+              : { types: [], complete: false },
+          );
           if (tsm.isCallExpression(operand)) return;
         } else {
           parts.push(this.ofYieldedValue(operand));

@@ -102,22 +102,39 @@ export class StoryRecognizer {
       (d) =>
         // The default library (`Number`, `Array.prototype.map`, ...) has no stories.
         d.getSourceFile().hasNoDefaultLib ||
-        (tsm.isFunctionDeclaration(d) || tsm.isMethodDeclaration(d) || tsm.isMethodSignature(d) || tsm.isFunctionExpression(d) || tsm.isArrowFunction(d)) &&
-        d.type !== undefined &&
-        (this.iteratesPlainValues(d.type) || ((d as ts.FunctionLikeDeclarationBase).asteriskToken === undefined && !MAY_NAME_A_STORY.test(d.type.getText()))),
+        ((tsm.isFunctionDeclaration(d) ||
+          tsm.isMethodDeclaration(d) ||
+          tsm.isMethodSignature(d) ||
+          tsm.isFunctionExpression(d) ||
+          tsm.isArrowFunction(d)) &&
+          d.type !== undefined &&
+          (this.iteratesPlainValues(d.type) ||
+            ((d as ts.FunctionLikeDeclarationBase).asteriskToken === undefined && !MAY_NAME_A_STORY.test(d.type.getText())))),
     );
   }
 
   /** `Generator<number, ...>`, `Iterable<string>`: a declared iterator of plain values is no story. */
   private iteratesPlainValues(type: ts.TypeNode): boolean {
     const tsm = this.tsm;
-    if (!tsm.isTypeReferenceNode(type) || !tsm.isIdentifier(type.typeName) || !/^(Async)?(Generator|Iterator|IterableIterator|Iterable)$/.test(type.typeName.text)) {
+    if (
+      !tsm.isTypeReferenceNode(type) ||
+      !tsm.isIdentifier(type.typeName) ||
+      !/^(Async)?(Generator|Iterator|IterableIterator|Iterable)$/.test(type.typeName.text)
+    ) {
       return false;
     }
     const yielded = type.typeArguments?.[0];
     const SK = tsm.SyntaxKind;
     // Keyword types of values that are never actions (the host's numbering: it differs by version).
-    const plain = [SK.NumberKeyword, SK.StringKeyword, SK.BooleanKeyword, SK.BigIntKeyword, SK.SymbolKeyword, SK.UndefinedKeyword, SK.VoidKeyword];
+    const plain = [
+      SK.NumberKeyword,
+      SK.StringKeyword,
+      SK.BooleanKeyword,
+      SK.BigIntKeyword,
+      SK.SymbolKeyword,
+      SK.UndefinedKeyword,
+      SK.VoidKeyword,
+    ];
     return yielded !== undefined && (tsm.isLiteralTypeNode(yielded) || plain.includes(yielded.kind));
   }
 
@@ -131,7 +148,18 @@ export class StoryRecognizer {
     const declaration = this.checker.getSymbolAtLocation(expression)?.valueDeclaration;
     if (!declaration || !tsm.isVariableDeclaration(declaration) || !declaration.initializer) return false;
     const value = declaration.initializer;
-    return !(tsm.isCallExpression(value) || tsm.isTaggedTemplateExpression(value) || tsm.isAwaitExpression(value) || tsm.isYieldExpression(value) || tsm.isIdentifier(value) || tsm.isPropertyAccessExpression(value) || tsm.isElementAccessExpression(value) || tsm.isConditionalExpression(value) || tsm.isParenthesizedExpression(value) || tsm.isAsExpression(value));
+    return !(
+      tsm.isCallExpression(value) ||
+      tsm.isTaggedTemplateExpression(value) ||
+      tsm.isAwaitExpression(value) ||
+      tsm.isYieldExpression(value) ||
+      tsm.isIdentifier(value) ||
+      tsm.isPropertyAccessExpression(value) ||
+      tsm.isElementAccessExpression(value) ||
+      tsm.isConditionalExpression(value) ||
+      tsm.isParenthesizedExpression(value) ||
+      tsm.isAsExpression(value)
+    );
   }
 
   /** Type verdict for a call or any other value: is it a story? Arrays are not. */
@@ -204,7 +232,8 @@ export class StoryRecognizer {
       if (isTransparentWrapper(tsm, parent) || (tsm.isConditionalExpression(parent) && parent.condition !== current)) {
         current = parent;
       } else if (tsm.isArrayLiteralExpression(parent) || tsm.isSpreadElement(parent)) {
-        if (tsm.isArrayLiteralExpression(parent)) path.unshift(tsm.isSpreadElement(current) ? -1 : parent.elements.indexOf(current as ts.Expression));
+        if (tsm.isArrayLiteralExpression(parent))
+          path.unshift(tsm.isSpreadElement(current) ? -1 : parent.elements.indexOf(current as ts.Expression));
         current = parent;
       } else if (tsm.isPropertyAssignment(parent) && parent.initializer === current && tsm.isObjectLiteralExpression(parent.parent)) {
         const name = parent.name;
@@ -245,7 +274,11 @@ export class StoryRecognizer {
     return checker.getResolvedSignature(call)?.getDeclaration();
   }
 
-  private parameterAcceptsStory(declaration: ts.SignatureDeclaration, index: number, path: Array<string | number>): 'yes' | 'no' | 'any' | 'unknown' {
+  private parameterAcceptsStory(
+    declaration: ts.SignatureDeclaration,
+    index: number,
+    path: Array<string | number>,
+  ): 'yes' | 'no' | 'any' | 'unknown' {
     const checker = this.checker!;
     const parameters = declaration.parameters;
     const parameter = parameters[Math.min(index, parameters.length - 1)];
@@ -335,7 +368,13 @@ export class StoryRecognizer {
       return constraint && constraint !== expected ? this.typeAcceptsStory(constraint) : 'any';
     }
     const parts = expected.isUnion() ? expected.types : [expected];
-    const verdicts = parts.map((t) => (t.flags & TypeFlags.Any && isUnresolved(t) ? 'unknown' : t.flags & (TypeFlags.Any | TypeFlags.Unknown) ? 'any' : this.iteratorYield(t)));
+    const verdicts = parts.map((t) =>
+      t.flags & TypeFlags.Any && isUnresolved(t)
+        ? 'unknown'
+        : t.flags & (TypeFlags.Any | TypeFlags.Unknown)
+          ? 'any'
+          : this.iteratorYield(t),
+    );
     if (verdicts.some((v) => v === 'story')) return 'yes';
     return verdicts.includes('unknown') ? 'unknown' : verdicts.includes('any') ? 'any' : 'no';
   }
@@ -396,10 +435,7 @@ export class StoryRecognizer {
     const checker = this.checker!;
     const { ObjectFlags } = this.tsm;
     const symbolName = type.getSymbol()?.getName();
-    if (
-      (symbolName === 'Generator' || symbolName === 'AsyncGenerator') &&
-      (type as ts.ObjectType).objectFlags & ObjectFlags.Reference
-    ) {
+    if ((symbolName === 'Generator' || symbolName === 'AsyncGenerator') && (type as ts.ObjectType).objectFlags & ObjectFlags.Reference) {
       const args = checker.getTypeArguments(type as ts.TypeReference);
       if (args.length > 0) return args[0];
     }
