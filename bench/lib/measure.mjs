@@ -13,13 +13,13 @@ import { performance } from 'node:perf_hooks';
 const GNU_TIME = '/usr/bin/time';
 const RSS_MARK = 'QPQ_BENCH_MAXRSS_KB=';
 const RSS_WRAPPER = join(import.meta.dirname, 'peak-rss.mjs');
-const RSS_PATTERN = new RegExp(`\\n?${RSS_MARK}(\\d+)\\n?`);
+const RSS_PATTERN = new RegExp(`\\n?${RSS_MARK}(\\d+)(?: cpu=([\\d.]+)\\+([\\d.]+))?\\n?`);
 
 /** Where peak memory comes from on this machine, for Node children. */
 export const memorySource = existsSync(GNU_TIME) ? 'GNU time (/usr/bin/time -f %M)' : 'in-process wrapper (process.resourceUsage().maxRSS)';
 
 function withMemoryProbe(command, args) {
-  if (existsSync(GNU_TIME)) return [GNU_TIME, ['-f', `${RSS_MARK}%M`, command, ...args]];
+  if (existsSync(GNU_TIME)) return [GNU_TIME, ['-f', `${RSS_MARK}%M cpu=%U+%S`, command, ...args]];
   if (command === process.execPath) return [command, [RSS_WRAPPER, ...args]];
   return [command, args];
 }
@@ -31,7 +31,7 @@ function withMemoryProbe(command, args) {
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} [options]
- * @returns {Promise<{ ms: number, maxRssMb: number | undefined, status: number | null, signal: string | null, timedOut: boolean, stdout: string, stderr: string }>}
+ * @returns {Promise<{ ms: number, cpuMs: number | undefined, maxRssMb: number | undefined, status: number | null, signal: string | null, timedOut: boolean, stdout: string, stderr: string }>}
  */
 export function measure(command, args, { cwd, env, timeoutMs = 30 * 60_000 } = {}) {
   const [file, argv] = withMemoryProbe(command, args);
@@ -67,6 +67,8 @@ export function measure(command, args, { cwd, env, timeoutMs = 30 * 60_000 } = {
       resolve({
         ms,
         maxRssMb: rss ? Number(rss[1]) / 1024 : undefined,
+        // User plus system CPU time of the child: steadier than wall time on a busy machine.
+        cpuMs: rss && rss[2] !== undefined ? (Number(rss[2]) + Number(rss[3])) * 1000 : undefined,
         status,
         signal,
         timedOut,

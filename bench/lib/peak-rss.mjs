@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 const [script, ...args] = process.argv.slice(2);
 process.argv = [process.argv[0], resolve(script), ...args];
 process.on('exit', () => {
-  process.stderr.write(`\nQPQ_BENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`\nQPQ_BENCH_MAXRSS_KB=${usage.maxRSS} cpu=${usage.userCPUTime / 1e6}+${usage.systemCPUTime / 1e6}\n`);
 });
 await import(pathToFileURL(resolve(script)).href);
