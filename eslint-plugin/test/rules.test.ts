@@ -21,7 +21,8 @@ function validCase(example: ContractExample, typed: boolean) {
   return {
     code: example.code,
     options: example.options ? [example.options] : [],
-    ...(typed ? { filename: path.join(typedProject, example.filename ?? 'file.ts') } : {}),
+    // Untyped examples run as `file.ts` too, unless they name their file.
+    ...(typed ? { filename: path.join(typedProject, example.filename ?? 'file.ts') } : example.filename ? { filename: example.filename } : {}),
   };
 }
 

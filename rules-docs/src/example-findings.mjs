@@ -51,8 +51,20 @@ const key = (finding) => `${finding.line}:${finding.column} ${finding.messageId}
 const byPosition = (a, b) => a.line - b.line || a.column - b.column || a.messageId.localeCompare(b.messageId);
 
 function untypedTarget(example) {
-  const sourceFile = ts.createSourceFile(join(REPO_ROOT, 'file.ts'), example.code, ts.ScriptTarget.Latest, true);
+  const sourceFile = ts.createSourceFile(join(REPO_ROOT, example.filename ?? 'file.ts'), example.code, ts.ScriptTarget.Latest, true);
   return { ts, sourceFile, checker: undefined };
+}
+
+/** The name the example's file has when the tests and the page run it. */
+export const fileNameOf = (example) => example.filename ?? 'file.ts';
+
+/**
+ * Whether what the rule reports on an example changes when its file has another name: then the
+ * page must say which name it used (a runtime reference naming the file itself, a test file).
+ */
+export function dependsOnFileName(contract, example) {
+  const renamed = { ...example, filename: fileNameOf(example).replace(/[^/]+(?=\.[^./]+$)/, 'renamed-example') };
+  return reportedFindings(contract, example).map(key).join('\n') !== reportedFindings(contract, renamed).map(key).join('\n');
 }
 
 /** What the rule reports on an example: `{ line, column, messageId, message }`, 1-based, in source order. */

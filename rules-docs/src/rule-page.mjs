@@ -1,10 +1,10 @@
 // rules-docs/<rule-id>.md: a rule's page, from its contract's metadata and documented examples.
 // The examples are the rule's tests too, so what the page shows is what the rule does.
-import { documentedFindings } from './example-findings.mjs';
+import { dependsOnFileName, documentedFindings, fileNameOf } from './example-findings.mjs';
 import { codeBlock, inlineCode, table } from './markdown.mjs';
 import { configsNotice, fixNotice, typeNotice } from './notices.mjs';
 
-export function rulePage(contract, findingsOf = documentedFindings) {
+export function rulePage(contract, findingsOf = documentedFindings, nameMatters = dependsOnFileName) {
   const { meta, examples } = contract;
   return [
     `# qpq/${meta.id}`,
@@ -31,7 +31,7 @@ export function rulePage(contract, findingsOf = documentedFindings) {
     '',
     '## Examples',
     '',
-    ...examplesSection(contract, findingsOf),
+    ...examplesSection(contract, findingsOf, nameMatters),
     '## In the editor',
     '',
     editorText(meta),
@@ -83,17 +83,24 @@ export function typeOf(schema = {}) {
     .join(' | ');
 }
 
-function examplesSection(contract, findingsOf) {
+function examplesSection(contract, findingsOf, nameMatters) {
   const { meta, examples } = contract;
-  const lines = ['### Valid', ''];
+  const lines = [
+    'Each example is a whole file, linted on its own as `file.ts` unless it names another file. Examples',
+    '"with type information" are compiled in a project whose `quidproquo-core` and `quidproquo-webserver`',
+    'are the reference runtime (`qpq-reference-runtime`), as `qpq-codemod bundle-runtime` sets up.',
+    '',
+    '### Valid',
+    '',
+  ];
   if (examples.valid.length === 0) lines.push('No valid examples are documented.', '');
-  for (const example of examples.valid) lines.push(...exampleHeading(example), codeBlock(example.code), '');
+  for (const example of examples.valid) lines.push(...exampleHeading(example, nameMatters(contract, example)), codeBlock(example.code), '');
   lines.push('### Invalid', '');
   if (examples.invalid.length === 0) lines.push('No invalid examples are documented.', '');
   examples.invalid.forEach((example, i) => {
     const findings = findingsOf(contract, example);
     if (i > 0) lines.push('---', '');
-    lines.push(...exampleHeading(example), codeBlock(example.code), '', 'Reported:', '');
+    lines.push(...exampleHeading(example, nameMatters(contract, example)), codeBlock(example.code), '', 'Reported:', '');
     for (const finding of findings) lines.push(`- ${finding.line}:${finding.column} ${finding.message}`);
     lines.push('');
     if (example.output !== undefined) lines.push('Fixed by `eslint --fix`:', '', codeBlock(example.output), '');
@@ -107,10 +114,11 @@ function examplesSection(contract, findingsOf) {
   return lines;
 }
 
-function exampleHeading(example) {
+function exampleHeading(example, nameMatters) {
   const notes = example.note ? [/[.!?]$/.test(example.note) ? example.note : `${example.note}.`] : [];
   if (example.typed) notes.push('With type information.');
-  if (example.filename) notes.push(`In ${inlineCode(example.filename)}.`);
+  if (nameMatters) notes.push(`Saved as ${inlineCode(fileNameOf(example))}: under another name it reports something else.`);
+  else if (example.filename) notes.push(`In ${inlineCode(example.filename)}.`);
   if (example.options) notes.push(`With the options ${inlineCode(JSON.stringify(example.options))}.`);
   return notes.length > 0 ? [`_${notes.join(' ')}_`, ''] : [];
 }

@@ -187,6 +187,20 @@ describe('rule page', () => {
     expect(() => rulePage(fakeContract(silent))).toThrow(/but the rule reports nothing/);
   });
 
+  it('says which file name an example was linted as when its findings depend on it, and only then', () => {
+    const byName = fakeContract(examples);
+    // This stand-in reports `bad` only in a file named `file.ts`, as a config naming its own file does.
+    byName.check = ({ sourceFile, report }) => {
+      const start = sourceFile.text.indexOf('bad');
+      if (start >= 0 && sourceFile.fileName.endsWith('/file.ts')) report('bad', { start, end: start + 3 }, { name: 'bad' });
+    };
+    const page = rulePage(byName);
+    expect(page).toContain('_Saved as `file.ts`: under another name it reports something else._\n\n```ts\nconst x = 1;\nconst bad = 2;\n```');
+    expect(page).toContain('_Nothing bad._\n\n```ts\nconst good = 1;\n```');
+    expect(rulePage(fakeContract(examples))).not.toContain('Saved as');
+    expect(page).toContain('Each example is a whole file, linted on its own as `file.ts` unless it names another file.');
+  });
+
   it('tabulates options with their types and defaults, and prints the default setting', () => {
     const schema = {
       type: 'object',
