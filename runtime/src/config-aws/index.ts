@@ -1,4 +1,4 @@
-import type { QPQConfigSetting } from '../core';
+import type { QPQConfigSetting } from '../core/index.js';
 
 export interface AwsServiceAccountInfo {
   awsAccountId: string;
@@ -13,7 +13,7 @@ export interface AwsServiceAccountInfoQPQConfigSetting extends QPQConfigSetting 
 }
 
 export interface AwsServiceAccountInfoOptions {
-  featureAccountIds?: Record<string, string>;
+  featureAccountIds?: Record<string, string> | undefined;
 }
 
 export const AWS_SERVICE_ACCOUNT_INFO_SETTING_TYPE = '@quidproquo-config-aws/config/awsServiceAccountInfo';
