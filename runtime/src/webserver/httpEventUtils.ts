@@ -1,4 +1,4 @@
-import { askThrowError, ErrorTypeEnum, type AskResponse } from '../core/index.js';
+import { type AskResponse, askThrowError, ErrorTypeEnum } from '../core/index.js';
 import type { HTTPEvent, HTTPEventResponse } from './HTTPEvent.js';
 
 declare const atob: (data: string) => string;

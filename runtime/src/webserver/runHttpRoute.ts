@@ -1,4 +1,4 @@
-import { ErrorTypeEnum, runStory, type ActionHandlers, type AskResponse } from '../core/index.js';
+import { type ActionHandlers, type AskResponse, ErrorTypeEnum, runStory } from '../core/index.js';
 import type { HTTPEvent, HTTPEventResponse } from './HTTPEvent.js';
 
 const STATUS_OF_ERROR: Record<string, number> = {

@@ -1,4 +1,4 @@
-import { QPQCoreConfigSettingType, type QPQConfigSetting } from '../QPQConfig.js';
+import { type QPQConfigSetting, QPQCoreConfigSettingType } from '../QPQConfig.js';
 
 export interface ApplicationModuleQPQConfigSetting extends QPQConfigSetting {
   applicationName: string;

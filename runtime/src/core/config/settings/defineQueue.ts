@@ -1,4 +1,4 @@
-import { assertRuntime, QPQCoreConfigSettingType, type QPQConfigSetting, type QpqFunctionRuntime } from '../QPQConfig.js';
+import { assertRuntime, type QPQConfigSetting, QPQCoreConfigSettingType, type QpqFunctionRuntime } from '../QPQConfig.js';
 
 export interface QueueOptions {
   batchSize?: number | undefined;

@@ -1,6 +1,6 @@
+import type { QPQConfig } from '../../config/QPQConfig.js';
 import type { ActionProcessorListResolver, DynamicModuleLoader } from '../Action.js';
 import type { AnyActionRequesterFunction, ProcessorFor } from '../ActionRequesterFunction.js';
-import type { QPQConfig } from '../../config/QPQConfig.js';
 
 /** A processor list resolver for one requester: `{ [askX.actionType]: processor }`. */
 export function createActionProcessor<TRequester extends AnyActionRequesterFunction>(
