@@ -1,11 +1,12 @@
 import type * as ts from 'typescript';
-import { allContracts, runContract } from 'qpq-contracts';
+import { allContracts, isBundledRuntimeFile, runContract } from 'qpq-contracts';
 import type { Contract, Finding, Fix, RunTarget } from 'qpq-contracts';
 import { diagnosticCodeOf } from './diagnostic-codes';
 import { readSettings, type PluginSettings, type Severity } from './options';
 import { runtimeReferenceCompletions, runtimeReferenceDefinition } from './runtime-reference-navigation';
 import { storyYieldsText } from './story-hover';
 import { Suppressions } from './suppressions';
+import { registerTimingsCommand, timed } from './timings';
 
 const FIX_ID_PREFIX = 'qpq/';
 
@@ -27,18 +28,6 @@ export function createQpqLanguageService(
   const inner = info.languageService;
   const log = (text: string) => info.project.projectService.logger.info(`[qpq-ts-plugin] ${text}`);
   let settings: PluginSettings;
-  // The plugin's own time on its last requests, for `qpq/timings` (benchmarks read it).
-  const timings = { diagnosticsMs: 0, quickInfoMs: 0 };
-  const timed = <T>(key: keyof typeof timings, body: () => T): T => {
-    const started = performance.now();
-    try {
-      return body();
-    } finally {
-      timings[key] = performance.now() - started;
-    }
-  };
-  info.session?.addProtocolHandler('qpq/timings', () => ({ response: { ...timings }, responseRequired: true }));
-
   const proxy = Object.create(null) as QpqLanguageService;
   for (const key of Object.keys(inner) as Array<keyof ts.LanguageService>) {
     const method = inner[key];
@@ -48,8 +37,13 @@ export function createQpqLanguageService(
   proxy.updateSettings = (config) => {
     const read = readSettings(config, contracts);
     settings = read.settings;
+    const problems = [...read.problems];
+    if (settings.timings) {
+      const problem = registerTimingsCommand(info.session);
+      if (problem) problems.push(problem);
+    }
     // One message for every problem in the entry, so a typo is easy to find in the log.
-    if (read.problems.length > 0) log(`ignored parts of the plugin options in tsconfig: ${read.problems.join('; ')}`);
+    if (problems.length > 0) log(`ignored parts of the plugin options in tsconfig: ${problems.join('; ')}`);
   };
   proxy.updateSettings(info.config);
 
@@ -65,7 +59,7 @@ export function createQpqLanguageService(
   function runTarget(fileName: string): RunTarget | undefined {
     const program = inner.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
-    if (!program || !sourceFile) return undefined;
+    if (!program || !sourceFile || isBundledRuntimeFile(sourceFile.text)) return undefined;
     return settings.typeAware ? { ts: tsm, sourceFile, checker: program.getTypeChecker(), program } : { ts: tsm, sourceFile, checker: undefined };
   }
 
