@@ -225,17 +225,19 @@ function toTextChanges(fix: Fix): ts.TextChange[] {
   return fix.edits.map((edit) => ({ span: { start: edit.start, length: edit.end - edit.start }, newText: edit.newText }));
 }
 
-/** Fix-all keeps the first of any two fixes that touch the same text, as `eslint --fix` does per pass. */
+/**
+ * Fix-all keeps the first of any two fixes that touch the same text, as `eslint --fix` does per
+ * pass; an edit that several fixes share (the same import added for each) is made once.
+ */
 function nonOverlappingChanges(fixes: Fix[]): ts.TextChange[] {
-  const sorted = [...fixes].sort((a, b) => a.edits[0].start - b.edits[0].start);
-  const changes: ts.TextChange[] = [];
-  let cursor = -1;
+  const sorted = [...fixes].sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)));
+  const taken: Fix['edits'] = [];
+  const same = (a: Fix['edits'][number], b: Fix['edits'][number]) => a.start === b.start && a.end === b.end && a.newText === b.newText;
+  const clash = (a: Fix['edits'][number], b: Fix['edits'][number]) => (a.start < b.end && b.start < a.end) || a.start === b.start || a.end === b.end;
   for (const fix of sorted) {
-    const first = Math.min(...fix.edits.map((e) => e.start));
-    const last = Math.max(...fix.edits.map((e) => e.end));
-    if (first <= cursor) continue;
-    changes.push(...toTextChanges(fix));
-    cursor = last;
+    const added = fix.edits.filter((edit) => !taken.some((t) => same(t, edit)));
+    if (added.some((edit) => taken.some((t) => clash(t, edit)))) continue;
+    taken.push(...added);
   }
-  return changes;
+  return toTextChanges({ description: '', edits: taken.sort((a, b) => a.start - b.start) });
 }

@@ -4,7 +4,7 @@ import { statementsCanComplete } from '../engine/completion';
 import { routeBindings, routeKey } from '../engine/route-bindings';
 import type { FunctionScope } from '../engine/file-index';
 import { skipTransparentWrappers } from '../engine/syntax';
-import type { Contract, ContractContext, ContractFinding, Fix } from '../types';
+import type { Contract, ContractContext, ContractFinding, Fix, TextEdit } from '../types';
 
 type Options = Record<string, never>;
 
@@ -76,6 +76,43 @@ export const voidReturns204: Contract<Options> = {
         findings: [
           { messageId: 'okWithoutBody', line: 5, column: 31 },
           { messageId: 'okWithoutBody', line: 6, column: 10 },
+        ],
+      },
+      {
+        note: 'A route story declared to return `void`: the fix declares the response too, so the file still compiles.',
+        code: "import { askLogCreate, AskResponse, LogLevelEnum } from 'quidproquo-core';\nimport { HTTPEvent } from 'quidproquo-webserver';\n\nexport function* ping(event: HTTPEvent): AskResponse<void> {\n  yield* askLogCreate(LogLevelEnum.Info, event.path);\n}",
+        output:
+          "import { askLogCreate, AskResponse, LogLevelEnum } from 'quidproquo-core';\nimport { HTTPEvent, type HTTPEventResponse } from 'quidproquo-webserver';\n\nexport function* ping(event: HTTPEvent): AskResponse<HTTPEventResponse> {\n  yield* askLogCreate(LogLevelEnum.Info, event.path);\n  return { status: 204, isBase64Encoded: false };\n}",
+        findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
+      },
+      {
+        note: 'A declared return type the rule cannot rewrite: the answer is a suggestion, and the type is for you to change.',
+        code: "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent } from 'quidproquo-webserver';\n\ntype Done = AskResponse<void>;\n\nexport function* head(event: HTTPEvent): Done {\n  if (event.method === 'HEAD') return;\n}",
+        findings: [
+          {
+            messageId: 'missingResponse',
+            line: 6,
+            column: 18,
+            suggestions: [
+              {
+                description: 'Return 204 No Content (then make the declared return type allow it)',
+                output:
+                  "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent } from 'quidproquo-webserver';\n\ntype Done = AskResponse<void>;\n\nexport function* head(event: HTTPEvent): Done {\n  if (event.method === 'HEAD') return;\n  return { status: 204, isBase64Encoded: false };\n}",
+              },
+            ],
+          },
+          {
+            messageId: 'missingResponse',
+            line: 7,
+            column: 32,
+            suggestions: [
+              {
+                description: 'Return 204 No Content (then make the declared return type allow it)',
+                output:
+                  "import { AskResponse } from 'quidproquo-core';\nimport { HTTPEvent } from 'quidproquo-webserver';\n\ntype Done = AskResponse<void>;\n\nexport function* head(event: HTTPEvent): Done {\n  if (event.method === 'HEAD') return { status: 204, isBase64Encoded: false };\n}",
+              },
+            ],
+          },
         ],
       },
       {
@@ -170,19 +207,47 @@ class RouteResponseCheck {
     const { ts: tsm } = this.context;
     const fn = scope.node as ts.FunctionLikeDeclaration;
     const body = fn.body as ts.Block;
+    const returnType = this.returnTypeEdits(fn);
+    const missing = (node: ts.Node, how: string, answer: Fix) => {
+      // The response must fit the declared return type, or the fixed file no longer compiles:
+      // the fix changes a declared `void` too, and is only offered when the type is unknown.
+      if (returnType) this.report('missingResponse', node, { how }, { ...answer, edits: [...returnType, ...answer.edits] });
+      else this.report('missingResponse', node, { how }, undefined, [{ ...answer, description: `${answer.description} (then make the declared return type allow it)` }]);
+    };
     for (const { node } of this.context.index.nodes<ts.ReturnStatement>(tsm.SyntaxKind.ReturnStatement)) {
       if (this.ownerOf(node) !== fn) continue;
       const value = node.expression && skipTransparentWrappers(tsm, node.expression);
       if (value === undefined) {
-        this.report('missingResponse', node, { how: 'returns nothing' }, this.replaceReturn(node));
+        missing(node, 'returns nothing', this.replaceReturn(node));
       } else if (isUndefined(tsm, value)) {
-        this.report('missingResponse', node, { how: 'returns undefined' }, this.replaceValue(value));
+        missing(node, 'returns undefined', this.replaceValue(value));
       }
     }
     if (statementsCanComplete(tsm, body.statements, (e) => this.endsStory(e))) {
       const anchor = (fn.name ?? fn.asteriskToken ?? fn) as ts.Node;
-      this.report('missingResponse', anchor, { how: 'reaches the end without returning' }, this.appendReturn(body));
+      missing(anchor, 'reaches the end without returning', this.appendReturn(body));
     }
+  }
+
+  /**
+   * The edits that let the story's declared return type hold a response: none when nothing is
+   * declared or the declared type already returns one; `void` or `undefined` in `AskResponse<…>`
+   * or `Generator<_, …, _>` becomes `HTTPEventResponse` (imported when the file lacks it);
+   * undefined for any other declared type, which only a person can change.
+   */
+  private returnTypeEdits(fn: ts.FunctionLikeDeclaration): TextEdit[] | undefined {
+    const { ts: tsm, checker, sourceFile } = this.context;
+    const type = fn.type;
+    if (!type || declaresResponse(tsm, type)) return [];
+    if (checker) {
+      const signature = checker.getSignatureFromDeclaration(fn);
+      const returned = signature && generatorReturnType(tsm, checker, checker.getReturnTypeOfSignature(signature));
+      if (returned && isResponseType(checker, returned)) return [];
+    }
+    const returned = declaredReturnNode(tsm, type);
+    if (!returned || (returned.kind !== tsm.SyntaxKind.VoidKeyword && returned.kind !== tsm.SyntaxKind.UndefinedKeyword)) return undefined;
+    const response = responseTypeName(tsm, sourceFile);
+    return [...response.edits, { start: returned.getStart(sourceFile), end: returned.getEnd(), newText: response.name }];
   }
 
   /** `yield* askThrowError(...)` ends the story; with types, so does any `never` expression. */
@@ -287,12 +352,51 @@ function typeName(tsm: typeof ts, name: ts.EntityName): string {
   return tsm.isIdentifier(name) ? name.text : name.right.text;
 }
 
+/** The `T` of a declared `AskResponse<T>` or `Generator<_, T, _>`. */
+function declaredReturnNode(tsm: typeof ts, type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!tsm.isTypeReferenceNode(type) || !type.typeArguments) return undefined;
+  const name = typeName(tsm, type.typeName);
+  return name === 'AskResponse' ? type.typeArguments[0] : name === 'Generator' ? type.typeArguments[1] : undefined;
+}
+
 /** `AskResponse<HTTPEventResponse>` or `Generator<_, HTTPEventResponse, _>`, as written. */
 function declaresResponse(tsm: typeof ts, type: ts.TypeNode): boolean {
-  if (!tsm.isTypeReferenceNode(type) || !type.typeArguments) return false;
-  const name = typeName(tsm, type.typeName);
-  const returned = name === 'AskResponse' ? type.typeArguments[0] : name === 'Generator' ? type.typeArguments[1] : undefined;
+  const returned = declaredReturnNode(tsm, type);
   return returned !== undefined && tsm.isTypeReferenceNode(returned) && typeName(tsm, returned.typeName) === 'HTTPEventResponse';
+}
+
+const WEBSERVER_MODULE = /^(?:quidproquo-webserver|@quidproquo\/webserver)$/;
+
+/**
+ * How the file names the `HTTPEventResponse` type: its own import (aliased or through a
+ * namespace), or a name added to its import from the web server package, or a new type import.
+ */
+function responseTypeName(tsm: typeof ts, sourceFile: ts.SourceFile): { name: string; edits: TextEdit[] } {
+  let named: ts.ImportDeclaration | undefined;
+  let lastImport: ts.ImportDeclaration | undefined;
+  for (const statement of sourceFile.statements) {
+    if (!tsm.isImportDeclaration(statement)) continue;
+    lastImport = statement;
+    if (!tsm.isStringLiteral(statement.moduleSpecifier) || !WEBSERVER_MODULE.test(statement.moduleSpecifier.text)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings) continue;
+    if (tsm.isNamespaceImport(bindings)) return { name: `${bindings.name.text}.HTTPEventResponse`, edits: [] };
+    const existing = bindings.elements.find((e) => (e.propertyName ?? e.name).text === 'HTTPEventResponse');
+    if (existing) return { name: existing.name.text, edits: [] };
+    named ??= statement;
+  }
+  if (named) {
+    const bindings = named.importClause!.namedBindings as ts.NamedImports;
+    const last = bindings.elements[bindings.elements.length - 1];
+    // A type-only import holds types already; otherwise the name is marked, as verbatimModuleSyntax requires.
+    const marker = named.importClause!.isTypeOnly ? '' : 'type ';
+    if (last) return { name: 'HTTPEventResponse', edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${marker}HTTPEventResponse` }] };
+  }
+  const specifier = named && tsm.isStringLiteral(named.moduleSpecifier) ? named.moduleSpecifier.text : 'quidproquo-webserver';
+  const quote = lastImport && sourceFile.text.charAt(lastImport.moduleSpecifier.getStart(sourceFile)) === '"' ? '"' : "'";
+  const line = `import type { HTTPEventResponse } from ${quote}${specifier}${quote};`;
+  if (lastImport) return { name: 'HTTPEventResponse', edits: [{ start: lastImport.getEnd(), end: lastImport.getEnd(), newText: `\n${line}` }] };
+  return { name: 'HTTPEventResponse', edits: [{ start: 0, end: 0, newText: `${line}\n` }] };
 }
 
 function generatorReturnType(tsm: typeof ts, checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
