@@ -3,10 +3,10 @@ export const SUPPORTED_TYPESCRIPT = '5.x and 6.0';
 
 /**
  * What a TypeScript 7 project installs so that tools needing the JS API find one: TypeScript 6
- * under the name `typescript` (its API and `tsserver`), TypeScript 7 next to it for `tsc`.
+ * under the name `typescript` (its API, and `lib/tsserver.js` where editors look for it), and
+ * TypeScript 7 next to it, whose `tsc` is the one `npx tsc` runs.
  */
-export const TYPESCRIPT_7_RECIPE =
-  'npm install --save-dev "typescript@npm:@typescript/typescript6@^6.0.2" "@typescript/native@npm:typescript@^7.0.2"';
+export const TYPESCRIPT_7_RECIPE = 'npm install --save-dev typescript@~6.0.3 @typescript/native@npm:typescript@^7.0.2';
 
 /**
  * Why the `typescript` module given can not run the contracts, or undefined when it can: the

@@ -60,7 +60,10 @@ function workspace(projects: Record<string, Record<string, unknown>>) {
   return { root, files, logFile: path.join(root, 'tsserver.log') };
 }
 
-describe.each(TSSERVER_VERSIONS)('one tsserver, several projects ($label)', ({ tsserverPath }) => {
+// The lowest TypeScript of the peer range too, here only: the plugin must start on it.
+const LOWEST = { label: `TypeScript ${require('typescript-5-0/package.json').version}`, tsserverPath: require.resolve('typescript-5-0/lib/tsserver.js') };
+
+describe.each([...TSSERVER_VERSIONS, LOWEST])('one tsserver, several projects ($label)', ({ tsserverPath }) => {
   let server: TsServerClient | undefined;
   afterEach(async () => {
     await server?.close();

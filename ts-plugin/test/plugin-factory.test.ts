@@ -19,7 +19,7 @@ describe('the plugin factory tsserver calls', () => {
     expect(logged).toEqual([
       '[qpq-ts-plugin] not started: qpq-ts-plugin needs the TypeScript JS API (TypeScript 5.x and 6.0), but the "typescript" package here is TypeScript 7.0.2, and TypeScript 7 is a native compiler with no JS API. ' +
         'Keep TypeScript 7 for tsc and install TypeScript 6 under the name "typescript" next to it: ' +
-        'npm install --save-dev "typescript@npm:@typescript/typescript6@^6.0.2" "@typescript/native@npm:typescript@^7.0.2"',
+        'npm install --save-dev typescript@~6.0.3 @typescript/native@npm:typescript@^7.0.2',
     ]);
   });
 
