@@ -76,7 +76,22 @@ export function typeCheckChanges(input: TypeCheckInput): TypeCheckResult {
       newErrors.push({ file, line: line + 1, column: character + 1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
     }
   }
-  return { newErrors, against: after.against, checked: files.length };
+  return { newErrors, against: `${after.against}${typeScriptNote(input.root)}`, checked: files.length };
+}
+
+/**
+ * The type checks run on the TypeScript API this package carries (through ts-morph), whatever
+ * the project installs; a project on TypeScript 7, which has no JS API, is told so.
+ */
+function typeScriptNote(root: string): string {
+  let version: string | undefined;
+  try {
+    version = (JSON.parse(ts.sys.readFile(require.resolve('typescript/package.json', { paths: [root] })) ?? '{}') as { version?: string }).version;
+  } catch {
+    return '';
+  }
+  if (!version || Number(version.split('.')[0]) < 7) return '';
+  return ` (checked with the TypeScript ${ts.version} API qpq-codemod carries: the project's TypeScript ${version} has no JS API)`;
 }
 
 function errorsOf(program: ts.Program, sourceFile: ts.SourceFile): readonly ts.Diagnostic[] {
