@@ -124,6 +124,19 @@ describe('the configs as the README shows them, run by the eslint command in the
   });
 });
 
+describe('--cache, as the README says', () => {
+  it('keeps a valid-runtime-reference result for an unchanged config file after the module it names changes', () => {
+    const dir = freshProject('qpq.configs.recommended');
+    fs.writeFileSync(path.join(dir, 'src/qpq.config.ts'), "import { defineQueue } from 'quidproquo-core';\n\nexport const queue = defineQueue('jobs', { 'job/run': '/stories::askRun' });\n");
+    fs.writeFileSync(path.join(dir, 'src/stories.ts'), 'export function* askOther() {}\n');
+    const cached = () => Object.fromEntries(eslintCli(dir, ['--cache', 'src']))['src/qpq.config.ts'];
+    expect(cached()).toEqual(['qpq/valid-runtime-reference:3:55']);
+    fs.writeFileSync(path.join(dir, 'src/stories.ts'), 'export function* askOther() {}\n\nexport function* askRun() {}\n');
+    expect(cached()).toEqual(['qpq/valid-runtime-reference:3:55']);
+    expect(Object.fromEntries(eslintCli(dir, ['src']))['src/qpq.config.ts']).toEqual([]);
+  });
+});
+
 describe('a TypeScript without the JS API', () => {
   it('stops the ESLint config with one message that gives the TypeScript 7 recipe, not a stack trace', () => {
     // `typescript` resolves to TypeScript 7 in this run, as it does where `npm i -D typescript` installed 7.
