@@ -80,11 +80,9 @@ describe('bundle-runtime', () => {
     const result = await runInProcess(['bundle-runtime', '--force'], dir);
     expect(result.stdout).not.toMatch(/error/);
     expect(result.code).toBe(0);
-    for (const bin of ['node_modules/typescript-6/bin/tsc', 'node_modules/typescript/bin/tsc']) {
-      const check = tsc(bin, dir);
-      expect(check.stdout, bin).toBe('');
-      expect(check.status, bin).toBe(0);
-    }
+    const check = tsc('node_modules/typescript-6/bin/tsc', dir);
+    expect(check.stdout).toBe('');
+    expect(check.status).toBe(0);
   });
 
   it('says what does not type-check on every run, not only on the run that wrote the files', async () => {
