@@ -413,7 +413,8 @@ export function corpusTsconfig(outDir, withPlugin) {
       skipLibCheck: true,
       types: [],
       paths: { 'quidproquo-core': runtime('core'), 'quidproquo-webserver': runtime('webserver'), 'quidproquo-config-aws': runtime('config-aws') },
-      ...(withPlugin ? { plugins: [{ name: 'qpq-ts-plugin' }] } : {}),
+      // `timings` turns on the plugin's qpq/timings command, which bench/tsserver.mjs reads.
+      ...(withPlugin ? { plugins: [{ name: 'qpq-ts-plugin', timings: true }] } : {}),
     },
     include: ['**/*.ts'],
   };

@@ -8,7 +8,8 @@
 // call, close it. Servers run in ABBA order over `--rounds` (default 2), each file's time the
 // median over its rounds. Prints p50 / p95 per file with and without the plugin and their ratios
 // (target: the plugin adds at most 10%), and the plugin's own time as it measures it
-// (`qpq/timings`). Nothing is asserted.
+// (`qpq/timings`, a command the plugin adds only with its `timings` option, which the corpus
+// tsconfig sets). Nothing is asserted.
 //
 //   node bench/tsserver.mjs [--files 1000] [--sample 200] [--rounds 2] [--typescript typescript|typescript-6] [--timeout 120]
 import { readdirSync, readFileSync } from 'node:fs';

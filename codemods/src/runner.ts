@@ -110,7 +110,8 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
   }
 
   let typeCheck: TypeCheckResult | undefined;
-  const written = session.changedFiles();
+  const checkedByTransform = new Set(reports.filter((r) => request.transforms.find((t) => t.name === r.name)?.checksItsOwnFiles).flatMap((r) => [...r.changed]));
+  const written = session.changedFiles().filter((s) => !checkedByTransform.has(s.path));
   if (!request.dry && !request.print && !request.check && request.typecheck && written.some((s) => isSource(s.path))) {
     typeCheck = typeCheckChanges({
       root: scope.root,

@@ -22,6 +22,11 @@ export interface TransformInfo {
   runsAfter?: readonly string[];
   /** Options of this transform beyond the common ones. */
   options?: readonly TransformOption[];
+  /**
+   * The transform type-checks the files it writes and reports their errors itself, on every run;
+   * the check after writing leaves those files out.
+   */
+  checksItsOwnFiles?: boolean;
 }
 
 export interface TransformOption {

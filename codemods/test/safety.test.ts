@@ -38,7 +38,10 @@ describe('--dry', () => {
     const before = snapshotTree(dir);
     for (const args of [['migrate'], ['config-v2'], ['queue-batch-window'], ['scoped-packages'], ['bundle-runtime']]) {
       const result = runCli([...args, '--dry'], dir);
-      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
+      // Before migrate the app still imports a name the framework removed, which the runtime lacks.
+      const bundling = args[0] === 'bundle-runtime';
+      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(bundling ? 1 : 0);
+      if (bundling) expect(result.stdout).toMatch(/src\/qpq\.config\.ts:1:\d+: 'defineBuildPath' is not in the reference runtime's quidproquo-core/);
       expect(result.stdout, args[0]).toMatch(/^(\+\+\+|---) /m);
       expect(expectSameTree(before, snapshotTree(dir)), args[0]).toEqual([]);
     }

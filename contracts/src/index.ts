@@ -24,3 +24,5 @@ export {
 export type { RuntimeReference } from './engine/runtime-reference';
 export { findModule, exportsOf } from './contracts/valid-runtime-reference';
 export type { ModuleTarget } from './contracts/valid-runtime-reference';
+export { isBundledRuntimeFile } from './generated-files';
+export { SUPPORTED_TYPESCRIPT, TYPESCRIPT_7_RECIPE, unsupportedTypeScript } from './typescript-support';

@@ -1,7 +1,11 @@
+// First: without a TypeScript JS API nothing below can load; this says so in one message.
+import './typescript-api';
 import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { allContracts } from 'qpq-contracts';
 import { ruleFromContract } from './create-rule';
+import { replacePluginIn } from './shared-config';
+import { typeAwareParser } from './type-aware-parser';
 
 const { name, version } = require('../package.json') as { name: string; version: string };
 
@@ -21,6 +25,12 @@ const recommendedRules: Linter.RulesRecord = Object.fromEntries(
 interface QpqPlugin extends ESLint.Plugin {
   rules: Record<string, Rule.RuleModule>;
   configs: { recommended: Linter.Config; 'recommended-type-checked': Linter.Config };
+  /**
+   * A shared config array that registers another `qpq` plugin (the framework's
+   * `quidproquo-eslint-config`), with this plugin in its place:
+   * `export default qpq.replacePluginIn(sharedConfig)`.
+   */
+  replacePluginIn(sharedConfig: unknown, options?: { typeChecked?: boolean }): Linter.Config[];
 }
 
 const plugin = { meta: { name, version }, rules, configs: {} } as QpqPlugin;
@@ -33,12 +43,17 @@ plugin.configs.recommended = {
   rules: recommendedRules,
 };
 
+// No parser options here: the parser turns the project service on itself (see type-aware-parser),
+// so options a project adds in its own config object survive in any order.
 plugin.configs['recommended-type-checked'] = {
   name: 'qpq/recommended-type-checked',
   files: LINTED_FILES,
-  languageOptions: { parser: tsParser, parserOptions: { projectService: true } },
+  languageOptions: { parser: typeAwareParser(tsParser, { name: `${name}/type-aware-parser`, version }) },
   plugins: { qpq: plugin },
   rules: recommendedRules,
 };
+
+plugin.replacePluginIn = (sharedConfig, options = {}) =>
+  replacePluginIn(sharedConfig, plugin, options.typeChecked ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended);
 
 export = plugin;

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import plugin from '../src/index';
 
 const typedProject = path.join(__dirname, 'typed-project');
@@ -47,5 +51,110 @@ describe('flat configs', () => {
       const [result] = await eslint.lintText('function* s() {\n  askDateNow();\n}\n', { filePath: path.join(typedProject, `x.${ext}`) });
       expect(result.messages.map((m) => `${ext}:${m.ruleId}:${m.line}:${m.column}`)).toEqual([`${ext}:qpq/require-yield-star:2:3`]);
     }
+  });
+});
+
+const ESLINT_BIN = path.join(__dirname, '../../node_modules/eslint/bin/eslint.js');
+const PLUGIN_URL = pathToFileURL(require.resolve('eslint-plugin-qpq')).href;
+
+/**
+ * A project the way a user sets one up: the tsconfig includes src/, not the ESLint config file,
+ * and eslint.config.mjs is the README's, importing the plugin (by its path here) and adding `extra`.
+ */
+function freshProject(configs: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-configs-'));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.mkdirSync(path.join(dir, 'src'));
+  const runtime = (entry: string) => [path.join(__dirname, '../../runtime/src', entry, 'index.ts')];
+  const compilerOptions = { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, types: [], skipLibCheck: true, paths: { 'quidproquo-core': runtime('core') } };
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+  fs.writeFileSync(path.join(dir, 'src/stories.ts'), TYPED_STORY);
+  // A file of a runtime `qpq-codemod bundle-runtime` wrote: the same stories under its header line.
+  fs.mkdirSync(path.join(dir, 'src/qpq-runtime'));
+  fs.writeFileSync(path.join(dir, 'src/qpq-runtime/stories.ts'), `${BUNDLED_HEADER}${TYPED_STORY}`);
+  fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), `import qpq from ${JSON.stringify(PLUGIN_URL)};\n\nexport default [\n  ${configs},\n];\n`);
+  return dir;
+}
+
+const BUNDLED_HEADER = '// qpq-reference-runtime 0.1.0, written by `qpq-codemod bundle-runtime`: re-run it to update; edits here are overwritten.\n';
+
+/** `npx eslint .` in the project: rule:line:column per file (a parsing error by its message). */
+function eslintCli(dir: string, args: string[] = ['.']) {
+  const result = spawnSync(process.execPath, [ESLINT_BIN, '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`eslint exited ${result.status}: ${result.stderr}`);
+  const results = JSON.parse(result.stdout) as ESLint.LintResult[];
+  return results
+    .map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => (m.ruleId ? `${m.ruleId}:${m.line}:${m.column}` : m.message))] as const)
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+const TYPED_FINDINGS = ['qpq/require-yield-star:9:3', 'qpq/require-yield-star:10:3'];
+
+describe('the configs as the README shows them, run by the eslint command in the project', () => {
+  it('recommended-type-checked lints a file no tsconfig includes (the ESLint config itself) without type information', () => {
+    const dir = freshProject("qpq.configs['recommended-type-checked']");
+    expect(eslintCli(dir)).toEqual([
+      ['eslint.config.mjs', []],
+      ['src/qpq-runtime/stories.ts', []],
+      ['src/stories.ts', TYPED_FINDINGS],
+    ]);
+  });
+
+  it('takes parser options the project adds in any order: the qpq config sets none of its own', () => {
+    const own = "{ languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname } } }";
+    expect(plugin.configs['recommended-type-checked'].languageOptions?.parserOptions).toBeUndefined();
+    const before = eslintCli(freshProject(`${own},\n  qpq.configs['recommended-type-checked']`));
+    const after = eslintCli(freshProject(`qpq.configs['recommended-type-checked'],\n  ${own}`));
+    expect(before).toEqual([
+      ['eslint.config.mjs', []],
+      ['src/qpq-runtime/stories.ts', []],
+      ['src/stories.ts', TYPED_FINDINGS],
+    ]);
+    expect(after).toEqual(before);
+  });
+
+  it("a project that sets the project service itself gets typescript-eslint's own answer for a file outside it", () => {
+    const dir = freshProject("qpq.configs['recommended-type-checked'],\n  { languageOptions: { parserOptions: { projectService: true } } }");
+    const [configFile, bundled, stories] = eslintCli(dir);
+    expect(configFile[1]).toEqual([expect.stringContaining('eslint.config.mjs was not found by the project service')]);
+    expect(bundled).toEqual(['src/qpq-runtime/stories.ts', []]);
+    expect(stories).toEqual(['src/stories.ts', TYPED_FINDINGS]);
+  });
+
+  it('recommended leaves the files of a runtime bundled by qpq-codemod bundle-runtime alone too (by their header line)', () => {
+    expect(eslintCli(freshProject('qpq.configs.recommended'), ['src'])).toEqual([
+      ['src/qpq-runtime/stories.ts', []],
+      ['src/stories.ts', ['qpq/require-yield-star:9:3']],
+    ]);
+  });
+});
+
+describe('--cache, as the README says', () => {
+  it('keeps a valid-runtime-reference result for an unchanged config file after the module it names changes', () => {
+    const dir = freshProject('qpq.configs.recommended');
+    fs.writeFileSync(path.join(dir, 'src/qpq.config.ts'), "import { defineQueue } from 'quidproquo-core';\n\nexport const queue = defineQueue('jobs', { 'job/run': '/stories::askRun' });\n");
+    fs.writeFileSync(path.join(dir, 'src/stories.ts'), 'export function* askOther() {}\n');
+    const cached = () => Object.fromEntries(eslintCli(dir, ['--cache', 'src']))['src/qpq.config.ts'];
+    expect(cached()).toEqual(['qpq/valid-runtime-reference:3:55']);
+    fs.writeFileSync(path.join(dir, 'src/stories.ts'), 'export function* askOther() {}\n\nexport function* askRun() {}\n');
+    expect(cached()).toEqual(['qpq/valid-runtime-reference:3:55']);
+    expect(Object.fromEntries(eslintCli(dir, ['src']))['src/qpq.config.ts']).toEqual([]);
+  });
+});
+
+describe('a TypeScript without the JS API', () => {
+  it('stops the ESLint config with one message that gives the TypeScript 7 recipe, not a stack trace', () => {
+    // `typescript` resolves to TypeScript 7 in this run, as it does where `npm i -D typescript` installed 7.
+    const preload = path.join(__dirname, '../../fixtures/support/resolve-typescript.cjs');
+    const dir = freshProject('qpq.configs.recommended');
+    const env = { ...process.env, QPQ_TEST_TYPESCRIPT: 'typescript-7' };
+    const result = spawnSync(process.execPath, ['--require', preload, ESLINT_BIN, 'src'], { cwd: dir, encoding: 'utf8', env });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n').slice(-1)[0]).toBe(
+      'eslint-plugin-qpq needs the TypeScript JS API (TypeScript 5.x and 6.0), but the "typescript" package here is TypeScript 7.0.2, and TypeScript 7 is a native compiler with no JS API. ' +
+        'Keep TypeScript 7 for tsc and install TypeScript 6 under the name "typescript" next to it: npm install --save-dev typescript@~6.0.3 @typescript/native@npm:typescript@^7.0.2',
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -12,7 +12,8 @@ import { indexPage, readmeWithRulesTable } from './rules-table.mjs';
 const require = createRequire(import.meta.url);
 const { allContracts } = require('qpq-contracts');
 const { allTransforms } = require('qpq-codemod');
-const { pluginOptionsSchema } = require('qpq-ts-plugin/dist/options-schema.js');
+// Not a public entry point of the plugin: read from the workspace's build.
+const { pluginOptionsSchema } = require('../../ts-plugin/dist/options-schema.js');
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 

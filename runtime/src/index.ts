@@ -1,4 +1,4 @@
-export * from './core';
-export * as core from './core';
-export * as webserver from './webserver';
-export * as configAws from './config-aws';
+export * as configAws from './config-aws/index.js';
+export * from './core/index.js';
+export * as core from './core/index.js';
+export * as webserver from './webserver/index.js';

@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
-import { allContracts, runContract } from 'qpq-contracts';
+import { allContracts, isBundledRuntimeFile, runContract } from 'qpq-contracts';
 import type { Contract, Finding, Fix, RunTarget } from 'qpq-contracts';
 import { readSettings, type PluginSettings, type Severity } from './options';
 import { runtimeReferenceCompletions, runtimeReferenceDefinition } from './runtime-reference-navigation';
 import { storyYieldsText } from './story-hover';
 import { Suppressions } from './suppressions';
+import { registerTimingsCommand, timed } from './timings';
 
 const FIX_ID_PREFIX = 'qpq/';
 
@@ -26,18 +27,6 @@ export function createQpqLanguageService(
   const inner = info.languageService;
   const log = (text: string) => info.project.projectService.logger.info(`[qpq-ts-plugin] ${text}`);
   let settings: PluginSettings;
-  // The plugin's own time on its last requests, for `qpq/timings` (benchmarks read it).
-  const timings = { diagnosticsMs: 0, quickInfoMs: 0 };
-  const timed = <T>(key: keyof typeof timings, body: () => T): T => {
-    const started = performance.now();
-    try {
-      return body();
-    } finally {
-      timings[key] = performance.now() - started;
-    }
-  };
-  info.session?.addProtocolHandler('qpq/timings', () => ({ response: { ...timings }, responseRequired: true }));
-
   const proxy = Object.create(null) as QpqLanguageService;
   for (const key of Object.keys(inner) as Array<keyof ts.LanguageService>) {
     const method = inner[key];
@@ -47,8 +36,13 @@ export function createQpqLanguageService(
   proxy.updateSettings = (config) => {
     const read = readSettings(config, contracts);
     settings = read.settings;
+    const problems = [...read.problems];
+    if (settings.timings) {
+      const problem = registerTimingsCommand(info.session);
+      if (problem) problems.push(problem);
+    }
     // One message for every problem in the entry, so a typo is easy to find in the log.
-    if (read.problems.length > 0) log(`ignored parts of the plugin options in tsconfig: ${read.problems.join('; ')}`);
+    if (problems.length > 0) log(`ignored parts of the plugin options in tsconfig: ${problems.join('; ')}`);
   };
   proxy.updateSettings(info.config);
 
@@ -64,7 +58,7 @@ export function createQpqLanguageService(
   function runTarget(fileName: string): RunTarget | undefined {
     const program = inner.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
-    if (!program || !sourceFile) return undefined;
+    if (!program || !sourceFile || isBundledRuntimeFile(sourceFile.text)) return undefined;
     return settings.typeAware ? { ts: tsm, sourceFile, checker: program.getTypeChecker(), program } : { ts: tsm, sourceFile, checker: undefined };
   }
 
@@ -230,17 +224,19 @@ function toTextChanges(fix: Fix): ts.TextChange[] {
   return fix.edits.map((edit) => ({ span: { start: edit.start, length: edit.end - edit.start }, newText: edit.newText }));
 }
 
-/** Fix-all keeps the first of any two fixes that touch the same text, as `eslint --fix` does per pass. */
+/**
+ * Fix-all keeps the first of any two fixes that touch the same text, as `eslint --fix` does per
+ * pass; an edit that several fixes share (the same import added for each) is made once.
+ */
 function nonOverlappingChanges(fixes: Fix[]): ts.TextChange[] {
-  const sorted = [...fixes].sort((a, b) => a.edits[0].start - b.edits[0].start);
-  const changes: ts.TextChange[] = [];
-  let cursor = -1;
+  const sorted = [...fixes].sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)));
+  const taken: Fix['edits'] = [];
+  const same = (a: Fix['edits'][number], b: Fix['edits'][number]) => a.start === b.start && a.end === b.end && a.newText === b.newText;
+  const clash = (a: Fix['edits'][number], b: Fix['edits'][number]) => (a.start < b.end && b.start < a.end) || a.start === b.start || a.end === b.end;
   for (const fix of sorted) {
-    const first = Math.min(...fix.edits.map((e) => e.start));
-    const last = Math.max(...fix.edits.map((e) => e.end));
-    if (first <= cursor) continue;
-    changes.push(...toTextChanges(fix));
-    cursor = last;
+    const added = fix.edits.filter((edit) => !taken.some((t) => same(t, edit)));
+    if (added.some((edit) => taken.some((t) => clash(t, edit)))) continue;
+    taken.push(...added);
   }
-  return changes;
+  return toTextChanges({ description: '', edits: taken.sort((a, b) => a.start - b.start) });
 }

@@ -31,6 +31,11 @@ export function pluginOptionsSchema(contracts: readonly Contract[]): Record<stri
         default: true,
         description: 'Use the type checker (stories recognised by type); false falls back to the ask* naming convention.',
       },
+      timings: {
+        type: 'boolean',
+        default: false,
+        description: "Answer tsserver's qpq/timings command with the plugin's own time on its last requests (for benchmarks).",
+      },
       rules: {
         type: 'object',
         description: 'Per rule: a severity, or [severity, options] with the same options as the ESLint rule.',

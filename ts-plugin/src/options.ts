@@ -13,12 +13,14 @@ export interface RuleSetting {
 export interface PluginSettings {
   /** Use the program's type checker; off means the same name-based checks as untyped ESLint. */
   typeAware: boolean;
+  /** Answer tsserver's `qpq/timings` command with the plugin's own time (benchmarks turn it on). */
+  timings: boolean;
   rules: Map<string, RuleSetting>;
 }
 
 /**
  * Reads the plugin entry of tsconfig's `compilerOptions.plugins`:
- *   { "name": "qpq-ts-plugin", "typeAware": true,
+ *   { "name": "qpq-ts-plugin", "typeAware": true, "timings": false,
  *     "rules": { "require-yield-star": "warning", "pure-stories": ["error", { ... }] } }
  * Rules default to their recommended severity ("warn" shows as a warning). Anything unknown or
  * malformed is reported through `problems` and ignored; it never stops the plugin.
@@ -27,7 +29,7 @@ export function readSettings(config: unknown, contracts: readonly Contract[]): {
   const problems: string[] = [];
   const rules = new Map<string, RuleSetting>();
   for (const contract of contracts) rules.set(contract.meta.id, { severity: defaultSeverity(contract), options: undefined });
-  const settings: PluginSettings = { typeAware: true, rules };
+  const settings: PluginSettings = { typeAware: true, timings: false, rules };
   if (config === undefined || config === null) return { settings, problems };
   if (typeof config !== 'object' || Array.isArray(config)) {
     return { settings, problems: ['the plugin entry should be an object like { "name": "qpq-ts-plugin" }'] };
@@ -38,10 +40,13 @@ export function readSettings(config: unknown, contracts: readonly Contract[]): {
     if (key === 'typeAware') {
       if (typeof value === 'boolean') settings.typeAware = value;
       else problems.push(`"typeAware" should be true or false, not ${JSON.stringify(value)}`);
+    } else if (key === 'timings') {
+      if (typeof value === 'boolean') settings.timings = value;
+      else problems.push(`"timings" should be true or false, not ${JSON.stringify(value)}`);
     } else if (key === 'rules') {
       readRules(value, contracts, rules, problems);
     } else {
-      problems.push(`unknown option "${key}" (options: typeAware, rules)`);
+      problems.push(`unknown option "${key}" (options: typeAware, rules, timings)`);
     }
   }
   return { settings, problems };

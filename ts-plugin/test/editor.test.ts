@@ -110,7 +110,7 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`, `error:${line("touch('x')")}:3`]);
     const messages = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('ignored parts of the plugin options'));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain('unknown option "bogus" (options: typeAware, rules)');
+    expect(messages[0]).toContain('unknown option "bogus" (options: typeAware, rules, timings)');
     expect(messages[0]).toContain('unknown rule "no-such-rule"');
     expect(messages[0]).toContain('rules["require-yield-star"]: severity should be one of "error", "warning", "suggestion", "off", not "loud"');
   });

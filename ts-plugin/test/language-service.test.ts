@@ -64,4 +64,11 @@ describe('createQpqLanguageService', () => {
     expect(service.getSupportedCodeFixes()).toContain('990001');
     expect(service.getQuickInfoAtPosition('/project/a.ts', STORY_CALL_AT)?.kind).toBe('function');
   });
+
+  it('leaves the files of a bundled runtime alone: they start with the header bundle-runtime writes', () => {
+    const header = '// qpq-reference-runtime 0.1.0, written by `qpq-codemod bundle-runtime`: re-run it to update; edits here are overwritten.\n';
+    const { service } = wrappedService({ '/project/a.ts': STORY, '/project/qpq-runtime/b.ts': header + STORY });
+    expect(service.getSemanticDiagnostics('/project/a.ts').filter((d) => d.source === 'qpq')).toHaveLength(1);
+    expect(service.getSemanticDiagnostics('/project/qpq-runtime/b.ts').filter((d) => d.source === 'qpq')).toEqual([]);
+  });
 });

@@ -76,7 +76,22 @@ export function typeCheckChanges(input: TypeCheckInput): TypeCheckResult {
       newErrors.push({ file, line: line + 1, column: character + 1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
     }
   }
-  return { newErrors, against: after.against, checked: files.length };
+  return { newErrors, against: `${after.against}${typeScriptNote(input.root)}`, checked: files.length };
+}
+
+/**
+ * The type checks run on the TypeScript API this package carries (through ts-morph), whatever
+ * the project installs; a project on TypeScript 7, which has no JS API, is told so.
+ */
+function typeScriptNote(root: string): string {
+  let version: string | undefined;
+  try {
+    version = (JSON.parse(ts.sys.readFile(require.resolve('typescript/package.json', { paths: [root] })) ?? '{}') as { version?: string }).version;
+  } catch {
+    return '';
+  }
+  if (!version || Number(version.split('.')[0]) < 7) return '';
+  return ` (checked with the TypeScript ${ts.version} API qpq-codemod carries: the project's TypeScript ${version} has no JS API)`;
 }
 
 function errorsOf(program: ts.Program, sourceFile: ts.SourceFile): readonly ts.Diagnostic[] {
@@ -124,7 +139,14 @@ function createProgram(
   host.getDefaultLibLocation = () => LIB_DIR;
   host.getDefaultLibFileName = (o) => path.join(LIB_DIR, ts.getDefaultLibFileName(o));
   const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (dir) => path.resolve(dir) === LIB_DIR || (directoryExists ? directoryExists(dir) : ts.sys.directoryExists(dir));
+  // Folders that only files of the overlay are in (not written yet) exist for module resolution.
+  const overlayDirs = new Set<string>();
+  for (const [file, text] of resolvedOverlay) {
+    if (text === null) continue;
+    for (let dir = path.dirname(file); !overlayDirs.has(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) overlayDirs.add(dir);
+  }
+  host.directoryExists = (dir) =>
+    path.resolve(dir) === LIB_DIR || overlayDirs.has(path.resolve(dir)) || (directoryExists ? directoryExists(dir) : ts.sys.directoryExists(dir));
   host.getSourceFile = (fileName, languageVersion) => {
     const resolved = path.resolve(fileName);
     const cacheable = !changed.has(resolved);
@@ -165,4 +187,89 @@ function mapMissingFrameworkToRuntime(options: ts.CompilerOptions, host: ts.Comp
   if (mapped === 0 && own > 0) return "the project's own framework types";
   if (own === 0) return runtimeName;
   return `the project's own framework types and ${runtimeName} for the rest`;
+}
+
+export interface MissingName {
+  /** The file that imports it, and where. */
+  file: string;
+  line: number;
+  column: number;
+  /** The framework module as the file names it. */
+  module: string;
+  name: string;
+}
+
+export interface BundledRuntimeCheck {
+  /** Type errors inside the bundled runtime's files, under the project's own settings. */
+  errors: TypeError[];
+  /** Names the project imports from a framework module that resolves to the runtime, which lacks them. */
+  missing: MissingName[];
+}
+
+/**
+ * Type-checks a runtime bundled into the project (its files and tsconfig as this run leaves
+ * them) under the project's compiler options, and lists the framework names the project imports
+ * that the runtime does not export. Only the runtime's files are type-checked; the project's
+ * files are read for their imports.
+ */
+export function checkBundledRuntime(input: {
+  root: string;
+  tsconfigPath: string;
+  /** Current text of files this run changes (null: removed). */
+  overlay: ReadonlyMap<string, string | null>;
+  runtimeDir: string;
+  runtimeFiles: readonly string[];
+  /** Project files that import a framework module. */
+  importers: readonly string[];
+  frameworkNames: readonly string[];
+}): BundledRuntimeCheck {
+  const typeCheckInput: TypeCheckInput = { root: input.root, tsconfigPath: input.tsconfigPath, before: new Map(), after: input.overlay, runtime: undefined };
+  const roots = [...input.runtimeFiles, ...input.importers];
+  const { program } = createProgram(typeCheckInput, input.overlay, roots, new Map(), new Set(roots.map((f) => path.resolve(f))));
+  const errors: TypeError[] = [];
+  for (const file of input.runtimeFiles) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    for (const d of errorsOf(program, sourceFile)) {
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start ?? 0);
+      errors.push({ file, line: line + 1, column: character + 1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
+    }
+  }
+  const checker = program.getTypeChecker();
+  const inRuntime = (fileName: string) => !path.relative(input.runtimeDir, fileName).startsWith('..');
+  const missing: MissingName[] = [];
+  for (const file of input.importers) {
+    const sourceFile = program.getSourceFile(file);
+    if (!sourceFile) continue;
+    for (const statement of sourceFile.statements) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier;
+      if (!specifier || !ts.isStringLiteral(specifier) || !input.frameworkNames.includes(specifier.text)) continue;
+      const moduleSymbol = checker.getSymbolAtLocation(specifier);
+      const declaration = moduleSymbol?.valueDeclaration ?? moduleSymbol?.declarations?.[0];
+      if (!moduleSymbol || !declaration || !inRuntime(path.resolve(declaration.getSourceFile().fileName))) continue;
+      const exported = new Set(checker.getExportsOfModule(moduleSymbol).map((s) => s.name));
+      for (const [name, node] of importedNames(statement)) {
+        if (exported.has(name)) continue;
+        const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
+        missing.push({ file, line: line + 1, column: character + 1, module: specifier.text, name });
+      }
+    }
+  }
+  return { errors, missing };
+}
+
+/** The names an import or `export … from` takes from its module, with where each is written. */
+function importedNames(statement: ts.ImportDeclaration | ts.ExportDeclaration): Array<[string, ts.Node]> {
+  if (ts.isExportDeclaration(statement)) {
+    const clause = statement.exportClause;
+    return clause && ts.isNamedExports(clause) ? clause.elements.map((e) => [(e.propertyName ?? e.name).text, e]) : [];
+  }
+  const clause = statement.importClause;
+  if (!clause) return [];
+  const names: Array<[string, ts.Node]> = [];
+  if (clause.name) names.push(['default', clause.name]);
+  if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+    for (const element of clause.namedBindings.elements) names.push([(element.propertyName ?? element.name).text, element]);
+  }
+  return names;
 }

@@ -7,9 +7,12 @@ import { RUNTIME_ENTRY_POINTS } from '../lib/packages';
 import { UsageError } from '../lib/project';
 import { runtimeFiles } from '../lib/runtime-source';
 import { withEol } from '../lib/text-file';
+import { checkBundledRuntime } from '../lib/typecheck';
 import type { ProjectContext, Transform } from '../transform';
 
 const DEFAULT_OUT = 'qpq-runtime';
+/** ESM syntax in a CommonJS file under verbatimModuleSyntax (TS1286, TS1287, TS1295). */
+const ESM_IN_COMMONJS = new Set([1286, 1287, 1295]);
 const MANIFEST = '.qpq-runtime.json';
 
 interface Manifest {
@@ -21,9 +24,10 @@ interface Manifest {
 export const bundleRuntime: Transform = {
   name: 'bundle-runtime',
   description:
-    'Writes the reference story runtime into the project as TypeScript (`./qpq-runtime/`, `--out` to change) and maps `quidproquo-core`, `quidproquo-webserver`, `quidproquo-config-aws` and their `@quidproquo/*` names to it in tsconfig `paths`; a second run updates it in place.',
+    'Writes the reference story runtime into the project as TypeScript (`./qpq-runtime/`, `--out` to change) and maps `quidproquo-core`, `quidproquo-webserver`, `quidproquo-config-aws` and their `@quidproquo/*` names to it in tsconfig `paths`, keeping a mapping the project has of its own; a second run updates it in place. Every run type-checks the runtime under the project\'s settings and names the framework imports it lacks, as errors.',
   frameworkChange: 'none: stories type-check in a project without the framework packages',
   migration: false,
+  checksItsOwnFiles: true,
   options: [{ flag: '--out', value: 'dir', description: `where to write the runtime (default: ${DEFAULT_OUT}/ next to the tsconfig)` }],
 
   transformProject(context) {
@@ -62,10 +66,17 @@ export const bundleRuntime: Transform = {
     if (updated > 0 || removed.length > 0) {
       const what = previous ? `${updated} of ${files.length} files updated${removed.length ? `, ${removed.length} removed` : ''}` : `${files.length} files`;
       context.note(tsconfigPath, 'change', `${runtime.packageName} ${runtime.version} written to ${shown}/ (${what})`);
-      if (!previous) context.note(tsconfigPath, 'info', `${shown}/ is generated: leave it out of linting (ESLint \`ignores: ['${shown}/**']\`) and re-run bundle-runtime to update it`);
+      if (!previous) {
+        context.note(
+          tsconfigPath,
+          'info',
+          `${shown}/ is generated (re-run bundle-runtime to update it): the qpq ESLint rules and editor plugin skip its files by their first line; other linters need \`ignores: ['${shown}/**']\``,
+        );
+      }
     }
 
     mapFrameworkToRuntime(context, tsconfigPath, outDir);
+    reportWhatDoesNotTypeCheck(context, tsconfigPath, outDir, files);
 
     const rootDir = context.compilerOptions.rootDir;
     if (rootDir && path.relative(rootDir, outDir).startsWith('..')) {
@@ -124,6 +135,12 @@ function mapFrameworkToRuntime(context: ProjectContext, tsconfigPath: string, ou
         }
         const current = property.initializer.getText(sourceFile);
         if (sameTarget(property.initializer, value[0])) continue;
+        // The project's own mapping (its typings for a package, say) stays; only a mapping onto a
+        // runtime this command bundled before (elsewhere, with --out) moves to the new one.
+        if (!mapsToBundledRuntime(context, property.initializer, baseDir)) {
+          context.note(tsconfigPath, 'skip', `paths ${name} is the project's own (${current}): kept; ${name} is not mapped to the runtime`);
+          continue;
+        }
         edits.push({ start: property.initializer.getStart(sourceFile), end: property.initializer.end, newText: printJson(value, '', unit) });
         context.note(tsconfigPath, 'change', `paths ${name} -> ${value[0]} (was ${current})`);
       }
@@ -134,6 +151,53 @@ function mapFrameworkToRuntime(context: ProjectContext, tsconfigPath: string, ou
     }
   }
   if (edits.length > 0) context.write(tsconfigPath, applyEdits(text, edits, context.eolOf(tsconfigPath)));
+}
+
+/** A `paths` value whose every target lies in a folder that bundle-runtime wrote (it has the manifest). */
+function mapsToBundledRuntime(context: ProjectContext, initializer: ts.Expression, baseDir: string): boolean {
+  if (!ts.isArrayLiteralExpression(initializer) || initializer.elements.length === 0) return false;
+  return initializer.elements.every((element) => {
+    if (!ts.isStringLiteral(element)) return false;
+    for (let dir = path.dirname(path.resolve(baseDir, element.text)); ; dir = path.dirname(dir)) {
+      if (context.read(path.join(dir, MANIFEST)) !== undefined) return true;
+      const fromRoot = path.relative(context.root, dir);
+      if (fromRoot === '' || fromRoot.startsWith('..') || path.isAbsolute(fromRoot)) return false;
+    }
+  });
+}
+
+/**
+ * Errors the bundled runtime leaves in the project, reported on every run (not only the one that
+ * wrote the files) until they are gone: type errors in the runtime's files under the project's
+ * settings, and framework names the project imports that the runtime does not have.
+ */
+function reportWhatDoesNotTypeCheck(context: ProjectContext, tsconfigPath: string, outDir: string, files: readonly string[]): void {
+  const runtimeFiles = files.map((file) => path.join(outDir, file)).filter((file) => /\.tsx?$/.test(file));
+  const overlay = new Map<string, string | null>([[tsconfigPath, context.read(tsconfigPath) ?? null]]);
+  for (const file of runtimeFiles) overlay.set(file, context.read(file) ?? null);
+  const insideOut = (file: string) => !path.relative(outDir, file).startsWith('..');
+  const importers = (context.sourcePaths ?? []).filter((file) => !insideOut(file) && /quidproquo/.test(context.read(file) ?? ''));
+  const frameworkNames = RUNTIME_ENTRY_POINTS.flatMap((e) => e.names);
+  const { errors, missing } = checkBundledRuntime({ root: context.root, tsconfigPath, overlay, runtimeDir: outDir, runtimeFiles, importers, frameworkNames });
+
+  for (const e of errors) context.note(e.file, 'error', `TS${e.code}: ${e.message}`, e.line, e.column);
+  if (errors.length > 0) {
+    context.note(tsconfigPath, 'info', `the runtime does not type-check under this tsconfig (${errors.length} errors above); every run of bundle-runtime lists them until they are gone`);
+    // ESM syntax in files the package makes CommonJS, with verbatimModuleSyntax: tsc --init's settings expect an ES module package.
+    if (errors.some((e) => ESM_IN_COMMONJS.has(e.code))) {
+      context.note(tsconfigPath, 'info', 'the .ts files here are CommonJS (package.json has no "type": "module") and verbatimModuleSyntax forbids import/export in them: set "type": "module" in package.json, as the settings of tsc --init expect');
+    }
+  }
+  for (const m of missing) {
+    context.note(
+      m.file,
+      'error',
+      `'${m.name}' is not in the reference runtime's ${m.module} (it has the framework's current API): a name the framework removed is moved off by \`qpq-codemod migrate\`; ` +
+        `for another, declare it in typings of the project's own mapped in tsconfig paths (bundle-runtime keeps such a mapping), or install the framework package`,
+      m.line,
+      m.column,
+    );
+  }
 }
 
 function sameTarget(initializer: ts.Expression, wanted: string): boolean {

@@ -5,7 +5,7 @@ import type { FunctionScope } from '../engine/file-index';
 import { skipTransparentWrappers } from '../engine/syntax';
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
-import type { ContractContext, Fix } from '../types';
+import type { ContractContext, Fix, TextEdit } from '../types';
 
 type Options = Record<string, never>;
 
@@ -34,7 +34,7 @@ export const voidReturns204 = defineContract({
     hasSuggestions: true,
     typeAware: true,
     behaviourWithoutTypes:
-      'A route story is a generator whose declared return type is `AskResponse<HTTPEventResponse>` (or a `Generator` returning `HTTPEventResponse`), or whose first parameter is typed `HTTPEvent`. With type information a generator is also a route story when its return type resolves to a response with `status` and `isBase64Encoded`, whatever it is called, or when it is an exported function that a `defineRoute(method, path, \'/module::export\')` anywhere in the program names (the runtime string resolved against the config file\'s directory, the usual `__dirname` config root); and `toJsonEventResponse(x)` is reported when `x` is `void` or `undefined`. A path that ends the story on purpose (`return yield* askThrowError(...)`, or `yield* askThrowError(...)` as a statement) needs no response.',
+      "A route story is a generator whose declared return type is `AskResponse<HTTPEventResponse>` (or a `Generator` returning `HTTPEventResponse`), or whose first parameter is typed `HTTPEvent`. With type information a generator is also a route story when its return type resolves to a response with `status` and `isBase64Encoded`, whatever it is called, or when it is an exported function that a `defineRoute(method, path, '/module::export')` anywhere in the program names (the runtime string resolved against the config file's directory, the usual `__dirname` config root); and `toJsonEventResponse(x)` is reported when `x` is `void` or `undefined`. A path that ends the story on purpose (`return yield* askThrowError(...)`, or `yield* askThrowError(...)` as a statement) needs no response.",
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
@@ -78,7 +78,7 @@ export const voidReturns204 = defineContract({
     ],
     invalid: [
       {
-        note: 'Falling off the end: the fix answers 204 with the file\'s response helper.',
+        note: "Falling off the end: the fix answers 204 with the file's response helper.",
         code: dedent`
           import { AskResponse } from 'quidproquo-core';
           import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
@@ -87,16 +87,15 @@ export const voidReturns204 = defineContract({
             if (event.path === '/') return toJsonEventResponse({ ok: true });
           }
         `,
-        output:
-          dedent`
-            import { AskResponse } from 'quidproquo-core';
-            import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+        output: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
 
-            export function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {
-              if (event.path === '/') return toJsonEventResponse({ ok: true });
-              return toJsonEventResponse(undefined, 204);
-            }
-          `,
+          export function* touch(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+            if (event.path === '/') return toJsonEventResponse({ ok: true });
+            return toJsonEventResponse(undefined, 204);
+          }
+        `,
         findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
       },
       {
@@ -109,15 +108,14 @@ export const voidReturns204 = defineContract({
             return { status: 200, body: 'pong', isBase64Encoded: false };
           }
         `,
-        output:
-          dedent`
-            import { HTTPEvent } from 'quidproquo-webserver';
+        output: dedent`
+          import { HTTPEvent } from 'quidproquo-webserver';
 
-            export function* ping(event: HTTPEvent) {
-              if (event.method === 'HEAD') return { status: 204, isBase64Encoded: false };
-              return { status: 200, body: 'pong', isBase64Encoded: false };
-            }
-          `,
+          export function* ping(event: HTTPEvent) {
+            if (event.method === 'HEAD') return { status: 204, isBase64Encoded: false };
+            return { status: 200, body: 'pong', isBase64Encoded: false };
+          }
+        `,
         findings: [{ messageId: 'missingResponse', line: 4, column: 32 }],
       },
       {
@@ -131,19 +129,95 @@ export const voidReturns204 = defineContract({
             return { status: 200, isBase64Encoded: false };
           }
         `,
-        output:
-          dedent`
-            import { AskResponse } from 'quidproquo-core';
-            import { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';
+        output: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEvent, HTTPEventResponse, qpqWebServerUtils } from 'quidproquo-webserver';
 
-            export function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {
-              if (event.query.all) return qpqWebServerUtils.toJsonEventResponse(undefined, 204);
-              return { status: 204, isBase64Encoded: false };
-            }
-          `,
+          export function* clear(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+            if (event.query.all) return qpqWebServerUtils.toJsonEventResponse(undefined, 204);
+            return { status: 204, isBase64Encoded: false };
+          }
+        `,
         findings: [
           { messageId: 'okWithoutBody', line: 5, column: 31 },
           { messageId: 'okWithoutBody', line: 6, column: 10 },
+        ],
+      },
+      {
+        note: 'A route story declared to return `void`: the fix declares the response too, so the file still compiles.',
+        code: dedent`
+          import { askLogCreate, AskResponse, LogLevelEnum } from 'quidproquo-core';
+          import { HTTPEvent } from 'quidproquo-webserver';
+
+          export function* ping(event: HTTPEvent): AskResponse<void> {
+            yield* askLogCreate(LogLevelEnum.Info, event.path);
+          }
+        `,
+        output: dedent`
+          import { askLogCreate, AskResponse, LogLevelEnum } from 'quidproquo-core';
+          import { HTTPEvent, type HTTPEventResponse } from 'quidproquo-webserver';
+
+          export function* ping(event: HTTPEvent): AskResponse<HTTPEventResponse> {
+            yield* askLogCreate(LogLevelEnum.Info, event.path);
+            return { status: 204, isBase64Encoded: false };
+          }
+        `,
+        findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
+      },
+      {
+        note: 'A declared return type the rule cannot rewrite: the answer is a suggestion, and the type is for you to change.',
+        code: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEvent } from 'quidproquo-webserver';
+
+          type Done = AskResponse<void>;
+
+          export function* head(event: HTTPEvent): Done {
+            if (event.method === 'HEAD') return;
+          }
+        `,
+        findings: [
+          {
+            messageId: 'missingResponse',
+            line: 6,
+            column: 18,
+            suggestions: [
+              {
+                description: 'Return 204 No Content (then make the declared return type allow it)',
+                output: dedent`
+                  import { AskResponse } from 'quidproquo-core';
+                  import { HTTPEvent } from 'quidproquo-webserver';
+
+                  type Done = AskResponse<void>;
+
+                  export function* head(event: HTTPEvent): Done {
+                    if (event.method === 'HEAD') return;
+                    return { status: 204, isBase64Encoded: false };
+                  }
+                `,
+              },
+            ],
+          },
+          {
+            messageId: 'missingResponse',
+            line: 7,
+            column: 32,
+            suggestions: [
+              {
+                description: 'Return 204 No Content (then make the declared return type allow it)',
+                output: dedent`
+                  import { AskResponse } from 'quidproquo-core';
+                  import { HTTPEvent } from 'quidproquo-webserver';
+
+                  type Done = AskResponse<void>;
+
+                  export function* head(event: HTTPEvent): Done {
+                    if (event.method === 'HEAD') return { status: 204, isBase64Encoded: false };
+                  }
+                `,
+              },
+            ],
+          },
         ],
       },
       {
@@ -163,14 +237,13 @@ export const voidReturns204 = defineContract({
             suggestions: [
               {
                 description: 'Drop the body',
-                output:
-                  dedent`
-                    import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+                output: dedent`
+                  import { HTTPEvent, HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
 
-                    export function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {
-                      return toJsonEventResponse(undefined, 204);
-                    }
-                  `,
+                  export function* done(event: HTTPEvent): Generator<never, HTTPEventResponse, unknown> {
+                    return toJsonEventResponse(undefined, 204);
+                  }
+                `,
               },
             ],
           },
@@ -188,18 +261,17 @@ export const voidReturns204 = defineContract({
 
           export const routes = [defineRoute('GET', '/archive', '/file::listArchive')];
         `,
-        output:
-          dedent`
-            import { askNewGuid } from 'quidproquo-core';
-            import { defineRoute } from 'quidproquo-webserver';
+        output: dedent`
+          import { askNewGuid } from 'quidproquo-core';
+          import { defineRoute } from 'quidproquo-webserver';
 
-            export function* listArchive() {
-              yield* askNewGuid();
-              return { status: 204, isBase64Encoded: false };
-            }
+          export function* listArchive() {
+            yield* askNewGuid();
+            return { status: 204, isBase64Encoded: false };
+          }
 
-            export const routes = [defineRoute('GET', '/archive', '/file::listArchive')];
-          `,
+          export const routes = [defineRoute('GET', '/archive', '/file::listArchive')];
+        `,
         typed: true,
         findings: [{ messageId: 'missingResponse', line: 4, column: 18 }],
       },
@@ -215,18 +287,17 @@ export const voidReturns204 = defineContract({
             if (ready) return toJsonEventResponse(nothing);
           }
         `,
-        output:
-          dedent`
-            import { AskResponse } from 'quidproquo-core';
-            import { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
+        output: dedent`
+          import { AskResponse } from 'quidproquo-core';
+          import { HTTPEventResponse, toJsonEventResponse } from 'quidproquo-webserver';
 
-            type Reply = AskResponse<HTTPEventResponse>;
+          type Reply = AskResponse<HTTPEventResponse>;
 
-            export function* health(ready: boolean, nothing: undefined): Reply {
-              if (ready) return toJsonEventResponse(undefined, 204);
-              return toJsonEventResponse(undefined, 204);
-            }
-          `,
+          export function* health(ready: boolean, nothing: undefined): Reply {
+            if (ready) return toJsonEventResponse(undefined, 204);
+            return toJsonEventResponse(undefined, 204);
+          }
+        `,
         typed: true,
         findings: [
           { messageId: 'missingResponse', line: 6, column: 18 },
@@ -242,7 +313,6 @@ export const voidReturns204 = defineContract({
 });
 
 class RouteResponseCheck {
-
   constructor(private readonly context: ContractContext<Options, MessageId>) {}
 
   run(): void {
@@ -286,19 +356,50 @@ class RouteResponseCheck {
     const { ts: tsm } = this.context;
     const fn = scope.node as ts.FunctionLikeDeclaration;
     const body = fn.body as ts.Block;
+    const returnType = this.returnTypeEdits(fn);
+    const missing = (node: ts.Node, how: string, answer: Fix) => {
+      // The response must fit the declared return type, or the fixed file no longer compiles:
+      // the fix changes a declared `void` too, and is only offered when the type is unknown.
+      if (returnType) this.report('missingResponse', node, { how }, { ...answer, edits: [...returnType, ...answer.edits] });
+      else
+        this.report('missingResponse', node, { how }, undefined, [
+          { ...answer, description: `${answer.description} (then make the declared return type allow it)` },
+        ]);
+    };
     for (const { node } of this.context.index.nodes<ts.ReturnStatement>(tsm.SyntaxKind.ReturnStatement)) {
       if (this.ownerOf(node) !== fn) continue;
       const value = node.expression && skipTransparentWrappers(tsm, node.expression);
       if (value === undefined) {
-        this.report('missingResponse', node, { how: 'returns nothing' }, this.replaceReturn(node));
+        missing(node, 'returns nothing', this.replaceReturn(node));
       } else if (isUndefined(tsm, value)) {
-        this.report('missingResponse', node, { how: 'returns undefined' }, this.replaceValue(value));
+        missing(node, 'returns undefined', this.replaceValue(value));
       }
     }
     if (statementsCanComplete(tsm, body.statements, (e) => this.endsStory(e))) {
       const anchor = (fn.name ?? fn.asteriskToken ?? fn) as ts.Node;
-      this.report('missingResponse', anchor, { how: 'reaches the end without returning' }, this.appendReturn(body));
+      missing(anchor, 'reaches the end without returning', this.appendReturn(body));
     }
+  }
+
+  /**
+   * The edits that let the story's declared return type hold a response: none when nothing is
+   * declared or the declared type already returns one; `void` or `undefined` in `AskResponse<…>`
+   * or `Generator<_, …, _>` becomes `HTTPEventResponse` (imported when the file lacks it);
+   * undefined for any other declared type, which only a person can change.
+   */
+  private returnTypeEdits(fn: ts.FunctionLikeDeclaration): TextEdit[] | undefined {
+    const { ts: tsm, checker, sourceFile } = this.context;
+    const type = fn.type;
+    if (!type || declaresResponse(tsm, type)) return [];
+    if (checker) {
+      const signature = checker.getSignatureFromDeclaration(fn);
+      const returned = signature && generatorReturnType(tsm, checker, checker.getReturnTypeOfSignature(signature));
+      if (returned && isResponseType(checker, returned)) return [];
+    }
+    const returned = declaredReturnNode(tsm, type);
+    if (!returned || (returned.kind !== tsm.SyntaxKind.VoidKeyword && returned.kind !== tsm.SyntaxKind.UndefinedKeyword)) return undefined;
+    const response = responseTypeName(tsm, sourceFile);
+    return [...response.edits, { start: returned.getStart(sourceFile), end: returned.getEnd(), newText: response.name }];
   }
 
   /** `yield* askThrowError(...)` ends the story; with types, so does any `never` expression. */
@@ -346,9 +447,16 @@ class RouteResponseCheck {
     const hasBody = body !== undefined && !(tsm.isPropertyAssignment(body) && isUndefined(tsm, body.initializer));
     if (statusValue === 200 && !hasBody) {
       const at = status.initializer;
-      this.report('okWithoutBody', literal, {}, { description: 'Answer 204 No Content', edits: [{ start: at.getStart(sourceFile), end: at.getEnd(), newText: '204' }] });
+      this.report(
+        'okWithoutBody',
+        literal,
+        {},
+        { description: 'Answer 204 No Content', edits: [{ start: at.getStart(sourceFile), end: at.getEnd(), newText: '204' }] },
+      );
     } else if (statusValue === 204 && hasBody) {
-      this.report('noContentWithBody', literal, {}, undefined, [{ description: 'Drop the body', edits: [removalOfProperty(literal, body!, sourceFile)] }]);
+      this.report('noContentWithBody', literal, {}, undefined, [
+        { description: 'Drop the body', edits: [removalOfProperty(literal, body!, sourceFile)] },
+      ]);
     }
   }
 
@@ -370,7 +478,10 @@ class RouteResponseCheck {
   private helper204(call: ts.CallExpression): Fix {
     const { sourceFile } = this.context;
     const callee = call.expression.getText(sourceFile);
-    return { description: 'Answer 204 No Content', edits: [{ start: call.getStart(sourceFile), end: call.getEnd(), newText: `${callee}(undefined, 204)` }] };
+    return {
+      description: 'Answer 204 No Content',
+      edits: [{ start: call.getStart(sourceFile), end: call.getEnd(), newText: `${callee}(undefined, 204)` }],
+    };
   }
 
   private replaceReturn(statement: ts.ReturnStatement): Fix {
@@ -379,7 +490,10 @@ class RouteResponseCheck {
   }
 
   private replaceValue(value: ts.Expression): Fix {
-    return { description: 'Return 204 No Content', edits: [{ start: value.getStart(this.context.sourceFile), end: value.getEnd(), newText: this.noContentText() }] };
+    return {
+      description: 'Return 204 No Content',
+      edits: [{ start: value.getStart(this.context.sourceFile), end: value.getEnd(), newText: this.noContentText() }],
+    };
   }
 
   private appendReturn(body: ts.Block): Fix {
@@ -391,7 +505,10 @@ class RouteResponseCheck {
     const closingIndent = /^[ \t]*/.exec(text.slice(lineStart))![0];
     const indent = last ? /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.getStart(sourceFile)) + 1))![0] : `${closingIndent}  `;
     const insertAt = last ? last.getEnd() : body.getStart(sourceFile) + 1;
-    return { description: 'Return 204 No Content', edits: [{ start: insertAt, end: insertAt, newText: `\n${indent}return ${this.noContentText()};` }] };
+    return {
+      description: 'Return 204 No Content',
+      edits: [{ start: insertAt, end: insertAt, newText: `\n${indent}return ${this.noContentText()};` }],
+    };
   }
 
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix, suggestions?: Fix[]): void {
@@ -403,12 +520,53 @@ function typeName(tsm: typeof ts, name: ts.EntityName): string {
   return tsm.isIdentifier(name) ? name.text : name.right.text;
 }
 
+/** The `T` of a declared `AskResponse<T>` or `Generator<_, T, _>`. */
+function declaredReturnNode(tsm: typeof ts, type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!tsm.isTypeReferenceNode(type) || !type.typeArguments) return undefined;
+  const name = typeName(tsm, type.typeName);
+  return name === 'AskResponse' ? type.typeArguments[0] : name === 'Generator' ? type.typeArguments[1] : undefined;
+}
+
 /** `AskResponse<HTTPEventResponse>` or `Generator<_, HTTPEventResponse, _>`, as written. */
 function declaresResponse(tsm: typeof ts, type: ts.TypeNode): boolean {
-  if (!tsm.isTypeReferenceNode(type) || !type.typeArguments) return false;
-  const name = typeName(tsm, type.typeName);
-  const returned = name === 'AskResponse' ? type.typeArguments[0] : name === 'Generator' ? type.typeArguments[1] : undefined;
+  const returned = declaredReturnNode(tsm, type);
   return returned !== undefined && tsm.isTypeReferenceNode(returned) && typeName(tsm, returned.typeName) === 'HTTPEventResponse';
+}
+
+const WEBSERVER_MODULE = /^(?:quidproquo-webserver|@quidproquo\/webserver)$/;
+
+/**
+ * How the file names the `HTTPEventResponse` type: its own import (aliased or through a
+ * namespace), or a name added to its import from the web server package, or a new type import.
+ */
+function responseTypeName(tsm: typeof ts, sourceFile: ts.SourceFile): { name: string; edits: TextEdit[] } {
+  let named: ts.ImportDeclaration | undefined;
+  let lastImport: ts.ImportDeclaration | undefined;
+  for (const statement of sourceFile.statements) {
+    if (!tsm.isImportDeclaration(statement)) continue;
+    lastImport = statement;
+    if (!tsm.isStringLiteral(statement.moduleSpecifier) || !WEBSERVER_MODULE.test(statement.moduleSpecifier.text)) continue;
+    const bindings = statement.importClause?.namedBindings;
+    if (!bindings) continue;
+    if (tsm.isNamespaceImport(bindings)) return { name: `${bindings.name.text}.HTTPEventResponse`, edits: [] };
+    const existing = bindings.elements.find((e) => (e.propertyName ?? e.name).text === 'HTTPEventResponse');
+    if (existing) return { name: existing.name.text, edits: [] };
+    named ??= statement;
+  }
+  if (named) {
+    const bindings = named.importClause!.namedBindings as ts.NamedImports;
+    const last = bindings.elements[bindings.elements.length - 1];
+    // A type-only import holds types already; otherwise the name is marked, as verbatimModuleSyntax requires.
+    const marker = named.importClause!.isTypeOnly ? '' : 'type ';
+    if (last)
+      return { name: 'HTTPEventResponse', edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `, ${marker}HTTPEventResponse` }] };
+  }
+  const specifier = named && tsm.isStringLiteral(named.moduleSpecifier) ? named.moduleSpecifier.text : 'quidproquo-webserver';
+  const quote = lastImport && sourceFile.text.charAt(lastImport.moduleSpecifier.getStart(sourceFile)) === '"' ? '"' : "'";
+  const line = `import type { HTTPEventResponse } from ${quote}${specifier}${quote};`;
+  if (lastImport)
+    return { name: 'HTTPEventResponse', edits: [{ start: lastImport.getEnd(), end: lastImport.getEnd(), newText: `\n${line}` }] };
+  return { name: 'HTTPEventResponse', edits: [{ start: 0, end: 0, newText: `${line}\n` }] };
 }
 
 function generatorReturnType(tsm: typeof ts, checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
@@ -417,7 +575,9 @@ function generatorReturnType(tsm: typeof ts, checker: ts.TypeChecker, type: ts.T
 }
 
 function isResponseType(checker: ts.TypeChecker, type: ts.Type): boolean {
-  return type.getProperty('status') !== undefined && type.getProperty('isBase64Encoded') !== undefined && checker.typeToString(type) !== 'any';
+  return (
+    type.getProperty('status') !== undefined && type.getProperty('isBase64Encoded') !== undefined && checker.typeToString(type) !== 'any'
+  );
 }
 
 function isUndefined(tsm: typeof ts, expression: ts.Expression): boolean {
@@ -437,7 +597,9 @@ function helperName(tsm: typeof ts, call: ts.CallExpression): string | undefined
 }
 
 function property(tsm: typeof ts, literal: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
-  return literal.properties.find((p) => p.name !== undefined && (tsm.isIdentifier(p.name) || tsm.isStringLiteral(p.name)) && p.name.text === name);
+  return literal.properties.find(
+    (p) => p.name !== undefined && (tsm.isIdentifier(p.name) || tsm.isStringLiteral(p.name)) && p.name.text === name,
+  );
 }
 
 /** How the file can call `toJsonEventResponse`: its own import, or through `qpqWebServerUtils`. */

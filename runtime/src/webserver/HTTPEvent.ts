@@ -13,7 +13,7 @@ export interface HTTPEvent<TBody = string | undefined> {
 /** What a route story must return. A 204 carries no body. */
 export interface HTTPEventResponse<TBody = string> {
   status: number;
-  body?: TBody;
-  headers?: Record<string, string | undefined>;
+  body?: TBody | undefined;
+  headers?: Record<string, string | undefined> | undefined;
   isBase64Encoded: boolean;
 }

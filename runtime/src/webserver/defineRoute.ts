@@ -1,17 +1,17 @@
-import { assertRuntime, type QPQConfigSetting, type QpqFunctionRuntime } from '../core';
+import { assertRuntime, type QPQConfigSetting, type QpqFunctionRuntime } from '../core/index.js';
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 export interface RouteAuthSettings {
-  userDirectoryName?: string;
-  applicationName?: string;
-  serviceName?: string;
-  scopes?: string[];
+  userDirectoryName?: string | undefined;
+  applicationName?: string | undefined;
+  serviceName?: string | undefined;
+  scopes?: string[] | undefined;
 }
 
 export interface RouteOptions {
-  routeAuthSettings?: RouteAuthSettings;
-  allowedOrigins?: string[];
+  routeAuthSettings?: RouteAuthSettings | undefined;
+  allowedOrigins?: string[] | undefined;
 }
 
 export interface RouteQPQWebServerConfigSetting extends QPQConfigSetting {

@@ -1,5 +1,5 @@
-import { askThrowError, ErrorTypeEnum, type AskResponse } from '../core';
-import type { HTTPEvent, HTTPEventResponse } from './HTTPEvent';
+import { type AskResponse, askThrowError, ErrorTypeEnum } from '../core/index.js';
+import type { HTTPEvent, HTTPEventResponse } from './HTTPEvent.js';
 
 declare const atob: (data: string) => string;
 

@@ -1,4 +1,4 @@
-export * from './HTTPEvent';
-export * from './httpEventUtils';
-export * from './defineRoute';
-export { runHttpRoute } from './runHttpRoute';
+export * from './defineRoute.js';
+export * from './HTTPEvent.js';
+export * from './httpEventUtils.js';
+export { runHttpRoute } from './runHttpRoute.js';

@@ -1,5 +1,5 @@
-import { ErrorTypeEnum, runStory, type ActionHandlers, type AskResponse } from '../core';
-import type { HTTPEvent, HTTPEventResponse } from './HTTPEvent';
+import { type ActionHandlers, type AskResponse, ErrorTypeEnum, runStory } from '../core/index.js';
+import type { HTTPEvent, HTTPEventResponse } from './HTTPEvent.js';
 
 const STATUS_OF_ERROR: Record<string, number> = {
   [ErrorTypeEnum.BadRequest]: 400,

@@ -1,4 +1,4 @@
-import { createActionRequester } from '../types/utils/createActionRequester';
+import { createActionRequester } from '../types/utils/createActionRequester.js';
 
 export enum DateActionType {
   Now = '@quidproquo-core/Date/Now',

@@ -1,4 +1,4 @@
-import { createActionRequester } from '../types/utils/createActionRequester';
+import { createActionRequester } from '../types/utils/createActionRequester.js';
 
 export enum EventBusActionType {
   SendMessages = '@quidproquo-core/EventBus/SendMessages',

@@ -1,4 +1,4 @@
-import { createActionRequester } from '../types/utils/createActionRequester';
+import { createActionRequester } from '../types/utils/createActionRequester.js';
 
 export enum GuidActionType {
   New = '@quidproquo-core/Guid/New',

@@ -1,4 +1,4 @@
-import { createActionRequester } from '../types/utils/createActionRequester';
+import { createActionRequester } from '../types/utils/createActionRequester.js';
 
 export enum KeyValueStoreActionType {
   Get = '@quidproquo-core/KeyValueStore/Get',
@@ -7,13 +7,13 @@ export enum KeyValueStoreActionType {
 }
 
 export interface KvsQueryOptions {
-  limit?: number;
-  nextPageKey?: string;
+  limit?: number | undefined;
+  nextPageKey?: string | undefined;
 }
 
 export interface QpqPagedData<T> {
   items: T[];
-  nextPageKey?: string;
+  nextPageKey?: string | undefined;
 }
 
 export const askKeyValueStoreGet = createActionRequester<any>()({

@@ -1,4 +1,4 @@
-import { createActionRequester } from '../types/utils/createActionRequester';
+import { createActionRequester } from '../types/utils/createActionRequester.js';
 
 export enum NetworkActionType {
   Request = '@quidproquo-core/Network/Request',
@@ -7,10 +7,10 @@ export enum NetworkActionType {
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 export interface NetworkRequestOptions<TBody> {
-  headers?: Record<string, string>;
-  params?: Record<string, string>;
-  body?: TBody;
-  responseType?: 'json' | 'text' | 'binary';
+  headers?: Record<string, string> | undefined;
+  params?: Record<string, string> | undefined;
+  body?: TBody | undefined;
+  responseType?: 'json' | 'text' | 'binary' | undefined;
 }
 
 export interface NetworkResponse<TResponse> {

@@ -1,4 +1,4 @@
-import { createActionRequester } from '../types/utils/createActionRequester';
+import { createActionRequester } from '../types/utils/createActionRequester.js';
 
 export enum SystemActionType {
   Delay = '@quidproquo-core/System/Delay',
@@ -8,7 +8,7 @@ export enum SystemActionType {
 export interface SystemThrowErrorActionPayload {
   errorType: string;
   errorText: string;
-  errorStack?: string;
+  errorStack?: string | undefined;
 }
 
 /** Waits; recorded, so a replay does not wait. */

@@ -1,8 +1,8 @@
-import { SystemActionType, type SystemThrowErrorActionPayload } from '../actions/system';
-import type { Action, EitherActionResult } from '../types/Action';
-import { ErrorTypeEnum, type QPQError } from '../types/ErrorTypeEnum';
-import type { AskResponse, StoryHistoryEntry, StoryResult } from '../types/StorySession';
-import { isProcessorOutcome } from '../types/utils/actionResult';
+import { SystemActionType, type SystemThrowErrorActionPayload } from '../actions/system.js';
+import type { Action, EitherActionResult } from '../types/Action.js';
+import { ErrorTypeEnum, type QPQError } from '../types/ErrorTypeEnum.js';
+import type { AskResponse, StoryHistoryEntry, StoryResult } from '../types/StorySession.js';
+import { isProcessorOutcome } from '../types/utils/actionResult.js';
 
 /**
  * What answers an action: a processor function `(payload, action) => result` (sync or async;

@@ -1,5 +1,5 @@
-import type { Action, EitherActionResult } from '../types/Action';
-import type { AskResponse } from '../types/StorySession';
+import type { Action, EitherActionResult } from '../types/Action.js';
+import type { AskResponse } from '../types/StorySession.js';
 
 /**
  * Runs a story and returns its failure as a value instead of ending the calling story: every

@@ -1,5 +1,5 @@
-import { askDateNow } from '../actions/date';
-import type { AskResponse } from '../types/StorySession';
+import { askDateNow } from '../actions/date.js';
+import type { AskResponse } from '../types/StorySession.js';
 
 /** Milliseconds since the epoch, from the recorded date. */
 export function* askGetCurrentEpochMs(): AskResponse<number> {

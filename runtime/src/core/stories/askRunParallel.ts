@@ -1,4 +1,4 @@
-import type { AskResponse, AskResponseReturnType } from '../types/StorySession';
+import type { AskResponse, AskResponseReturnType } from '../types/StorySession.js';
 
 type Results<T extends readonly AskResponse<any>[]> = { [K in keyof T]: AskResponseReturnType<T[K]> };
 

@@ -1,17 +1,17 @@
-import type { QPQConfig } from '../config/QPQConfig';
-import type { QPQError } from './ErrorTypeEnum';
-import type { StorySession, StorySessionUpdater } from './StorySession';
+import type { QPQConfig } from '../config/QPQConfig.js';
+import type { QPQError } from './ErrorTypeEnum.js';
+import type { StorySession, StorySessionUpdater } from './StorySession.js';
 
 /** A request to the runtime: a type naming the processor, and its payload. */
 export interface Action<T> {
   type: string;
-  payload?: T;
+  payload?: T | undefined;
   /** Set by askCatch: the runtime returns the outcome as a value instead of ending the story. */
-  returnErrors?: boolean;
+  returnErrors?: boolean | undefined;
 }
 
 /** A processor's outcome: `[result]` or `[undefined, error]`. */
-export type ActionProcessorResult<T> = [T?, QPQError?];
+export type ActionProcessorResult<T> = [(T | undefined)?, (QPQError | undefined)?];
 export type AsyncActionProcessorResult<T> = Promise<ActionProcessorResult<T>>;
 
 /** What askCatch and `returnErrors` actions receive: success and result, or the error. */

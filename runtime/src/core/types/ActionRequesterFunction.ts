@@ -1,13 +1,13 @@
-import type { Action, ActionProcessor } from './Action';
-import type { AskResponse } from './StorySession';
+import type { Action, ActionProcessor } from './Action.js';
+import type { AskResponse } from './StorySession.js';
 
 /** The single definition of an action, as createActionRequester takes it. */
 export interface ActionRequesterDefinition<TType extends string, TArgs extends unknown[], TPayload, TErrorTypes extends string> {
   actionType: TType;
   /** Every error the action's processors may produce. */
-  errorTypes?: TErrorTypes[];
+  errorTypes?: TErrorTypes[] | undefined;
   /** Omitted for actions without a payload. */
-  getPayload?: (...args: TArgs) => TPayload;
+  getPayload?: ((...args: TArgs) => TPayload) | undefined;
 }
 
 /** A requester built by createActionRequester: an ask* story that also carries its definition. */

@@ -22,5 +22,5 @@ export enum ErrorTypeEnum {
 export interface QPQError<TErrorType extends string = string> {
   errorType: TErrorType;
   errorText: string;
-  errorStack?: string;
+  errorStack?: string | undefined;
 }

@@ -1,5 +1,5 @@
-import type { Action } from './Action';
-import type { QPQError } from './ErrorTypeEnum';
+import type { Action } from './Action.js';
+import type { QPQError } from './ErrorTypeEnum.js';
 
 /** A running story: yields actions, receives their results, returns T. */
 export type AskResponse<T> = Generator<Action<any>, T, any>;
@@ -23,7 +23,7 @@ export type StorySessionUpdater = (session: Partial<StorySession>) => void;
 export interface StoryHistoryEntry {
   action: Action<unknown>;
   result?: unknown;
-  error?: QPQError;
+  error?: QPQError | undefined;
 }
 
 /** How a story ended: its value, or the error that ended it, with the action log. */

@@ -1,4 +1,4 @@
-import { QPQCoreConfigSettingType, type QPQConfigSetting } from '../QPQConfig';
+import { type QPQConfigSetting, QPQCoreConfigSettingType } from '../QPQConfig.js';
 
 export interface ApplicationModuleQPQConfigSetting extends QPQConfigSetting {
   applicationName: string;
@@ -6,7 +6,7 @@ export interface ApplicationModuleQPQConfigSetting extends QPQConfigSetting {
   environment: string;
   configRoot: string;
   apiBuildPath: string;
-  feature?: string;
+  feature?: string | undefined;
 }
 
 /** Names the service; runtime strings in the config resolve against `configRoot`. */

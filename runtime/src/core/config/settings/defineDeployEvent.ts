@@ -1,4 +1,4 @@
-import { assertRuntime, QPQCoreConfigSettingType, type QPQConfigSetting, type QpqFunctionRuntime } from '../QPQConfig';
+import { assertRuntime, type QPQConfigSetting, QPQCoreConfigSettingType, type QpqFunctionRuntime } from '../QPQConfig.js';
 
 export interface DeployEventQPQConfigSetting extends QPQConfigSetting {
   name: string;

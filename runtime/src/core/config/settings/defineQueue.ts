@@ -1,11 +1,11 @@
-import { assertRuntime, QPQCoreConfigSettingType, type QPQConfigSetting, type QpqFunctionRuntime } from '../QPQConfig';
+import { assertRuntime, type QPQConfigSetting, QPQCoreConfigSettingType, type QpqFunctionRuntime } from '../QPQConfig.js';
 
 export interface QueueOptions {
-  batchSize?: number;
+  batchSize?: number | undefined;
   /** Seconds to gather a batch; 0 by default since 0.1.14 (it was 5). */
-  batchWindowInSeconds?: number;
-  concurrency?: number;
-  maxTries?: number;
+  batchWindowInSeconds?: number | undefined;
+  concurrency?: number | undefined;
+  maxTries?: number | undefined;
 }
 
 /** Maps each message type to the story that handles it. */
@@ -14,7 +14,7 @@ export type QpqQueueProcessors = Record<string, QpqFunctionRuntime>;
 export interface QueueQPQConfigSetting extends QPQConfigSetting, Required<Omit<QueueOptions, 'concurrency'>> {
   name: string;
   qpqQueueProcessors: QpqQueueProcessors;
-  concurrency?: number;
+  concurrency?: number | undefined;
 }
 
 export function defineQueue(name: string, qpqQueueProcessors: QpqQueueProcessors, options: QueueOptions = {}): QueueQPQConfigSetting {

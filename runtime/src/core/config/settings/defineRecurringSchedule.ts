@@ -1,7 +1,7 @@
-import { assertRuntime, QPQCoreConfigSettingType, type QPQConfigSetting, type QpqFunctionRuntime } from '../QPQConfig';
+import { assertRuntime, type QPQConfigSetting, QPQCoreConfigSettingType, type QpqFunctionRuntime } from '../QPQConfig.js';
 
 export interface RecurringScheduleOptions {
-  metadata?: Record<string, unknown>;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 export interface RecurringScheduleQPQConfigSetting extends QPQConfigSetting {

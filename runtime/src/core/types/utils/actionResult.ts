@@ -1,5 +1,5 @@
-import type { ActionProcessorResult } from '../Action';
-import type { QPQError } from '../ErrorTypeEnum';
+import type { ActionProcessorResult } from '../Action.js';
+import type { QPQError } from '../ErrorTypeEnum.js';
 
 /** Marks outcomes built here, so the executor can tell them from a mock's plain value. */
 export const PROCESSOR_OUTCOME = Symbol.for('qpq-reference-runtime.processorOutcome');

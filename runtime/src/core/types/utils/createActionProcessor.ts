@@ -1,6 +1,6 @@
-import type { ActionProcessorListResolver, DynamicModuleLoader } from '../Action';
-import type { AnyActionRequesterFunction, ProcessorFor } from '../ActionRequesterFunction';
-import type { QPQConfig } from '../../config/QPQConfig';
+import type { QPQConfig } from '../../config/QPQConfig.js';
+import type { ActionProcessorListResolver, DynamicModuleLoader } from '../Action.js';
+import type { AnyActionRequesterFunction, ProcessorFor } from '../ActionRequesterFunction.js';
 
 /** A processor list resolver for one requester: `{ [askX.actionType]: processor }`. */
 export function createActionProcessor<TRequester extends AnyActionRequesterFunction>(

@@ -1,7 +1,7 @@
-import type { Action } from '../Action';
-import type { ActionRequesterDefinition, ActionRequesterFunction } from '../ActionRequesterFunction';
-import type { AskResponse } from '../StorySession';
-import { createErrorEnumForAction } from './createErrorEnumForAction';
+import type { Action } from '../Action.js';
+import type { ActionRequesterDefinition, ActionRequesterFunction } from '../ActionRequesterFunction.js';
+import type { AskResponse } from '../StorySession.js';
+import { createErrorEnumForAction } from './createErrorEnumForAction.js';
 
 /**
  * Builds an ask* requester from one definition. Curried so the return type can be given

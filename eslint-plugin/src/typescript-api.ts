@@ -1,0 +1,24 @@
+import { SUPPORTED_TYPESCRIPT, TYPESCRIPT_7_RECIPE, unsupportedTypeScript } from 'qpq-contracts';
+
+// Imported first by the plugin's entry point: the rules, and the typescript-eslint parser the
+// configs use, need the TypeScript JS API. Without it, loading the ESLint config stops here with
+// one message that says what to install, instead of a stack trace from inside the parser.
+
+function stop(message: string): never {
+  const error = new Error(message);
+  // ESLint prints a config error's stack; this one is the message alone.
+  error.stack = message;
+  throw error;
+}
+
+let typescript: unknown;
+try {
+  typescript = require('typescript');
+} catch {
+  stop(
+    `eslint-plugin-qpq needs the "typescript" package (TypeScript ${SUPPORTED_TYPESCRIPT}) next to it: npm install --save-dev typescript@~6.0.3 ` +
+      `(a TypeScript 7 project: ${TYPESCRIPT_7_RECIPE})`,
+  );
+}
+const problem = unsupportedTypeScript(typescript, 'eslint-plugin-qpq');
+if (problem) stop(problem);

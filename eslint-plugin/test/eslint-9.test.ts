@@ -1,0 +1,32 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ESLint as ESLint9 } from 'eslint-9';
+import { describe, expect, it } from 'vitest';
+import { EXPECT_NOTHING, expectedFindings, fixedPathOf } from '../../fixtures/support/expectations';
+import { FIXTURES_DIR, FIXTURES_ESLINT_CONFIG, SAMPLE_APP_DIR, violationFiles } from '../../fixtures/support/paths';
+
+// The peer range names ESLint 9 and 10. ESLint 10 runs every other test; this one runs the
+// fixtures through ESLint 9 with the same config: the same findings, the same fixes.
+
+describe(`ESLint ${ESLint9.version} on fixtures/ with recommended-type-checked`, () => {
+  it('finds exactly the planted findings, nothing in the clean sample app, and fixes each case into its .fixed.ts', async () => {
+    const eslint = new ESLint9({ cwd: FIXTURES_DIR, overrideConfigFile: FIXTURES_ESLINT_CONFIG });
+    const results = await eslint.lintFiles(['sample-app', 'violations']);
+    const byFile = new Map(results.map((r) => [r.filePath, r]));
+
+    const sample = results.filter((r) => r.filePath.startsWith(SAMPLE_APP_DIR + path.sep));
+    expect(sample.length).toBeGreaterThan(5);
+    expect(sample.flatMap((r) => r.messages.map((m) => `${r.filePath}:${m.line}:${m.column} ${m.message}`))).toEqual([]);
+
+    const fixer = new ESLint9({ cwd: FIXTURES_DIR, overrideConfigFile: FIXTURES_ESLINT_CONFIG, fix: true });
+    for (const file of violationFiles()) {
+      const messages = byFile.get(file)!.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column }));
+      const expected = expectedFindings(file);
+      if (!fs.readFileSync(file, 'utf8').includes(EXPECT_NOTHING)) expect(expected.length, file).toBeGreaterThan(0);
+      expect(messages, file).toEqual(expected);
+      if (!fs.existsSync(fixedPathOf(file))) continue;
+      const [fixed] = await fixer.lintFiles([file]);
+      expect(fixed.output, file).toBe(fs.readFileSync(fixedPathOf(file), 'utf8'));
+    }
+  });
+});
