@@ -15,3 +15,11 @@ export { runtimeReferencesIn, runtimeReferenceAt, resolveModuleFile, syntacticEx
 export type { RuntimeReference } from './engine/runtime-reference';
 export { findModule, exportsOf } from './contracts/valid-runtime-reference';
 export type { ModuleTarget } from './contracts/valid-runtime-reference';
+export { detectFrameworkVersion, FrameworkVersionCache, readLockfile, isFrameworkPackage, describeFinding, nodeVersionHost } from './outdated-api/framework-version';
+export type { FrameworkVersion, VersionFinding, VersionHost, VersionSourceKind } from './outdated-api/framework-version';
+export { compareVersions, isVersion, normalizeVersion, isInRange, lowestInRange, NEXT } from './outdated-api/versions';
+export { releaseTables, allEntries, knownReleases, latestRelease, entriesBetween, entriesUpTo, releaseBefore, RELEASES_DIR } from './outdated-api/tables';
+export type { ReleaseTable, TableEntry, EntryKind, ExportRef, RenameEntry, CallShapeEntry, RequiredFieldEntry, EnumLiteralEntry, ManualEntry, ActionTypesEntry, ActionTypeName, SpecialEntry, ScriptEntry, SiteFinder } from './outdated-api/tables';
+export { outdatedSites, entryChanges, mayHaveSites, mayHaveEntrySites, SPECIAL_TRANSFORMS } from './outdated-api/sites';
+export type { OutdatedSite } from './outdated-api/sites';
+export { frameworkPackageOf, FrameworkResolver, frameworkImports } from './outdated-api/framework-refs';
