@@ -63,6 +63,8 @@ interface FileState {
   current: string | null;
   skipped?: string;
   failed?: string;
+  /** The failure is that the file does not parse: its text can still be read. */
+  parseError?: boolean;
   notes: Array<Note & { transform: string }>;
   morph?: SourceFile;
   /** The project's copy of the file is older than `current` (refreshed when a later transform needs it). */
@@ -218,6 +220,7 @@ class Run {
         const first = problems[0];
         const { line, character } = morph.compilerNode.getLineAndCharacterOfPosition(first.start);
         // Skipped, and the run fails: a file the codemod cannot read may hold what it should have changed.
+        state.parseError = true;
         state.failed = `does not parse (${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, ' ')})`;
       }
     }
@@ -328,7 +331,7 @@ class Run {
       runtime: this.runtime,
       read: (file) => {
         const state = this.state(file);
-        return state.failed ? undefined : (state.current ?? undefined);
+        return state.failed && !state.parseError ? undefined : (state.current ?? undefined);
       },
       eolOf: (file) => this.state(file).eol,
       write: (file, text) => {
