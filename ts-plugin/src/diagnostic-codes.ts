@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, number>> = {
   'no-try-catch-around-actions': 990006,
   'pure-stories': 990007,
   'valid-runtime-reference': 990008,
+  'no-outdated-api': 990009,
 };
 
 /** For a rule missing from the table above: still unique to the plugin. */

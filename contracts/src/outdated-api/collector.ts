@@ -70,6 +70,8 @@ export class SiteCollector {
   }
 
   report(site: PendingSite): void {
+    // An edit that writes what is there already would only widen the fix's range.
+    if (site.edits) site = { ...site, edits: site.edits.filter((e) => this.sourceFile.text.slice(e.start, e.end) !== e.newText) };
     if (this.combined) {
       this.pending.push(site);
       return;

@@ -141,8 +141,8 @@ export function renderArguments(collector: SiteCollector, call: ts.CallExpressio
     return `[${argument.getText(sf)}]`;
   });
   if (missing !== undefined) return { manual: `argument ${missing + 1} is missing` };
-  void args;
-  return text;
+  // `{ production: production }` -> `{ production }`
+  return text.replace(/([{,]\s*)([A-Za-z_$][\w$]*): \2(?=\s*[,}])/g, '$1$2').trim();
 }
 
 function insideInstanceMember(tsm: Tsm, node: ts.Node): boolean {
@@ -192,6 +192,11 @@ export function optionEdits(collector: SiteCollector, call: ts.CallExpression, o
   const properties = node.properties;
   const hasSpread = properties.some((p) => tsm.isSpreadAssignment(p));
   const open = node.getStart(sf);
+  // Every option goes and nothing comes: a trailing options argument goes with them.
+  const removedAll = properties.length > 0 && properties.every((p) => options.remove?.includes(propertyName(tsm, p) ?? '\u0000'));
+  if (removedAll && additions.length === 0 && options.index === call.arguments.length - 1 && options.index > 0 && !/\/[/*]/.test(argument.getText(sf))) {
+    return { edits: [{ start: call.arguments[options.index - 1].end, end: argument.end, newText: '' }] };
+  }
   properties.forEach((property, index) => {
     const name = propertyName(tsm, property);
     if (name === undefined) return;

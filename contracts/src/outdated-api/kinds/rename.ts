@@ -18,7 +18,7 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
     const move = moves.find((m) => !m.from.name.includes('.') && m.from.name === binding.imported && packageMatches(binding.package, m.from.package));
     if (!move) continue;
     const where = binding.node;
-    const message = `\`${binding.imported}\` is \`${describe(move.to)}\``;
+    const message = moveMessage(binding.imported, binding.package, move.to);
     const sameModule = packageMatches(binding.package, move.to.package) && !move.to.name.includes('.');
     const references = referencesOf(tsm, sf, resolver, binding);
     const edits: TextEdit[] = [];
@@ -77,7 +77,7 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
       entry,
       start: statement.getStart(sf),
       end: statement.end,
-      message: moved.map((m) => `\`${m.element.propertyName?.text ?? m.element.name.text}\` is \`${describe(m.to)}\``).join('; '),
+      message: moved.map((m) => moveMessage((m.element.propertyName ?? m.element.name).text, frameworkPackageOfModule(module), m.to)).join('; '),
       edits: [{ start: statement.getStart(sf), end: statement.end, newText: lines.join('\n') }],
     });
   }
@@ -90,7 +90,7 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
         const resolved = resolver.resolve(node);
         const move = resolved && memberMoves.find((m) => m.from.name === resolved.name && packageMatches(resolved.package, m.from.package));
         if (resolved && move) {
-          const message = `\`${resolved.name}\` is \`${describe(move.to)}\``;
+          const message = moveMessage(resolved.name, resolved.package, move.to);
           const toHead = move.to.name.split('.')[0];
           const fromHead = move.from.name.includes('.') ? move.from.name.split('.')[0] : undefined;
           let edit: TextEdit | undefined;
@@ -161,6 +161,9 @@ function spellingLike(module: string, pkg: string): string {
   return module.startsWith('@quidproquo/') ? `@quidproquo/${pkg.replace(/^quidproquo-/, '')}` : pkg;
 }
 
-function describe(ref: ExportRef): string {
-  return `${ref.name}\` from \`${ref.package}`;
+/** `decodeJWT` is `unsafeDecodeJWTPayload`; `defineAdminSettings` moved to `quidproquo-features`; both when both changed. */
+function moveMessage(name: string, fromPackage: string, to: ExportRef): string {
+  const samePackage = packageMatches(fromPackage, to.package);
+  if (name === to.name && !samePackage) return `\`${name}\` moved to \`${to.package}\``;
+  return `\`${name}\` is \`${to.name}\`${samePackage ? '' : ` from \`${to.package}\``}`;
 }
