@@ -62,12 +62,14 @@ function upgradeSection(transforms, tables) {
     if (release.entries.length === 0 && own.length === 0 && !(release.reclassified ?? []).length) continue;
     lines.push(`### quidproquo ${release.release}${release.release === 'next' ? ' (unreleased)' : ''}`, '');
     const rows = [
-      ...own.map((t) => [inlineCode(t.name), 'A', t.description, `the ${inlineCode(t.name)} transform`]),
+      ...own.map((t) => [(release.transforms ?? []).filter((c) => c.transform === t.name).map((c) => inlineCode(c.id)).join(', ') || inlineCode(t.name), 'A', t.description, `the ${inlineCode(t.name)} transform`]),
       ...release.entries.map((e) => [inlineCode(e.id), e.class, e.title, e.kind === 'special' ? `own transform (${inlineCode(e.transform)})` : e.kind === 'manual' ? 'reported' : KIND[e.kind] ?? e.kind]),
     ];
     if (rows.length > 0) lines.push(...table(['entry', 'class', 'change', 'how'], rows), '');
     for (const r of release.reclassified ?? []) lines.push(`- ${inlineCode(r.id)} (class ${r.map} in the log's classification): nothing to migrate; ${r.reason}.`);
     if ((release.reclassified ?? []).length > 0) lines.push('');
+    const notes = release.noSourceChange ?? [];
+    if (notes.length > 0) lines.push(`No source change (deploy, data or runtime behaviour): ${notes.map((n) => `${inlineCode(n.id)} ${n.title}`).join('; ')}.`, '');
   }
   return lines;
 }

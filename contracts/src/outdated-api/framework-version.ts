@@ -272,9 +272,9 @@ export function readLockfile(host: VersionHost, root: string): Map<string, Versi
   const pnpm = host.readFile(pnpmFile);
   if (pnpm !== undefined) {
     // importers: `quidproquo-core:\n  specifier: ^0.1.8\n  version: 0.1.8(...)` (lockfile v6 and v9)
-    for (const match of pnpm.matchAll(/^\s+['"]?((?:@quidproquo\/)?quidproquo[\w.-]*)['"]?:\s*\n\s+specifier:[^\n]*\n\s+version:\s*['"]?([^\s'"(]+)/gm)) add(match[1], match[2], pnpmFile, root);
+    for (const match of pnpm.matchAll(/^\s+['"]?(@quidproquo\/[\w.-]+|quidproquo[\w.-]*)['"]?:\s*\n\s+specifier:[^\n]*\n\s+version:\s*['"]?([^\s'"(]+)/gm)) add(match[1], match[2], pnpmFile, root);
     // packages: `/quidproquo-core@0.1.8:` (v6) or `quidproquo-core@0.1.8:` (v9)
-    for (const match of pnpm.matchAll(/^\s+['"]?\/?((?:@quidproquo\/)?quidproquo[\w.-]*)@(\d+\.\d+\.\d+)[^:\n]*['"]?:\s*$/gm)) add(match[1], match[2], pnpmFile, root);
+    for (const match of pnpm.matchAll(/^\s+['"]?\/?(@quidproquo\/[\w.-]+|quidproquo[\w.-]*)@(\d+\.\d+\.\d+)[^:\n]*['"]?:\s*$/gm)) add(match[1], match[2], pnpmFile, root);
     return found;
   }
 
@@ -282,7 +282,7 @@ export function readLockfile(host: VersionHost, root: string): Map<string, Versi
   const yarn = host.readFile(yarnFile);
   if (yarn !== undefined) {
     for (const block of yarn.split(/\n(?=\S)/)) {
-      const header = /^"?((?:@quidproquo\/)?quidproquo[\w.-]*)@/.exec(block);
+      const header = /^"?(@quidproquo\/[\w.-]+|quidproquo[\w.-]*)@/.exec(block);
       const version = /^\s+version:?\s+"?([^"\s]+)"?/m.exec(block);
       if (header && version) add(header[1], version[1], yarnFile, root);
     }

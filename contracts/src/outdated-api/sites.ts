@@ -9,12 +9,16 @@ import { manualSites } from './kinds/manual';
 import { renameSites } from './kinds/rename';
 import { requiredFieldSites } from './kinds/required-field';
 import { defineLogsSites } from './special/define-logs';
+import { eventDocVersionsSites } from './special/event-doc-versions';
 import { isoDateTimeSites } from './special/iso-date-time';
 import { memberRenameSites } from './special/member-rename';
 import { nullNotUndefinedSites } from './special/null-not-undefined';
 import { overrideHandlerResultSites } from './special/override-handler-result';
+import { runtimeMainStorySites } from './special/runtime-main-story';
 import { syncLoggerLogSites } from './special/sync-logger-log';
 import { tupleResultSites } from './special/tuple-result';
+import { workspaceDocsSites } from './special/workspace-docs';
+import { workspaceSlotDefinitionSites } from './special/workspace-slot-definition';
 import type { SpecialEntry, TableEntry } from './tables';
 
 type Tsm = typeof ts;
@@ -28,6 +32,10 @@ export const SPECIAL_TRANSFORMS: Readonly<Record<string, (collector: SiteCollect
   'null-not-undefined': nullNotUndefinedSites,
   'member-rename': memberRenameSites,
   'tuple-result': tupleResultSites,
+  'event-doc-versions': eventDocVersionsSites,
+  'workspace-docs': workspaceDocsSites,
+  'workspace-slot-definition': workspaceSlotDefinitionSites,
+  'runtime-main-story': runtimeMainStorySites,
 };
 
 function collect(collector: SiteCollector, entry: TableEntry): void {
