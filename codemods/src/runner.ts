@@ -333,6 +333,7 @@ class Run {
         const state = this.state(file);
         return state.failed && !state.parseError ? undefined : (state.current ?? undefined);
       },
+      readOriginal: (file) => this.state(file).original ?? undefined,
       eolOf: (file) => this.state(file).eol,
       write: (file, text) => {
         const state = this.state(file);

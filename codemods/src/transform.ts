@@ -81,6 +81,8 @@ export interface ProjectContext {
   runtime: RuntimeSource | undefined;
   /** The file's current text in this run (no BOM), undefined when it does not exist. */
   read(file: string): string | undefined;
+  /** The file's text when the run started. */
+  readOriginal?(file: string): string | undefined;
   /** The line end a file uses (for a new file, `\n`). */
   eolOf(file: string): string;
   /** Replaces or creates a file (text with `\n` line ends is given the file's own). */

@@ -59,6 +59,7 @@ function refsOf(entry: TableEntry): { before: ExportRef[]; after: ExportRef[] } 
         if ('option' in finder) before.push(finder.option);
         if ('missingOption' in finder) before.push(finder.missingOption);
         if ('typed' in finder) before.push(...finder.typed);
+        if ('literal' in finder) before.push(...finder.literal);
         if ('member' in finder) before.push(finder.member);
       }
       break;

@@ -27,17 +27,29 @@ export function entryTransform(entry: TableEntry, part: number, options: { inser
       const { sites, edits } = entryChanges(ts as unknown as HostTs, context.sourceFile as never, entry);
       const result: Edit[] = [...edits];
       const todoLines = new Set<number>();
+      const manual = (start: number, message: string, instruction: string) => {
+        context.note('manual', `${message}: ${instruction}`, start);
+        if (!options.insertTodos) return;
+        const todo = todoComment(context, start, entry, instruction);
+        if (todo && !todoLines.has(todo.start)) {
+          todoLines.add(todo.start);
+          result.push(todo);
+        }
+      };
+      let noted = false;
       for (const site of sites) {
         if (site.manual !== undefined) {
-          context.note('manual', `${site.message}: ${site.manual}`, site.start);
-          if (options.insertTodos) {
-            const todo = todoComment(context, site.start, entry, site.manual);
-            if (todo && !todoLines.has(todo.start)) {
-              todoLines.add(todo.start);
-              result.push(todo);
-            }
-          }
-        } else context.note('change', site.message, site.start);
+          manual(site.start, site.message, site.manual);
+          continue;
+        }
+        context.note('change', site.message, site.start);
+        // A class-B change with a mechanical part: the part is done, the rest is a person's.
+        if (entry.class === 'B' && entry.instruction) manual(site.start, `${site.message} (done)`, entry.instruction);
+        // A change a person should look over, once per file.
+        else if (entry.review && !noted) {
+          noted = true;
+          context.note('info', entry.review, site.start);
+        }
       }
       return result;
     },

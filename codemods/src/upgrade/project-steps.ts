@@ -64,7 +64,9 @@ export function dependenciesTransform(to: string): Transform {
         const json = safeJson(context.read(ancestor) ?? readIfExists(ancestor));
         for (const section of DEPENDENCY_SECTIONS) for (const name of Object.keys((json?.[section] as Record<string, string>) ?? {})) declared.set(name, ancestor);
       }
-      const imported = importedFrameworkPackages(context);
+      // Only what the migration brought in: a package the code imported before is not its business.
+      const importedBefore = importedFrameworkPackages(context, (file) => context.readOriginal?.(file));
+      const imported = new Set([...importedFrameworkPackages(context, (file) => context.read(file))].filter((name) => !importedBefore.has(name)));
       for (const file of files) {
         const text = context.read(file);
         if (text === undefined) continue;
@@ -143,11 +145,11 @@ function safeJson(text: string | undefined): Record<string, unknown> | undefined
   }
 }
 
-/** The framework packages the project's sources import (in the spelling they use), after the transforms. */
-function importedFrameworkPackages(context: ProjectContext): Set<string> {
+/** The framework packages the project's sources import (in the spelling they use). */
+function importedFrameworkPackages(context: ProjectContext, read: (file: string) => string | undefined): Set<string> {
   const names = new Set<string>();
   for (const file of context.sourcePaths ?? []) {
-    const text = context.read(file);
+    const text = read(file);
     if (text === undefined || !/quidproquo/.test(text)) continue;
     for (const match of text.matchAll(/(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])((?:@quidproquo\/|quidproquo)[^'"]*)\1/gm)) {
       const specifier = match[2];

@@ -155,7 +155,12 @@ export function detectFrameworkVersion(startDir: string, host: VersionHost = nod
   }
   const chosen = [...best.values()].sort((a, b) => a.package.localeCompare(b.package));
   if (chosen.length === 0) return undefined;
-  const lowest = chosen.reduce((low, f) => (compareVersions(f.version, low.version) < 0 ? f : low));
+  // The lowest version; among equals, the core package tells it best.
+  const preference = (f: VersionFinding) => (/^(?:quidproquo-core|@quidproquo\/core)$/.test(f.package) ? 0 : f.package === 'quidproquo' ? 1 : 2);
+  const lowest = chosen.reduce((low, f) => {
+    const order = compareVersions(f.version, low.version);
+    return order < 0 || (order === 0 && preference(f) < preference(low)) ? f : low;
+  });
   const versions = new Set(chosen.map((f) => f.version));
   const result: FrameworkVersion = { version: lowest.version, source: describeFinding(lowest, startDir), findings: chosen };
   if (versions.size > 1) {

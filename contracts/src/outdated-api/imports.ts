@@ -23,6 +23,8 @@ interface Addition {
 export class ImportPlan {
   private readonly additions: Addition[] = [];
   private readonly dropped = new Set<ts.Node>();
+  /** Import specifiers whose imported name changes in place (`{ old as x }` -> `{ new as x }`). */
+  private readonly renamed = new Map<ts.Node, string>();
   private readonly taken: Set<string>;
 
   constructor(
@@ -51,13 +53,18 @@ export class ImportPlan {
     return `${head}${suffix}`;
   }
 
+  /** `import { old as local }` -> `import { name as local }`: the local name and its uses stay. */
+  renameImported(binding: ImportBinding, name: string): void {
+    this.renamed.set(binding.node, name);
+  }
+
   /** The binding's import goes (its references are all rewritten). */
   drop(binding: ImportBinding): void {
     this.dropped.add(binding.node);
   }
 
   isEmpty(): boolean {
-    return this.additions.length === 0 && this.dropped.size === 0;
+    return this.additions.length === 0 && this.dropped.size === 0 && this.renamed.size === 0;
   }
 
   edits(): TextEdit[] {
@@ -74,7 +81,7 @@ export class ImportPlan {
         const clause = statement.importClause;
         const named = clause?.namedBindings && tsm.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
         const module = statement.moduleSpecifier.text;
-        const removed = named ? named.elements.filter((e) => this.dropped.has(e)) : [];
+        const removed = named ? named.elements.filter((e) => this.dropped.has(e) || this.renamed.has(e)) : [];
         const namespaceDropped = clause?.namedBindings && tsm.isNamespaceImport(clause.namedBindings) && this.dropped.has(clause.namedBindings);
         const added = named && !clause!.isTypeOnly ? pending.filter((a) => a.module === module) : [];
         for (const a of added) pending.splice(pending.indexOf(a), 1);
@@ -83,7 +90,12 @@ export class ImportPlan {
           continue;
         }
         if (!named || (removed.length === 0 && added.length === 0)) continue;
-        const kept = named.elements.filter((e) => !this.dropped.has(e)).map((e) => ({ name: (e.propertyName ?? e.name).text, text: e.getText(sf) }));
+        const kept = named.elements
+          .filter((e) => !this.dropped.has(e))
+          .map((e) => {
+            const renamed = this.renamed.get(e);
+            return renamed === undefined ? { name: (e.propertyName ?? e.name).text, text: e.getText(sf) } : { name: renamed, text: `${e.isTypeOnly ? 'type ' : ''}${renamed} as ${e.name.text}` };
+          });
         for (const a of added) {
           const item = { name: a.name, text: a.typeOnly ? `type ${a.name}` : a.name };
           const at = kept.findIndex((k) => compareNames(k.name, a.name) > 0);

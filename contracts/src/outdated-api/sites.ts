@@ -134,6 +134,7 @@ function needlesOf(entry: TableEntry): RegExp | undefined {
         if ('option' in finder) add(finder.option);
         if ('missingOption' in finder) add(finder.missingOption);
         if ('typed' in finder) finder.typed.forEach(add);
+        if ('literal' in finder) finder.literal.forEach(add);
         if ('member' in finder) add(finder.member);
       }
       break;

@@ -31,6 +31,8 @@ interface EntryBase {
   title: string;
   /** What a person does at a site the tools find but cannot finish (class B, or the rest of an A entry). */
   instruction?: string;
+  /** What to look over where the change was made (printed once per changed file). */
+  review?: string;
   /** The old form does not exist in the release (a removed name, an argument count no overload takes): `qpq/no-outdated-api` reports it. */
   lint?: boolean;
 }
@@ -105,11 +107,15 @@ export type SiteFinder =
   | { option: ExportRef; index: number; keys: string[] }
   | { missingOption: ExportRef; index: number; key: string }
   | { typed: ExportRef[] }
+  /** Object literals written as one of the types (annotation, `as`, `satisfies`, declared return type). */
+  | { literal: ExportRef[] }
   | { member: ExportRef; property: string };
 
 export interface ManualEntry extends EntryBase {
   kind: 'manual';
   find: SiteFinder[];
+  /** The instruction concerns the file as a whole: its first site only is reported. */
+  oncePerFile?: boolean;
 }
 
 /** A hand-written action-type name replaced by the requester built with the action factory. */

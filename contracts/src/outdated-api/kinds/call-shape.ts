@@ -182,12 +182,10 @@ export function optionEdits(collector: SiteCollector, call: ts.CallExpression, o
   }
   const node = unwrap(tsm, argument);
   if (!tsm.isObjectLiteralExpression(node)) {
-    const named = [...(options.remove ?? []), ...Object.keys(options.rename ?? {})];
-    if (additions.length > 0 && named.length === 0) {
-      // Options built elsewhere: the old default goes first, so a value they carry still wins.
-      return { edits: [{ start: argument.getStart(sf), end: argument.end, newText: `{ ${additions.map(([k, v]) => `${k}: ${v}`).join(', ')}, ...${argument.getText(sf)} }` }] };
-    }
-    return { edits, manual: `the options (${argument.getText(sf).slice(0, 40)}) are built elsewhere: ${named.length > 0 ? `change ${named.map((n) => `\`${n}\``).join(', ')} where they are written` : 'add the option by hand'}` };
+    // Options built elsewhere: the old default goes first, so a value they carry still wins.
+    // A key to remove or rename cannot be seen here; the compiler reports it where the object is written.
+    if (additions.length > 0) return { edits: [{ start: argument.getStart(sf), end: argument.end, newText: `{ ${additions.map(([k, v]) => `${k}: ${v}`).join(', ')}, ...${argument.getText(sf)} }` }] };
+    return { edits };
   }
   const properties = node.properties;
   const hasSpread = properties.some((p) => tsm.isSpreadAssignment(p));

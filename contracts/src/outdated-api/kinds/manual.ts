@@ -4,7 +4,7 @@ import { packageMatches } from '../framework-refs';
 import { propertyName, unwrap } from '../list-edits';
 import type { ExportRef, ManualEntry, SiteFinder } from '../tables';
 import { callsTo } from './call-shape';
-import { memberReads, typeReferencesTo } from './typed';
+import { literalsTypedAs, memberReads, typeReferencesTo } from './typed';
 
 /** `manual` (class B): the sites are found and reported with what a person does there. */
 export function manualSites(collector: SiteCollector, entry: ManualEntry): void {
@@ -12,7 +12,7 @@ export function manualSites(collector: SiteCollector, entry: ManualEntry): void 
   const seen = new Set<number>();
   const report = (node: ts.Node, what: string) => {
     const start = node.getStart(sf);
-    if (seen.has(start)) return;
+    if (seen.has(start) || (entry.oncePerFile && seen.size > 0)) return;
     seen.add(start);
     collector.report({ entry, start, end: node.end, message: what, manual: entry.instruction ?? entry.title });
   };
@@ -96,6 +96,10 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
   }
   if ('typed' in finder) {
     for (const { node, ref } of typeReferencesTo(collector, finder.typed)) report(node, `\`${ref.name}\``);
+    return;
+  }
+  if ('literal' in finder) {
+    for (const { literal, ref } of literalsTypedAs(collector, finder.literal)) report(literal, `\`${ref.name}\` written by hand`);
     return;
   }
   if ('member' in finder) {

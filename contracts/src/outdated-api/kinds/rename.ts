@@ -24,8 +24,8 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
     const edits: TextEdit[] = [];
     if (sameModule && !move.call && binding.kind === 'named' && binding.local !== binding.imported && tsm.isImportSpecifier(where) && where.propertyName) {
       // `import { old as x }`: only the imported name changes.
-      edits.push({ start: where.propertyName.getStart(sf), end: where.propertyName.end, newText: move.to.name });
-      collector.report({ entry, start: where.getStart(sf), end: where.end, message, edits });
+      collector.plan().renameImported(binding, move.to.name);
+      collector.report({ entry, start: where.getStart(sf), end: where.end, message, edits: [] });
       continue;
     }
     collector.drop(binding);

@@ -7,6 +7,8 @@ import { unwrap } from '../list-edits';
 import type { SpecialEntry } from '../tables';
 
 const PER_SLOT_SELECTORS = new Set(['view', 'liveEvents', 'slotState']);
+/** The workspace's own verbs, at `ws.api` since 0.1.11 (never slot names). */
+const BUILT_IN_VERBS = new Set(['askInit', 'askSave', 'askCancel', 'askRefresh', 'askLoadHistory', 'askLoadOlderHistory']);
 
 /**
  * A workspace reaches each doc through `docs.<slot>`: `ws.api.<slot>.<verb>` ->
@@ -40,10 +42,10 @@ export function workspaceDocsSites(collector: SiteCollector, entry: SpecialEntry
       let edit: TextEdit | undefined;
       if (isWorkspace(base) && groupName === 'api') {
         const slot = memberName(node);
-        edit =
-          slot === 'workspace'
-            ? { start: node.getStart(sf), end: node.end, newText: `${base.getText(sf)}.api` }
-            : { start: node.getStart(sf), end: node.end, newText: `${base.getText(sf)}.docs${slotText(node)}.api` };
+        // A slot's api is read further (`ws.api.todo.askRename`); the workspace's own verbs are not slots.
+        const readFurther = (tsm.isPropertyAccessExpression(node.parent) || tsm.isElementAccessExpression(node.parent)) && node.parent.expression === node;
+        if (slot === 'workspace') edit = { start: node.getStart(sf), end: node.end, newText: `${base.getText(sf)}.api` };
+        else if (readFurther && !BUILT_IN_VERBS.has(slot ?? '')) edit = { start: node.getStart(sf), end: node.end, newText: `${base.getText(sf)}.docs${slotText(node)}.api` };
       } else if ((tsm.isPropertyAccessExpression(group) || tsm.isElementAccessExpression(group)) && (tsm.isPropertyAccessExpression(group.expression) || tsm.isElementAccessExpression(group.expression))) {
         const selectors = group.expression;
         if (isWorkspace(selectors.expression) && memberName(selectors) === 'selectors' && PER_SLOT_SELECTORS.has(groupName ?? '')) {
