@@ -44,6 +44,16 @@ describe('--dry', () => {
   });
 });
 
+describe('outside a git work tree', () => {
+  it('a run that writes warns once that nothing records its changes; --force, --dry and --print do not', () => {
+    const dir = project({ 'src/config.ts': OLD_QUEUE, 'src/other.ts': OLD_QUEUE });
+    const written = runCli(['config-v2', '--no-typecheck'], dir);
+    expect(written.code).toBe(0);
+    expect(written.rawStderr).toBe(`qpq-codemod: warning: ${dir} is not in a git work tree, so nothing records what this run changes; preview first with: qpq-codemod config-v2 --no-typecheck --dry\n`);
+    for (const args of [['--force'], ['--dry'], ['--print']]) expect(runCli(['config-v2', '--no-typecheck', ...args], dir).warnedNotGit, args[0]).toBe(false);
+  });
+});
+
 describe('writes', () => {
   it('go through a temporary file and a rename: no temporary file is left, permissions are kept', () => {
     const dir = project({ 'src/config.ts': OLD_QUEUE });
@@ -118,6 +128,15 @@ describe("the project's own prettier", () => {
       'import { defineQueue } from "quidproquo-core"\n\nexport default [\n  defineQueue("orders", {\n    "order/placed": "/queues/orders::onPlaced",\n  }),\n]\n',
     );
     expect(fs.readFileSync(path.join(dir, 'src/other.ts'), 'utf8')).toBe(untouched);
+  });
+
+  it("formats with the toolkit's prettier and the project's config when the project has no prettier installed", async () => {
+    const dir = project({ '.prettierrc.json': JSON.stringify({ singleQuote: false, semi: false, printWidth: 60 }), 'src/config.ts': OLD_QUEUE });
+    const result = await runInProcess(['config-v2', '--no-typecheck', '--force'], dir);
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(
+      'import { defineQueue } from "quidproquo-core"\n\nexport default [\n  defineQueue("orders", {\n    "order/placed": "/queues/orders::onPlaced",\n  }),\n]\n',
+    );
   });
 
   it('is not used when the project has no prettier config: the original formatting stays outside the edit', async () => {
