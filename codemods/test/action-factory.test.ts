@@ -50,7 +50,9 @@ function typeCheck(dir: string): { code: number; output: string } {
 
 describe('action-factory fixture projects', () => {
   it('has the cases the migration is specified by', () => {
-    expect(cases).toEqual(['greeting', 'stories']);
+    // barrel-story: a story imports the requester it migrates through a barrel (no second declaration of it).
+    // framework-source: the framework's own layout, its types imported by relative paths and a barrel.
+    expect(cases).toEqual(['barrel-story', 'framework-source', 'greeting', 'stories']);
   });
 
   for (const name of cases) {
@@ -102,6 +104,47 @@ describe('action-factory fixture projects', () => {
     const second = await runInProcess(['action-factory', '--force'], dir);
     expect(second.stdout).toMatch(/^action-factory: nothing to change\n/);
     expect(expectSameTree(actual, sourceTree(dir))).toEqual([]);
+  });
+});
+
+describe("the framework's own action-type names", () => {
+  it('are rewritten from the release table, reusing the requester the file imports already; the result type-checks', async () => {
+    const dir = tempDir('action-factory-framework-names');
+    made.push(dir);
+    writeFiles(dir, {
+      'src/secrets.ts': [
+        "import { actionResult, askCatch, askFileReadTextContents, AskResponse, FileReadTextContentsActionProcessor, FileReadTextContentsErrorTypeEnum } from 'quidproquo-core';",
+        '',
+        'export function* askReadme(): AskResponse<string> {',
+        "  const result = yield* askCatch(askFileReadTextContents('docs', 'README.md'));",
+        "  if (!result.success && result.error.errorType === FileReadTextContentsErrorTypeEnum.FileNotFound) return '';",
+        "  return result.success ? result.result : '';",
+        '}',
+        '',
+        "export const fakeFiles: FileReadTextContentsActionProcessor = async () => actionResult('# readme');",
+        '',
+      ].join('\n'),
+    });
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), tsconfig(dir));
+    const result = await runInProcess(['action-factory', '--force', '--no-typecheck'], dir);
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'src/secrets.ts'), 'utf8')).toBe(
+      [
+        "import { actionResult, askCatch, askFileReadTextContents, AskResponse, ProcessorFor } from 'quidproquo-core';",
+        '',
+        'export function* askReadme(): AskResponse<string> {',
+        "  const result = yield* askCatch(askFileReadTextContents('docs', 'README.md'));",
+        "  if (!result.success && result.error.errorType === askFileReadTextContents.errorType.FileNotFound) return '';",
+        "  return result.success ? result.result : '';",
+        '}',
+        '',
+        "export const fakeFiles: ProcessorFor<typeof askFileReadTextContents> = async () => actionResult('# readme');",
+        '',
+      ].join('\n'),
+    );
+    expect(result.stdout).toMatch(/^action-factory: 1 file changed\n {2}src\/secrets\.ts:1 {2}`FileReadTextContentsActionProcessor` is `ProcessorFor<typeof askFileReadTextContents>`\n {2}src\/secrets\.ts:1 {2}`FileReadTextContentsErrorTypeEnum` is `askFileReadTextContents\.errorType`\n/);
+    fs.writeFileSync(path.join(dir, 'tsconfig.check.json'), tsconfig(dir));
+    expect(typeCheck(dir)).toEqual({ code: 0, output: '' });
   });
 });
 
