@@ -70,11 +70,14 @@ export function mayHaveSites(text: string): boolean {
 
 /** Every site of `entries` in a file, each with a fix of its own (the lint rule's view). */
 export function outdatedSites(tsm: Tsm, sourceFile: ts.SourceFile, entries: readonly TableEntry[], checker?: ts.TypeChecker): OutdatedSite[] {
-  if (!mayHaveSites(sourceFile.text)) return [];
+  // Without a checker only the file's framework imports can name the framework; with one, a
+  // module of the project that re-exports it can too, so the names the entries look for decide.
+  const direct = mayHaveSites(sourceFile.text);
+  if (!direct && !(checker && /\bfrom\s*['"]\./.test(sourceFile.text))) return [];
   const resolver = new FrameworkResolver(tsm, sourceFile, checker);
-  if (resolver.imports.modules.length === 0) return [];
   const sites: OutdatedSite[] = [];
   for (const entry of entries) {
+    if (!(direct ? mayHaveEntrySites(sourceFile.text, entry) : mentionsEntryNames(sourceFile.text, entry))) continue;
     const collector = new SiteCollector(tsm, sourceFile, checker, resolver, false);
     collect(collector, entry);
     sites.push(...collector.sites);
@@ -101,7 +104,10 @@ const needleCache = new WeakMap<TableEntry, RegExp | undefined>();
  * the names, paths or values it looks for appear in it).
  */
 export function mayHaveEntrySites(text: string, entry: TableEntry): boolean {
-  if (!mayHaveSites(text)) return false;
+  return mayHaveSites(text) && mentionsEntryNames(text, entry);
+}
+
+function mentionsEntryNames(text: string, entry: TableEntry): boolean {
   if (!needleCache.has(entry)) needleCache.set(entry, needlesOf(entry));
   const needles = needleCache.get(entry);
   return needles === undefined || needles.test(text);

@@ -107,8 +107,8 @@ export type SiteFinder =
   | { option: ExportRef; index: number; keys: string[] }
   | { missingOption: ExportRef; index: number; key: string }
   | { typed: ExportRef[] }
-  /** Object literals written as one of the types (annotation, `as`, `satisfies`, declared return type). */
-  | { literal: ExportRef[] }
+  /** Object literals written as one of the types (annotation, `as`, `satisfies`, declared return type); with `missing`, only those without one of the keys their type now requires. */
+  | { literal: ExportRef[]; missing?: Record<string, string[]> }
   | { member: ExportRef; property: string };
 
 export interface ManualEntry extends EntryBase {

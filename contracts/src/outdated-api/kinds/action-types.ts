@@ -27,7 +27,8 @@ export function actionTypeSites(collector: SiteCollector, entry: ActionTypesEntr
     const message = `\`${row.name}\` is ${replacementDescription(row)}`;
     const plan = collector.plan();
     collector.drop(binding);
-    const base = plan.use({ package: row.package, name: row.base });
+    // The requester is imported only where the new text names it (not for `AskResponse<R>`).
+    const base = row.kind === 'requester' ? '' : plan.use({ package: row.package, name: row.base });
     const edits: TextEdit[] = [];
     let manual: string | undefined = base === undefined ? `\`${row.base}\` is already a name in this file` : undefined;
     const helper = (name: string) => plan.use({ package: CORE, name }, { typeOnly: true });

@@ -99,7 +99,13 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
     return;
   }
   if ('literal' in finder) {
-    for (const { literal, ref } of literalsTypedAs(collector, finder.literal)) report(literal, `\`${ref.name}\` written by hand`);
+    for (const { literal, ref } of literalsTypedAs(collector, finder.literal)) {
+      const required = finder.missing?.[ref.name];
+      const keys = new Set(literal.properties.map((p) => propertyName(tsm, p)));
+      const absent = required?.filter((k) => !keys.has(k)) ?? [];
+      if (required && (absent.length === 0 || literal.properties.some((p) => tsm.isSpreadAssignment(p)))) continue;
+      report(literal, absent.length > 0 ? `\`${ref.name}\` without ${absent.map((k) => `\`${k}\``).join(', ')}` : `\`${ref.name}\` written by hand`);
+    }
     return;
   }
   if ('member' in finder) {

@@ -1,5 +1,4 @@
 import { ActionOf, askCatch, askKeyValueStoreUpsertBase, AskResponse, askConfigGetSecret, HTTPNetworkResponse, ProcessorFor } from 'quidproquo-core';
-import { askApiRequestBase } from 'quidproquo-webserver';
 
 export function* askApiKey(): AskResponse<string> {
   const result = yield* askCatch(askConfigGetSecret('api-key'));
