@@ -110,9 +110,17 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
   const reports: TransformReport[] = [];
   if (request.upgrade) {
     for (const warning of request.upgrade.warnings) err.write(`qpq-codemod: warning: ${warning}\n`);
+    // One progress line for the whole upgrade, not one per migration.
+    const total = request.upgrade.steps.reduce((n, step) => n + step.transforms.length, 0);
+    const progress = new Progress(err, 'upgrade', total);
+    let done = 0;
     for (const step of request.upgrade.steps) {
-      for (const transform of step.transforms) reports.push({ ...session.apply(transform), release: step.release });
+      for (const transform of step.transforms) {
+        reports.push({ ...session.apply(transform), release: step.release });
+        progress.tick(++done, `migrations (quidproquo ${step.release})`);
+      }
     }
+    progress.done();
     for (const transform of request.upgrade.finish) reports.push(session.apply(transform));
   } else {
     const known = request.from !== undefined ? { version: request.from, source: '--from' } : undefined;
@@ -275,7 +283,7 @@ class Run {
     let checker: ts.TypeChecker | undefined;
     const getChecker = () => (checker ??= this.project.getProgram().compilerObject.getTypeChecker());
     const resolver = new QpqResolver(getChecker, this.resolverDirs);
-    const progress = new Progress(this.err, transform.name, candidates.length);
+    const progress = new Progress(this.err, transform.name, this.request.upgrade ? 0 : candidates.length);
     const updates: Array<{ state: FileState; text: string; notes: FileState['notes'] }> = [];
     candidates.forEach((state, index) => {
       const sourceFile = state.morph!.compilerNode;

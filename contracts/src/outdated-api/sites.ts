@@ -121,7 +121,13 @@ function needlesOf(entry: TableEntry): RegExp | undefined {
   switch (entry.kind) {
     case 'rename':
       for (const n of entry.names ?? []) add(n.from);
-      if ((entry.modules ?? []).length > 0 || (entry.strings ?? []).length > 0) return undefined;
+      // A deep path names its package; a changed value is in the text as it was.
+      for (const m of entry.modules ?? []) {
+        const pkg = /^\^?((?:@quidproquo\/|quidproquo)[\w.-]*)/.exec(m.from)?.[1];
+        if (!pkg) return undefined;
+        words.add(pkg);
+      }
+      for (const v of entry.strings ?? []) words.add(v.from);
       break;
     case 'call-shape':
       add({ name: entry.function.name.split('.').pop()! });
@@ -134,7 +140,11 @@ function needlesOf(entry: TableEntry): RegExp | undefined {
       break;
     case 'manual':
       for (const finder of entry.find) {
-        if ('module' in finder) return undefined;
+        if ('module' in finder) {
+          const pkg = /^\^?((?:@quidproquo\/|quidproquo)[\w.-]*)/.exec(finder.module)?.[1];
+          if (!pkg) return undefined;
+          words.add(pkg);
+        }
         if ('import' in finder) finder.import.forEach(add);
         if ('call' in finder) add(finder.call);
         if ('option' in finder) add(finder.option);

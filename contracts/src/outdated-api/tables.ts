@@ -100,8 +100,8 @@ export interface EnumLiteralEntry extends EntryBase {
   values: Record<string, string>;
 }
 
-/** What a class-B entry's sites look like. */
-export type SiteFinder =
+/** What a class-B entry's sites look like; with `onlyWith`, only in files that use one of those exports. */
+export type SiteFinder = { onlyWith?: ExportRef[] } & (
   | { import: ExportRef[] }
   | { call: ExportRef; args?: number | [number, number] }
   | { option: ExportRef; index: number; keys: string[] }
@@ -109,7 +109,10 @@ export type SiteFinder =
   | { typed: ExportRef[] }
   /** Object literals written as one of the types (annotation, `as`, `satisfies`, declared return type); with `missing`, only those without one of the keys their type now requires. */
   | { literal: ExportRef[]; missing?: Record<string, string[]> }
-  | { member: ExportRef; property: string };
+  | { member: ExportRef; property: string }
+  /** Import paths matching a regular expression (deep imports of a module a release removed). */
+  | { module: string }
+);
 
 export interface ManualEntry extends EntryBase {
   kind: 'manual';

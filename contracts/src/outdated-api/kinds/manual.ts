@@ -26,10 +26,10 @@ function usesAny(collector: SiteCollector, refs: readonly ExportRef[] | undefine
   return [...collector.resolver.imports.bindings.values()].some((b) => refs.some((r) => packageMatches(b.package, r.package) && (b.imported === r.name || b.imported === undefined)));
 }
 
-function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: ExportRef[]; module?: string }, report: Report): void {
+function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: ExportRef[] }, report: Report): void {
   const { tsm, sourceFile: sf, resolver } = collector;
   if (!usesAny(collector, finder.onlyWith)) return;
-  if ('module' in finder && finder.module !== undefined) {
+  if ('module' in finder) {
     const pattern = new RegExp(finder.module);
     for (const { specifier } of resolver.imports.modules) if (pattern.test(specifier.text)) report(specifier, `\`${specifier.text}\``);
     return;
