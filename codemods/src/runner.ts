@@ -112,7 +112,8 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
     for (const warning of request.upgrade.warnings) err.write(`qpq-codemod: warning: ${warning}\n`);
     // One progress line for the whole upgrade, not one per migration.
     const total = request.upgrade.steps.reduce((n, step) => n + step.transforms.length, 0);
-    const progress = new Progress(err, 'upgrade', total);
+    // Shown for a project large enough to take a while, like the progress of one transform.
+    const progress = new Progress(err, 'upgrade', total, scope.sourceFiles.length > 40 ? 0 : total);
     let done = 0;
     for (const step of request.upgrade.steps) {
       for (const transform of step.transforms) {

@@ -103,6 +103,11 @@ describe('the release tables', () => {
   for (const table of tables) {
     describe(`quidproquo ${table.release}`, () => {
       const facts = factsOf(table.release);
+      it('lists every export the release removed (in an entry, or as a gap the log does not mention)', () => {
+        const listed = new Set(table.entries.flatMap((e) => [...refsOf(e).before, ...(e.kind === 'action-types' ? e.names : [])].map((r) => `${r.package}:${r.name}`)));
+        const removed = Object.entries(facts.packages).flatMap(([pkg, p]) => p.removed.filter((r) => !r.name.includes('.')).map((r) => `${pkg}:${r.name}`));
+        expect(removed.filter((r) => !listed.has(r))).toEqual([]);
+      });
       for (const [index, entry] of table.entries.entries()) {
         it(`${entry.id} (${entry.kind}, #${index + 1}): its old names existed in ${table.previous}, its new ones exist in ${table.release}`, () => {
           const { before, after } = refsOf(entry);
