@@ -107,6 +107,13 @@ describe('call shapes', () => {
 });
 
 describe('action-type names', () => {
+  it("a barrel's re-export of a removed name is left to a person, with what to re-export instead", () => {
+    const text = "export { ConfigGetSecretErrorTypeEnum, askConfigGetSecret } from 'quidproquo-core';\n";
+    const { sites: found, edits } = entryChanges(ts, file(text), entry('bc-2'));
+    expect(edits).toEqual([]);
+    expect(found.map((s) => s.manual)).toEqual(['re-export `askConfigGetSecret` instead, and have the modules that import `ConfigGetSecretErrorTypeEnum` from here use `askConfigGetSecret.errorType`']);
+  });
+
   it('become the factory requester and its helper types, with the type arguments filled in', () => {
     const text = "import { KeyValueStoreUpsertActionRequester, KeyValueStoreGetErrorTypeEnum } from 'quidproquo-core';\n\nexport type Save = KeyValueStoreUpsertActionRequester<string>;\nexport const missing = KeyValueStoreGetErrorTypeEnum.ResourceNotFound;\n";
     expect(migrate(text, 'bc-2')).toBe(

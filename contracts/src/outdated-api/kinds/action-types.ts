@@ -43,6 +43,18 @@ export function actionTypeSites(collector: SiteCollector, entry: ActionTypesEntr
       collector.report({ entry, ...where, message, manual: `${manual}: ${replacementDescription(row)}` });
     } else collector.report({ entry, ...where, message, edits });
   }
+  // A barrel that re-exports a removed name cannot keep exporting it: its users change with it.
+  for (const reexport of resolver.imports.reexports) {
+    const row = rows.get(reexport.imported)?.find((r) => packageMatches(reexport.package, r.package));
+    if (!row) continue;
+    collector.report({
+      entry,
+      start: reexport.node.getStart(sf),
+      end: reexport.node.end,
+      message: `\`${row.name}\` is ${replacementDescription(row)}`,
+      manual: `re-export \`${row.base}\` instead, and have the modules that import \`${reexport.exported}\` from here use ${replacementDescription(row)}`,
+    });
+  }
 }
 
 function replacementDescription(row: ActionTypeName): string {
