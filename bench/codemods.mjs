@@ -1,8 +1,10 @@
 // Throughput and peak memory of `qpq-codemod` on a synthetic legacy qpq project (seeded, so the
 // same on every run): `scoped-packages` and `config-v2`, each with and without the type check
-// after writing, `action-factory`, `extract-infra` and `migrate`, against one `tsc --noEmit` of the
-// same project as the baseline measured in the same run. The real CLI runs as a child process on a
-// fresh copy of the corpus each time.
+// after writing, `action-factory`, `extract-infra`, `migrate` and `upgrade` (from before the 2024
+// config change, which the corpus still has: config-v2, then every release table from 0.1.0 to the
+// newest release, and with `--to next` the unreleased one and action-factory too), against one `tsc --noEmit` of the same project as the
+// baseline measured in the same run. The real CLI runs as a child process on a fresh copy of the
+// corpus each time.
 //
 //   node bench/codemods.mjs [--files 2000] [--runs 1]
 //
@@ -200,6 +202,10 @@ const scenarios = [
   { label: 'extract-infra --no-typecheck', command: process.execPath, args: [CLI, 'extract-infra', '--force', '--no-typecheck'] },
   { label: 'extract-infra', command: process.execPath, args: [CLI, 'extract-infra', '--force'] },
   { label: 'migrate', command: process.execPath, args: [CLI, 'migrate', '--force'] },
+  // The corpus still has the signatures of 2024 (before 0.0.232): the upgrade starts there.
+  { label: 'upgrade --no-typecheck', command: process.execPath, args: [CLI, 'upgrade', '--from', '0.0.231', '--force', '--no-typecheck'] },
+  { label: 'upgrade', command: process.execPath, args: [CLI, 'upgrade', '--from', '0.0.231', '--force'] },
+  { label: 'upgrade --to next', command: process.execPath, args: [CLI, 'upgrade', '--from', '0.0.231', '--to', 'next', '--force'] },
 ];
 
 console.log(`qpq-codemod on a synthetic legacy project of ${FILES} source files (${RUNS} run${RUNS > 1 ? 's' : ''} each, median)\n`);
@@ -218,8 +224,10 @@ for (const scenario of scenarios) {
     times.push(result.ms);
     if (result.maxRssMb !== undefined) memory.push(result.maxRssMb);
     summary = /(\d+) files scanned: (\d+) changed/.exec(result.stdout)?.slice(1, 3).join(' scanned, ') ?? '';
+    const manual = /^Manual steps \((\d+)\)/m.exec(result.stdout)?.[1];
+    if (manual) summary += ` changed, ${manual} manual steps listed`;
   }
-  results.push({ ...scenario, ms: median(times), maxRssMb: memory.length ? Math.max(...memory) : undefined, summary: summary ? `${summary} changed` : '' });
+  results.push({ ...scenario, ms: median(times), maxRssMb: memory.length ? Math.max(...memory) : undefined, summary: summary && !summary.includes('changed') ? `${summary} changed` : summary });
 }
 rmSync(work, { recursive: true, force: true });
 

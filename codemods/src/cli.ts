@@ -1,3 +1,4 @@
+import { isVersion, normalizeVersion } from 'qpq-contracts';
 import { UsageError } from './lib/project';
 import type { Output } from './lib/reporter';
 import { run } from './runner';
@@ -8,6 +9,8 @@ const USAGE = `Usage:
   qpq-codemod list                                   list the transforms
   qpq-codemod <transform> [paths...] [options]       run one transform
   qpq-codemod migrate [paths...] [options]           run every migration whose old pattern is present, in order
+  qpq-codemod upgrade [paths...] [options]           move the project from its quidproquo release to a newer one:
+                                                     every migration of the releases in between, and the manual steps
 
 Paths default to the files of the nearest tsconfig.json.
 
@@ -20,6 +23,10 @@ Options:
   --out <dir>             bundle-runtime: where to write the runtime (default ./qpq-runtime)
   --out <file>            extract-infra: the generated config module (default src/qpq.infra.ts)
   --check                 write nothing; exit 1 when anything would change (for CI)
+  --from <version>        migrate, upgrade: the quidproquo release the code is written for (default: read from
+                          node_modules, the lockfile or package.json up to the workspace root)
+  --to <version>          upgrade: the release to move to (default: the newest the tables know; next: unreleased)
+  --insert-todos          upgrade: also write each manual step as a TODO(qpq-codemod) comment above its site
 `;
 
 interface ParsedArgs {
@@ -31,13 +38,18 @@ interface ParsedArgs {
   typecheck: boolean;
   project?: string;
   out?: string;
+  from?: string;
+  to?: string;
+  insertTodos: boolean;
   /** The options as typed, to repeat them in suggestions. */
   flags: string[];
 }
 
 const SWITCHES: Record<string, keyof ParsedArgs> = { '--dry': 'dry', '-d': 'dry', '--print': 'print', '-p': 'print', '--force': 'force', '--check': 'check' };
-const VALUED = ['--project', '--out'];
-const KNOWN_FLAGS = ['--dry', '--print', '--force', '--check', '--no-typecheck', '--project', '--out', '--help'];
+const VALUED = ['--project', '--out', '--from', '--to'];
+const KNOWN_FLAGS = ['--dry', '--print', '--force', '--check', '--no-typecheck', '--project', '--out', '--from', '--to', '--insert-todos', '--help'];
+/** Commands that are not transforms. */
+const COMMANDS = ['migrate', 'upgrade', 'list', 'help'];
 
 /** Returns the process exit code: 0 done, 1 a file failed, 2 a usage error. */
 export async function main(args: string[], out: Output, err: Output, options: { cwd?: string } = {}): Promise<number> {
@@ -48,7 +60,17 @@ export async function main(args: string[], out: Output, err: Output, options: { 
     return 2;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
-    out.write(rest[0] && findTransform(rest[0]) ? transformHelp(findTransform(rest[0])!) : USAGE);
+    const topic = rest[0];
+    if (topic === undefined || COMMANDS.includes(topic)) {
+      out.write(USAGE);
+      return 0;
+    }
+    const transform = findTransform(topic);
+    if (!transform) {
+      const close = closest(topic, [...allTransforms.map((t) => t.name), ...COMMANDS]);
+      return usageError(err, `no help for '${topic}': it is not a transform or command; ${close ? `did you mean: qpq-codemod help ${close}` : 'type: qpq-codemod list'}`, false);
+    }
+    out.write(transformHelp(transform));
     return 0;
   }
   if (command === '--version' || command === '-v') {
@@ -65,9 +87,10 @@ export async function main(args: string[], out: Output, err: Output, options: { 
   }
 
   const migrate = command === 'migrate';
+  const upgrade = command === 'upgrade';
   const transform = findTransform(command);
-  if (!migrate && !transform) {
-    const names = [...allTransforms.map((t) => t.name), 'migrate', 'list'];
+  if (!migrate && !upgrade && !transform) {
+    const names = [...allTransforms.map((t) => t.name), 'migrate', 'upgrade', 'list'];
     const close = closest(command, names);
     return usageError(err, `unknown transform '${command}'; ${close ? `did you mean: qpq-codemod ${close}` : 'type: qpq-codemod list'} (transforms: ${allTransforms.map((t) => t.name).join(', ')})`);
   }
@@ -83,8 +106,13 @@ export async function main(args: string[], out: Output, err: Output, options: { 
   if (parsed.out !== undefined && !outOwners.includes(command)) {
     return usageError(err, `--out is an option of ${outOwners.join(' and ')}; type: qpq-codemod ${outOwners[0]} --out ${parsed.out}`);
   }
+  if (parsed.from !== undefined && !migrate && !upgrade) return usageError(err, `--from is an option of migrate and upgrade; type: qpq-codemod upgrade --from ${parsed.from}`);
+  if ((parsed.to !== undefined || parsed.insertTodos) && !upgrade) {
+    return usageError(err, `${parsed.to !== undefined ? '--to' : '--insert-todos'} is an option of upgrade; type: qpq-codemod upgrade ${parsed.to !== undefined ? `--to ${parsed.to}` : '--insert-todos'}`);
+  }
+  if (parsed.from !== undefined && migrate && !isVersion(parsed.from)) return usageError(err, `--from '${parsed.from}' is not a release number; type: qpq-codemod migrate --from 0.1.8`);
 
-  const transforms: Transform[] = migrate ? allTransforms.filter((t) => t.migration) : [transform!];
+  const transforms: Transform[] = migrate ? allTransforms.filter((t) => t.migration) : upgrade ? [] : [transform!];
   const kept = parsed.flags.filter((f) => !['--dry', '-d', '--print', '-p', '--force', '--check'].includes(f));
   const suggest = (extra: string) => {
     const words = ['qpq-codemod', command];
@@ -111,6 +139,8 @@ export async function main(args: string[], out: Output, err: Output, options: { 
         project: parsed.project,
         typecheck: parsed.typecheck,
         check: parsed.check,
+        from: migrate && parsed.from !== undefined ? normalizeVersion(parsed.from) : undefined,
+        upgradeOptions: upgrade ? { from: parsed.from, to: parsed.to, insertTodos: parsed.insertTodos } : undefined,
         transformOptions: { out: parsed.out },
         suggest,
       },
@@ -125,7 +155,7 @@ export async function main(args: string[], out: Output, err: Output, options: { 
 }
 
 function parseArgs(command: string, rest: string[]): ParsedArgs {
-  const parsed: ParsedArgs = { paths: [], dry: false, print: false, force: false, check: false, typecheck: true, flags: [] };
+  const parsed: ParsedArgs = { paths: [], dry: false, print: false, force: false, check: false, typecheck: true, insertTodos: false, flags: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (!arg.startsWith('-') || arg === '-') {
@@ -143,13 +173,18 @@ function parseArgs(command: string, rest: string[]): ParsedArgs {
     } else if (name === '--no-typecheck' && inline === undefined) {
       parsed.typecheck = false;
       parsed.flags.push(name);
+    } else if (name === '--insert-todos' && inline === undefined) {
+      parsed.insertTodos = true;
+      parsed.flags.push(name);
     } else if (VALUED.includes(name)) {
       const value = inline ?? rest[++i];
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('-'))) {
-        const example = name === '--project' ? 'tsconfig.json' : 'qpq-runtime';
+        const example = name === '--project' ? 'tsconfig.json' : name === '--from' || name === '--to' ? '0.1.8' : 'qpq-runtime';
         throw new UsageError(`${name} needs a value; type: qpq-codemod ${command} ${name} ${example}`);
       }
       if (name === '--project') parsed.project = value;
+      else if (name === '--from') parsed.from = value;
+      else if (name === '--to') parsed.to = value;
       else parsed.out = value;
       parsed.flags.push(name, value);
     } else {

@@ -14,6 +14,7 @@ import { decodeText, encodeText, withEol, writeFileAtomic } from './lib/text-fil
 import { typeCheckChanges, type TypeCheckResult } from './lib/typecheck';
 import { compareVersions, frameworkVersion } from './lib/versions';
 import type { Note, NoteKind, ProjectContext, SourceContext, Transform } from './transform';
+import { planUpgrade, type UpgradeOptions, type UpgradeStep } from './upgrade/plan';
 
 export interface RunRequest {
   /** `migrate`, or the transform's name. */
@@ -29,9 +30,26 @@ export interface RunRequest {
   typecheck: boolean;
   /** `--check`: write nothing, print no diff, exit 1 when something would change (for CI). */
   check?: boolean;
+  /** `--from`: the framework release the project is on, when the run should not look it up. */
+  from?: string;
+  /** `upgrade`: the releases to cross and their migrations (planned from `upgradeOptions` when absent). */
+  upgrade?: UpgradeRequest;
+  upgradeOptions?: UpgradeOptions;
   transformOptions: Readonly<Record<string, string | undefined>>;
   /** The command line to suggest, with `extra` in place of the paths or added flags. */
   suggest(extra: string): string;
+}
+
+export interface UpgradeRequest {
+  from: string;
+  /** Where `from` came from: `--from`, or the dependency that told it. */
+  fromSource: string;
+  to: string;
+  steps: UpgradeStep[];
+  /** The project step after the releases (dependencies set to the target). */
+  finish: Transform[];
+  /** Said once before the report (packages that disagree). */
+  warnings: string[];
 }
 
 interface FileState {
@@ -45,6 +63,8 @@ interface FileState {
   current: string | null;
   skipped?: string;
   failed?: string;
+  /** The failure is that the file does not parse: its text can still be read. */
+  parseError?: boolean;
   notes: Array<Note & { transform: string }>;
   morph?: SourceFile;
   /** The project's copy of the file is older than `current` (refreshed when a later transform needs it). */
@@ -53,6 +73,8 @@ interface FileState {
 
 interface TransformReport {
   name: string;
+  /** The release an upgrade step belongs to. */
+  release?: string;
   ran: boolean;
   reason?: string;
   /** What `migrate` assumed to run it. */
@@ -64,7 +86,9 @@ const isSource = (file: string) => /\.(?:[cm]?[jt]sx?)$/.test(file);
 
 export async function run(request: RunRequest, out: Output, err: Output): Promise<number> {
   const scope = resolveScope(request.cwd, request.paths, request.project, (hint) => `type: ${request.suggest(hint)}`);
-  if (!request.dry && !request.print && !request.force && !request.check) {
+  if (request.upgradeOptions && !request.upgrade) request = { ...request, upgrade: planUpgrade(scope.root, request.upgradeOptions, request.suggest) };
+  const writes = !request.dry && !request.print && !request.check;
+  if (writes && !request.force) {
     const dirty = uncommittedChanges(scope.gitPaths);
     if (dirty && dirty.length > 0) {
       const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
@@ -74,6 +98,9 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
           `or preview with: ${request.suggest('--dry')}\nor run anyway with: ${request.suggest('--force')}`,
       );
     }
+    if (dirty === undefined) {
+      err.write(`qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`);
+    }
   }
   const log = request.print ? err : out;
   const runtime = findRuntimeSource();
@@ -81,17 +108,45 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
   session.load();
 
   const reports: TransformReport[] = [];
-  for (const transform of request.transforms) {
-    let assumption: string | undefined;
-    if (request.migrate && transform.sinceVersion) {
-      const version = frameworkVersion(scope.root);
-      if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
-        reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo-core ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
-        continue;
+  if (request.upgrade) {
+    for (const warning of request.upgrade.warnings) err.write(`qpq-codemod: warning: ${warning}\n`);
+    // One progress line for the whole upgrade, not one per migration.
+    const total = request.upgrade.steps.reduce((n, step) => n + step.transforms.length, 0);
+    // Shown for a project large enough to take a while, like the progress of one transform.
+    const progress = new Progress(err, 'upgrade', total, scope.sourceFiles.length > 40 ? 0 : total);
+    let done = 0;
+    for (const step of request.upgrade.steps) {
+      for (const transform of step.transforms) {
+        reports.push({ ...session.apply(transform), release: step.release });
+        progress.tick(++done, `migrations (quidproquo ${step.release})`);
       }
-      if (!version) assumption = `no quidproquo-core version in package.json or node_modules: taken to be older than ${transform.sinceVersion}`;
     }
-    reports.push({ ...session.apply(transform), assumption });
+    progress.done();
+    for (const transform of request.upgrade.finish) reports.push(session.apply(transform));
+  } else {
+    const known = request.from !== undefined ? { version: request.from, source: '--from' } : undefined;
+    let version: { version: string; source: string } | undefined | null = known ?? null;
+    for (const transform of request.transforms) {
+      if (request.migrate && transform.sinceVersion) {
+        if (version === null) version = frameworkVersion(scope.root);
+        if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
+          reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
+          continue;
+        }
+        if (!version) {
+          reports.push({
+            name: transform.name,
+            ran: false,
+            reason:
+              `the project's quidproquo version is unknown (no quidproquo dependency in package.json, the lockfile or node_modules), and this migration is only right for a project on a release before ${transform.sinceVersion}. ` +
+              `If it is, say which release it is on: ${request.suggest(`--from <version>`)}`,
+            changed: new Set(),
+          });
+          continue;
+        }
+      }
+      reports.push(session.apply(transform));
+    }
   }
 
   await session.format();
@@ -122,7 +177,7 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
     });
   }
 
-  log.write(session.summary(reports, typeCheck));
+  log.write(request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck));
   const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
   const stale = request.check && session.changedFiles().length > 0;
   return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
@@ -174,7 +229,9 @@ class Run {
       if (problems.length > 0) {
         const first = problems[0];
         const { line, character } = morph.compilerNode.getLineAndCharacterOfPosition(first.start);
-        state.skipped = `does not parse (${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, ' ')})`;
+        // Skipped, and the run fails: a file the codemod cannot read may hold what it should have changed.
+        state.parseError = true;
+        state.failed = `does not parse (${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, ' ')})`;
       }
     }
   }
@@ -228,7 +285,7 @@ class Run {
     let checker: ts.TypeChecker | undefined;
     const getChecker = () => (checker ??= this.project.getProgram().compilerObject.getTypeChecker());
     const resolver = new QpqResolver(getChecker, this.resolverDirs);
-    const progress = new Progress(this.err, transform.name, candidates.length);
+    const progress = new Progress(this.err, transform.name, this.request.upgrade ? 0 : candidates.length);
     const updates: Array<{ state: FileState; text: string; notes: FileState['notes'] }> = [];
     candidates.forEach((state, index) => {
       const sourceFile = state.morph!.compilerNode;
@@ -242,7 +299,8 @@ class Run {
         reexported,
         note(kind: NoteKind, message: string, at?: ts.Node | number) {
           const position = at === undefined ? undefined : typeof at === 'number' ? at : at.getStart(sourceFile);
-          notes.push({ kind, message, transform: transform.name, line: position === undefined ? undefined : sourceFile.getLineAndCharacterOfPosition(position).line + 1 });
+          const where = position === undefined ? undefined : sourceFile.getLineAndCharacterOfPosition(position);
+          notes.push({ kind, message, transform: transform.name, line: where && where.line + 1, column: where && where.character + 1 });
         },
       };
       try {
@@ -283,8 +341,9 @@ class Run {
       runtime: this.runtime,
       read: (file) => {
         const state = this.state(file);
-        return state.failed ? undefined : (state.current ?? undefined);
+        return state.failed && !state.parseError ? undefined : (state.current ?? undefined);
       },
+      readOriginal: (file) => this.state(file).original ?? undefined,
       eolOf: (file) => this.state(file).eol,
       write: (file, text) => {
         const state = this.state(file);
@@ -396,6 +455,85 @@ class Run {
         lines.push(`  ${where}  ${tag}${note.message}`);
       }
     }
+    lines.push(...this.footer(typeCheck));
+    return `${lines.join('\n')}\n`;
+  }
+
+  /**
+   * The report of an upgrade: per release, each migration applied (with the files it changed),
+   * with manual sites, failed, or with nothing to do; then every manual site as
+   * `path:line:col  [release id] instruction`, and a count per release.
+   */
+  upgradeSummary(reports: TransformReport[], typeCheck: TypeCheckResult | undefined): string {
+    const upgrade = this.request.upgrade!;
+    const lines: string[] = [`Upgrade from quidproquo ${upgrade.from} (${upgrade.fromSource}) to ${upgrade.to}.`];
+    const states = this.states().sort((a, b) => a.path.localeCompare(b.path));
+    const pending = this.request.dry || this.request.print || this.request.check;
+    const manualSites: string[] = [];
+    const counts: string[] = [];
+    const notesOf = (name: string) =>
+      states.flatMap((s) => s.notes.filter((n) => n.transform === name).map((n) => ({ ...n, file: s.path }))).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const isChanged = (file: string) => !this.files.get(file)?.failed && this.files.get(file)?.current !== this.files.get(file)?.original;
+    const describe = (report: TransformReport, release: string | undefined) => {
+      const notes = notesOf(report.name);
+      const changed = [...report.changed].filter(isChanged).sort();
+      const failedFiles = states.filter((st) => st.failed?.startsWith(`${report.name}: `));
+      const errors = notes.filter((n) => n.kind === 'error');
+      const manual = notes.filter((n) => n.kind === 'manual');
+      // A file changed only by TODO comments (`--insert-todos`) is a manual step, not an applied one.
+      const applied = changed.length > 0 && (notes.some((n) => n.kind === 'change') || manual.length === 0);
+      const status = failedFiles.length > 0 || errors.length > 0 ? 'failed' : applied ? 'applied' : manual.length > 0 ? 'manual' : 'nothing';
+      const out: string[] = [];
+      if (status !== 'nothing') {
+        const parts: string[] = [];
+        if (changed.length > 0) parts.push(`${plural(changed.length, 'file')} ${pending ? 'to change' : 'changed'}`);
+        if (manual.length > 0) parts.push(`${plural(manual.length, 'manual site')}`);
+        if (failedFiles.length + errors.length > 0) parts.push(`${plural(failedFiles.length + errors.length, 'failure')}`);
+        const transform = [...upgrade.steps.flatMap((st) => st.transforms), ...upgrade.finish].find((t) => t.name === report.name);
+        out.push(`  ${status.padEnd(7)} ${report.name}: ${parts.join(', ')}${transform ? ` (${transform.description})` : ''}`);
+        for (const file of changed) out.push(`            ${this.relative(file)}`);
+        for (const note of notes) {
+          if (note.kind === 'change' || note.kind === 'manual') continue;
+          const where = `${this.relative(note.file)}${note.line ? `:${note.line}` : ''}${note.kind === 'error' && note.column ? `:${note.column}` : ''}`;
+          const tag = note.kind === 'todo' ? 'TODO ' : note.kind === 'skip' ? 'left alone: ' : note.kind === 'info' ? 'note: ' : '';
+          out.push(`            ${where}${note.kind === 'error' ? ':' : ' '} ${tag}${note.message}`);
+        }
+        for (const st of failedFiles) out.push(`            ${this.relative(st.path)}: ${st.failed!.slice(report.name.length + 2)}`);
+      }
+      for (const note of manual) manualSites.push(`  ${this.relative(note.file)}:${note.line}:${note.column}  [${release ?? upgrade.to} ${report.name}] ${note.message}`);
+      return { status, out };
+    };
+
+    for (const step of upgrade.steps) {
+      const tally = { applied: 0, manual: 0, nothing: 0, failed: 0 };
+      const body: string[] = [];
+      const idle: string[] = [];
+      for (const report of reports.filter((r) => r.release === step.release)) {
+        const { status, out } = describe(report, step.release);
+        tally[status as keyof typeof tally]++;
+        if (status === 'nothing') idle.push(report.name);
+        body.push(...out);
+      }
+      lines.push('', `quidproquo ${step.release}`, ...body);
+      if (idle.length > 0) lines.push(`  nothing to do: ${idle.join(', ')}`);
+      counts.push(`${step.release}: ${tally.applied} applied, ${tally.manual} manual, ${tally.nothing} nothing to do, ${tally.failed} failed`);
+    }
+    if (upgrade.steps.length === 0) lines.push('', `No migration lies between ${upgrade.from} and ${upgrade.to}.`);
+    const finishing = reports.filter((r) => r.release === undefined);
+    for (const report of finishing) {
+      const { status, out } = describe(report, undefined);
+      if (status !== 'nothing') lines.push('', ...out.map((line) => line.replace(/^ {2}/, '')));
+    }
+    if (manualSites.length > 0) lines.push('', `Manual steps (${manualSites.length}): the code is found, a person decides${this.request.upgrade && !pending ? '' : ''}:`, ...manualSites);
+    lines.push('', 'By release:', ...counts.map((c) => `  ${c}`));
+    lines.push(...this.footer(typeCheck));
+    return `${lines.join('\n')}\n`;
+  }
+
+  /** Prettier notes, the file counts, TODOs, the type check and what to run next. */
+  private footer(typeCheck: TypeCheckResult | undefined): string[] {
+    const lines: string[] = [];
+    const states = this.states().sort((a, b) => a.path.localeCompare(b.path));
     const prettierNotes = states.flatMap((s) => s.notes.filter((n) => n.transform === 'prettier').map((n) => `  ${this.relative(s.path)}  ${n.message}`));
     lines.push(...prettierNotes);
 
@@ -422,7 +560,7 @@ class Run {
     if (this.request.check && changed.length > 0) lines.push(`Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`);
     else if (this.request.dry && !this.request.print && changed.length > 0) lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
     if (this.request.print && changed.length > 0) lines.push('Printed only: nothing was written.');
-    return `${lines.join('\n')}\n`;
+    return lines;
   }
 }
 

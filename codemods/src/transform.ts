@@ -18,6 +18,11 @@ export interface TransformInfo {
    * a project whose package.json (or installed package) is already at that version or later.
    */
   sinceVersion?: string;
+  /**
+   * The framework release this migration belongs to: `qpq-codemod upgrade` runs it when the
+   * release lies between the project's version and the target (`next`: not released yet).
+   */
+  release?: string;
   /** Transforms that `migrate` runs before this one (the registry lists them in that order). */
   runsAfter?: readonly string[];
   /** Options of this transform beyond the common ones. */
@@ -36,11 +41,12 @@ export interface TransformOption {
   description: string;
 }
 
-export type NoteKind = 'change' | 'info' | 'todo' | 'skip' | 'error';
+export type NoteKind = 'change' | 'info' | 'todo' | 'skip' | 'error' | 'manual';
 
 /**
  * A line in the report: a change made, advice, a TODO left for the user, a pattern left alone and
- * why, or an error in the input (reported as `path:line:col: message`; the exit code is 1).
+ * why, a site a person must change (`manual`, reported as `path:line:col`), or an error in the
+ * input (reported as `path:line:col: message`; the exit code is 1).
  */
 export interface Note {
   kind: NoteKind;
@@ -75,11 +81,13 @@ export interface ProjectContext {
   compilerOptions: ts.CompilerOptions;
   /** package.json and tsconfig files in scope. */
   jsonFiles: readonly string[];
-  /** Transform-specific options from the command line (`--out`). */
+  /** Transform-specific options from the command line (`--out`; `--to` for the upgrade's dependency step). */
   options: Readonly<Record<string, string | undefined>>;
   runtime: RuntimeSource | undefined;
   /** The file's current text in this run (no BOM), undefined when it does not exist. */
   read(file: string): string | undefined;
+  /** The file's text when the run started. */
+  readOriginal?(file: string): string | undefined;
   /** The line end a file uses (for a new file, `\n`). */
   eolOf(file: string): string;
   /** Replaces or creates a file (text with `\n` line ends is given the file's own). */

@@ -24,6 +24,73 @@ afterAll(() => {
 
 const OLD_QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
 
+describe('help for a name that is neither a transform nor a command', () => {
+  it('exits 2 and suggests the closest name, like an unknown transform', () => {
+    expect(runCli(['help', 'upgrad'], CODEMODS_DIR)).toMatchObject({ code: 2, stdout: '', stderr: "qpq-codemod: no help for 'upgrad': it is not a transform or command; did you mean: qpq-codemod help upgrade\n" });
+    expect(runCli(['help', 'nothing-like-it'], CODEMODS_DIR)).toMatchObject({ code: 2, stderr: "qpq-codemod: no help for 'nothing-like-it': it is not a transform or command; type: qpq-codemod list\n" });
+    expect(runCli(['help', 'upgrade'], CODEMODS_DIR)).toMatchObject({ code: 0 });
+    expect(runCli(['help', 'upgrade'], CODEMODS_DIR).stdout).toContain('qpq-codemod upgrade [paths...] [options]');
+  });
+});
+
+describe('migrate when the framework version is unknown', () => {
+  const QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n";
+  it('reports the version-gated migration with the question and does not apply it; --from answers it', () => {
+    const dir = project({ 'src/config.ts': QUEUE });
+    const unknown = runCli(['migrate', '--force', '--no-typecheck'], dir);
+    expect(unknown.code).toBe(0);
+    expect(unknown.stdout).toContain(
+      "queue-batch-window: not run: the project's quidproquo version is unknown (no quidproquo dependency in package.json, the lockfile or node_modules), and this migration is only right for a project on a release before 0.1.14. If it is, say which release it is on: qpq-codemod migrate --no-typecheck --from <version>\n",
+    );
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(QUEUE);
+
+    const older = runCli(['migrate', '--from', '0.1.13', '--force', '--no-typecheck'], dir);
+    expect(older.stdout).toContain('queue-batch-window: 1 file changed\n');
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toContain("{ 'order/placed': '/queues/orders::onPlaced' }, { batchWindowInSeconds: 5 })");
+
+    const newer = runCli(['migrate', '--from', '0.1.14', '--force', '--no-typecheck'], project({ 'src/config.ts': QUEUE }));
+    expect(newer.stdout).toContain('queue-batch-window: not run: the project is on quidproquo 0.1.14 (--from); the change came in 0.1.14\n');
+  });
+});
+
+describe('qpq-codemod upgrade on the command line', () => {
+  const CONFIG = "import { defineEnvironmentSettings, defineUserDirectory } from 'quidproquo-core';\n\nexport default [defineEnvironmentSettings('prod', []), defineUserDirectory('users', { oAuth: {} })];\n";
+
+  it('asks for --from when no dependency names the framework, and checks the versions it is given', () => {
+    const dir = project({ 'src/config.ts': CONFIG });
+    const none = runCli(['upgrade', '--dry'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(
+      "qpq-codemod: cannot tell which quidproquo release this project is on: no quidproquo, quidproquo-* or @quidproquo/* dependency in the package.json files up to the workspace root, its lockfile or node_modules. Say which release the code is written for: qpq-codemod upgrade --from <version> (for example --from 0.1.8)\n",
+    );
+    expect(runCli(['upgrade', '--from', 'latest', '--dry'], dir)).toMatchObject({ code: 2, stderr: "qpq-codemod: --from 'latest' is not a release number; type: qpq-codemod upgrade --from 0.1.8 (or --from next for the unreleased changes)\n" });
+    expect(runCli(['upgrade', '--from', '0.1.8', '--to', '0.1.2', '--dry'], dir)).toMatchObject({ code: 2, stderr: "qpq-codemod: --to 0.1.2 is older than the project's release 0.1.8; upgrade goes forward only\n" });
+    expect(runCli(['config-v2', '--from', '0.1.8'], dir)).toMatchObject({ code: 2 });
+    expect(runCli(['migrate', '--to', '0.1.8'], dir).stderr).toMatch(/^qpq-codemod: --to is an option of upgrade; type: qpq-codemod upgrade --to 0\.1\.8\n/);
+  });
+
+  it('warns when the framework packages disagree, and starts from the lowest', () => {
+    const dir = project({ 'package.json': JSON.stringify({ dependencies: { 'quidproquo-core': '0.0.263', 'quidproquo-webserver': '0.1.0' } }), 'src/config.ts': CONFIG });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const result = runCli(['upgrade', '--to', '0.1.0', '--dry', '--no-typecheck'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('qpq-codemod: warning: the framework packages are not on one version (quidproquo-core 0.0.263, quidproquo-webserver 0.1.0); taking the lowest, 0.0.263\n');
+    expect(result.stdout).toContain('Upgrade from quidproquo 0.0.263 (quidproquo-core 0.0.263 (declared 0.0.263: package.json)) to 0.1.0.\n');
+  });
+
+  it('--insert-todos writes each manual step above its site once, and a second run adds none', () => {
+    const dir = project({ 'src/config.ts': CONFIG });
+    const first = runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--insert-todos', '--force', '--no-typecheck'], dir);
+    expect(first.code).toBe(0);
+    const after = "import { defineEnvironmentSettings, defineUserDirectory } from 'quidproquo-core';\n\n// TODO(qpq-codemod): federated sign-in is no longer configured here; remove `oAuth` and set up providers outside the user directory setting (quidproquo 0.1.0, bc-146)\nexport default [defineEnvironmentSettings({ prod: [] }), defineUserDirectory('users', { oAuth: {}, selfSignUpEnabled: true })];\n";
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(after);
+    // The site as the run found it, before the comment line went in above it.
+    expect(first.stdout).toContain('  src/config.ts:3:89  [0.1.0 bc-146] `oAuth` in `defineUserDirectory(…)`: federated sign-in is no longer configured here; remove `oAuth` and set up providers outside the user directory setting\n');
+    runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--insert-todos', '--force', '--no-typecheck'], dir);
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(after);
+  });
+});
+
 describe('qpq-codemod list and help', () => {
   it('lists every transform with its description, framework change and whether migrate runs it', () => {
     const result = runCli(['list'], CODEMODS_DIR);

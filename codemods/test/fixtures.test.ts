@@ -64,7 +64,8 @@ describe('fixture pairs', () => {
       const dir = path.join(FIXTURES_DIR, transform);
       if (fs.readdirSync(dir).some((c) => fs.existsSync(path.join(dir, c, 'input')) && fs.existsSync(path.join(dir, c, 'output')))) covered.add(transform);
     }
-    expect([...covered].sort()).toEqual(allTransforms.map((t) => t.name).sort());
+    // `upgrade` is a command, not a transform: its release projects have a test file of their own.
+    expect([...covered].filter((c) => c !== 'upgrade').sort()).toEqual(allTransforms.map((t) => t.name).sort());
     for (const testCase of all) expect(fs.existsSync(testCase.output), `${testCase.output} is missing`).toBe(true);
   });
 

@@ -18,13 +18,12 @@ const OLD_QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport defa
 const NEW_QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n";
 
 describe('a file that does not parse', () => {
-  it('is reported and skipped, byte for byte as it was, and the rest are processed', () => {
+  it('is named and left byte for byte as it was, the rest are processed, and the run exits 1', () => {
     const broken = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('broken', '../build', { 'a/b': '/q::onB' }];\n";
     const dir = project({ 'src/good.ts': OLD_QUEUE, 'src/broken.ts': broken });
     const result = runCli(['config-v2', '--no-typecheck'], dir);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/3 files scanned: 1 changed, 1 unchanged, 1 skipped, 0 failed\./);
-    expect(result.stdout).toMatch(/skipped src\/broken\.ts: does not parse \(3:\d+ .+\)/);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/3 files scanned: 1 changed, 1 unchanged, 0 skipped, 1 failed\.\n {2}failed src\/broken\.ts: does not parse \(3:\d+ .+\)\n/);
     expect(fs.readFileSync(path.join(dir, 'src/broken.ts'), 'utf8')).toBe(broken);
     expect(fs.readFileSync(path.join(dir, 'src/good.ts'), 'utf8')).toBe(NEW_QUEUE);
   });
@@ -45,6 +44,16 @@ describe('--dry', () => {
       expect(result.stdout, args[0]).toMatch(/^(\+\+\+|---) /m);
       expect(expectSameTree(before, snapshotTree(dir)), args[0]).toEqual([]);
     }
+  });
+});
+
+describe('outside a git work tree', () => {
+  it('a run that writes warns once that nothing records its changes; --force, --dry and --print do not', () => {
+    const dir = project({ 'src/config.ts': OLD_QUEUE, 'src/other.ts': OLD_QUEUE });
+    const written = runCli(['config-v2', '--no-typecheck'], dir);
+    expect(written.code).toBe(0);
+    expect(written.rawStderr).toBe(`qpq-codemod: warning: ${dir} is not in a git work tree, so nothing records what this run changes; preview first with: qpq-codemod config-v2 --no-typecheck --dry\n`);
+    for (const args of [['--force'], ['--dry'], ['--print']]) expect(runCli(['config-v2', '--no-typecheck', ...args], dir).warnedNotGit, args[0]).toBe(false);
   });
 });
 
@@ -124,6 +133,15 @@ describe("the project's own prettier", () => {
     expect(fs.readFileSync(path.join(dir, 'src/other.ts'), 'utf8')).toBe(untouched);
   });
 
+  it("formats with the toolkit's prettier and the project's config when the project has no prettier installed", async () => {
+    const dir = project({ '.prettierrc.json': JSON.stringify({ singleQuote: false, semi: false, printWidth: 60 }), 'src/config.ts': OLD_QUEUE });
+    const result = await runInProcess(['config-v2', '--no-typecheck', '--force'], dir);
+    expect(result.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(
+      'import { defineQueue } from "quidproquo-core"\n\nexport default [\n  defineQueue("orders", {\n    "order/placed": "/queues/orders::onPlaced",\n  }),\n]\n',
+    );
+  });
+
   it('is not used when the project has no prettier config: the original formatting stays outside the edit', async () => {
     const odd = "import {defineQueue} from 'quidproquo-core'\nexport default [ defineQueue( 'orders' ,  '../build',{'a/b':'/q::onB'} ) ]\n";
     const dir = project({ 'src/config.ts': odd });
@@ -153,7 +171,7 @@ describe('progress and summary', () => {
     });
     const result = runCli(['migrate', '--no-typecheck'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/queue-batch-window: not run: the project is on quidproquo-core 0\.1\.20 \(quidproquo-core \^0\.1\.20 in .*package\.json\); the change came in 0\.1\.14/);
+    expect(result.stdout).toMatch(/queue-batch-window: not run: the project is on quidproquo 0\.1\.20 \(quidproquo-core 0\.1\.20 \(declared \^0\.1\.20: package\.json\)\); the change came in 0\.1\.14/);
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(NEW_QUEUE);
   });
 });

@@ -10,7 +10,7 @@ import { rulePage } from './rule-page.mjs';
 import { indexPage, readmeWithRulesTable } from './rules-table.mjs';
 
 const require = createRequire(import.meta.url);
-const { allContracts } = require('qpq-contracts');
+const { allContracts, releaseTables } = require('qpq-contracts');
 const { allTransforms } = require('qpq-codemod');
 // Not a public entry point of the plugin: read from the workspace's build.
 const { pluginOptionsSchema } = require('../../ts-plugin/dist/options-schema.js');
@@ -22,7 +22,7 @@ export function renderAll(root = REPO_ROOT) {
   const files = new Map();
   for (const contract of allContracts) files.set(`rules-docs/${contract.meta.id}.md`, rulePage(contract));
   files.set('rules-docs/README.md', indexPage(allContracts));
-  files.set('rules-docs/codemods.md', codemodsPage(allTransforms));
+  files.set('rules-docs/codemods.md', codemodsPage(allTransforms, releaseTables()));
   files.set('README.md', readmeWithRulesTable(readFileSync(join(root, 'README.md'), 'utf8'), allContracts));
   files.set('ts-plugin/options.schema.json', `${JSON.stringify(pluginOptionsSchema(allContracts), null, 2)}\n`);
   files.set(DIAGNOSTIC_CODES_FILE, `${JSON.stringify(releasedDiagnosticCodes(root), null, 2)}\n`);

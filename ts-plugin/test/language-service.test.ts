@@ -5,7 +5,7 @@ import { allContracts, type Contract } from 'qpq-contracts';
 import { createQpqLanguageService } from '../src/language-service';
 
 /** A real TypeScript language service over in-memory files, wrapped the way tsserver wraps it. */
-function wrappedService(files: Record<string, string>, contracts: readonly Contract<any>[] = allContracts) {
+function wrappedService(files: Record<string, string>, contracts: readonly Contract[] = allContracts) {
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => Object.keys(files),
     getScriptVersion: () => '1',

@@ -7,14 +7,21 @@ interface PrettierApi {
   getFileInfo(file: string, options?: Record<string, unknown>): { ignored: boolean; inferredParser: string | null } | Promise<{ ignored: boolean; inferredParser: string | null }>;
 }
 
-/** The user project's own prettier, when it has one installed: the codemod never brings its own. */
+/**
+ * The prettier to format with: the project's own when it has one installed, else the toolkit's.
+ * Either way only files a project prettier config applies to are formatted (see below), so a
+ * project without a config is left as the codemod wrote it.
+ */
 export function loadProjectPrettier(projectRoot: string): PrettierApi | undefined {
-  try {
-    const resolved = require.resolve('prettier', { paths: [projectRoot] });
-    return require(resolved) as PrettierApi;
-  } catch {
-    return undefined;
+  for (const paths of [[projectRoot], [__dirname]]) {
+    try {
+      const resolved = require.resolve('prettier', { paths });
+      return require(resolved) as PrettierApi;
+    } catch {
+      // not there: the next place
+    }
   }
+  return undefined;
 }
 
 /**

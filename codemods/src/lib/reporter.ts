@@ -15,11 +15,12 @@ export class Progress {
     private readonly threshold = 40,
   ) {}
 
-  tick(done: number): void {
+  /** `unit` names what is counted (files unless told). */
+  tick(done: number, unit = 'files'): void {
     if (this.total <= this.threshold) return;
     if (this.err.isTTY) {
       if (done === this.total || done % 25 === 0) {
-        this.err.write(`\r${this.label}: ${done}/${this.total} files`);
+        this.err.write(`\r${this.label}: ${done}/${this.total} ${unit}`);
         this.shown = true;
       }
       return;
@@ -27,7 +28,7 @@ export class Progress {
     const tenth = Math.floor((done * 10) / this.total);
     if (tenth > this.lastTenth) {
       this.lastTenth = tenth;
-      this.err.write(`${this.label}: ${done}/${this.total} files\n`);
+      this.err.write(`${this.label}: ${done}/${this.total} ${unit}\n`);
     }
   }
 

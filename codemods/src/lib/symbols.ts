@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { qpqPackageOf, qpqPackageOfPath } from './packages';
@@ -85,7 +86,7 @@ export class QpqResolver {
         continue;
       }
       const fileName = declaration.getSourceFile().fileName;
-      const pkg = qpqPackageOfPath(fileName) ?? this.sourceDirs.find((d) => isInside(fileName, d.dir))?.pkg;
+      const pkg = qpqPackageOfPath(fileName) ?? this.sourceDirs.find((d) => isInside(fileName, d.dir))?.pkg ?? frameworkPackageOwning(fileName);
       if (pkg) return { pkg, name: symbol.name };
     }
     return undefined;
@@ -105,6 +106,31 @@ export class QpqResolver {
     }
     return undefined;
   }
+}
+
+const owners = new Map<string, string | undefined>();
+
+/**
+ * The framework package a source file belongs to, by the name in the nearest package.json: the
+ * framework's own sources (and a copy of them in a project) declare its types under relative paths.
+ */
+export function frameworkPackageOwning(fileName: string): string | undefined {
+  const dir = path.dirname(path.resolve(fileName));
+  if (owners.has(dir)) return owners.get(dir);
+  let owner: string | undefined;
+  const manifest = path.join(dir, 'package.json');
+  if (fs.existsSync(manifest)) {
+    try {
+      const name = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
+      owner = typeof name === 'string' ? qpqPackageOf(name) : undefined;
+    } catch {
+      owner = undefined;
+    }
+  } else if (path.dirname(dir) !== dir) {
+    owner = frameworkPackageOwning(dir);
+  }
+  owners.set(dir, owner);
+  return owner;
 }
 
 function safe<T>(f: () => T): T | undefined {

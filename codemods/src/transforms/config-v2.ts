@@ -33,6 +33,8 @@ export const configV2: Transform = {
     'Moves a service config to the Oct 2024 signatures: no build path on queues, schedules and deploy events; the build path as `defineApplicationModule`\'s `apiBuildPath`; the deploy region in `defineAwsServiceAccountInfo`.',
   frameworkChange: 'Oct 2024: build path removed from settings, deploy region moved to the AWS config',
   migration: true,
+  // The build path left the settings in 0.0.232, the region left defineApplicationModule in 0.0.234.
+  release: '0.0.234',
   targets: [...CORE_FUNCTIONS],
 
   transformSource(context) {

@@ -16,6 +16,7 @@ export const queueBatchWindow: Transform = {
   frameworkChange: `quidproquo-core 0.1.14: the default \`${PROPERTY}\` of \`defineQueue\` went from ${OLD_DEFAULT} to 0`,
   migration: true,
   sinceVersion: '0.1.14',
+  release: '0.1.14',
   runsAfter: ['config-v2'],
   targets: ['defineQueue'],
 

@@ -19,7 +19,17 @@ export const DEFAULT_TSCONFIG = `${JSON.stringify(
 export interface CliResult {
   code: number;
   stdout: string;
+  /** stderr without the outside-git warning (tests of other things run in plain temporary folders). */
   stderr: string;
+  /** The run warned that the project is not in a git work tree. */
+  warnedNotGit: boolean;
+  rawStderr: string;
+}
+
+const NOT_GIT_WARNING = /^qpq-codemod: warning: .* is not in a git work tree, so nothing records what this run changes; preview first with: .*\n/m;
+
+function result(code: number, stdout: string, stderr: string): CliResult {
+  return { code, stdout, stderr: stderr.replace(NOT_GIT_WARNING, ''), warnedNotGit: NOT_GIT_WARNING.test(stderr), rawStderr: stderr };
 }
 
 /** The CLI in this process (fast; the same `main` the bin calls). */
@@ -27,13 +37,13 @@ export async function runInProcess(args: string[], cwd: string): Promise<CliResu
   let stdout = '';
   let stderr = '';
   const code = await main(args, { write: (text: string) => (stdout += text) }, { write: (text: string) => (stderr += text) }, { cwd });
-  return { code, stdout, stderr };
+  return result(code, stdout, stderr);
 }
 
 /** The real CLI as a child process, the way a user runs it. */
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  return result(run.status ?? -1, run.stdout, run.stderr);
 }
 
 export function tempDir(label: string): string {

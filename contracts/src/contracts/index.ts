@@ -2,6 +2,7 @@ import type { Contract } from '../types';
 import { askPrefixGeneratorOnly } from './ask-prefix-generator-only';
 import { importOrder } from './import-order';
 import { monomorphicActionShape } from './monomorphic-action-shape';
+import { noOutdatedApi } from './no-outdated-api';
 import { noTryCatchAroundActions } from './no-try-catch-around-actions';
 import { pureStories } from './pure-stories';
 import { requireYieldStar } from './require-yield-star';
@@ -9,7 +10,7 @@ import { validRuntimeReference } from './valid-runtime-reference';
 import { voidReturns204 } from './void-returns-204';
 
 /** Every contract, in the order rule tables list them. */
-export const allContracts: readonly Contract[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions, askPrefixGeneratorOnly, validRuntimeReference];
+export const allContracts: readonly Contract[] = [requireYieldStar, monomorphicActionShape, voidReturns204, importOrder, pureStories, noTryCatchAroundActions, askPrefixGeneratorOnly, validRuntimeReference, noOutdatedApi];
 
 export function contractById(id: string): Contract | undefined {
   return allContracts.find((contract) => contract.meta.id === id);

@@ -7,7 +7,7 @@ import type { QpqResolver } from '../symbols';
 import { skipOuter } from '../symbols';
 import { withEol } from '../text-file';
 import type { ProjectContext } from '../../transform';
-import { declarationOf, findRequesters, isFramework, type Requester, substitute } from './requesters';
+import { declarationOf, findRequesters, frameworkImportFor, isFramework, type Requester, substitute } from './requesters';
 import { addExportStar, type ImportAddition, isEmptyModule, parse, reindent, relativeSpecifier, resolveRelative, statementRange, updateImports } from './text-ops';
 
 /** What one file gets: edits to its current text, then import changes. */
@@ -32,7 +32,7 @@ export function migrateToActionFactory(context: ProjectContext): void {
   const all = context.parsedSources();
   const checker = context.sourceChecker();
   const resolver = context.sourceResolver;
-  const { requesters, rejected } = findRequesters(files, checker, resolver);
+  const { requesters, rejected } = findRequesters(files, checker, resolver, new Set(all.map((f) => path.resolve(f.fileName))));
   for (const r of rejected) context.note(r.file.fileName, 'skip', r.reason, line(r.file, r.node));
   if (requesters.length === 0) return;
 
@@ -320,8 +320,10 @@ function newModule(requester: Requester, needs: Map<ts.Declaration, ImportNeed>)
   const others = new Map<string, Set<string>>();
   const relatives = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, module: string, name: string) => map.set(module, (map.get(module) ?? new Set()).add(name));
-  add(framework, requester.frameworkModule, 'createActionRequester');
-  if (requester.kind === 'story') add(framework, requester.frameworkModule, 'AskResponse');
+  const names = frameworkImportFor(requester.frameworkModule, requester.newFile);
+  const namesGroup = names.framework ? framework : relatives;
+  add(namesGroup, names.module, 'createActionRequester');
+  if (requester.kind === 'story') add(namesGroup, names.module, 'AskResponse');
   for (const need of needs.values()) add(need.framework ? framework : need.module.startsWith('.') ? relatives : others, need.module, need.specifier);
   const group = (map: Map<string, Set<string>>) =>
     [...map.keys()]
@@ -377,7 +379,7 @@ interface ReferenceContext {
 
 function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext): void {
   const file = path.resolve(sf.fileName);
-  const frameworkModule = (r: Requester) => r.frameworkModule;
+  const frameworkNames = (r: Requester) => frameworkImportFor(r.frameworkModule, file);
   const importBase = (r: Requester) => p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.base, framework: false });
   const replaced = new Set<ts.Node>();
   const visit = (node: ts.Node): void => {
@@ -402,11 +404,11 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
           let newText: string;
           if (removal.role === 'action') {
             newText = `ActionOf<typeof ${r.base}>`;
-            p.additions.push({ module: frameworkModule(r), specifier: 'ActionOf', framework: true });
+            p.additions.push({ ...frameworkNames(r), specifier: 'ActionOf' });
             importBase(r);
           } else if (removal.role === 'processorType') {
             newText = `ProcessorFor<typeof ${r.base}>`;
-            p.additions.push({ module: frameworkModule(r), specifier: 'ProcessorFor', framework: true });
+            p.additions.push({ ...frameworkNames(r), specifier: 'ProcessorFor' });
             importBase(r);
           } else {
             const alias = r.requesterAlias!;
@@ -414,7 +416,7 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
             (alias.typeParameters ?? []).forEach((tp, i) => substitutions.set(tp.name.text, parent.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'));
             const returned = (alias.type as ts.TypeReferenceNode).typeArguments?.[1];
             newText = `AskResponse<${returned ? substitute(returned, returned.getSourceFile(), substitutions) : 'void'}>`;
-            p.additions.push({ module: frameworkModule(r), specifier: 'AskResponse', framework: true });
+            p.additions.push({ ...frameworkNames(r), specifier: 'AskResponse' });
           }
           p.edits.push({ start: parent.getStart(sf), end: parent.end, newText });
           p.unused.add(node.text);
@@ -541,7 +543,7 @@ function rewriteResolvers(
       p.edits.push({ start: close + 1, end: holder.type.end, newText: '' });
       p.unused.add('ActionProcessorListResolver');
     }
-    p.additions.push({ module: requester.frameworkModule, specifier: 'createActionProcessor', framework: true });
+    p.additions.push({ ...frameworkImportFor(requester.frameworkModule, file), specifier: 'createActionProcessor' });
     p.additions.push({ module: relativeSpecifier(file, requester.newFile), specifier: requester.base, framework: false });
   };
   visit(sf);

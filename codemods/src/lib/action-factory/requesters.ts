@@ -66,7 +66,7 @@ function typeName(node: ts.TypeReferenceNode): ts.Node {
 }
 
 /** Finds the hand-written requesters of the project; the ones it cannot rebuild, with why. */
-export function findRequesters(files: readonly ts.SourceFile[], checker: ts.TypeChecker, resolver: QpqResolver): { requesters: Requester[]; rejected: Rejected[] } {
+export function findRequesters(files: readonly ts.SourceFile[], checker: ts.TypeChecker, resolver: QpqResolver, projectFiles: ReadonlySet<string>): { requesters: Requester[]; rejected: Rejected[] } {
   const requesters: Requester[] = [];
   const rejected: Rejected[] = [];
   const processorAliases: ts.TypeAliasDeclaration[] = [];
@@ -106,7 +106,7 @@ export function findRequesters(files: readonly ts.SourceFile[], checker: ts.Type
         rejected.push({ file, node: statement, reason: `${name}: has overload signatures; one getPayload cannot carry them` });
         continue;
       }
-      const result = classify(file, statement, shape, checker);
+      const result = classify(file, statement, shape, checker, projectFiles);
       if (result === undefined) continue;
       if ('reason' in result) {
         rejected.push({ file, node: result.node ?? statement, reason: result.reason });
@@ -209,7 +209,12 @@ function requesterType(type: ts.TypeNode, checker: ts.TypeChecker, resolver: Qpq
   };
 }
 
-/** The module an imported framework name came from, as the file spells it (`quidproquo-core`, `@quidproquo/core`). */
+/**
+ * Where the framework's names come from for this requester: the package as the file spells it
+ * (`quidproquo-core`, `@quidproquo/core`), or, when the file imports the framework's types from a
+ * module of the project (the framework's own sources, a barrel), that module's absolute path
+ * (each file that needs the names imports them from it by a path of its own).
+ */
 function moduleSpelling(name: ts.Node, checker: ts.TypeChecker): string {
   const identifier = ts.isQualifiedName(name) ? name.left : name;
   try {
@@ -217,15 +222,26 @@ function moduleSpelling(name: ts.Node, checker: ts.TypeChecker): string {
     for (const declaration of symbol?.declarations ?? []) {
       let node: ts.Node = declaration;
       while (node && !ts.isImportDeclaration(node)) node = node.parent;
-      if (node && ts.isStringLiteral(node.moduleSpecifier) && qpqPackageOf(node.moduleSpecifier.text)) {
-        const text = node.moduleSpecifier.text;
-        return text.startsWith('@quidproquo/') ? '@quidproquo/core' : 'quidproquo-core';
+      if (!node || !ts.isStringLiteral(node.moduleSpecifier)) continue;
+      const text = node.moduleSpecifier.text;
+      if (qpqPackageOf(text)) return text.startsWith('@quidproquo/') ? '@quidproquo/core' : 'quidproquo-core';
+      if (text.startsWith('.')) {
+        const module = checker.getSymbolAtLocation(node.moduleSpecifier)?.declarations?.find(ts.isSourceFile);
+        if (module) return path.resolve(module.fileName);
       }
     }
   } catch {
     // Falls back to the old spelling.
   }
   return 'quidproquo-core';
+}
+
+/** The import of the framework's names in `file`: the package, or a path to the project module that provides them. */
+export function frameworkImportFor(frameworkModule: string, file: string): { module: string; framework: boolean } {
+  if (!path.isAbsolute(frameworkModule)) return { module: frameworkModule, framework: true };
+  let relative = path.relative(path.dirname(path.resolve(file)), frameworkModule).split(path.sep).join('/');
+  relative = relative.replace(/\.(?:tsx?|[cm]ts|jsx?)$/, '').replace(/\/index$/, '');
+  return { module: relative.startsWith('.') ? relative : `./${relative}`, framework: false };
 }
 
 /** Replaces names in a type's text (`T` -> `string`). */
@@ -248,7 +264,7 @@ export function substitute(node: ts.Node, sourceFile: ts.SourceFile, substitutio
 /** Undefined: not a requester at all (a story delegating to others). */
 type Classified = Requester | { reason: string; node?: ts.Node } | undefined;
 
-function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: RequesterShape, checker: ts.TypeChecker): Classified {
+function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: RequesterShape, checker: ts.TypeChecker, projectFiles: ReadonlySet<string>): Classified {
   const name = fn.name!.text;
   const yields: ts.YieldExpression[] = [];
   const visit = (node: ts.Node) => {
@@ -335,7 +351,8 @@ function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: Reques
   if (shape.actionNode && ts.isTypeReferenceNode(shape.actionNode)) {
     const declaration = declarationOf(checker, shape.actionNode.typeName);
     if (declaration && (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) && !declaration.getSourceFile().fileName.includes('node_modules')) {
-      if (!isFrameworkFile(declaration.getSourceFile())) action = declaration;
+      // An action declared in the project goes with its requester; one the framework declares stays.
+      if (projectFiles.has(path.resolve(declaration.getSourceFile().fileName))) action = declaration;
     }
   }
   const base = kind === 'story' ? `${name}Base` : name;
@@ -357,10 +374,6 @@ function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: Reques
     processorAliases: [],
     frameworkModule: shape.frameworkModule,
   };
-}
-
-function isFrameworkFile(file: ts.SourceFile): boolean {
-  return /[\\/](?:quidproquo-core|qpq-runtime|runtime[\\/]src)[\\/]/.test(file.fileName);
 }
 
 /** Replaces whole-word type names in a type's text. */

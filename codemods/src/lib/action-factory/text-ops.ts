@@ -84,9 +84,41 @@ export function updateImports(
     const key = `${addition.module}\0${addition.specifier}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    step((sf) => (addition.framework ? addNamedImport(sf, addition.module, addition.specifier) : addRelativeImport(sf, addition.module, addition.specifier)));
+    step((sf) => {
+      // A name the file already has (the requester imported through a barrel, say) is not declared again.
+      const local = addition.specifier.split(' as ').pop()!;
+      if (declaredNames(sf).has(local) && !importedFrom(sf, local, addition.module)) return [];
+      return addition.framework ? addNamedImport(sf, addition.module, addition.specifier) : addRelativeImport(sf, addition.module, addition.specifier);
+    });
   }
   return current;
+}
+
+/** Names declared at the top of a module: its imports, functions, classes, variables and types. */
+function declaredNames(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement)) {
+      const clause = statement.importClause;
+      if (clause?.name) names.add(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+      names.add(statement.name.text);
+    }
+  }
+  return names;
+}
+
+function importedFrom(sourceFile: ts.SourceFile, localName: string, moduleName: string): boolean {
+  return sourceFile.statements.some((s) => {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== moduleName) return false;
+    const bindings = s.importClause?.namedBindings;
+    return bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.some((e) => e.name.text === localName);
+  });
 }
 
 function isImported(sourceFile: ts.SourceFile, localName: string): boolean {

@@ -1,0 +1,3 @@
+export enum InventoryActionType {
+  Reserve = '@shop/Inventory/Reserve',
+}

@@ -1,0 +1,3 @@
+export * from './InventoryActionType';
+export * from './InventoryReserveActionRequester';
+export * from './InventoryReserveActionTypes';

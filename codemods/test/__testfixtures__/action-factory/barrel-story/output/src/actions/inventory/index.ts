@@ -1,0 +1,2 @@
+export * from './askInventoryReserve';
+export * from './InventoryActionType';

@@ -1,0 +1,3 @@
+export * from './GreetingActionType';
+export * from './GreetingSayActionRequester';
+export * from './GreetingSayActionTypes';

@@ -1,0 +1,3 @@
+export enum GreetingActionType {
+  Say = '@quidproquo-core/Greeting/Say',
+}

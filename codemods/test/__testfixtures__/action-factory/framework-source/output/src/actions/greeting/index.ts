@@ -1,0 +1,2 @@
+export * from './askGreetingSay';
+export * from './GreetingActionType';

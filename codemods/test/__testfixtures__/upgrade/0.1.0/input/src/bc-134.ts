@@ -1,0 +1,3 @@
+import { AiStreamTextDelta } from 'quidproquo-core';
+
+export const delta: AiStreamTextDelta = { type: 'text-delta', text: 'hello' };

@@ -1,0 +1,3 @@
+import { ServiceDomainConstruct } from 'quidproquo-deploy-awscdk';
+
+export const construct = ServiceDomainConstruct;

@@ -1,0 +1,3 @@
+import { defineExposeAdminAdvancedSettings } from 'quidproquo-webserver';
+
+export const admin = defineExposeAdminAdvancedSettings('logs', 'example.com');

@@ -1,0 +1,3 @@
+import { AiMessage } from 'quidproquo-core';
+
+export const lastText = (messages: AiMessage[]): string => String(messages[messages.length - 1]?.content ?? '');

@@ -1,0 +1,3 @@
+import { defineAdminSettings } from 'quidproquo-webserver';
+
+export const admin = defineAdminSettings('logs', 'example.com');

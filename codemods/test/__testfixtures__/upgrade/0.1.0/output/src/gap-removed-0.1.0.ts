@@ -1,0 +1,3 @@
+import { logReportsResourceName } from 'quidproquo-webserver';
+
+export const reports = logReportsResourceName;

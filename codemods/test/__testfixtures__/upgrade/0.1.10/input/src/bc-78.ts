@@ -1,0 +1,3 @@
+import { InitStateEffect, PublishEffect } from 'quidproquo-features';
+
+export type DocEffect = InitStateEffect | PublishEffect;

@@ -1,0 +1,3 @@
+import { EventDocInitStateEffect, EventDocPublishEffect } from 'quidproquo-features';
+
+export type DocEffect = EventDocInitStateEffect | EventDocPublishEffect;

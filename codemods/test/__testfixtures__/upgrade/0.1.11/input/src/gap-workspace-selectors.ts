@@ -1,0 +1,3 @@
+import { createEventDocWorkspaceSelectors } from 'quidproquo-features';
+
+export const selectors = createEventDocWorkspaceSelectors({} as never);

@@ -1,0 +1,3 @@
+import { viewerRequestEventHandler } from 'quidproquo-actionprocessor-awslambda';
+
+export const handler = viewerRequestEventHandler;

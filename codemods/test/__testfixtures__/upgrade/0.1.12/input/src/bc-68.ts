@@ -1,0 +1,3 @@
+import { QpqWarmLambdaEvent } from 'quidproquo-actionprocessor-awslambda';
+
+export const isWarm = (event: QpqWarmLambdaEvent | object): boolean => 'qpqWarm' in event;

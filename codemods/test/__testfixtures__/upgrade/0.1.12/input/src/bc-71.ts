@@ -1,0 +1,3 @@
+import { getDateActionProcessor, getGuidProcessor } from 'quidproquo-actionprocessor-js';
+
+export const processors = [getDateActionProcessor, getGuidProcessor];

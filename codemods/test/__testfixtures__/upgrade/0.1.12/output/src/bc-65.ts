@@ -1,0 +1,3 @@
+import { StateMachineEvent } from 'quidproquo-xstate';
+
+export const amountOf = (event: StateMachineEvent): number => event.amount;

@@ -1,0 +1,3 @@
+import { storyLogger } from 'quidproquo-actionprocessor-awslambda';
+
+export const logger = storyLogger;

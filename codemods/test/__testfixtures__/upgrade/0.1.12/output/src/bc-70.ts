@@ -1,0 +1,6 @@
+import { getDefaultAppName } from 'quidproquo-deploy-rspack';
+
+export const appName = (root: string): string => {
+  const name = getDefaultAppName(root);
+  return name === null ? 'app' : name;
+};

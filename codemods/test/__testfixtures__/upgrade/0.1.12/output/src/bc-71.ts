@@ -1,0 +1,3 @@
+import { getDateActionProcessor, getGuidActionProcessor } from 'quidproquo-actionprocessor-js';
+
+export const processors = [getDateActionProcessor, getGuidActionProcessor];

@@ -1,0 +1,3 @@
+import { useQpqRuntimeState } from 'quidproquo-web-react';
+
+export const useState = useQpqRuntimeState;

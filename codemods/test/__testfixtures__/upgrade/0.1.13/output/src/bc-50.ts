@@ -1,0 +1,3 @@
+import { renumberWorkspaceEvents } from 'quidproquo-features';
+
+export const renumber = renumberWorkspaceEvents;

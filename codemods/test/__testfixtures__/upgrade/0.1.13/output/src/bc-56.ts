@@ -1,0 +1,3 @@
+import { useQpqRuntimeApi } from 'quidproquo-web-react';
+
+export const useApi = useQpqRuntimeApi;

@@ -1,0 +1,3 @@
+import { defineQueue } from 'quidproquo-core';
+
+export const queues = [defineQueue('jobs', { 'job/run': '/queues/jobs::onRun' }), defineQueue('fast', { 'job/run': '/queues/fast::onRun' }, { batchWindowInSeconds: 0 })];

@@ -1,0 +1,6 @@
+import { AskResponse } from 'quidproquo-core';
+import { askEventDocListFetchAll } from 'quidproquo-features';
+
+export function* askAllTodos(): AskResponse<unknown> {
+  return yield* askEventDocListFetchAll('todo', '/todos');
+}

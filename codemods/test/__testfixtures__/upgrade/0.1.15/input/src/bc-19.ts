@@ -1,0 +1,3 @@
+import { createEventDocAcceptance } from 'quidproquo-features';
+
+export const acceptance = createEventDocAcceptance;

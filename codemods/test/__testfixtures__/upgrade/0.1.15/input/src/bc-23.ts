@@ -1,0 +1,3 @@
+import { EventDocRenderInput } from 'quidproquo-features';
+
+export const render = (input: EventDocRenderInput) => input.events.length;

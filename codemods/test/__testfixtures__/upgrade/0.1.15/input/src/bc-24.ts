@@ -1,0 +1,3 @@
+import { EventDocOnPublishInput } from 'quidproquo-features';
+
+export const onPublish = (input: EventDocOnPublishInput) => input.events.length;

@@ -1,0 +1,3 @@
+import { askEventDocEventsAsOf } from 'quidproquo-features';
+
+export const asOf = askEventDocEventsAsOf;

@@ -1,0 +1,3 @@
+import { EventDocVersionSlice } from 'quidproquo-features';
+
+export const eventsOf = (slice: EventDocVersionSlice) => slice.events;

@@ -1,0 +1,3 @@
+import { EventDocWorkspaceTransport } from 'quidproquo-features';
+
+export const transport = {} as EventDocWorkspaceTransport;

@@ -1,0 +1,3 @@
+import { EventDocEditorValidator } from 'quidproquo-features';
+
+export const noEmptyTitle: EventDocEditorValidator = () => null;

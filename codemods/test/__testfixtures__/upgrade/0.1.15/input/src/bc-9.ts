@@ -1,0 +1,3 @@
+import { defineEventDocTransfer } from 'quidproquo-features';
+
+export const transfer = defineEventDocTransfer({ service: 'todo', collections: [] } as never);

@@ -1,0 +1,3 @@
+import { createEventDocSummarySeed } from 'quidproquo-features';
+
+export const seed = createEventDocSummarySeed();

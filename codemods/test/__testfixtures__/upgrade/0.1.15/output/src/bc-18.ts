@@ -1,0 +1,3 @@
+import { eventDocSummarySchema } from 'quidproquo-features';
+
+export const schema = eventDocSummarySchema;

@@ -1,0 +1,3 @@
+import { EventDocDocument, EventDocEvent, rejectEventDocEvent } from 'quidproquo-features';
+
+export const reasonOf = (event: EventDocEvent, state: EventDocDocument, acceptance: never, validators: never) => rejectEventDocEvent(event, state, validators);

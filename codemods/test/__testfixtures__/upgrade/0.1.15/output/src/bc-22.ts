@@ -1,0 +1,3 @@
+import { EventDocDefinition } from 'quidproquo-features';
+
+export const handWritten = { fold: () => ({}) } as unknown as EventDocDefinition<never, never>;

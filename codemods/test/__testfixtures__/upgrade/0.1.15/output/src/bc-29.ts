@@ -1,0 +1,3 @@
+import { EventDocVersionState } from 'quidproquo-features';
+
+export const eventsOf = (slice: EventDocVersionState) => slice.events;

@@ -1,0 +1,3 @@
+import { EventDocWorkspaceBuiltInApi } from 'quidproquo-features';
+
+export const builtIns = {} as EventDocWorkspaceBuiltInApi;

@@ -1,0 +1,3 @@
+import { TenantedEventDocOptions } from 'quidproquo-features';
+
+export type Options = TenantedEventDocOptions;

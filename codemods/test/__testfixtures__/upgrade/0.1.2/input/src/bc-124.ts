@@ -1,0 +1,3 @@
+import { actionResult, DateNowActionProcessor } from 'quidproquo-core';
+
+export const getDateNowProcessor: DateNowActionProcessor = async () => actionResult(new Date().toISOString());

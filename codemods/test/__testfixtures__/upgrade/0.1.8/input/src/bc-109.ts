@@ -1,0 +1,5 @@
+import { AskResponse, askKeyValueStoreUpdatePartialProperties } from 'quidproquo-core';
+
+export function* askTouch(id: string): AskResponse<void> {
+  yield* askKeyValueStoreUpdatePartialProperties('todos', 'id', { id, touchedAt: new Date(0) });
+}

@@ -1,0 +1,3 @@
+import { AiStreamFinish } from 'quidproquo-core';
+
+export const stoppedForTools = (finish: AiStreamFinish): boolean => finish.finishReason === 'tool-calls' || finish.finishReason === 'length';

@@ -1,0 +1,3 @@
+import { runStory } from 'quidproquo-core';
+
+export const run = (story: never) => runStory(story, {});

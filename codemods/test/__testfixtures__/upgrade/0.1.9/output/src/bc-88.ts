@@ -1,0 +1,3 @@
+import { defineTenant, defineTenantRoutes } from 'quidproquo-features';
+
+export const tenants = [defineTenant({ owner: { module: 'tenants' } }), defineTenantRoutes({ basePath: '/tenants' })];

@@ -1,0 +1,156 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectFrameworkVersion, FrameworkVersionCache, lowestInRange, compareVersions, normalizeVersion } from '../src/index';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A project on disk; `.git` marks the top so the search never leaves the temporary folder. */
+function tree(files: Record<string, string | object>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-version-'));
+  made.push(dir);
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return dir;
+}
+
+describe('the framework version of a project', () => {
+  it('is the installed package first, then the declared range', () => {
+    const dir = tree({
+      'package.json': { dependencies: { 'quidproquo-core': '^0.1.2' } },
+      'node_modules/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.8' },
+    });
+    const found = detectFrameworkVersion(dir)!;
+    expect(found.version).toBe('0.1.8');
+    expect(found.source).toBe('quidproquo-core 0.1.8 (installed: node_modules/quidproquo-core/package.json)');
+    expect(found.disagreement).toBeUndefined();
+  });
+
+  it('walks up from a workspace package that declares nothing to the workspace root', () => {
+    const dir = tree({
+      'package.json': { private: true, workspaces: ['services/*'], dependencies: { quidproquo: '0.1.12' } },
+      'services/todo/package.json': { name: 'todo', dependencies: { zod: '^3.0.0' } },
+      'services/todo/tsconfig.json': '{}',
+    });
+    const found = detectFrameworkVersion(path.join(dir, 'services/todo'))!;
+    expect(found.version).toBe('0.1.12');
+    expect(found.findings).toEqual([{ package: 'quidproquo', version: '0.1.12', kind: 'declared', file: path.join(dir, 'package.json'), spec: '0.1.12' }]);
+  });
+
+  it('reads the lockfile at the workspace root when nothing is installed (npm, pnpm, yarn)', () => {
+    const npm = tree({
+      'package.json': { workspaces: ['app'] },
+      'app/package.json': { dependencies: { 'quidproquo-core': '^0.1.2', 'quidproquo-webserver': '^0.1.2' } },
+      'package-lock.json': {
+        lockfileVersion: 3,
+        packages: { '': {}, 'node_modules/quidproquo-core': { version: '0.1.14' }, 'node_modules/quidproquo-webserver': { version: '0.1.14' }, 'node_modules/zod': { version: '3.0.0' } },
+      },
+    });
+    const fromNpm = detectFrameworkVersion(path.join(npm, 'app'))!;
+    expect(fromNpm.version).toBe('0.1.14');
+    expect(fromNpm.findings.map((f) => [f.package, f.version, f.kind])).toEqual([
+      ['quidproquo-core', '0.1.14', 'lockfile'],
+      ['quidproquo-webserver', '0.1.14', 'lockfile'],
+    ]);
+
+    const pnpm = tree({
+      'package.json': { dependencies: { '@quidproquo/core': '^0.1.0' } },
+      'pnpm-lock.yaml': "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      '@quidproquo/core':\n        specifier: ^0.1.0\n        version: 0.1.9\n\npackages:\n\n  '@quidproquo/core@0.1.9':\n    resolution: {integrity: sha512-x}\n",
+    });
+    expect(detectFrameworkVersion(pnpm)!.source).toBe('@quidproquo/core 0.1.9 (lockfile: pnpm-lock.yaml)');
+
+    const yarn = tree({
+      'package.json': { dependencies: { 'quidproquo-core': '~0.1.3' } },
+      'yarn.lock': '# yarn lockfile v1\n\n\n"quidproquo-core@~0.1.3":\n  version "0.1.4"\n  resolved "x"\n',
+    });
+    expect(detectFrameworkVersion(yarn)!.version).toBe('0.1.4');
+  });
+
+  it('warns when the packages disagree, and takes the lowest', () => {
+    const dir = tree({
+      'package.json': { dependencies: { 'quidproquo-core': '0.1.10', 'quidproquo-webserver': '0.1.12', 'quidproquo-features': '^0.1.12' } },
+    });
+    const found = detectFrameworkVersion(dir)!;
+    expect(found.version).toBe('0.1.10');
+    expect(found.disagreement).toBe('the framework packages are not on one version (quidproquo-core 0.1.10, quidproquo-features 0.1.12, quidproquo-webserver 0.1.12); taking the lowest, 0.1.10');
+  });
+
+  it('follows file: and link: dependencies (and workspace: ones) to the linked package.json', () => {
+    const dir = tree({
+      'vendor/qpq/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.15' },
+      'vendor/qpq/quidproquo-webserver/package.json': { name: 'quidproquo-webserver', version: '0.1.15' },
+      'app/package.json': { dependencies: { 'quidproquo-core': 'file:../vendor/qpq/quidproquo-core', 'quidproquo-webserver': 'link:../vendor/qpq/quidproquo-webserver' } },
+    });
+    const found = detectFrameworkVersion(path.join(dir, 'app'))!;
+    expect(found.version).toBe('0.1.15');
+    expect(found.findings.map((f) => [f.package, f.kind, f.spec])).toEqual([
+      ['quidproquo-core', 'link', 'file:../vendor/qpq/quidproquo-core'],
+      ['quidproquo-webserver', 'link', 'link:../vendor/qpq/quidproquo-webserver'],
+    ]);
+
+    const workspace = tree({
+      'package.json': { workspaces: ['packages/*'] },
+      'packages/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.7' },
+      'packages/app/package.json': { dependencies: { 'quidproquo-core': 'workspace:*' } },
+    });
+    expect(detectFrameworkVersion(path.join(workspace, 'packages/app'))!.source).toBe('quidproquo-core 0.1.7 (linked with workspace:*: ../quidproquo-core/package.json)');
+
+    const tarball = tree({ 'package.json': { dependencies: { 'quidproquo-core': 'file:./vendor/quidproquo-core-0.1.11.tgz' } } });
+    expect(detectFrameworkVersion(tarball)!.version).toBe('0.1.11');
+  });
+
+  it('finds none when no framework package is named anywhere, and never crashes on a broken package.json', () => {
+    expect(detectFrameworkVersion(tree({ 'package.json': { dependencies: { react: '^18.0.0' } } }))).toBeUndefined();
+    expect(detectFrameworkVersion(tree({ 'package.json': '{ "dependencies": { "quidproquo-core": ' }))).toBeUndefined();
+    expect(detectFrameworkVersion(tree({ 'package.json': { dependencies: { 'quidproquo-core': 'latest' } } }))).toBeUndefined();
+    expect(detectFrameworkVersion(tree({}))).toBeUndefined();
+  });
+
+  it('is read once per folder by the cache the lint rule uses', () => {
+    const dir = tree({ 'package.json': { dependencies: { 'quidproquo-core': '0.1.5' } } });
+    let reads = 0;
+    const cache = new FrameworkVersionCache({
+      readFile: (file) => {
+        reads++;
+        try {
+          return fs.readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      exists: (file) => fs.existsSync(file),
+      readDir: () => [],
+    });
+    expect(cache.of(dir)?.version).toBe('0.1.5');
+    const afterFirst = reads;
+    expect(cache.of(dir)?.version).toBe('0.1.5');
+    expect(reads).toBe(afterFirst);
+  });
+});
+
+describe('release numbers', () => {
+  it('sort numerically, with next after every release', () => {
+    expect(['0.1.10', 'next', '0.1.9', '0.0.263', '0.1.0'].sort(compareVersions)).toEqual(['0.0.263', '0.1.0', '0.1.9', '0.1.10', 'next']);
+    expect(normalizeVersion('v0.1.8')).toBe('0.1.8');
+    expect(normalizeVersion('0.1')).toBeUndefined();
+  });
+
+  it('take the lowest version a range allows', () => {
+    expect([lowestInRange('^0.1.8'), lowestInRange('~0.1.3'), lowestInRange('>=0.1.2 <0.2.0'), lowestInRange('0.1.x'), lowestInRange('0.1.9 || 0.1.4'), lowestInRange('latest'), lowestInRange('file:../x')]).toEqual([
+      '0.1.8',
+      '0.1.3',
+      '0.1.2',
+      '0.1.0',
+      '0.1.4',
+      undefined,
+      undefined,
+    ]);
+  });
+});
