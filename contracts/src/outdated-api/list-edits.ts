@@ -21,7 +21,7 @@ function skipSpaces(text: string, position: number): number {
 /** The comma right after `node` (comments skipped), or -1. */
 function commaAfter(tsm: Tsm, sf: ts.SourceFile, node: ts.Node): number {
   const scanner = tsm.createScanner(tsm.ScriptTarget.Latest, true, sf.languageVariant, sf.text, undefined, node.end);
-  return scanner.scan() === tsm.SyntaxKind.CommaToken ? scanner.getTokenStart() : -1;
+  return scanner.scan() === tsm.SyntaxKind.CommaToken ? tokenStart(scanner) : -1;
 }
 
 function trailingCommentEnd(tsm: Tsm, text: string, position: number): number {
@@ -99,7 +99,7 @@ export function argumentBounds(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpress
   const open = (call.arguments?.pos ?? call.end) - 1;
   const scanner = tsm.createScanner(tsm.ScriptTarget.Latest, true, sf.languageVariant, sf.text, undefined, call.arguments?.end ?? open + 1);
   for (let token = scanner.scan(); token !== tsm.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === tsm.SyntaxKind.CloseParenToken) return { open, close: scanner.getTokenStart() };
+    if (token === tsm.SyntaxKind.CloseParenToken) return { open, close: tokenStart(scanner) };
   }
   return { open, close: call.end - 1 };
 }
@@ -111,4 +111,10 @@ export function unwrap(tsm: Tsm, node: ts.Expression): ts.Expression {
     current = current.expression;
   }
   return current;
+}
+
+/** Where the scanner's current token starts: `getTokenStart` since TypeScript 5.1, `getTokenPos` before. */
+function tokenStart(scanner: ts.Scanner): number {
+  const modern = (scanner as { getTokenStart?: () => number }).getTokenStart;
+  return modern ? modern.call(scanner) : scanner.getTokenPos();
 }
