@@ -58,15 +58,15 @@ export const noSpreadDefine = defineContract({
     ],
     invalid: [
       {
-        note: 'Spread into a declared config; the fix drops the `...`.',
+        note: 'Spread into a declared config, and into the config a helper returns, nested arrays included; the fix drops the `...`.',
         code: dedent`
           export const todoConfig: QPQConfig = [
             ...defineApplicationModule('todo-app', 'todo', 'dev', __dirname, '/dist'),
             ...defineTodoRoutes(),
             defineQueue('jobs', { job: '/queue/jobs::onJob' }),
           ];
-          export function defineTodoRoutes(): QPQConfig {
-            return [defineRoute('GET', '/todos', '/controllers/todo::listTodos'), [...defineCrudRoutes('todos')]];
+          export function buildServiceConfig(settings: QPQConfigItem[]): QPQConfig {
+            return [...defineApplicationModule('todo-app', 'todo', 'dev', __dirname, '/dist'), ...settings, [...defineCrudRoutes('todos')]];
           }
         `,
         output: dedent`
@@ -75,14 +75,15 @@ export const noSpreadDefine = defineContract({
             defineTodoRoutes(),
             defineQueue('jobs', { job: '/queue/jobs::onJob' }),
           ];
-          export function defineTodoRoutes(): QPQConfig {
-            return [defineRoute('GET', '/todos', '/controllers/todo::listTodos'), [defineCrudRoutes('todos')]];
+          export function buildServiceConfig(settings: QPQConfigItem[]): QPQConfig {
+            return [defineApplicationModule('todo-app', 'todo', 'dev', __dirname, '/dist'), ...settings, [defineCrudRoutes('todos')]];
           }
         `,
         findings: [
           { messageId: 'spreadDefine', line: 2, column: 3 },
           { messageId: 'spreadDefine', line: 3, column: 3 },
-          { messageId: 'spreadDefine', line: 7, column: 74 },
+          { messageId: 'spreadDefine', line: 7, column: 11 },
+          { messageId: 'spreadDefine', line: 7, column: 100 },
         ],
       },
       {

@@ -93,24 +93,28 @@ export const returnThrowError = defineContract({
         findings: [{ messageId: 'notReturned', line: 4, column: 5 }],
       },
       {
-        note: 'Without braces, and at the end of a story, the same: the `return` states that control stops.',
+        note: 'In a loop, without braces, and at the end of a story, the same: the `return` states that control stops.',
         code: dedent`
-          function* askCheckedSave(todo: Todo): AskResponse<void> {
-            if (!todo.title) yield* askThrowError(ErrorTypeEnum.BadRequest, 'A todo needs a title');
-            yield* askKeyValueStoreUpsert('todos', todo);
-            if (todo.done) yield* errors.askThrowError(ErrorTypeEnum.Conflict, 'Already done');
+          function* askCheckedSave(todos: Todo[]): AskResponse<void> {
+            for (const todo of todos) {
+              if (!todo.title) yield* askThrowError(ErrorTypeEnum.BadRequest, 'A todo needs a title');
+            }
+            const saved = yield* askKeyValueStoreUpsert('todos', todos);
+            if (!saved) yield* errors.askThrowError(ErrorTypeEnum.GenericError, 'Not saved');
           }
         `,
         output: dedent`
-          function* askCheckedSave(todo: Todo): AskResponse<void> {
-            if (!todo.title) return yield* askThrowError(ErrorTypeEnum.BadRequest, 'A todo needs a title');
-            yield* askKeyValueStoreUpsert('todos', todo);
-            if (todo.done) return yield* errors.askThrowError(ErrorTypeEnum.Conflict, 'Already done');
+          function* askCheckedSave(todos: Todo[]): AskResponse<void> {
+            for (const todo of todos) {
+              if (!todo.title) return yield* askThrowError(ErrorTypeEnum.BadRequest, 'A todo needs a title');
+            }
+            const saved = yield* askKeyValueStoreUpsert('todos', todos);
+            if (!saved) return yield* errors.askThrowError(ErrorTypeEnum.GenericError, 'Not saved');
           }
         `,
         findings: [
-          { messageId: 'notReturned', line: 2, column: 20 },
-          { messageId: 'notReturned', line: 4, column: 18 },
+          { messageId: 'notReturned', line: 3, column: 22 },
+          { messageId: 'notReturned', line: 6, column: 15 },
         ],
       },
       {
