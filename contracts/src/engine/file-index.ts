@@ -52,6 +52,7 @@ const INDEXED_KINDS = [
   'PropertyAccessExpression',
   'PropertyAssignment',
   'ReturnStatement',
+  'SpreadElement',
   'TaggedTemplateExpression',
   'TryStatement',
   'YieldExpression',
