@@ -31,6 +31,10 @@ export interface FileIndex {
   callsInGenerators: readonly ScopedNode<StoryCallNode>[];
   /** `yield` and `yield*` expressions (always inside a generator). */
   yields: readonly ScopedNode<ts.YieldExpression>[];
+  /** `x.key = value`: a value assigned to a property (other binary expressions are not kept). */
+  propertyAssignments: readonly ScopedNode<ts.BinaryExpression>[];
+  /** `process.env`-like reads: property accesses named `env` (other property accesses are not kept). */
+  envReads: readonly ScopedNode<ts.PropertyAccessExpression>[];
 }
 
 const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
@@ -39,17 +43,17 @@ const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
  * The node kinds contracts ask the index for. Keeping the list short keeps the walk cheap: only
  * these are recorded, and subtrees that cannot hold any of them (types, imports) are skipped. A
  * contract that needs another kind adds it here; asking for one not listed is a programming error.
+ * Binary expressions and property accesses, which are most of a file, are kept only in the two
+ * shapes contracts ask for (`propertyAssignments`, `envReads`).
  */
 const INDEXED_KINDS = [
   'AwaitExpression',
-  'BinaryExpression',
   'CallExpression',
   'ConditionalExpression',
   'DeleteExpression',
   'ModuleBlock',
   'NewExpression',
   'ObjectLiteralExpression',
-  'PropertyAccessExpression',
   'PropertyAssignment',
   'ReturnStatement',
   'SpreadElement',
@@ -102,6 +106,8 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
   const byKind = new Map<ts.SyntaxKind, ScopedNode<ts.Node>[]>();
   for (const kind of indexed) byKind.set(kind, []);
   const functions: FunctionScope[] = [];
+  const propertyAssignments: ScopedNode<ts.BinaryExpression>[] = [];
+  const envReads: ScopedNode<ts.PropertyAccessExpression>[] = [];
 
   // Iterative walk (deeply nested code must not overflow the stack), on two parallel stacks so
   // that no object is made per visited node; tokens and identifiers are never pushed.
@@ -118,6 +124,12 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     const outer = scopes.pop();
     const kind = node.kind;
     byKind.get(kind)?.push({ node, scope: outer });
+    if (kind === SK.BinaryExpression) {
+      const binary = node as ts.BinaryExpression;
+      if (binary.operatorToken.kind === SK.EqualsToken && binary.left.kind === SK.PropertyAccessExpression) propertyAssignments.push({ node: binary, scope: outer });
+    } else if (kind === SK.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === 'env') {
+      envReads.push({ node: node as ts.PropertyAccessExpression, scope: outer });
+    }
     if (skipped.has(kind) || (kind >= SK.FirstTypeNode && kind <= SK.LastTypeNode)) continue;
 
     childScope = outer;
@@ -163,6 +175,8 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     nodes: nodesOf,
     callsInGenerators,
     yields: nodesOf<ts.YieldExpression>(SK.YieldExpression),
+    propertyAssignments,
+    envReads,
   };
 }
 
