@@ -95,6 +95,7 @@ export const ${exportName} = defineContract({
     hasSuggestions: false,
     typeAware: false,
     behaviourWithoutTypes: 'Purely syntactic: type information is never used.',
+    readsOtherFiles: 'never',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

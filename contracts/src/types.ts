@@ -85,6 +85,15 @@ export interface ContractMeta<Options = object, MessageId extends string = strin
   requiresTypes?: boolean;
   /** What the contract does without type information, and what types add. */
   behaviourWithoutTypes: string;
+  /**
+   * What the contract reads besides the file it checks. ESLint's `--cache` keeps a file's result
+   * until that file or the config changes, so a rule that reads other files can answer from a
+   * stale cache. `never`: the file alone; `with-types`: types other files declare, when linted
+   * with type information; `always`: other files even without types (named in `otherFilesRead`).
+   */
+  readsOtherFiles: 'never' | 'with-types' | 'always';
+  /** With `readsOtherFiles: 'always'`: which files, in a few words. */
+  otherFilesRead?: string;
   messages: Record<MessageId, string>;
   /** JSON schema of the single options object. */
   schema: Record<string, unknown>;

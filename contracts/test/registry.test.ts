@@ -31,6 +31,18 @@ describe('the contract registry', () => {
     for (const { meta } of allContracts) expect({ id: meta.id, code: released[meta.id] }).toEqual({ id: meta.id, code: meta.diagnosticCode });
   });
 
+  it('says what each rule reads besides its file, consistently with its use of types', () => {
+    const claims = allContracts.map(({ meta }) => ({
+      id: meta.id,
+      readsOtherFiles: meta.readsOtherFiles,
+      // A syntactic rule cannot read other files' types; one that reads files names them.
+      consistent: meta.typeAware || meta.readsOtherFiles !== 'with-types',
+      named: meta.readsOtherFiles !== 'always' || (meta.otherFilesRead ?? '').length > 0,
+    }));
+    expect(claims.filter((c) => !c.consistent || !c.named)).toEqual([]);
+    expect(claims.filter((c) => c.readsOtherFiles === 'always').map((c) => c.id).sort()).toEqual(['no-outdated-api', 'valid-runtime-reference']);
+  });
+
   it('has a violations fixture folder for every rule, with at least one finding of that rule', () => {
     for (const { meta } of allContracts) {
       const dir = path.join(REPO_ROOT, 'fixtures/violations', meta.id);

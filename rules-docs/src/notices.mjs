@@ -36,9 +36,23 @@ export function typeNotice(meta, { short = false } = {}) {
   return meta.typeAware ? '💭 uses type information when available, works without it' : 'syntactic: no type information needed';
 }
 
+/** What `eslint --cache` means for the rule: safe, safe without types, or stale when other files change. */
+export function cacheNotice(meta, { short = false } = {}) {
+  if (meta.readsOtherFiles === 'never') return short ? 'safe' : 'Safe with `eslint --cache`: the rule reads the file alone';
+  if (meta.readsOtherFiles === 'with-types') {
+    return short
+      ? 'untyped'
+      : 'Safe with `eslint --cache` without type information; with it, the rule reads types other files declare, and a cached result goes stale when only they change';
+  }
+  return short
+    ? 'no'
+    : `Not safe with \`eslint --cache\`: the rule reads ${meta.otherFilesRead}, and a cached result goes stale when only they change`;
+}
+
 /** The legend printed above a rules table, a line each. */
 export const LEGEND = [
   `configs: the severity in \`${CONFIGS.join('` and `')}\` (— when a rule is enabled only by name)`,
   '🔧 autofix by `eslint --fix` and the editor\'s quick fix · 💡 suggestions, never applied automatically',
   '💭 uses type information when it is available, and works without it (💭 types only: reports nothing without it)',
+  '`--cache`: safe (the rule reads the file alone) · untyped (safe without type information; typed, it reads types other files declare) · no (it reads other files: see its page)',
 ];

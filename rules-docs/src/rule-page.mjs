@@ -2,7 +2,7 @@
 // The examples are the rule's tests too, so what the page shows is what the rule does.
 import { dependsOnFileName, documentedFindings, fileNameOf } from './example-findings.mjs';
 import { codeBlock, inlineCode, table } from './markdown.mjs';
-import { configsNotice, fixNotice, typeNotice } from './notices.mjs';
+import { cacheNotice, configsNotice, fixNotice, typeNotice } from './notices.mjs';
 
 export function rulePage(contract, findingsOf = documentedFindings, nameMatters = dependsOnFileName) {
   const { meta, examples } = contract;
@@ -24,6 +24,8 @@ export function rulePage(contract, findingsOf = documentedFindings, nameMatters 
     meta.typeAware ? '## Without type information' : '## Type information',
     '',
     meta.behaviourWithoutTypes,
+    '',
+    `${cacheNotice(meta)}.`,
     '',
     '## Options',
     '',

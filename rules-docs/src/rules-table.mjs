@@ -1,6 +1,6 @@
 // The rules table, in the repository README between its markers and on rules-docs/README.md.
 import { inlineCode, table } from './markdown.mjs';
-import { fixNotice, LEGEND, typeNotice } from './notices.mjs';
+import { cacheNotice, fixNotice, LEGEND, typeNotice } from './notices.mjs';
 
 const BEGIN = /<!-- begin rules table[^>]*-->/;
 const END = '<!-- end rules table -->';
@@ -11,13 +11,14 @@ export function rulesTable(contracts, linkBase) {
     LEGEND.join('\\\n'),
     '',
     ...table(
-      ['rule', 'description', 'configs', 'fixable', 'type-aware'],
+      ['rule', 'description', 'configs', 'fixable', 'type-aware', '`--cache`'],
       contracts.map(({ meta }) => [
         `[${inlineCode(`qpq/${meta.id}`)}](${linkBase}${meta.id}.md)`,
         meta.description,
         meta.recommended ? inlineCode(meta.recommended) : '—',
         fixNotice(meta, { short: true }),
         typeNotice(meta, { short: true }),
+        cacheNotice(meta, { short: true }),
       ]),
     ),
   ];

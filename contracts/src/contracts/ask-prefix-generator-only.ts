@@ -34,6 +34,7 @@ export const askPrefixGeneratorOnly = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       'Function literals named `ask*` (declarations, function and arrow expressions bound to a name, object and class methods, class properties, assignments) must be generators; aliases (`const askLog = askLogTemplate`) and factory results (`createActionRequester(...)`) are not function literals and are fine. With type information, a generator named `ask*` whose declared return type is not a story is reported too, and with `requireAskPrefix` the config files of the whole program decide which entry points are exempt.',
+    readsOtherFiles: 'with-types',
     messages,
     schema: {
       type: 'object',

@@ -27,6 +27,7 @@ export const defineReturnsConfig = defineContract({
     requiresTypes: true,
     behaviourWithoutTypes:
       'Needs type information: without it nothing is reported, since a name alone cannot show what a function returns. With types, every function literal named `define*` (declarations, functions and arrows bound to a name, methods) is judged by its return type, declared or inferred: config settings are types with `configSettingType` and `uniqueKey`, arrays and tuples of config items at any depth, and `never`; `any`, `unknown` and unconstrained type parameters are left alone.',
+    readsOtherFiles: 'with-types',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

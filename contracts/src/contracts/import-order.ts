@@ -40,6 +40,7 @@ export const importOrder = defineContract({
     hasSuggestions: false,
     typeAware: false,
     behaviourWithoutTypes: 'Purely syntactic: type information is never used.',
+    readsOtherFiles: 'never',
     messages,
     schema: {
       type: 'object',

@@ -39,6 +39,7 @@ export const monomorphicActionShape = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "An action literal is an object literal that reaches a plain `yield` in a generator (directly, through a conditional or through a local variable that is yielded); its `payload` (also when built in a local variable first) and what a requester factory's `getPayload` returns are payload literals. Keys alone never make an action: queue messages and stored records with `type` and `payload` keys are left alone. The canonical key order of an action type is the first literal of that type in the file, and a literal that leaves out keys the first one has is reported. With type information only generators whose yields are the framework's actions count; where one action type is built in more than one place in the file, the canonical order is the declaration order of the type the literal is checked against (its contextual type), and a payload that leaves out optional keys of its payload type is reported (an action's own keys are the framework's: `{ type }` alone is an action without payload). A value named like an action (`action`, `nextAction`) is known to be one by its type as well as by its initializer.",
+    readsOtherFiles: 'with-types',
     messages,
     schema: {
       type: 'object',

@@ -51,6 +51,8 @@ export const noOutdatedApi = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "Names are recognised by the framework import they come from (named, aliased, namespace and `require` imports, deep paths, the umbrella `quidproquo` and the `@quidproquo/*` spelling); a local declaration of the same name shadows the import. With type information, a name a project module re-exports is followed to the framework import too. The installed release is read once per folder from the nearest package.json files up to the workspace root, the lockfile there and node_modules (the `frameworkVersion` option sets it); with no release found, the rule reports nothing. After changing the framework version, restart the editor's TypeScript server so it reads it again.",
+    readsOtherFiles: 'always',
+    otherFilesRead: "the project's `package.json` and lockfile (the framework version installed)",
     messages,
     schema: {
       type: 'object',

@@ -32,6 +32,7 @@ export const noSpreadDefine = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "Without types, a spread `define*` call is reported where the array is declared a config (`QPQConfig`, `QPQConfigItem[]`) as the type of a variable, of the function that returns the array or in an `as`/`satisfies`, with a fix that drops the `...`; and, with a suggestion only (the array's inferred type changes), in an array exported as the module's default or returned by an unannotated `define*` function. Arrays nested in such an array count as it does. With types, the array's expected type decides: the spread is reported and fixed wherever an element of that type may be the `define*` result itself, as in an argument that takes a config; where the expected type is a flat list of settings, the spread is needed and is left alone.",
+    readsOtherFiles: 'with-types',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -30,6 +30,7 @@ export const noTryCatchAroundActions = defineContract({
     typeAware: false,
     behaviourWithoutTypes:
       'Purely syntactic: a `try` whose block delegates with `yield*` in the same generator (not in a callback) is reported; a `try` that only guards synchronous code is not.',
+    readsOtherFiles: 'never',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -84,6 +84,7 @@ export const pureStories = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "Every generator counts as a story, code in callbacks inside it included (they run when the story runs), except generators inside action processors (an argument of `createActionProcessor`, or a function or variable declared `ProcessorFor<…>` / `ActionProcessor<…>`): that is runtime code, whose job is the impure work. Node built-ins are recognised by their imports (`fs`, `node:fs`, `child_process`, ...). With type information a generator whose yields are not the framework's actions (an `AsyncIterableIterator<string>`, a `Generator<number>`) is not a story and is left alone, and calls into Node built-ins are also recognised by where the called function is declared, through re-exports and wrappers modules.",
+    readsOtherFiles: 'with-types',
     messages,
     schema: {
       type: 'object',

@@ -29,6 +29,7 @@ export const rawStoryMocks = defineContract({
     typeAware: false,
     behaviourWithoutTypes:
       'Purely syntactic: in the mock map written as the second argument of `runStory(...)`, a mock that is, or a mock function that returns, an object literal of exactly `success: true` and `result`, or `success: false` and `error`, is reported. Other values that merely contain a `success` key (an HTTP response body, say) are left alone.',
+    readsOtherFiles: 'never',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -30,6 +30,7 @@ export const returnThrowError = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "Without types, a `yield* askThrowError(...)` statement (also called through an object, `errors.askThrowError(...)`) is reported; the fix adds `return` when the enclosing story declares its return type, and is offered as a suggestion otherwise, since an unannotated story would take its result type from the throw. With types, every delegation to a story whose declared result type is `never` is reported too, and the fix also applies in an unannotated story when the callee returns `never`, or when its result fits the story's declared result. A plain `return;` or `return <literal or name>;` right after the throw, dead once the throw is returned, is removed by the same fix when the story declares its return type.",
+    readsOtherFiles: 'with-types',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

@@ -36,6 +36,7 @@ export const serializableContext = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "Without types, the value as written is checked: a function, method, class or `new` expression, `Symbol(...)` or bigint, as the value or inside its object and array literals (for `createContextProvider`, what the value mapper returns). With types, the type of the value is checked all the way down, including what variables and calls hold, and an explicit type argument of `createContextIdentifier<T>` is checked as the context's type; `any` and `unknown` pass.",
+    readsOtherFiles: 'with-types',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},

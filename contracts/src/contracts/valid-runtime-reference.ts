@@ -39,6 +39,8 @@ export const validRuntimeReference = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "A runtime reference is the runtime argument of `defineRoute`, `defineQueue`, `defineRecurringSchedule` and `defineDeployEvent`, and any `'/module::export'` string or `{ basePath, relativePath, functionName }` object given to another `define*` setting (seeds, migrations, service functions, ...); those of `defineActionProcessors`, `defineDynamicFunctions` and `defineInlineFunction` name something other than a story. Test files are skipped unless the `testFiles` option includes them. Modules are found on disk and their exports read from their syntax (a module with `export * from` is not judged for missing exports). With type information the program resolves the module and its exports, re-exports included, and an export that a story setting names but that is not a story (or is an async generator) is reported. The config root is the file's directory unless `defineApplicationModule` is given a static path (`__dirname`, a string, or `path.join(__dirname, ...)`).",
+    readsOtherFiles: 'always',
+    otherFilesRead: 'the modules a runtime reference names',
     messages,
     schema: {
       type: 'object',

@@ -35,6 +35,7 @@ export const voidReturns204 = defineContract({
     typeAware: true,
     behaviourWithoutTypes:
       "A route story is a generator whose declared return type is `AskResponse<HTTPEventResponse>` (or a `Generator` returning `HTTPEventResponse`), or whose first parameter is typed `HTTPEvent`. With type information a generator is also a route story when its return type resolves to a response with `status` and `isBase64Encoded`, whatever it is called, or when it is an exported function that a `defineRoute(method, path, '/module::export')` anywhere in the program names (the runtime string resolved against the config file's directory, the usual `__dirname` config root); and `toJsonEventResponse(x)` is reported when `x` is `void` or `undefined`. A path that ends the story on purpose (`return yield* askThrowError(...)`, or `yield* askThrowError(...)` as a statement) needs no response.",
+    readsOtherFiles: 'with-types',
     messages,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
