@@ -153,7 +153,7 @@ function storyStatements(ctx) {
   return [
     [4, (k) => (core('askDateNow'), [`  const now${k} = yield* askDateNow();`, `  value += now${k}.length;`])],
     [3, (k) => (core('askNewGuid'), [`  const ref${k} = yield* askNewGuid();`, `  value += ref${k}.length % 7;`])],
-    [2, (k) => (core('askRandomNumber'), [`  value += Math.floor((yield* askRandomNumber()) * ${rng.int(2, 50)});`])],
+    [2, () => (core('askRandomNumber'), [`  value += Math.floor((yield* askRandomNumber()) * ${rng.int(2, 50)});`])],
     [2, (k) => (core('askGetCurrentEpochMs'), [`  const startedAt${k} = yield* askGetCurrentEpochMs();`, `  value += startedAt${k} % 1000;`])],
     [4, (k) => (core('askKeyValueStoreGet'), [`  const stored${k} = yield* askKeyValueStoreGet('${file.store}', id);`, `  if (stored${k}) {`, '    value += 1;', '  }'])],
     [3, () => (core('askKeyValueStoreUpsert'), [`  yield* askKeyValueStoreUpsert('${file.store}', { id, value });`])],

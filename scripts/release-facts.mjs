@@ -121,7 +121,7 @@ function signatureOf(node, sf) {
   return `${node.asteriskToken ? '*' : ''}${typeParameters}(${parameters.join(', ')})${returned}`;
 }
 
-function membersOf(node, sf) {
+function membersOf(node) {
   const members = node && (ts.isInterfaceDeclaration(node) || ts.isTypeLiteralNode(node)) ? node.members : undefined;
   if (!members) return undefined;
   return members
@@ -133,11 +133,11 @@ function membersOf(node, sf) {
 function describe(node, sf) {
   if (ts.isFunctionDeclaration(node)) return { kind: 'function', signature: signatureOf(node, sf) };
   if (ts.isClassDeclaration(node)) return { kind: 'class' };
-  if (ts.isInterfaceDeclaration(node)) return { kind: 'interface', members: membersOf(node, sf) };
+  if (ts.isInterfaceDeclaration(node)) return { kind: 'interface', members: membersOf(node) };
   if (ts.isEnumDeclaration(node)) return { kind: 'enum', members: node.members.map((m) => m.name.getText(sf)) };
   if (ts.isTypeAliasDeclaration(node)) {
     const type = node.type;
-    return { kind: 'type', ...(ts.isTypeLiteralNode(type) ? { members: membersOf(type, sf) } : { type: squash(type.getText(sf)).slice(0, 300) }) };
+    return { kind: 'type', ...(ts.isTypeLiteralNode(type) ? { members: membersOf(type) } : { type: squash(type.getText(sf)).slice(0, 300) }) };
   }
   if (ts.isModuleDeclaration(node)) return { kind: 'namespace' };
   if (ts.isVariableDeclaration(node)) {
@@ -388,7 +388,7 @@ const ACTION_TYPE_NAME = /^(\w+?)(ErrorTypeEnum|ActionPayload|ActionProcessor|Ac
 function actionTypeNames(before, after, removed) {
   const rows = [];
   const unmapped = [];
-  for (const [pkg, { names, folder }] of before.packages) {
+  for (const [pkg, { folder }] of before.packages) {
     const removedHere = removed.filter((r) => r.pkg === pkg && ACTION_TYPE_NAME.test(r.name));
     if (removedHere.length === 0) continue;
     // Declarations of the previous release, by name, within this package.

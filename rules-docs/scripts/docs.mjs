@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { orphanPages, renderAll, REPO_ROOT, staleFiles } from '../src/generate.mjs';
+import { renderAll, REPO_ROOT, staleFiles } from '../src/generate.mjs';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, root: { type: 'string' } } });
 const root = values.root ? resolve(values.root) : REPO_ROOT;

@@ -5,7 +5,7 @@ import { codeBlock, inlineCode, table } from './markdown.mjs';
 import { cacheNotice, configsNotice, fixNotice, typeNotice } from './notices.mjs';
 
 export function rulePage(contract, findingsOf = documentedFindings, nameMatters = dependsOnFileName) {
-  const { meta, examples } = contract;
+  const { meta } = contract;
   return [
     `# qpq/${meta.id}`,
     '',

@@ -132,7 +132,7 @@ export interface ModuleTarget {
 }
 
 /** The module: from the program when there is one, else read from disk (only its export names are kept). */
-export function findModule(context: Pick<ContractContext<any>, 'ts' | 'program'>, modulePath: string): ModuleTarget | undefined {
+export function findModule(context: Pick<ContractContext, 'ts' | 'program'>, modulePath: string): ModuleTarget | undefined {
   const { program } = context;
   const tsm = context.ts;
   const inProgram = program && resolveModuleFile(modulePath, (file) => program.getSourceFile(file) !== undefined);
@@ -160,7 +160,7 @@ function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefin
 
 /** Export name -> symbol (with a checker) or `true` (syntax only); undefined when not knowable. */
 export function exportsOf(
-  context: Pick<ContractContext<any>, 'ts' | 'checker' | 'program'>,
+  context: Pick<ContractContext, 'ts' | 'checker' | 'program'>,
   target: ModuleTarget,
 ): Map<string, ts.Symbol | true> | undefined {
   const { checker } = context;

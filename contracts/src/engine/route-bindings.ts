@@ -22,8 +22,8 @@ export function routeKey(modulePath: string, exportName: string): string {
  * program; only files that mention `define` are read.
  */
 export function runtimeReferences(tsm: TypeScriptModule, program: ts.Program): RuntimeReferences {
-  let references = referencesByProgram.get(program);
-  if (references) return references;
+  const cached = referencesByProgram.get(program);
+  if (cached) return cached;
   const found: RuntimeReferences = { routes: new Set(), all: new Set() };
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile) continue;

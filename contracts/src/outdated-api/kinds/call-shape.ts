@@ -112,7 +112,7 @@ export function renderArguments(collector: SiteCollector, call: ts.CallExpressio
   const args = call.arguments.map((a) => a.getText(sf));
   let text = template;
   // Optional arguments that are absent take their list element along.
-  text = text.replace(/(,\s*)?([^,{}()[\]]*?)\$(\d+)\?(\s*,)?/g, (whole, before: string | undefined, head: string, index: string, after: string | undefined) => {
+  text = text.replace(/(,\s*)?([^,{}()[\]]*?)\$(\d+)\?(\s*,)?/g, (whole, before: string | undefined, _head: string, index: string, after: string | undefined) => {
     if (args[Number(index)] !== undefined) return whole.replace(`$${index}?`, `$${index}`);
     if (before) return after ? ',' : '';
     return '';

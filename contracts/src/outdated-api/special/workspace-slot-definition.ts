@@ -1,4 +1,3 @@
-import type * as ts from 'typescript';
 import type { SiteCollector } from '../collector';
 import { calleeReplacement, callsTo } from '../kinds/call-shape';
 import { argumentBounds, propertyName, unwrap } from '../list-edits';

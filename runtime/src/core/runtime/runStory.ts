@@ -66,7 +66,7 @@ async function perform(action: Action<unknown>, handlers: ActionHandlers): Promi
   }
   const handler = handlers[action.type];
   try {
-    const value = typeof handler === 'function' ? await (handler as Function)(action.payload, action) : handler;
+    const value = typeof handler === 'function' ? await (handler as (payload: unknown, action: Action<unknown>) => unknown)(action.payload, action) : handler;
     if (isProcessorOutcome(value)) {
       const [result, error] = value;
       return error ? { error } : { result };
