@@ -326,7 +326,8 @@ class ImportOrderCheck {
     const end = items[items.length - 1].end;
     // A trailing line comment must not swallow code that follows on the same line.
     const lastSorted = sorted.flat(2).at(-1)!;
-    const restOfLine = this.text.slice(end).split(/\r?\n/)[0];
+    const lineEnd = this.text.indexOf('\n', end);
+    const restOfLine = this.text.slice(end, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
     if (lastSorted.needsNewline && /\S/.test(restOfLine.replace(/^\s*\/\/.*$/, ''))) text += nl;
     if (this.text.slice(start, end) === text) return;
     const description = messageId === 'unsortedImports' ? 'Organize imports (qpq order)' : 'Sort `export … from` statements';
