@@ -27,15 +27,31 @@ export function runtimeReferences(tsm: TypeScriptModule, program: ts.Program): R
   const found: RuntimeReferences = { routes: new Set(), all: new Set() };
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile) continue;
-    for (const reference of runtimeReferencesIn(tsm, file)) {
-      if (reference.modulePath === undefined || reference.exportName === undefined) continue;
-      const key = routeKey(reference.modulePath, reference.exportName);
-      found.all.add(key);
-      if (reference.setting === 'defineRoute') found.routes.add(key);
-    }
+    const keys = referenceKeysOf(tsm, file);
+    for (const key of keys.all) found.all.add(key);
+    for (const key of keys.routes) found.routes.add(key);
   }
   referencesByProgram.set(program, found);
   return found;
+}
+
+// Per file as well: an editor makes a new program on every edit, and reuses the SourceFile of
+// every file the edit did not touch, so only the edited file is read again.
+const keysByFile = new WeakMap<ts.SourceFile, { routes: string[]; all: string[] }>();
+
+function referenceKeysOf(tsm: TypeScriptModule, file: ts.SourceFile): { routes: string[]; all: string[] } {
+  let keys = keysByFile.get(file);
+  if (!keys) {
+    keys = { routes: [], all: [] };
+    for (const reference of runtimeReferencesIn(tsm, file)) {
+      if (reference.modulePath === undefined || reference.exportName === undefined) continue;
+      const key = routeKey(reference.modulePath, reference.exportName);
+      keys.all.push(key);
+      if (reference.setting === 'defineRoute') keys.routes.push(key);
+    }
+    keysByFile.set(file, keys);
+  }
+  return keys;
 }
 
 /** Stories bound by `defineRoute`. */
