@@ -11,7 +11,8 @@
 // so the rules have work to report. Everything else is clean under qpq.configs.recommended and
 // type-checks against the reference runtime (tsconfig `paths`).
 //
-// Also writes the corpus tsconfig.json (with `qpq-ts-plugin`) and the ESLint configs lint.mjs uses.
+// Also writes the corpus tsconfig.json (with `qpq-ts-plugin`, optionally with some of its rules off) and
+// the ESLint configs lint.mjs uses.
 //
 //   node bench/generate-corpus.mjs [--files 1000] [--out bench/.corpus/app-1000] [--no-plugin]
 import { createHash } from 'node:crypto';
@@ -401,8 +402,11 @@ function planControllers(rng, counts, logicFiles) {
 // ---------------------------------------------------------------------------------------------
 // Configuration files around the sources
 
-/** The corpus tsconfig, with or without the language-service plugin; `paths` onto the runtime. */
-export function corpusTsconfig(outDir, withPlugin) {
+/**
+ * The corpus tsconfig, with or without the language-service plugin; `paths` onto the runtime.
+ * `pluginRules`, the plugin's `rules` option, lets tsserver.mjs --without turn rules off.
+ */
+export function corpusTsconfig(outDir, withPlugin, pluginRules) {
   const runtime = (entry) => [relative(outDir, join(REPO_ROOT, 'runtime/src', entry, 'index.ts')).split('\\').join('/')];
   return {
     compilerOptions: {
@@ -414,7 +418,7 @@ export function corpusTsconfig(outDir, withPlugin) {
       types: [],
       paths: { 'quidproquo-core': runtime('core'), 'quidproquo-webserver': runtime('webserver'), 'quidproquo-config-aws': runtime('config-aws') },
       // `timings` turns on the plugin's qpq/timings command, which bench/tsserver.mjs reads.
-      ...(withPlugin ? { plugins: [{ name: 'qpq-ts-plugin', timings: true }] } : {}),
+      ...(withPlugin ? { plugins: [{ name: 'qpq-ts-plugin', timings: true, ...(pluginRules ? { rules: pluginRules } : {}) }] } : {}),
     },
     include: ['**/*.ts'],
   };
@@ -483,7 +487,7 @@ export const lintConfigFile = (dir, name) => join(dir, `eslint.${name}.config.mj
 // ---------------------------------------------------------------------------------------------
 
 /** Writes the corpus; returns what it wrote. */
-export function generateCorpus(fileCount, outDir, { plugin = true } = {}) {
+export function generateCorpus(fileCount, outDir, { plugin = true, pluginRules } = {}) {
   const rng = createRandom(fileCount * 7919 + 17);
   const counts = planCounts(fileCount);
   const files = new Map();
@@ -517,16 +521,17 @@ export function generateCorpus(fileCount, outDir, { plugin = true } = {}) {
     mkdirSync(dirname(join(outDir, path)), { recursive: true });
     writeFileSync(join(outDir, path), text);
   }
-  writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(corpusTsconfig(outDir, plugin), null, 2)}\n`);
+  writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(corpusTsconfig(outDir, plugin, pluginRules), null, 2)}\n`);
   for (const [name, text] of Object.entries(LINT_CONFIGS)) writeFileSync(lintConfigFile(outDir, name), text);
-  writeFileSync(join(outDir, STAMP), `${stampOf(fileCount, plugin)}\n`);
+  writeFileSync(join(outDir, STAMP), `${stampOf(fileCount, plugin, pluginRules)}\n`);
   return { files: files.size, outDir, counts, mistakes };
 }
 
 /** The generator's own source and the options: a corpus made by another version is rewritten. */
-function stampOf(fileCount, plugin) {
+function stampOf(fileCount, plugin, pluginRules) {
   const source = readFileSync(fileURLToPath(import.meta.url));
-  return createHash('sha256').update(source).update(`${fileCount}:${plugin}`).digest('hex');
+  // The tsconfig is part of the variant: with, without, or with some rules off (which ones too).
+  return createHash('sha256').update(source).update(`${fileCount}:${plugin}:${JSON.stringify(pluginRules ?? null)}`).digest('hex');
 }
 
 export function corpusDir(fileCount, suffix = '') {
@@ -534,10 +539,10 @@ export function corpusDir(fileCount, suffix = '') {
 }
 
 /** The corpus for this size, generated unless an identical one is already on disk. */
-export function ensureCorpus(fileCount, { outDir = corpusDir(fileCount), plugin = true } = {}) {
+export function ensureCorpus(fileCount, { outDir = corpusDir(fileCount), plugin = true, pluginRules } = {}) {
   const stampFile = join(outDir, STAMP);
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stampOf(fileCount, plugin)) return outDir;
-  generateCorpus(fileCount, outDir, { plugin });
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stampOf(fileCount, plugin, pluginRules)) return outDir;
+  generateCorpus(fileCount, outDir, { plugin, pluginRules });
   return outDir;
 }
 

@@ -11,7 +11,12 @@
 // (`qpq/timings`, a command the plugin adds only with its `timings` option, which the corpus
 // tsconfig sets). Nothing is asserted.
 //
-//   node bench/tsserver.mjs [--files 1000] [--sample 200] [--rounds 2] [--typescript typescript|typescript-6] [--timeout 120]
+// With `--without qpq/a,qpq/b`, a third identical corpus whose plugin entry turns those rules
+// "off" (the plugin's `rules` option) is served by a third tsserver in the same rounds (A B C,
+// C B A, ...): with plugin / with the named rules off says what those rules add to the editor
+// (for example the rules a change introduces), beside their share of the plugin's own time.
+//
+//   node bench/tsserver.mjs [--files 1000] [--sample 200] [--rounds 2] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b]
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -30,6 +35,8 @@ const { values } = parseArgs({
     typescript: { type: 'string', default: 'typescript' },
     rounds: { type: 'string', default: '2' },
     timeout: { type: 'string', default: '120' },
+    // Comma-separated rule ids: adds a third server whose plugin has these rules off.
+    without: { type: 'string' },
   },
 });
 const fileCount = Number(values.files);
@@ -39,6 +46,32 @@ const timeoutMs = Number(values.timeout) * 1000;
 const require = createRequire(import.meta.url);
 const tsserverPath = require.resolve(`${values.typescript}/lib/tsserver.js`);
 const tsVersion = require(`${values.typescript}/package.json`).version;
+const withoutRules = namedRules(values.without);
+
+/**
+ * The `--without` rules as contracts. The plugin only logs an unknown rule id and goes on, so a
+ * typo would quietly measure the full plugin twice: stop here instead.
+ */
+function namedRules(list) {
+  if (!list) return [];
+  const { allContracts } = require('qpq-contracts');
+  return list
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .map((rule) => {
+      const contract = allContracts.find((c) => c.meta.id === rule.replace(/^qpq\//, ''));
+      if (!contract) throw new Error(`--without: unknown rule "${rule}" (rules: ${allContracts.map((c) => `qpq/${c.meta.id}`).join(', ')})`);
+      return contract;
+    });
+}
+
+// The servers, in the order of the first round; the next round runs them backwards.
+const SERVERS = [
+  { key: 'without', label: 'without plugin', plugin: false },
+  { key: 'with', label: 'with    plugin', plugin: true },
+  ...(withoutRules.length > 0 ? [{ key: 'rulesOff', label: 'with    plugin, named rules off', plugin: true, offCodes: withoutRules.map((c) => c.meta.diagnosticCode) }] : []),
+];
 
 /** The files where the plugin has work (stories, route stories, runtime references), sorted. */
 function candidateFiles(dir) {
@@ -70,7 +103,7 @@ async function timed(body) {
 }
 
 /** One server, the whole protocol: warm up, then every sample file in turn. */
-async function measureServer(dir, files, withPlugin) {
+async function measureServer(dir, files, { plugin: withPlugin, offCodes = [] }) {
   const server = new TsServerClient({ tsserverPath, cwd: dir, args: ['--suppressDiagnosticEvents'] });
   const perFile = [];
   try {
@@ -96,6 +129,9 @@ async function measureServer(dir, files, withPlugin) {
       const ownQuickInfo = withPlugin && position ? (await server.request('qpq/timings', {})).quickInfoMs : undefined;
       await server.closeFile(file);
       const codes = diagnostics.result.map((d) => d.code);
+      // A rule that reports although set off means the tsconfig did not take: the comparison would be void.
+      const offCode = codes.find((c) => offCodes.includes(c));
+      if (offCode !== undefined) throw new Error(`${name}: diagnostic ${offCode} reported in ${dir}, where its rule is off`);
       perFile.push({
         name,
         diagnosticsMs: diagnostics.ms,
@@ -131,23 +167,32 @@ const stats = (list) => {
 };
 const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
 
-function printResults(without, withPlugin) {
+function printResults(without, withPlugin, rulesOff) {
   const d0 = stats(without.perFile.map((f) => f.diagnosticsMs));
   const d1 = stats(withPlugin.perFile.map((f) => f.diagnosticsMs));
   const q0 = stats(without.perFile.map((f) => f.quickInfoMs));
   const q1 = stats(withPlugin.perFile.map((f) => f.quickInfoMs));
   const ownD = stats(withPlugin.perFile.map((f) => f.ownDiagnosticsMs));
   const ownQ = stats(withPlugin.perFile.map((f) => f.ownQuickInfoMs));
+  // Only with --without: the third server, the plugin with the named rules off.
+  const d2 = rulesOff && stats(rulesOff.perFile.map((f) => f.diagnosticsMs));
+  const q2 = rulesOff && stats(rulesOff.perFile.map((f) => f.quickInfoMs));
+  const ownD2 = rulesOff && stats(rulesOff.perFile.map((f) => f.ownDiagnosticsMs));
+  const ownQ2 = rulesOff && stats(rulesOff.perFile.map((f) => f.ownQuickInfoMs));
+  const OFF = 'named rules off';
 
   printTable(
     ['request', 'plugin', 'files', 'p50 per file', 'p95 per file', 'mean', 'total', 'TS diags', 'qpq diags'],
     [
       ['warm-up: open + semanticDiagnosticsSync', 'without', 1, formatMs(without.warmupMs), '', '', '', '', ''],
       ['warm-up: open + semanticDiagnosticsSync', 'with', 1, formatMs(withPlugin.warmupMs), '', '', '', '', ''],
+      ...(rulesOff ? [['warm-up: open + semanticDiagnosticsSync', OFF, 1, formatMs(rulesOff.warmupMs), '', '', '', '', '']] : []),
       ['semanticDiagnosticsSync', 'without', d0.count, formatMs(d0.p50), formatMs(d0.p95), formatMs(d0.mean), formatMs(d0.total), sum(without.perFile, 'tsDiagnostics'), sum(without.perFile, 'qpqDiagnostics')],
       ['semanticDiagnosticsSync', 'with', d1.count, formatMs(d1.p50), formatMs(d1.p95), formatMs(d1.mean), formatMs(d1.total), sum(withPlugin.perFile, 'tsDiagnostics'), sum(withPlugin.perFile, 'qpqDiagnostics')],
+      ...(rulesOff ? [['semanticDiagnosticsSync', OFF, d2.count, formatMs(d2.p50), formatMs(d2.p95), formatMs(d2.mean), formatMs(d2.total), sum(rulesOff.perFile, 'tsDiagnostics'), sum(rulesOff.perFile, 'qpqDiagnostics')]] : []),
       ['quickinfo on a story call', 'without', q0.count, formatMs(q0.p50), formatMs(q0.p95), formatMs(q0.mean), formatMs(q0.total), '', ''],
       ['quickinfo on a story call', 'with', q1.count, formatMs(q1.p50), formatMs(q1.p95), formatMs(q1.mean), formatMs(q1.total), '', ''],
+      ...(rulesOff ? [['quickinfo on a story call', OFF, q2.count, formatMs(q2.p50), formatMs(q2.p95), formatMs(q2.mean), formatMs(q2.total), '', '']] : []),
     ],
   );
   console.log('');
@@ -166,35 +211,67 @@ function printResults(without, withPlugin) {
       row('warm-up (program build + first check)', withPlugin.warmupMs, without.warmupMs),
     ],
   );
+  if (rulesOff) {
+    console.log('');
+    // No target: what a rule may cost depends on the rule. The verdict column would stay empty.
+    printTable(
+      ['ratio, with plugin / with the named rules off (same run)', 'measured', 'target'],
+      [
+        row('semanticDiagnosticsSync p50 per file', d1.p50, d2.p50),
+        row('semanticDiagnosticsSync p95 per file', d1.p95, d2.p95),
+        row('semanticDiagnosticsSync total over the sample', d1.total, d2.total),
+      ].map((cells) => cells.slice(0, 3)),
+    );
+  }
   console.log('');
   printTable(
     ["the plugin's own time (qpq/timings)", 'p50', 'p95', 'target'],
     [
       ['in semantic diagnostics, per file', formatMs(ownD.p50), formatMs(ownD.p95), '< 5 ms at p95'],
+      ...(rulesOff ? [[`in semantic diagnostics, per file, ${OFF}`, formatMs(ownD2.p50), formatMs(ownD2.p95), 'report only']] : []),
       ['in quick info', formatMs(ownQ.p50), formatMs(ownQ.p95), '<= 20 ms at p95'],
+      ...(rulesOff ? [[`in quick info, ${OFF}`, formatMs(ownQ2.p50), formatMs(ownQ2.p95), 'report only']] : []),
     ],
   );
+  if (rulesOff) {
+    // The difference of the plugin's own totals is the named rules' share, free of tsserver's
+    // own noise; the wall-clock difference beside it includes that noise.
+    const added = ownD.total - ownD2.total;
+    console.log(
+      `\nthe named rules (${withoutRules.map((c) => `qpq/${c.meta.id}`).join(', ')}) add ${formatMs(added)} of the plugin's own diagnostics time over the sample ` +
+        `(${formatMs(ownD.total)} with them, ${formatMs(ownD2.total)} without; ${formatMs(added / ownD.count)} per file, ${Math.round(ratio(added, ownD.total) * 100)}% of the plugin's own time); ` +
+        `semanticDiagnosticsSync wall time ${formatMs(d1.total - d2.total)} over the sample`,
+    );
+  }
 }
 
 async function main() {
-  const withDir = ensureCorpus(fileCount);
-  const withoutDir = ensureCorpus(fileCount, { outDir: corpusDir(fileCount, '-noplugin'), plugin: false });
-  const files = chooseFiles(withDir);
+  const dirs = {
+    with: ensureCorpus(fileCount),
+    without: ensureCorpus(fileCount, { outDir: corpusDir(fileCount, '-noplugin'), plugin: false }),
+    ...(withoutRules.length > 0
+      ? { rulesOff: ensureCorpus(fileCount, { outDir: corpusDir(fileCount, '-without'), pluginRules: Object.fromEntries(withoutRules.map((c) => [c.meta.id, 'off'])) }) }
+      : {}),
+  };
+  const files = chooseFiles(dirs.with);
   console.log(`tsserver from ${values.typescript} ${tsVersion}, Node ${process.versions.node}`);
-  console.log(`${rounds} round(s), ${files.sample.length} files sampled from ${relative(process.cwd(), withDir)} (${fileCount} files; with plugin) and ${relative(process.cwd(), withoutDir)} (identical, tsconfig without plugins); warm-up file ${files.warmup}\n`);
-  // ABBA order over the rounds (without, with, with, without, ...), so neither side is always
-  // the one that runs on a warmer machine; each file's time is its median over the rounds.
-  const runs = { without: [], with: [] };
+  console.log(`${rounds} round(s), ${files.sample.length} files sampled from ${relative(process.cwd(), dirs.with)} (${fileCount} files; with plugin) and ${relative(process.cwd(), dirs.without)} (identical, tsconfig without plugins); warm-up file ${files.warmup}`);
+  if (dirs.rulesOff) console.log(`and ${relative(process.cwd(), dirs.rulesOff)} (identical, plugin with ${withoutRules.map((c) => `qpq/${c.meta.id}`).join(', ')} off)`);
+  console.log('');
+  // ABBA order over the rounds (without, with, with, without, ...; with --without A B C C B A),
+  // so no side is always the one that runs on a warmer machine; each file's time is its median
+  // over the rounds.
+  const runs = Object.fromEntries(SERVERS.map((server) => [server.key, []]));
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? [false, true] : [true, false];
-    for (const withPlugin of order) {
-      const result = await measureServer(withPlugin ? withDir : withoutDir, files, withPlugin);
-      runs[withPlugin ? 'with' : 'without'].push(result);
-      console.log(`  round ${round + 1}/${rounds}  ${withPlugin ? 'with   ' : 'without'} plugin: warm-up ${formatMs(result.warmupMs)}, diagnostics p50 ${formatMs(percentile(result.perFile.map((f) => f.diagnosticsMs), 50))}`);
+    const order = round % 2 === 0 ? SERVERS : [...SERVERS].reverse();
+    for (const server of order) {
+      const result = await measureServer(dirs[server.key], files, server);
+      runs[server.key].push(result);
+      console.log(`  round ${round + 1}/${rounds}  ${server.label}: warm-up ${formatMs(result.warmupMs)}, diagnostics p50 ${formatMs(percentile(result.perFile.map((f) => f.diagnosticsMs), 50))}`);
     }
   }
   console.log('');
-  printResults(mergeRounds(runs.without), mergeRounds(runs.with));
+  printResults(mergeRounds(runs.without), mergeRounds(runs.with), runs.rulesOff && mergeRounds(runs.rulesOff));
 }
 
 await main();
