@@ -122,6 +122,27 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await semantic()).toEqual([]);
   });
 
+  it('named twice in tsconfig, and reloaded after tsconfig changes, it runs once per project: each finding once, with the options of the latest entry', async () => {
+    const { dir, semantic, logFile } = await start({});
+    const tsconfig = path.join(dir, 'tsconfig.json');
+    const withPlugins = (plugins: object[]) => {
+      const config = JSON.parse(fs.readFileSync(tsconfig, 'utf8'));
+      config.compilerOptions.plugins = plugins;
+      fs.writeFileSync(tsconfig, JSON.stringify(config));
+    };
+    withPlugins([{ name: 'qpq-ts-plugin' }, { name: 'qpq-ts-plugin', rules: { 'require-yield-star': 'warning' } }]);
+    await server!.request('reloadProjects', {});
+    expect(await semantic()).toEqual([`warning:${line('askNewGuid();')}:3`, `warning:${line("touch('x')")}:3`]);
+
+    withPlugins([{ name: 'qpq-ts-plugin', typeAware: false }]);
+    await server!.request('reloadProjects', {});
+    expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`]);
+
+    const log = fs.readFileSync(logFile, 'utf8').split('\n');
+    expect(log.filter((l) => l.includes('[qpq-ts-plugin] loaded with'))).toHaveLength(1);
+    expect(log.filter((l) => l.includes('[qpq-ts-plugin] already running in this project'))).toHaveLength(3);
+  });
+
   it('adds the action types a story may yield to its hover, collected through the stories it delegates to', async () => {
     const { file } = await start({});
     const hover = async (text: string, offsetInText = 0) => {
