@@ -1,14 +1,23 @@
 import type * as ts from 'typescript';
 import type { Contract, Finding, Fix } from 'qpq-contracts';
-import { allFindings } from '../findings';
+import { disableForFile, disableForLine, removeUnusedRule } from '../directive-edits';
+import { allFindings, fileFindings } from '../findings';
 import type { PluginContext } from '../plugin-context';
+import { UNUSED_DIRECTIVE_CODE } from './diagnostics';
 
 /** Fix ids of the plugin's fix-all actions: `qpq/<rule>`. TypeScript's own never start so. */
 const FIX_ID_PREFIX = 'qpq/';
 
+/** Fix names of the fixes that write or remove ESLint directives. */
+export const DISABLE_FOR_LINE = 'qpq-disable-for-line';
+export const DISABLE_FOR_FILE = 'qpq-disable-for-file';
+export const REMOVE_UNUSED_DIRECTIVE = 'qpq-remove-unused-directive';
+
 /**
- * Quick fixes: each finding's autofix and suggestions at the cursor, a fix-all per rule for the
- * file, and the rules' diagnostic codes among the codes tsserver asks fixes for.
+ * Quick fixes: each finding's autofix and suggestions at the cursor, then "Disable <rule> for
+ * this line" and "... for this file" as ESLint directives; a fix-all per rule for the file; the
+ * removal of a rule from a disable directive that silences nothing; and the codes of all of
+ * these among the codes tsserver asks fixes for.
  */
 export function codeFixes(
   context: PluginContext,
@@ -17,11 +26,28 @@ export function codeFixes(
   return {
     getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences) {
       const own = inner.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences);
-      const qpq = guarded('getCodeFixesAtPosition', [] as ts.CodeFixAction[], () =>
-        allFindings(context, fileName)
+      const qpq = guarded('getCodeFixesAtPosition', [] as ts.CodeFixAction[], () => {
+        const file = fileFindings(context, fileName);
+        if (!file) return [];
+        const actions = file.reported
           .filter(({ contract, finding }) => errorCodes.includes(contract.meta.diagnosticCode) && overlaps(finding, start, end))
-          .flatMap(({ contract, finding }) => codeFixesOf(contract, finding, fileName)),
-      );
+          .flatMap(({ contract, finding }) => [
+            ...codeFixesOf(contract, finding, fileName),
+            ...disableFixesOf(context.tsm, file.sourceFile, fileName, `qpq/${contract.meta.id}`, finding),
+          ]);
+        if (errorCodes.includes(UNUSED_DIRECTIVE_CODE)) {
+          for (const unused of file.unusedDirectiveRules) {
+            if (!overlaps(unused.rule, start, end)) continue;
+            const fix = removeUnusedRule(file.sourceFile.text, unused);
+            actions.push({
+              fixName: REMOVE_UNUSED_DIRECTIVE,
+              description: fix.description,
+              changes: [{ fileName, textChanges: toTextChanges(fix) }],
+            });
+          }
+        }
+        return actions;
+      });
       return qpq.length > 0 ? [...own, ...qpq] : own;
     },
 
@@ -41,13 +67,13 @@ export function codeFixes(
 
     getSupportedCodeFixes(fileName?: string) {
       const own = inner.getSupportedCodeFixes(fileName);
-      return [...own, ...contracts.map((contract) => String(contract.meta.diagnosticCode))];
+      return [...own, ...contracts.map((contract) => String(contract.meta.diagnosticCode)), String(UNUSED_DIRECTIVE_CODE)];
     },
   };
 }
 
-function overlaps(finding: Finding, start: number, end: number): boolean {
-  return finding.start <= end && start <= finding.end;
+function overlaps(span: { start: number; end: number }, start: number, end: number): boolean {
+  return span.start <= end && start <= span.end;
 }
 
 function codeFixesOf(contract: Contract, finding: Finding, fileName: string): ts.CodeFixAction[] {
@@ -65,6 +91,17 @@ function codeFixesOf(contract: Contract, finding: Finding, fileName: string): ts
   for (const suggestion of finding.suggestions ?? []) {
     actions.push({ fixName: id, description: suggestion.description, changes: [{ fileName, textChanges: toTextChanges(suggestion) }] });
   }
+  return actions;
+}
+
+/** The two fixes every finding has: silence it on its line, or in the whole file. */
+function disableFixesOf(tsm: typeof ts, sourceFile: ts.SourceFile, fileName: string, ruleId: string, finding: Finding): ts.CodeFixAction[] {
+  const actions: ts.CodeFixAction[] = [];
+  const line = disableForLine(tsm, sourceFile, ruleId, finding.start);
+  if (line)
+    actions.push({ fixName: DISABLE_FOR_LINE, description: line.description, changes: [{ fileName, textChanges: toTextChanges(line) }] });
+  const file = disableForFile(tsm, sourceFile, ruleId);
+  actions.push({ fixName: DISABLE_FOR_FILE, description: file.description, changes: [{ fileName, textChanges: toTextChanges(file) }] });
   return actions;
 }
 
