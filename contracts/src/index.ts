@@ -11,6 +11,8 @@ export { applyEdits } from './engine/edits';
 export { schemaProblems } from './engine/options-schema';
 export { yieldedActionsOfCall } from './engine/story-actions';
 export type { YieldedActions } from './engine/story-actions';
+export { requestedActionOfCall, requesterDefinitionOf } from './engine/action-requester';
+export type { RequestedAction } from './engine/action-requester';
 export { QPQ_IMPORT_GROUPS } from './contracts/import-order';
 export {
   runtimeReferencesIn,

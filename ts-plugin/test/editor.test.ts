@@ -38,8 +38,8 @@ afterAll(() => {
   for (const dir of projectDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A throwaway project whose tsconfig configures the plugin with `pluginEntry`. */
-function project(pluginEntry: Record<string, unknown>) {
+/** A throwaway project whose tsconfig configures the plugin with `pluginEntry`, with stories.ts and `files`. */
+function project(pluginEntry: Record<string, unknown>, files: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-editor-'));
   projectDirs.push(dir);
   fs.writeFileSync(
@@ -60,6 +60,7 @@ function project(pluginEntry: Record<string, unknown>) {
   );
   const file = path.join(dir, 'stories.ts');
   fs.writeFileSync(file, STORIES);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return { dir, file, logFile: path.join(dir, 'tsserver.log') };
 }
 
@@ -70,8 +71,8 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     server = undefined;
   });
 
-  async function start(pluginEntry: Record<string, unknown>) {
-    const p = project(pluginEntry);
+  async function start(pluginEntry: Record<string, unknown>, files: Record<string, string> = {}) {
+    const p = project(pluginEntry, files);
     server = new TsServerClient({ tsserverPath, cwd: REPO_ROOT, logFile: p.logFile });
     await server.open(p.file);
     const qpq = async (command: string) =>
@@ -155,5 +156,64 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await hover("askCreate('milk')")).toBe(created);
     expect(await hover('yield* askCreate', 2)).toBe(created);
     expect(await hover("touch('x')")).toBe('yields: @quidproquo-core/Date/Now');
+  });
+
+  it('on the yield* of an action requester, shows the action type, its payload and what the story gets back, for factory-built and hand-written requesters, declared or in source', async () => {
+    const framework = [
+      "import type { Action, ActionRequester, ActionRequesterFunction } from 'quidproquo-core';",
+      '',
+      "export declare const askThingDo: ActionRequesterFunction<'@app/Thing/Do', [id: string], { id: string }, number>;",
+      "export interface LegacyLoadAction extends Action<{ id: string; scope?: string }> { type: '@app/Legacy/Load' }",
+      'export declare function askLegacyLoad(id: string): ActionRequester<LegacyLoadAction, string[]>;',
+      '',
+    ].join('\n');
+    const requesters = [
+      "import { Action, ActionRequester, AskResponse } from 'quidproquo-core';",
+      '',
+      "import { askLegacyLoad, askThingDo } from './framework';",
+      '',
+      "interface SaveAction extends Action<{ name: string }> { type: '@app/Save' }",
+      'function* askSave(name: string): ActionRequester<SaveAction, boolean> {',
+      "  return yield { type: '@app/Save', payload: { name } };",
+      '}',
+      '',
+      'export function* askLoad(id: string): AskResponse<boolean> {',
+      '  const count = yield* askThingDo(id);',
+      '  const ids = yield* askLegacyLoad(id);',
+      '  return yield* askSave(`${count}:${ids.length}`);',
+      '}',
+      '',
+      'export function* askLoadOne(): AskResponse<boolean> {',
+      "  return yield* askLoad('x');",
+      '}',
+      '',
+    ].join('\n');
+    const { dir, file } = await start({}, { 'framework.d.ts': framework, 'requesters.ts': requesters });
+    const hoverIn = async (target: string, text: string, at: string) => {
+      const rows = text.split('\n');
+      const row = rows.findIndex((l) => l.includes(at));
+      const info = await server!.request('quickinfo', { file: target, line: row + 1, offset: rows[row].indexOf(at) + 1 });
+      return info.documentation as string;
+    };
+    const block = (...lines: string[]) => ['```ts', ...lines, '```'].join('\n');
+
+    expect(await hoverIn(file, STORIES, "yield* askKeyValueStoreUpsert('todos'")).toBe(
+      block("action: '@quidproquo-core/KeyValueStore/Upsert'", 'payload: { keyValueStoreName: string; item: unknown; }', 'returns: void'),
+    );
+    expect(await hoverIn(file, STORIES, 'yield* askNewGuid()')).toBe(block("action: '@quidproquo-core/Guid/New'", 'payload: none', 'returns: string'));
+    // On the requester's name too, after TypeScript's own documentation of it.
+    expect(await hoverIn(file, STORIES, 'askDateNow();')).toBe(
+      `The current time as an ISO string, recorded so a replay sees the same time.\n\n${block("action: '@quidproquo-core/Date/Now'", 'payload: none', 'returns: string')}`,
+    );
+
+    const other = path.join(dir, 'requesters.ts');
+    await server!.open(other);
+    expect(await hoverIn(other, requesters, 'yield* askThingDo')).toBe(block("action: '@app/Thing/Do'", 'payload: { id: string; }', 'returns: number'));
+    expect(await hoverIn(other, requesters, 'yield* askLegacyLoad')).toBe(
+      block("action: '@app/Legacy/Load'", 'payload: { id: string; scope?: string; }', 'returns: string[]'),
+    );
+    expect(await hoverIn(other, requesters, 'yield* askSave')).toBe(block("action: '@app/Save'", 'payload: { name: string; }', 'returns: boolean'));
+    // A story that is no requester keeps the list of what it may yield, requesters only declared included.
+    expect(await hoverIn(other, requesters, "yield* askLoad('x')")).toBe('yields: @app/Legacy/Load, @app/Save, @app/Thing/Do');
   });
 });

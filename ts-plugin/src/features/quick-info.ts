@@ -1,9 +1,13 @@
 import type * as ts from 'typescript';
 import type { PluginContext } from '../plugin-context';
-import { storyYieldsText } from '../story-hover';
+import { storyHoverText } from '../story-hover';
 import { timed } from '../timings';
 
-/** Hovers: a story call's hover adds the action types the story may yield (type-aware only). */
+/**
+ * Hovers: on a story call, or the `yield*` that delegates to it, what the story asks of the
+ * runtime: an action requester's action, payload and result, another story's action types
+ * (type-aware only).
+ */
 export function quickInfo(context: PluginContext): Pick<ts.LanguageService, 'getQuickInfoAtPosition'> {
   const { tsm, inner, guarded } = context;
   return {
@@ -14,9 +18,9 @@ export function quickInfo(context: PluginContext): Pick<ts.LanguageService, 'get
           const program = inner.getProgram();
           const sourceFile = program?.getSourceFile(fileName);
           if (!program || !sourceFile || !context.settings().typeAware) return own;
-          const yields = storyYieldsText(tsm, program, sourceFile, position);
-          if (!yields) return own;
-          const part: ts.SymbolDisplayPart = { kind: 'text', text: yields };
+          const added = storyHoverText(tsm, program, sourceFile, position);
+          if (!added) return own;
+          const part: ts.SymbolDisplayPart = { kind: 'text', text: added };
           if (!own) {
             return {
               kind: tsm.ScriptElementKind.unknown,
