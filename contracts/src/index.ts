@@ -1,6 +1,8 @@
 export * from './types';
 export { defineContract } from './define-contract';
 export { allContracts, contractById } from './contracts';
+export { PRESET_NAMES, STRICTEST_OPTIONS, presetRules } from './presets';
+export type { PresetName, PresetRule, StrictestOption } from './presets';
 export { runContract, formatMessage } from './engine/run';
 export type { RunTarget, ContractErrorHandler } from './engine/run';
 export { getFileIndex } from './engine/file-index';

@@ -111,9 +111,48 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`, `error:${line("touch('x')")}:3`]);
     const messages = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('ignored parts of the plugin options'));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain('unknown option "bogus" (options: typeAware, rules, timings)');
+    expect(messages[0]).toContain('unknown option "bogus" (options: preset, typeAware, rules, timings)');
     expect(messages[0]).toContain('unknown rule "no-such-rule"');
     expect(messages[0]).toContain('rules["require-yield-star"]: severity should be one of "error", "warning", "suggestion", "off", not "loud"');
+  });
+
+  it('"preset": "strict" turns every rule to error with its strictest options; "rules" changes single rules from there', async () => {
+    const shapes = [
+      "import { AskResponse } from 'quidproquo-core';",
+      '',
+      "import { join } from './paths';",
+      "import * as paths from './paths';",
+      '',
+      'export function* loadTodos(): AskResponse<string> {',
+      "  yield { type: '@app/Todo/Load', payload: { id: 'a' } };",
+      "  yield { type: '@app/Todo/Load', payload: {} };",
+      "  return paths.join(join('a'), 'b');",
+      '}',
+      '',
+    ].join('\n');
+    const files = { 'shapes.ts': shapes, 'paths.ts': 'export const join = (...parts: string[]) => parts.join("/");\n' };
+    const findingsIn = async (pluginEntry: Record<string, unknown>) => {
+      const { dir } = await start(pluginEntry, files);
+      const file = path.join(dir, 'shapes.ts');
+      await server!.open(file);
+      const diagnostics = (await server!.request('semanticDiagnosticsSync', { file, includeLinePosition: false })) as any[];
+      await server!.close();
+      return diagnostics
+        .filter((d) => / \(qpq\/[a-z-]+\)$/.test(d.text))
+        .map((d) => `${/\((qpq\/[a-z-]+)\)$/.exec(d.text)![1]}:${d.category}:${d.start.line}:${d.start.offset}`);
+    };
+    expect(await findingsIn({})).toEqual(['qpq/monomorphic-action-shape:warning:8:44']);
+    expect(await findingsIn({ preset: 'recommended' })).toEqual(['qpq/monomorphic-action-shape:warning:8:44']);
+    expect(await findingsIn({ preset: 'strict' })).toEqual([
+      'qpq/monomorphic-action-shape:error:8:44',
+      'qpq/import-order:error:1:1',
+      'qpq/ask-prefix-generator-only:error:6:18',
+    ]);
+    // A severity alone keeps the preset's options; [severity, options] replaces them.
+    expect(await findingsIn({ rules: { 'import-order': 'warning', 'ask-prefix-generator-only': ['error', {}] }, preset: 'strict' })).toEqual([
+      'qpq/monomorphic-action-shape:error:8:44',
+      'qpq/import-order:warning:1:1',
+    ]);
   });
 
   it('applies options sent with configurePlugin without a restart', async () => {
