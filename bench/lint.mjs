@@ -8,12 +8,14 @@
 //   wall time and CPU time (user + system, steadier on a busy machine) both printed
 //   peak memory                                                  b / a, d / c   target <= 1.10x
 //   (e) (b) and (d) with --concurrency 2 vs --concurrency off    report only
+//   (f) with --without <rules>: (d) with those rules off         d / f   report only
+//       (what the named rules add to the typed run, e.g. the rules a change introduces)
 //
 // Rounds are interleaved (a b c d b2 d2, a b c d b2 d2, ...) so drift on the machine touches every
 // case alike. Nothing is asserted: this prints, it never gates CI.
 //
-//   node bench/lint.mjs [--files 1000] [--runs 3] [--concurrency 2]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   node bench/lint.mjs [--files 1000] [--runs 3] [--concurrency 2] [--without qpq/a,qpq/b]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -29,8 +31,11 @@ const { values } = parseArgs({
     files: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '2' },
+    // Comma-separated rule ids: adds case (f), the typed run with these rules off.
+    without: { type: 'string' },
   },
 });
+const withoutRules = values.without ? values.without.split(',').map((r) => r.trim()).filter(Boolean) : [];
 const fileCount = Number(values.files);
 const runs = Math.max(1, Number(values.runs));
 
@@ -41,7 +46,17 @@ const CASES = [
   { key: 'd', label: '(d) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: 'off' },
   { key: 'b2', label: '(e) qpq recommended', config: 'qpq-recommended', concurrency: values.concurrency },
   { key: 'd2', label: '(e) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: values.concurrency },
+  ...(withoutRules.length > 0 ? [{ key: 'f', label: '(f) (d) without the named rules', config: 'qpq-recommended-type-checked-without', concurrency: 'off' }] : []),
 ];
+
+/** The config of case (f): recommended-type-checked with the named rules off, beside the corpus's other configs. */
+function writeWithoutConfig(dir) {
+  const off = Object.fromEntries(withoutRules.map((rule) => [rule, 'off']));
+  writeFileSync(
+    lintConfigFile(dir, 'qpq-recommended-type-checked-without'),
+    `import qpq from 'eslint-plugin-qpq';\n\nexport default [\n  qpq.configs['recommended-type-checked'],\n  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } }, rules: ${JSON.stringify(off)} },\n];\n`,
+  );
+}
 
 /** One ESLint run; the report goes to a temp file, read back for the counts. */
 async function lintOnce(dir, scratch, c) {
@@ -117,13 +132,21 @@ function printRatios(s) {
       row(`memory: untyped qpq, concurrency ${n} / off`, s.b2.mb, s.b.mb),
       row(`memory: typed qpq, concurrency ${n} / off`, s.d2.mb, s.d.mb),
       row('time:   (c) typed parse / (a) parser only (cost of the program)', s.c.ms, s.a.ms),
+      ...(s.f
+        ? [
+            row('time:   (d) typed qpq / (f) typed qpq without the named rules', s.d.ms, s.f.ms),
+            row('time:   (f) typed qpq without the named rules / (c) typed parse only', s.f.ms, s.c.ms),
+          ]
+        : []),
     ],
   );
+  if (s.f) console.log(`\nthe named rules (${withoutRules.join(', ')}): typed qpq time beyond the typed parse ${formatMs(s.d.ms - s.c.ms)} with them, ${formatMs(s.f.ms - s.c.ms)} without`);
   console.log(`\nqpq's own time: untyped ${formatMs(s.b.ms - s.a.ms)} beyond parsing, typed ${formatMs(s.d.ms - s.c.ms)} beyond the typed parse (${formatMs((s.d.ms - s.c.ms) / fileCount)} per file)`);
 }
 
 async function main() {
   const dir = ensureCorpus(fileCount);
+  if (withoutRules.length > 0) writeWithoutConfig(dir);
   printEnvironment(dir);
   const scratch = mkdtempSync(join(tmpdir(), 'qpq-bench-lint-'));
   try {

@@ -111,6 +111,11 @@ describe('strict: every rule at error, every option at its strictest', () => {
       'qpq/no-try-catch-around-actions': 'error',
       'qpq/ask-prefix-generator-only': ['error', { requireAskPrefix: true }],
       'qpq/valid-runtime-reference': ['error', { testFiles: true }],
+      'qpq/return-throw-error': 'error',
+      'qpq/no-spread-define': 'error',
+      'qpq/define-returns-config': 'error',
+      'qpq/serializable-context': 'error',
+      'qpq/raw-story-mocks': 'error',
       'qpq/no-outdated-api': 'error',
     });
     expect(plugin.configs['strict-type-checked'].rules).toBe(plugin.configs.strict.rules);

@@ -32,8 +32,9 @@ export function fixNotice(meta, { short = false } = {}) {
   return parts.join(short ? ' ' : ', ');
 }
 
-/** "💭 type-aware, works without types" or "syntactic". */
+/** "💭 type-aware, works without types", "💭 types only", or "syntactic". */
 export function typeNotice(meta, { short = false } = {}) {
+  if (meta.requiresTypes) return short ? '💭 types only' : '💭 needs type information: reports nothing without it';
   if (short) return meta.typeAware ? '💭' : '';
   return meta.typeAware ? '💭 uses type information when available, works without it' : 'syntactic: no type information needed';
 }
@@ -42,5 +43,5 @@ export function typeNotice(meta, { short = false } = {}) {
 export const LEGEND = [
   'configs: the severity in `recommended` and `recommended-type-checked` (— when a rule is only in the strict configs); `strict` and `strict-type-checked` set every rule to `error`, with its strictest options',
   '🔧 autofix by `eslint --fix` and the editor\'s quick fix · 💡 suggestions, never applied automatically',
-  '💭 uses type information when it is available, and works without it',
+  '💭 uses type information when it is available, and works without it (💭 types only: reports nothing without it)',
 ];
