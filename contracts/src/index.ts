@@ -1,6 +1,8 @@
 export * from './types';
 export { defineContract } from './define-contract';
 export { allContracts, contractById } from './contracts';
+export { PRESET_NAMES, STRICTEST_OPTIONS, presetRules } from './presets';
+export type { PresetName, PresetRule, StrictestOption } from './presets';
 export { runContract, formatMessage } from './engine/run';
 export type { RunTarget, ContractErrorHandler } from './engine/run';
 export { getFileIndex } from './engine/file-index';
@@ -11,6 +13,8 @@ export { applyEdits } from './engine/edits';
 export { schemaProblems } from './engine/options-schema';
 export { yieldedActionsOfCall } from './engine/story-actions';
 export type { YieldedActions } from './engine/story-actions';
+export { requestedActionOfCall, requesterDefinitionOf } from './engine/action-requester';
+export type { RequestedAction } from './engine/action-requester';
 export { QPQ_IMPORT_GROUPS } from './contracts/import-order';
 export {
   runtimeReferencesIn,

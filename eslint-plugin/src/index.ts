@@ -2,7 +2,7 @@
 import './typescript-api';
 import * as tsParser from '@typescript-eslint/parser';
 import type { ESLint, Linter, Rule } from 'eslint';
-import { allContracts } from 'qpq-contracts';
+import { allContracts, presetRules, type PresetName } from 'qpq-contracts';
 import { ruleFromContract } from './create-rule';
 import { replacePluginIn } from './shared-config';
 import { typeAwareParser } from './type-aware-parser';
@@ -16,15 +16,24 @@ const rules: Record<string, Rule.RuleModule> = Object.fromEntries(
   allContracts.map((contract) => [contract.meta.id, ruleFromContract(contract)]),
 );
 
-const recommendedRules: Linter.RulesRecord = Object.fromEntries(
-  allContracts
-    .filter((contract) => contract.meta.recommended !== false)
-    .map((contract) => [`qpq/${contract.meta.id}`, contract.meta.recommended as Linter.RuleSeverity]),
-);
+/** A preset's rules as ESLint settings: a severity, with the options it sets beside the defaults. */
+function rulesOf(preset: PresetName): Linter.RulesRecord {
+  return Object.fromEntries(
+    [...presetRules(preset, allContracts)].map(([id, { severity, options }]) => [`qpq/${id}`, options ? [severity, options] : severity]),
+  );
+}
+
+const recommendedRules = rulesOf('recommended');
+const strictRules = rulesOf('strict');
 
 interface QpqPlugin extends ESLint.Plugin {
   rules: Record<string, Rule.RuleModule>;
-  configs: { recommended: Linter.Config; 'recommended-type-checked': Linter.Config };
+  configs: {
+    recommended: Linter.Config;
+    'recommended-type-checked': Linter.Config;
+    strict: Linter.Config;
+    'strict-type-checked': Linter.Config;
+  };
   /**
    * A shared config array that registers another `qpq` plugin (the framework's
    * `quidproquo-eslint-config`), with this plugin in its place:
@@ -35,23 +44,25 @@ interface QpqPlugin extends ESLint.Plugin {
 
 const plugin = { meta: { name, version }, rules, configs: {} } as QpqPlugin;
 
-plugin.configs.recommended = {
-  name: 'qpq/recommended',
-  files: LINTED_FILES,
-  languageOptions: { parser: tsParser },
-  plugins: { qpq: plugin },
-  rules: recommendedRules,
-};
+// No parser options in the type-checked configs: the parser turns the project service on itself
+// (see type-aware-parser), so options a project adds in its own config object survive in any order.
+const typeCheckedParser = typeAwareParser(tsParser, { name: `${name}/type-aware-parser`, version });
 
-// No parser options here: the parser turns the project service on itself (see type-aware-parser),
-// so options a project adds in its own config object survive in any order.
-plugin.configs['recommended-type-checked'] = {
-  name: 'qpq/recommended-type-checked',
-  files: LINTED_FILES,
-  languageOptions: { parser: typeAwareParser(tsParser, { name: `${name}/type-aware-parser`, version }) },
-  plugins: { qpq: plugin },
-  rules: recommendedRules,
-};
+function config(configName: keyof QpqPlugin['configs'], typeChecked: boolean, rules: Linter.RulesRecord): Linter.Config {
+  return {
+    name: `qpq/${configName}`,
+    files: LINTED_FILES,
+    languageOptions: { parser: typeChecked ? typeCheckedParser : tsParser },
+    plugins: { qpq: plugin },
+    rules,
+  };
+}
+
+plugin.configs.recommended = config('recommended', false, recommendedRules);
+plugin.configs['recommended-type-checked'] = config('recommended-type-checked', true, recommendedRules);
+// Every rule at `error`, every option at its strictest (qpq-contracts' STRICTEST_OPTIONS says what that is).
+plugin.configs.strict = config('strict', false, strictRules);
+plugin.configs['strict-type-checked'] = config('strict-type-checked', true, strictRules);
 
 plugin.replacePluginIn = (sharedConfig, options = {}) =>
   replacePluginIn(sharedConfig, plugin, options.typeChecked ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended);

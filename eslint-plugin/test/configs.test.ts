@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import plugin from '../src/index';
 
@@ -29,9 +29,9 @@ async function lint(config: object, text: string) {
 }
 
 describe('flat configs', () => {
-  it('exposes meta, rules and both configs, and links each rule to its page', () => {
+  it('exposes meta, rules and the four configs, and links each rule to its page', () => {
     expect(plugin.meta).toEqual({ name: 'eslint-plugin-qpq', version: expect.any(String) });
-    expect(Object.keys(plugin.configs).sort()).toEqual(['recommended', 'recommended-type-checked']);
+    expect(Object.keys(plugin.configs).sort()).toEqual(['recommended', 'recommended-type-checked', 'strict', 'strict-type-checked']);
     for (const [id, rule] of Object.entries(plugin.rules)) expect(rule.meta?.docs?.url).toMatch(new RegExp(`/rules-docs/${id}\\.md$`));
   });
 
@@ -51,6 +51,103 @@ describe('flat configs', () => {
       const [result] = await eslint.lintText('function* s() {\n  askDateNow();\n}\n', { filePath: path.join(typedProject, `x.${ext}`) });
       expect(result.messages.map((m) => `${ext}:${m.ruleId}:${m.line}:${m.column}`)).toEqual([`${ext}:qpq/require-yield-star:2:3`]);
     }
+  });
+});
+
+const STRICT_STORY = `import { askDateNow, AskResponse } from 'quidproquo-core';
+
+import { join } from 'node:path';
+import * as path from 'node:path';
+
+export function* loadTodos(): AskResponse<string> {
+  askDateNow();
+  yield { type: '@app/Todo/Load', payload: { id: 'a' } };
+  yield { type: '@app/Todo/Load', payload: {} };
+  return path.join(join('a'), 'b');
+}
+`;
+
+/** A project with STRICT_STORY as src/todos.ts and src/todos.test.ts, and a tsconfig that includes them. */
+function strictProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-strict-'));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const runtime = (entry: string) => [path.join(__dirname, '../../runtime/src', entry, 'index.ts')];
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'commonjs',
+    strict: true,
+    noEmit: true,
+    types: [],
+    skipLibCheck: true,
+    paths: { 'quidproquo-core': runtime('core') },
+  };
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+  fs.mkdirSync(path.join(dir, 'src'));
+  for (const name of ['todos.ts', 'todos.test.ts']) fs.writeFileSync(path.join(dir, 'src', name), STRICT_STORY);
+  return dir;
+}
+
+/** `file rule:line:column:severity` of each finding of the project's files under `configs`. */
+async function findingsUnder(dir: string, configs: Linter.Config[]) {
+  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: configs });
+  const results = await eslint.lintFiles(['src']);
+  return results
+    .sort((a, b) => a.filePath.localeCompare(b.filePath))
+    .flatMap((r) =>
+      r.messages.map((m) =>
+        m.ruleId ? `${path.basename(r.filePath)} ${m.ruleId}:${m.line}:${m.column}:${m.severity === 2 ? 'error' : 'warn'}` : m.message,
+      ),
+    );
+}
+
+describe('strict: every rule at error, every option at its strictest', () => {
+  it('sets each rule, with the options that are stricter than the defaults', () => {
+    expect(plugin.configs.strict.rules).toEqual({
+      'qpq/require-yield-star': 'error',
+      'qpq/monomorphic-action-shape': ['error', { testFiles: true }],
+      'qpq/void-returns-204': 'error',
+      'qpq/import-order': ['error', { orderByImportStyle: true }],
+      'qpq/pure-stories': 'error',
+      'qpq/no-try-catch-around-actions': 'error',
+      'qpq/ask-prefix-generator-only': ['error', { requireAskPrefix: true }],
+      'qpq/valid-runtime-reference': ['error', { testFiles: true }],
+      'qpq/return-throw-error': 'error',
+      'qpq/no-spread-define': 'error',
+      'qpq/define-returns-config': 'error',
+      'qpq/serializable-context': 'error',
+      'qpq/raw-story-mocks': 'error',
+      'qpq/no-outdated-api': 'error',
+    });
+    expect(plugin.configs['strict-type-checked'].rules).toBe(plugin.configs.strict.rules);
+    expect(Object.keys(plugin.configs.strict.rules!).sort()).toEqual(
+      Object.keys(plugin.rules)
+        .map((id) => `qpq/${id}`)
+        .sort(),
+    );
+  });
+
+  it('reports what recommended leaves: warnings as errors, imports of one module by style, exported stories without ask, test files', async () => {
+    const dir = strictProject();
+    const typed = { languageOptions: { parserOptions: { tsconfigRootDir: dir } } };
+    const recommended = [
+      'todos.test.ts qpq/require-yield-star:7:3:error',
+      'todos.ts qpq/require-yield-star:7:3:error',
+      'todos.ts qpq/monomorphic-action-shape:9:44:warn',
+    ];
+    const strict = ['todos.test.ts', 'todos.ts'].flatMap((file) => [
+      `${file} qpq/import-order:1:1:error`,
+      `${file} qpq/ask-prefix-generator-only:6:18:error`,
+      `${file} qpq/require-yield-star:7:3:error`,
+      `${file} qpq/monomorphic-action-shape:9:44:error`,
+    ]);
+    expect(await findingsUnder(dir, [plugin.configs.recommended])).toEqual(recommended);
+    expect(await findingsUnder(dir, [plugin.configs.strict])).toEqual(strict);
+    expect(await findingsUnder(dir, [plugin.configs['recommended-type-checked'], typed])).toEqual(recommended);
+    expect(await findingsUnder(dir, [plugin.configs['strict-type-checked'], typed])).toEqual(strict);
+    // A severity of the project's own after it keeps the strict options (ESLint keeps earlier options).
+    const importOrderWarns = strict.map((finding) => finding.replace(/qpq\/import-order:(\d+:\d+):error$/, 'qpq/import-order:$1:warn'));
+    expect(importOrderWarns).not.toEqual(strict);
+    expect(await findingsUnder(dir, [plugin.configs.strict, { rules: { 'qpq/import-order': 'warn' } }])).toEqual(importOrderWarns);
   });
 });
 

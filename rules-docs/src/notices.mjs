@@ -2,12 +2,16 @@
 // its fixes and its use of type information, with eslint-doc-generator's emoji for each.
 import { listText } from './markdown.mjs';
 
-/** The plugin's configs: every rule with a `recommended` severity is in both, at that severity. */
-export const CONFIGS = ['recommended', 'recommended-type-checked'];
+/**
+ * The plugin's configs: every rule with a `recommended` severity is in the first two at that
+ * severity; the strict two turn every rule on at `error` (with its strictest options).
+ */
+export const CONFIGS = ['recommended', 'recommended-type-checked', 'strict', 'strict-type-checked'];
 
 /** `{ config: severity }` for each config that enables the rule. */
 export function configSeverities(meta) {
-  return meta.recommended ? Object.fromEntries(CONFIGS.map((config) => [config, meta.recommended])) : {};
+  const recommended = meta.recommended ? { recommended: meta.recommended, 'recommended-type-checked': meta.recommended } : {};
+  return { ...recommended, strict: 'error', 'strict-type-checked': 'error' };
 }
 
 /** The configs, e.g. "💼 `error` in `recommended` and `recommended-type-checked`". */
@@ -16,7 +20,6 @@ export function configsNotice(meta) {
   for (const [config, severity] of Object.entries(configSeverities(meta))) {
     bySeverity.set(severity, [...(bySeverity.get(severity) ?? []), `\`${config}\``]);
   }
-  if (bySeverity.size === 0) return '💼 not in any config: enable it by name';
   return `💼 ${[...bySeverity].map(([severity, configs]) => `\`${severity}\` in ${listText(configs)}`).join('; ')}`;
 }
 
@@ -51,7 +54,7 @@ export function cacheNotice(meta, { short = false } = {}) {
 
 /** The legend printed above a rules table, a line each. */
 export const LEGEND = [
-  `configs: the severity in \`${CONFIGS.join('` and `')}\` (— when a rule is enabled only by name)`,
+  'configs: the severity in `recommended` and `recommended-type-checked` (— when a rule is only in the strict configs); `strict` and `strict-type-checked` set every rule to `error`, with its strictest options',
   '🔧 autofix by `eslint --fix` and the editor\'s quick fix · 💡 suggestions, never applied automatically',
   '💭 uses type information when it is available, and works without it (💭 types only: reports nothing without it)',
   '`--cache`: safe (the rule reads the file alone) · untyped (safe without type information; typed, it reads types other files declare) · no (it reads other files: see its page)',

@@ -1,10 +1,13 @@
 // rules-docs/<rule-id>.md: a rule's page, from its contract's metadata and documented examples.
 // The examples are the rule's tests too, so what the page shows is what the rule does.
+import { createRequire } from 'node:module';
 import { dependsOnFileName, documentedFindings, fileNameOf } from './example-findings.mjs';
 import { codeBlock, inlineCode, table } from './markdown.mjs';
 import { cacheNotice, configsNotice, fixNotice, typeNotice } from './notices.mjs';
 
-export function rulePage(contract, findingsOf = documentedFindings, nameMatters = dependsOnFileName) {
+const { STRICTEST_OPTIONS } = createRequire(import.meta.url)('qpq-contracts');
+
+export function rulePage(contract, findingsOf = documentedFindings, nameMatters = dependsOnFileName, strictest = STRICTEST_OPTIONS) {
   const { meta } = contract;
   return [
     `# qpq/${meta.id}`,
@@ -29,7 +32,7 @@ export function rulePage(contract, findingsOf = documentedFindings, nameMatters 
     '',
     '## Options',
     '',
-    ...optionsSection(meta),
+    ...optionsSection(meta, strictest[meta.id]),
     '',
     '## Examples',
     '',
@@ -41,7 +44,7 @@ export function rulePage(contract, findingsOf = documentedFindings, nameMatters 
   ].join('\n');
 }
 
-function optionsSection(meta) {
+function optionsSection(meta, strictest) {
   const properties = Object.entries(meta.schema.properties ?? {});
   if (properties.length === 0) return ['This rule has no options.'];
   const defaults = meta.defaultOptions ?? {};
@@ -58,6 +61,19 @@ function optionsSection(meta) {
     'The defaults, as an ESLint rule setting (the editor plugin takes the same object):',
     '',
     codeBlock(`rules: {\n  ${config}\n}`, 'js'),
+    ...strictSection(strictest),
+  ];
+}
+
+/** What the strict configs set each option to, and why (the default when it is the strictest already). */
+function strictSection(strictest) {
+  if (!strictest) return [];
+  const valueOf = (option) => ('strict' in option ? inlineCode(JSON.stringify(option.strict)) : 'the default');
+  return [
+    '',
+    'In `strict` and `strict-type-checked` (every option at its strictest):',
+    '',
+    ...Object.entries(strictest).map(([name, option]) => `- ${inlineCode(name)}: ${valueOf(option)} (${option.why})`),
   ];
 }
 

@@ -10,7 +10,7 @@ import plugin from '../../eslint-plugin/src/index';
 import { codemodsPage } from '../src/codemods-page.mjs';
 import { documentedFindings } from '../src/example-findings.mjs';
 import { REPO_ROOT, renderAll, staleFiles } from '../src/generate.mjs';
-import { CONFIGS } from '../src/notices.mjs';
+import { CONFIGS, configSeverities } from '../src/notices.mjs';
 import { rulePage, typeOf } from '../src/rule-page.mjs';
 import { readmeWithRulesTable } from '../src/rules-table.mjs';
 
@@ -141,7 +141,8 @@ describe('generated documentation', () => {
     for (const { meta } of allContracts) {
       for (const config of CONFIGS) {
         const configs = plugin.configs as Record<string, { rules?: Record<string, unknown> }>;
-        expect(configs[config].rules?.[`qpq/${meta.id}`], `${config}: qpq/${meta.id}`).toBe(meta.recommended || undefined);
+        const setting = configs[config].rules?.[`qpq/${meta.id}`];
+        expect(Array.isArray(setting) ? setting[0] : setting, `${config}: qpq/${meta.id}`).toBe(configSeverities(meta)[config]);
       }
     }
   });
@@ -171,7 +172,10 @@ describe('rule page', () => {
 
   it('renders the header, reasons, options and examples of a rule', () => {
     const page = rulePage(fakeContract(examples));
-    expect(page).toContain('# qpq/fake-rule\n\nReport `bad`.\n\n💼 `warn` in `recommended` and `recommended-type-checked` · no autofix · syntactic');
+    expect(page).toContain('# qpq/fake-rule\n\nReport `bad`.\n\n💼 `warn` in `recommended` and `recommended-type-checked`; `error` in `strict` and `strict-type-checked` · no autofix · syntactic');
+    expect(rulePage(fakeContract(examples, { recommended: false }))).toContain(
+      '💼 `error` in `strict` and `strict-type-checked` · no autofix · syntactic',
+    );
     expect(page).toContain('## Why\n\nBecause.');
     expect(page).toContain('- `bad`: `‹name›` is bad.');
     expect(page).toContain('## Type information\n\nPurely syntactic.');
@@ -215,6 +219,16 @@ describe('rule page', () => {
     expect(page).toContain('| `groups` | string[][] | `[["^x","^y"],["^z"]]` |  |');
     expect(page).toContain('| `strict` | boolean | — |  |');
     expect(page).toContain("'qpq/fake-rule': ['warn', {\n");
+  });
+
+  it('says what the strict configs set each option to, and why', () => {
+    const schema = { type: 'object', properties: { mode: { enum: ['a', 'b'] }, strict: { type: 'boolean' } } };
+    const contract = fakeContract(examples, { schema, defaultOptions: { mode: 'a' } });
+    const strictest = { 'fake-rule': { mode: { why: 'a and b are styles' }, strict: { strict: true, why: 'reports more' } } };
+    expect(rulePage(contract, undefined, undefined, strictest)).toContain(
+      '\n\nIn `strict` and `strict-type-checked` (every option at its strictest):\n\n- `mode`: the default (a and b are styles)\n- `strict`: `true` (reports more)\n',
+    );
+    expect(rulePage(contract, undefined, undefined, {})).not.toContain('In `strict`');
   });
 
   it('writes JSON schema types in TypeScript notation', () => {

@@ -1,4 +1,5 @@
 import type { Contract } from 'qpq-contracts';
+import { PRESET_NAMES } from 'qpq-contracts';
 
 const SEVERITY = { enum: ['error', 'warning', 'suggestion', 'off'] };
 
@@ -26,6 +27,12 @@ export function pluginOptionsSchema(contracts: readonly Contract[]): Record<stri
     type: 'object',
     properties: {
       name: { const: 'qpq-ts-plugin' },
+      preset: {
+        enum: [...PRESET_NAMES],
+        default: 'recommended',
+        description:
+          'The rule set to start from, as the ESLint configs of the same names: "recommended" (each rule at its recommended severity, default options) or "strict" (every rule at error, every option at its strictest). "rules" changes single rules from there.',
+      },
       typeAware: {
         type: 'boolean',
         default: true,

@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { getStoryRecognizer, yieldedActionsOfCall, type StoryCallNode } from 'qpq-contracts';
+import { getStoryRecognizer, requestedActionOfCall, yieldedActionsOfCall, type RequestedAction, type StoryCallNode } from 'qpq-contracts';
 
 /** More than this many action types are cut, with a count of the rest. */
 export const MAX_LISTED_ACTIONS = 8;
@@ -33,13 +33,34 @@ export function storyCallAt(tsm: typeof ts, sourceFile: ts.SourceFile, position:
   }
 }
 
-/** `yields: @a, @b, … and 3 more` for a story call, or undefined when it is not a story call. */
-export function storyYieldsText(tsm: typeof ts, program: ts.Program, sourceFile: ts.SourceFile, position: number): string | undefined {
+/**
+ * What a story call's hover adds: for an action requester, the action it asks for, its payload and
+ * what the story gets back; for any other story, `yields: @a, @b, … and 3 more`. Undefined when
+ * the call is no story call.
+ */
+export function storyHoverText(tsm: typeof ts, program: ts.Program, sourceFile: ts.SourceFile, position: number): string | undefined {
   const call = storyCallAt(tsm, sourceFile, position);
   if (!call) return undefined;
   const checker = program.getTypeChecker();
-  if (!getStoryRecognizer(tsm, sourceFile, checker).isStoryCall(call)) return undefined;
-  const { types, complete } = yieldedActionsOfCall(tsm, checker, call);
+  if (!getStoryRecognizer(tsm, sourceFile, checker, program).isStoryCall(call)) return undefined;
+  const requested = requestedActionOfCall(tsm, checker, call, program);
+  return requested ? requestedActionText(checker, requested, call) : yieldsText(tsm, checker, call, program);
+}
+
+/** A code block, as hovers show types: the action type, the payload type, the result. */
+function requestedActionText(checker: ts.TypeChecker, requested: RequestedAction, at: ts.Node): string {
+  const typeText = (type: ts.Type | undefined, absent: string) => (type ? checker.typeToString(type, at) : absent);
+  return [
+    '```ts',
+    `action: ${requested.actionTypes.map((type) => `'${type}'`).join(' | ')}`,
+    `payload: ${typeText(requested.payload, 'none')}`,
+    `returns: ${typeText(requested.returns, 'unknown')}`,
+    '```',
+  ].join('\n');
+}
+
+function yieldsText(tsm: typeof ts, checker: ts.TypeChecker, call: StoryCallNode, program: ts.Program): string {
+  const { types, complete } = yieldedActionsOfCall(tsm, checker, call, program);
   const sorted = [...types].sort();
   const listed = sorted.slice(0, MAX_LISTED_ACTIONS);
   const rest = sorted.length - listed.length;

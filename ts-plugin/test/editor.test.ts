@@ -38,8 +38,8 @@ afterAll(() => {
   for (const dir of projectDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A throwaway project whose tsconfig configures the plugin with `pluginEntry`. */
-function project(pluginEntry: Record<string, unknown>) {
+/** A throwaway project whose tsconfig configures the plugin with `pluginEntry`, with stories.ts and `files`. */
+function project(pluginEntry: Record<string, unknown>, files: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-editor-'));
   projectDirs.push(dir);
   fs.writeFileSync(
@@ -60,6 +60,7 @@ function project(pluginEntry: Record<string, unknown>) {
   );
   const file = path.join(dir, 'stories.ts');
   fs.writeFileSync(file, STORIES);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return { dir, file, logFile: path.join(dir, 'tsserver.log') };
 }
 
@@ -70,8 +71,8 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     server = undefined;
   });
 
-  async function start(pluginEntry: Record<string, unknown>) {
-    const p = project(pluginEntry);
+  async function start(pluginEntry: Record<string, unknown>, files: Record<string, string> = {}) {
+    const p = project(pluginEntry, files);
     server = new TsServerClient({ tsserverPath, cwd: REPO_ROOT, logFile: p.logFile });
     await server.open(p.file);
     const qpq = async (command: string) =>
@@ -110,9 +111,48 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`, `error:${line("touch('x')")}:3`]);
     const messages = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('ignored parts of the plugin options'));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toContain('unknown option "bogus" (options: typeAware, rules, timings)');
+    expect(messages[0]).toContain('unknown option "bogus" (options: preset, typeAware, rules, timings)');
     expect(messages[0]).toContain('unknown rule "no-such-rule"');
     expect(messages[0]).toContain('rules["require-yield-star"]: severity should be one of "error", "warning", "suggestion", "off", not "loud"');
+  });
+
+  it('"preset": "strict" turns every rule to error with its strictest options; "rules" changes single rules from there', async () => {
+    const shapes = [
+      "import { AskResponse } from 'quidproquo-core';",
+      '',
+      "import { join } from './paths';",
+      "import * as paths from './paths';",
+      '',
+      'export function* loadTodos(): AskResponse<string> {',
+      "  yield { type: '@app/Todo/Load', payload: { id: 'a' } };",
+      "  yield { type: '@app/Todo/Load', payload: {} };",
+      "  return paths.join(join('a'), 'b');",
+      '}',
+      '',
+    ].join('\n');
+    const files = { 'shapes.ts': shapes, 'paths.ts': 'export const join = (...parts: string[]) => parts.join("/");\n' };
+    const findingsIn = async (pluginEntry: Record<string, unknown>) => {
+      const { dir } = await start(pluginEntry, files);
+      const file = path.join(dir, 'shapes.ts');
+      await server!.open(file);
+      const diagnostics = (await server!.request('semanticDiagnosticsSync', { file, includeLinePosition: false })) as any[];
+      await server!.close();
+      return diagnostics
+        .filter((d) => / \(qpq\/[a-z-]+\)$/.test(d.text))
+        .map((d) => `${/\((qpq\/[a-z-]+)\)$/.exec(d.text)![1]}:${d.category}:${d.start.line}:${d.start.offset}`);
+    };
+    expect(await findingsIn({})).toEqual(['qpq/monomorphic-action-shape:warning:8:44']);
+    expect(await findingsIn({ preset: 'recommended' })).toEqual(['qpq/monomorphic-action-shape:warning:8:44']);
+    expect(await findingsIn({ preset: 'strict' })).toEqual([
+      'qpq/monomorphic-action-shape:error:8:44',
+      'qpq/import-order:error:1:1',
+      'qpq/ask-prefix-generator-only:error:6:18',
+    ]);
+    // A severity alone keeps the preset's options; [severity, options] replaces them.
+    expect(await findingsIn({ rules: { 'import-order': 'warning', 'ask-prefix-generator-only': ['error', {}] }, preset: 'strict' })).toEqual([
+      'qpq/monomorphic-action-shape:error:8:44',
+      'qpq/import-order:warning:1:1',
+    ]);
   });
 
   it('applies options sent with configurePlugin without a restart', async () => {
@@ -120,6 +160,27 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await semantic()).toHaveLength(2);
     await server!.request('configurePlugin', { pluginName: 'qpq-ts-plugin', configuration: { rules: { 'require-yield-star': 'off' } } });
     expect(await semantic()).toEqual([]);
+  });
+
+  it('named twice in tsconfig, and reloaded after tsconfig changes, it runs once per project: each finding once, with the options of the latest entry', async () => {
+    const { dir, semantic, logFile } = await start({});
+    const tsconfig = path.join(dir, 'tsconfig.json');
+    const withPlugins = (plugins: object[]) => {
+      const config = JSON.parse(fs.readFileSync(tsconfig, 'utf8'));
+      config.compilerOptions.plugins = plugins;
+      fs.writeFileSync(tsconfig, JSON.stringify(config));
+    };
+    withPlugins([{ name: 'qpq-ts-plugin' }, { name: 'qpq-ts-plugin', rules: { 'require-yield-star': 'warning' } }]);
+    await server!.request('reloadProjects', {});
+    expect(await semantic()).toEqual([`warning:${line('askNewGuid();')}:3`, `warning:${line("touch('x')")}:3`]);
+
+    withPlugins([{ name: 'qpq-ts-plugin', typeAware: false }]);
+    await server!.request('reloadProjects', {});
+    expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`]);
+
+    const log = fs.readFileSync(logFile, 'utf8').split('\n');
+    expect(log.filter((l) => l.includes('[qpq-ts-plugin] loaded with'))).toHaveLength(1);
+    expect(log.filter((l) => l.includes('[qpq-ts-plugin] already running in this project'))).toHaveLength(3);
   });
 
   it('adds the action types a story may yield to its hover, collected through the stories it delegates to', async () => {
@@ -134,5 +195,64 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await hover("askCreate('milk')")).toBe(created);
     expect(await hover('yield* askCreate', 2)).toBe(created);
     expect(await hover("touch('x')")).toBe('yields: @quidproquo-core/Date/Now');
+  });
+
+  it('on the yield* of an action requester, shows the action type, its payload and what the story gets back, for factory-built and hand-written requesters, declared or in source', async () => {
+    const framework = [
+      "import type { Action, ActionRequester, ActionRequesterFunction } from 'quidproquo-core';",
+      '',
+      "export declare const askThingDo: ActionRequesterFunction<'@app/Thing/Do', [id: string], { id: string }, number>;",
+      "export interface LegacyLoadAction extends Action<{ id: string; scope?: string }> { type: '@app/Legacy/Load' }",
+      'export declare function askLegacyLoad(id: string): ActionRequester<LegacyLoadAction, string[]>;',
+      '',
+    ].join('\n');
+    const requesters = [
+      "import { Action, ActionRequester, AskResponse } from 'quidproquo-core';",
+      '',
+      "import { askLegacyLoad, askThingDo } from './framework';",
+      '',
+      "interface SaveAction extends Action<{ name: string }> { type: '@app/Save' }",
+      'function* askSave(name: string): ActionRequester<SaveAction, boolean> {',
+      "  return yield { type: '@app/Save', payload: { name } };",
+      '}',
+      '',
+      'export function* askLoad(id: string): AskResponse<boolean> {',
+      '  const count = yield* askThingDo(id);',
+      '  const ids = yield* askLegacyLoad(id);',
+      '  return yield* askSave(`${count}:${ids.length}`);',
+      '}',
+      '',
+      'export function* askLoadOne(): AskResponse<boolean> {',
+      "  return yield* askLoad('x');",
+      '}',
+      '',
+    ].join('\n');
+    const { dir, file } = await start({}, { 'framework.d.ts': framework, 'requesters.ts': requesters });
+    const hoverIn = async (target: string, text: string, at: string) => {
+      const rows = text.split('\n');
+      const row = rows.findIndex((l) => l.includes(at));
+      const info = await server!.request('quickinfo', { file: target, line: row + 1, offset: rows[row].indexOf(at) + 1 });
+      return info.documentation as string;
+    };
+    const block = (...lines: string[]) => ['```ts', ...lines, '```'].join('\n');
+
+    expect(await hoverIn(file, STORIES, "yield* askKeyValueStoreUpsert('todos'")).toBe(
+      block("action: '@quidproquo-core/KeyValueStore/Upsert'", 'payload: { keyValueStoreName: string; item: unknown; }', 'returns: void'),
+    );
+    expect(await hoverIn(file, STORIES, 'yield* askNewGuid()')).toBe(block("action: '@quidproquo-core/Guid/New'", 'payload: none', 'returns: string'));
+    // On the requester's name too, after TypeScript's own documentation of it.
+    expect(await hoverIn(file, STORIES, 'askDateNow();')).toBe(
+      `The current time as an ISO string, recorded so a replay sees the same time.\n\n${block("action: '@quidproquo-core/Date/Now'", 'payload: none', 'returns: string')}`,
+    );
+
+    const other = path.join(dir, 'requesters.ts');
+    await server!.open(other);
+    expect(await hoverIn(other, requesters, 'yield* askThingDo')).toBe(block("action: '@app/Thing/Do'", 'payload: { id: string; }', 'returns: number'));
+    expect(await hoverIn(other, requesters, 'yield* askLegacyLoad')).toBe(
+      block("action: '@app/Legacy/Load'", 'payload: { id: string; scope?: string; }', 'returns: string[]'),
+    );
+    expect(await hoverIn(other, requesters, 'yield* askSave')).toBe(block("action: '@app/Save'", 'payload: { name: string; }', 'returns: boolean'));
+    // A story that is no requester keeps the list of what it may yield, requesters only declared included.
+    expect(await hoverIn(other, requesters, "yield* askLoad('x')")).toBe('yields: @app/Legacy/Load, @app/Save, @app/Thing/Do');
   });
 });

@@ -55,13 +55,32 @@ describe('createQpqLanguageService', () => {
     expect(logged.some((line) => line.includes('qpq/broken failed on /project/a.ts') && line.includes('contract bug'))).toBe(true);
   });
 
-  it('offers the fix for its finding and passes every other request through', () => {
+  it('offers the fix for its finding, then the two that disable the rule, and passes every other request through', () => {
     const { service } = wrappedService({ '/project/a.ts': STORY });
     const fixes = service.getCodeFixesAtPosition('/project/a.ts', STORY_CALL_AT, STORY_CALL_AT + 12, [990001], {}, {});
-    expect(fixes.map((f) => [f.fixName, f.fixId, f.changes[0].textChanges])).toEqual([
-      ['qpq/require-yield-star', 'qpq/require-yield-star', [{ span: { start: STORY_CALL_AT, length: 0 }, newText: 'yield* ' }]],
+    const lineStart = STORY_CALL_AT - 2;
+    expect(fixes.map((f) => [f.fixName, f.fixId, f.description, f.changes[0].textChanges])).toEqual([
+      [
+        'qpq/require-yield-star',
+        'qpq/require-yield-star',
+        'Delegate with `yield*`',
+        [{ span: { start: STORY_CALL_AT, length: 0 }, newText: 'yield* ' }],
+      ],
+      [
+        'qpq-disable-for-line',
+        undefined,
+        'Disable qpq/require-yield-star for this line',
+        [{ span: { start: lineStart, length: 0 }, newText: '  // eslint-disable-next-line qpq/require-yield-star\n' }],
+      ],
+      [
+        'qpq-disable-for-file',
+        undefined,
+        'Disable qpq/require-yield-star for this file',
+        [{ span: { start: 0, length: 0 }, newText: '/* eslint-disable qpq/require-yield-star */\n' }],
+      ],
     ]);
     expect(service.getSupportedCodeFixes()).toContain('990001');
+    expect(service.getSupportedCodeFixes()).toContain('990000');
     expect(service.getQuickInfoAtPosition('/project/a.ts', STORY_CALL_AT)?.kind).toBe('function');
   });
 

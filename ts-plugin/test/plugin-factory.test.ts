@@ -28,4 +28,30 @@ describe('the plugin factory tsserver calls', () => {
     expect(init({ typescript: ts }).create(info)).not.toBe(languageService);
     expect(logged).toEqual([`[qpq-ts-plugin] loaded with ${allContracts.length} rule(s)`]);
   });
+
+  it("starts once per project however often tsserver loads it there; the later entry's options apply, also through configurePlugin", () => {
+    const { info, languageService, logged } = createInfo();
+    const first = init({ typescript: ts });
+    const wrapped = first.create(info);
+    // tsserver hands the next plugin entry the language service the previous one returned.
+    const second = init({ typescript: ts });
+    const again = second.create({
+      ...info,
+      languageService: wrapped,
+      config: { rules: { 'require-yield-star': 'off' } },
+    } as ts.server.PluginCreateInfo);
+    expect(again).toBe(wrapped);
+    expect(logged).toEqual([
+      `[qpq-ts-plugin] loaded with ${allContracts.length} rule(s)`,
+      '[qpq-ts-plugin] already running in this project: not started again, its options are taken from this plugin entry',
+    ]);
+    second.onConfigurationChanged!({ rules: { 'no-such-rule': 'error' } });
+    expect(logged.slice(2)).toEqual([
+      `[qpq-ts-plugin] ignored parts of the plugin options in tsconfig: unknown rule "no-such-rule" (rules: ${allContracts.map((c) => c.meta.id).join(', ')})`,
+    ]);
+    // Another project is another language service.
+    const other = createInfo();
+    expect(second.create(other.info)).not.toBe(other.languageService);
+    expect(languageService).not.toBe(wrapped);
+  });
 });

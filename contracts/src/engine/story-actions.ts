@@ -1,5 +1,6 @@
 import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
+import { requestedActionOfCall, requesterDefinitionOf } from './action-requester';
 import type { StoryCallNode } from './file-index';
 
 /** The action types a story may yield; `complete` is false where some delegation could not be followed. */
@@ -12,14 +13,15 @@ const memoByChecker = new WeakMap<ts.TypeChecker, Map<ts.Node, YieldedActions>>(
 
 /**
  * The action types a story call may yield, collected through the stories it delegates to within
- * the program: requesters built with `createActionRequester({ actionType })`, `yield { type }`
+ * the program: action requesters (see action-requester.ts; with the program, hand-written ones too),
+ * requesters built with `createActionRequester({ actionType })`, `yield { type }`
  * literals, `yield*` delegations, and stories handed to combinators (`askCatch(askA())`).
  * Memoised per declaration for the life of the checker, i.e. one program version.
  */
-export function yieldedActionsOfCall(tsm: TypeScriptModule, checker: ts.TypeChecker, call: StoryCallNode): YieldedActions {
+export function yieldedActionsOfCall(tsm: TypeScriptModule, checker: ts.TypeChecker, call: StoryCallNode, program?: ts.Program): YieldedActions {
   let memo = memoByChecker.get(checker);
   if (!memo) memoByChecker.set(checker, (memo = new Map()));
-  return new ActionCollector(tsm, checker, memo).ofCall(call);
+  return new ActionCollector(tsm, checker, memo, program).ofCall(call);
 }
 
 class ActionCollector {
@@ -29,12 +31,20 @@ class ActionCollector {
     private readonly tsm: TypeScriptModule,
     private readonly checker: ts.TypeChecker,
     private readonly memo: Map<ts.Node, YieldedActions>,
+    private readonly program: ts.Program | undefined,
   ) {}
 
   ofCall(call: StoryCallNode): YieldedActions {
     const parts: YieldedActions[] = [];
-    const declaration = this.declarationOf(this.tsm.isTaggedTemplateExpression(call) ? call.tag : call.expression);
-    parts.push(declaration ? this.ofDeclaration(declaration) : { types: [], complete: false });
+    const callee = this.tsm.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+    // An action requester says what it yields, also where only its declaration file is in the program.
+    const requested = this.program
+      ? requestedActionOfCall(this.tsm, this.checker, call, this.program)
+      : requesterDefinitionOf(this.tsm, this.checker, this.checker.getTypeAtLocation(callee));
+    const declaration = requested ? undefined : this.declarationOf(callee);
+    parts.push(
+      requested ? { types: requested.actionTypes, complete: true } : declaration ? this.ofDeclaration(declaration) : { types: [], complete: false },
+    );
     // Stories passed to a combinator run inside it.
     if (this.tsm.isCallExpression(call)) {
       for (const argument of call.arguments) parts.push(this.ofStoryCallsWithin(argument));

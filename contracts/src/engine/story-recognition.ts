@@ -384,7 +384,8 @@ export class StoryRecognizer {
     return this.typeAcceptsStory(declared);
   }
 
-  private generatorReturnType(type: ts.Type): ts.Type | undefined {
+  /** `R` of a `Generator<Y, R, N>` (what delegating to it evaluates to); undefined for another type. */
+  generatorReturnType(type: ts.Type): ts.Type | undefined {
     const checker = this.checker!;
     const name = type.getSymbol()?.getName();
     if ((name === 'Generator' || name === 'AsyncGenerator') && (type as ts.ObjectType).objectFlags & this.tsm.ObjectFlags.Reference) {
@@ -490,7 +491,7 @@ export class StoryRecognizer {
    * path reads `Generator<Y, R, N>`'s type argument; other iterators are read through `next()`,
    * whose result an async iterator wraps in a promise.
    */
-  private yieldTypeOf(type: ts.Type): ts.Type | null {
+  yieldTypeOf(type: ts.Type): ts.Type | null {
     const checker = this.checker!;
     const { ObjectFlags } = this.tsm;
     const symbolName = type.getSymbol()?.getName();

@@ -1,0 +1,136 @@
+import type * as ts from 'typescript';
+import type { TypeScriptModule } from '../types';
+import { getActionTypeModel } from './action-type';
+import type { StoryCallNode } from './file-index';
+import { getStoryRecognizer } from './story-recognition';
+
+/** What a call of an action requester asks the runtime for, and what the story gets back. */
+export interface RequestedAction {
+  /** The action type (more than one only when a requester's type is a union of them). */
+  actionTypes: string[];
+  /** The payload's type; undefined for an action without payload. */
+  payload: ts.Type | undefined;
+  /** What `yield*` of the call evaluates to: the runtime's answer; undefined when unknown. */
+  returns: ts.Type | undefined;
+}
+
+/**
+ * The definition a requester built by the framework's factory carries on itself
+ * (`createActionRequester<R>()({ actionType, getPayload })` returns a story function with
+ * `actionType` and `getPayload` properties): read from the type, so a requester declared in the
+ * framework's `.d.ts` files is known as well as one written in the program.
+ */
+export function requesterDefinitionOf(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  requester: ts.Type,
+): { actionTypes: string[]; payload: ts.Type | undefined } | undefined {
+  const actionType = requester.getProperty('actionType');
+  const getPayload = requester.getProperty('getPayload');
+  if (!actionType || !getPayload || requester.getCallSignatures().length === 0) return undefined;
+  const actionTypes = stringLiteralValues(checker.getTypeOfSymbol(actionType));
+  if (actionTypes.length === 0) return undefined;
+  const built = checker.getTypeOfSymbol(getPayload).getCallSignatures()[0]?.getReturnType();
+  return { actionTypes, payload: built && payloadType(tsm, checker, built) };
+}
+
+/**
+ * The action a story call requests, when the call is one of an action requester: a story that
+ * yields one action and returns what the runtime sends back. Factory requesters are known by the
+ * definition they carry; hand-written ones (`function* askX(): XActionRequester { return yield
+ * { type, payload } }`) by a declared yield type with one action type, or by a body with one plain
+ * `yield` of an action and no delegation. Needs the type checker.
+ */
+export function requestedActionOfCall(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  call: StoryCallNode,
+  program?: ts.Program,
+): RequestedAction | undefined {
+  const stories = getStoryRecognizer(tsm, call.getSourceFile(), checker, program);
+  if (!stories.isStoryCall(call)) return undefined;
+  const callType = checker.getTypeAtLocation(call);
+  const returns = stories.generatorReturnType(callType);
+  const definition = requesterDefinitionOf(tsm, checker, checker.getTypeAtLocation(stories.calleeOf(call)));
+  if (definition) return { ...definition, returns };
+
+  const model = getActionTypeModel(tsm, checker, program);
+  const declared = stories.yieldTypeOf(callType);
+  if (declared && model.isAction(declared) === 'yes') {
+    const action = actionOfType(tsm, checker, declared, undefined);
+    if (action && action.actionTypes.length === 1) return { ...action, returns };
+  }
+  const yielded = onlyYield(tsm, declarationOf(tsm, checker, stories.calleeOf(call)));
+  if (!yielded || model.isAction(checker.getTypeAtLocation(yielded)) !== 'yes') return undefined;
+  const action = actionOfType(tsm, checker, checker.getTypeAtLocation(yielded), yielded);
+  return action && action.actionTypes.length === 1 ? { ...action, returns } : undefined;
+}
+
+/** The string values of a string literal type, or of a union of them (string enum members too). */
+export function stringLiteralValues(type: ts.Type): string[] {
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((t) => t.isStringLiteral()) ? parts.map((t) => (t as ts.StringLiteralType).value) : [];
+}
+
+/**
+ * An action's `type` values and payload. For an object literal (`at`), its own property values
+ * are read: the literal's type has `type: string`, widened from the string it holds.
+ */
+function actionOfType(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  action: ts.Type,
+  at: ts.Expression | undefined,
+): { actionTypes: string[]; payload: ts.Type | undefined } | undefined {
+  const valueOf = (name: string): ts.Type | undefined => {
+    if (at && tsm.isObjectLiteralExpression(at)) {
+      const property = at.properties.find((p) => p.name && tsm.isIdentifier(p.name) && p.name.text === name);
+      if (property && tsm.isPropertyAssignment(property)) return checker.getTypeAtLocation(property.initializer);
+      if (property && tsm.isShorthandPropertyAssignment(property)) return checker.getTypeAtLocation(property.name);
+      if (property) return undefined;
+    }
+    const symbol = action.getProperty(name);
+    return symbol && checker.getTypeOfSymbol(symbol);
+  };
+  const typeValue = valueOf('type');
+  const actionTypes = typeValue ? stringLiteralValues(typeValue) : [];
+  if (actionTypes.length === 0) return undefined;
+  const payload = valueOf('payload');
+  return { actionTypes, payload: payload && payloadType(tsm, checker, payload) };
+}
+
+/** A payload type without the `undefined` an optional key adds; undefined when nothing is left. */
+function payloadType(tsm: TypeScriptModule, checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
+  const defined = checker.getNonNullableType(type);
+  return defined.flags & (tsm.TypeFlags.Never | tsm.TypeFlags.Undefined | tsm.TypeFlags.Void | tsm.TypeFlags.Null) ? undefined : defined;
+}
+
+/** The generator function a callee names, when its body is in the program. */
+function declarationOf(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+  let symbol = checker.getSymbolAtLocation(tsm.isPropertyAccessExpression(callee) ? callee.name : callee);
+  if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  let declaration: ts.Node | undefined = symbol?.valueDeclaration;
+  if (declaration && (tsm.isVariableDeclaration(declaration) || tsm.isPropertyAssignment(declaration)))
+    declaration = declaration.initializer;
+  if (
+    !declaration ||
+    !(tsm.isFunctionDeclaration(declaration) || tsm.isFunctionExpression(declaration) || tsm.isMethodDeclaration(declaration))
+  ) {
+    return undefined;
+  }
+  return declaration.asteriskToken && declaration.body ? declaration : undefined;
+}
+
+/** The operand of the one plain `yield` of a generator that delegates nowhere, if it has exactly that. */
+function onlyYield(tsm: TypeScriptModule, fn: ts.FunctionLikeDeclaration | undefined): ts.Expression | undefined {
+  if (!fn?.body) return undefined;
+  const yields: ts.YieldExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node !== fn && tsm.isFunctionLike(node)) return;
+    if (tsm.isYieldExpression(node)) yields.push(node);
+    tsm.forEachChild(node, visit);
+  };
+  visit(fn);
+  const [only] = yields;
+  return yields.length === 1 && !only.asteriskToken ? only.expression : undefined;
+}

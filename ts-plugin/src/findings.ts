@@ -1,0 +1,78 @@
+import type * as ts from 'typescript';
+import { isBundledRuntimeFile, runContract } from 'qpq-contracts';
+import type { Contract, Finding, RunTarget } from 'qpq-contracts';
+import type { Severity } from './options';
+import { describeError, type PluginContext } from './plugin-context';
+import { Suppressions, type UnusedDirectiveRule } from './suppressions';
+
+/** A finding the editor shows, with the rule that made it and the severity it shows with. */
+export interface Reported {
+  contract: Contract;
+  finding: Finding;
+  severity: Severity;
+}
+
+/** What the plugin knows about one file for one request. */
+export interface FileFindings {
+  sourceFile: ts.SourceFile;
+  /** Every enabled rule's findings, less those ESLint's disable comments silence. */
+  reported: Reported[];
+  /** Rules named in disable directives that silence nothing (see Suppressions.unusedRules). */
+  unusedDirectiveRules: UnusedDirectiveRule[];
+}
+
+/**
+ * Rules that failed on a file version. The contracts' findings are cached, a failure's empty list
+ * too, so a later request has to be told that the rule did not really run.
+ */
+const failedRules = new WeakMap<ts.SourceFile, Set<string>>();
+
+/** What the contracts run on for a file, or undefined for a file the plugin leaves alone. */
+export function runTarget(context: PluginContext, fileName: string): RunTarget | undefined {
+  const { tsm, inner } = context;
+  const program = inner.getProgram();
+  const sourceFile = program?.getSourceFile(fileName);
+  if (!program || !sourceFile || isBundledRuntimeFile(sourceFile.text)) return undefined;
+  return context.settings().typeAware
+    ? { ts: tsm, sourceFile, checker: program.getTypeChecker(), program }
+    : { ts: tsm, sourceFile, checker: undefined };
+}
+
+/**
+ * Runs every enabled rule on the file (each contract's findings are cached per file version and
+ * options, so asking again is cheap) and reads its disable directives.
+ */
+export function fileFindings(context: PluginContext, fileName: string): FileFindings | undefined {
+  const target = runTarget(context, fileName);
+  if (!target) return undefined;
+  const { tsm, contracts, log } = context;
+  const { rules, typeAware } = context.settings();
+  const suppressions = Suppressions.of(tsm, target.sourceFile);
+  const reported: Reported[] = [];
+  const all: Array<{ ruleId: string; start: number }> = [];
+  const judged = new Set<string>();
+  for (const contract of contracts) {
+    const { severity, options } = rules.get(contract.meta.id) ?? { severity: 'off', options: undefined };
+    if (severity === 'off') continue;
+    const ruleId = `qpq/${contract.meta.id}`;
+    const findings = runContract(contract, target, options, (broken, error) => {
+      let failed = failedRules.get(target.sourceFile);
+      if (!failed) failedRules.set(target.sourceFile, (failed = new Set()));
+      failed.add(broken.meta.id);
+      log(`qpq/${broken.meta.id} failed on ${target.sourceFile.fileName} and was skipped: ${describeError(error)}`);
+    });
+    // A directive is judged only where the editor sees all a typed lint run sees.
+    if (!failedRules.get(target.sourceFile)?.has(contract.meta.id) && (typeAware || !contract.meta.typeAware)) judged.add(ruleId);
+    for (const finding of findings) {
+      all.push({ ruleId, start: finding.start });
+      if (!suppressions.isSuppressed(ruleId, finding.start)) reported.push({ contract, finding, severity });
+    }
+  }
+  const unusedDirectiveRules = suppressions.directives.length > 0 ? suppressions.unusedRules(all, (ruleId) => judged.has(ruleId)) : [];
+  return { sourceFile: target.sourceFile, reported, unusedDirectiveRules };
+}
+
+/** Every enabled rule's findings for the file, less those ESLint's disable comments silence. */
+export function allFindings(context: PluginContext, fileName: string): Reported[] {
+  return fileFindings(context, fileName)?.reported ?? [];
+}
