@@ -5,6 +5,7 @@ import { unifiedDiff } from './lib/diff';
 import { applyEdits } from './lib/edits';
 import { reexportAliases } from './lib/expressions';
 import { uncommittedChanges } from './lib/git';
+import { firstParseError } from './lib/parse-errors';
 import { formatWithProjectPrettier, loadProjectPrettier } from './lib/prettier';
 import { resolveScope, UsageError, type Scope } from './lib/project';
 import { type Output, plural, Progress } from './lib/reporter';
@@ -225,13 +226,11 @@ class Run {
       if (state.failed || state.current === null || !isSource(state.path)) continue;
       const morph = this.project.createSourceFile(state.path, state.current, { overwrite: true });
       state.morph = morph;
-      const problems = (morph.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-      if (problems.length > 0) {
-        const first = problems[0];
-        const { line, character } = morph.compilerNode.getLineAndCharacterOfPosition(first.start);
+      const problem = firstParseError(morph.compilerNode);
+      if (problem) {
         // Skipped, and the run fails: a file the codemod cannot read may hold what it should have changed.
         state.parseError = true;
-        state.failed = `does not parse (${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, ' ')})`;
+        state.failed = `does not parse (${problem.line}:${problem.column} ${problem.message})`;
       }
     }
   }

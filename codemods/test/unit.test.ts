@@ -5,7 +5,9 @@ import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../src/lib/diff';
 import { applyEdits, arrayList, removeListElements } from '../src/lib/edits';
+import { parseJson } from '../src/lib/json';
 import { qpqPackageOf, scopedName } from '../src/lib/packages';
+import { firstParseError } from '../src/lib/parse-errors';
 import { findRuntimeSource, runtimeFiles } from '../src/lib/runtime-source';
 import { decodeText, detectEol } from '../src/lib/text-file';
 import { compareVersions } from '../src/lib/versions';
@@ -86,6 +88,23 @@ describe('edits', () => {
     expect(detectEol('a\r\nb\r\nc\n')).toBe('\r\n');
     expect(detectEol('a\nb')).toBe('\n');
     expect(decodeText(Buffer.from('\uFEFFx\r\n'))).toEqual({ text: 'x\r\n', bom: true, eol: '\r\n' });
+  });
+});
+
+describe('parse errors', () => {
+  const parse = (fileName: string, text: string) => ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+
+  it('are read from the parser, the first one with its 1-based position', () => {
+    expect(firstParseError(parse('ok.ts', 'export const a = 1;\n'))).toBeUndefined();
+    expect(firstParseError(parse('bad.ts', 'export const a = {\n  b: 1\n  c: 2\n};\n'))).toEqual({ line: 3, column: 3, message: "',' expected." });
+    // Type annotations in a JavaScript file are a program's complaint, not the parser's.
+    expect(firstParseError(parse('typed.js', 'export const a: number = 1;\n'))).toBeUndefined();
+  });
+
+  it('name the place in a JSON file, and a JSON file that holds no object', () => {
+    expect(parseJson('package.json', '{ "a": 1 }\n').error).toBeUndefined();
+    expect(parseJson('package.json', '{\n  "a": 1\n  "b": 2\n}\n').error).toBe("3:3 ',' expected.");
+    expect(parseJson('package.json', '[1]\n').error).toBe('not a JSON object');
   });
 });
 
