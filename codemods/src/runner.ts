@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project, type SourceFile, ts } from 'ts-morph';
 import { unifiedDiff } from './lib/diff';
-import { applyEdits } from './lib/edits';
+import { applyEdits, OverlappingEdits } from './lib/edits';
 import { reexportAliases } from './lib/expressions';
 import { uncommittedChanges } from './lib/git';
 import { firstParseError } from './lib/parse-errors';
@@ -307,7 +307,7 @@ class Run {
         const text = edits.length > 0 ? applyEdits(state.current!, edits, state.eol) : state.current!;
         updates.push({ state, text, notes });
       } catch (error) {
-        state.failed = `${transform.name}: ${messageOf(error)}`;
+        state.failed = `${transform.name}: ${this.describeError(error)}`;
       }
       progress.tick(index + 1);
     });
@@ -375,8 +375,12 @@ class Run {
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const target = this.scope.tsconfigPath ?? this.scope.root;
-      this.state(target).failed = `${transform.name}: ${messageOf(error)}`;
+      this.state(target).failed = `${transform.name}: ${this.describeError(error)}`;
     }
+  }
+
+  private describeError(error: unknown): string {
+    return error instanceof OverlappingEdits ? error.describe((file) => this.relative(file)) : messageOf(error);
   }
 
   /** Puts a file a previous transform changed back into the project. */

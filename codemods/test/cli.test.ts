@@ -202,6 +202,39 @@ describe('exit code 1', () => {
   });
 });
 
+describe('edits that overlap', () => {
+  it('are never dropped silently: the file is reported with the place, left as it was, and the run exits 1', async () => {
+    const dir = project({ 'a.ts': "export const a = 'a';\nexport const b = 'b';\n", 'c.ts': "export const c = 'c';\n" });
+    const overlapping: Transform = {
+      name: 'overlap',
+      description: 'test transform',
+      frameworkChange: 'none',
+      migration: false,
+      transformSource(context) {
+        if (context.fileName.endsWith('c.ts')) return [{ start: 0, end: 6, newText: 'EXPORT' }];
+        const b = context.text.indexOf("'b'");
+        return [
+          { start: b, end: b + 3, newText: "'B'" },
+          { start: b + 1, end: b + 2, newText: 'x' },
+          // Given twice, and overlapping deletions: neither is an overlap.
+          { start: 0, end: 0, newText: '// top\n' },
+          { start: 0, end: 0, newText: '// top\n' },
+        ];
+      },
+    };
+    let out = '';
+    const code = await run(
+      { command: 'overlap', transforms: [overlapping], migrate: false, paths: [], cwd: dir, dry: false, print: false, force: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod overlap ${x}` },
+      { write: (t: string) => (out += t) },
+      { write: () => true },
+    );
+    expect(code).toBe(1);
+    expect(out).toContain('  failed a.ts: overlap: two edits overlap at 2:19, so they cannot both be made\n');
+    expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe("export const a = 'a';\nexport const b = 'b';\n");
+    expect(fs.readFileSync(path.join(dir, 'c.ts'), 'utf8')).toBe("EXPORT const c = 'c';\n");
+  });
+});
+
 describe('--dry and --print', () => {
   it('--dry prints a unified diff that git apply turns into the real result', () => {
     const dir = project({ 'src/config.ts': OLD_QUEUE });

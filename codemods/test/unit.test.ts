@@ -80,6 +80,11 @@ describe('edits', () => {
     expect(removing('export default [\n  a,\n  b, // b\n  c,\n];\n', [1])).toBe('export default [\n  a,\n  c,\n];\n');
   });
 
+  it('throw when two overlap, naming the place, and apply an edit given twice once', () => {
+    expect(() => applyEdits('ab\r\ncdef', [{ start: 4, end: 6, newText: 'X' }, { start: 5, end: 7, newText: 'Y' }], '\r\n', 'src/a.ts')).toThrow('two edits overlap at src/a.ts:2:2, so they cannot both be made');
+    expect(applyEdits('ab', [{ start: 1, end: 1, newText: '\n' }, { start: 1, end: 1, newText: '\n' }], '\r\n')).toBe('a\r\nb');
+  });
+
   it('give inserted text the line ends of the file', () => {
     expect(applyEdits('a\r\nb\r\n', [{ start: 3, end: 3, newText: 'x\ny\n' }], '\r\n')).toBe('a\r\nx\r\ny\r\nb\r\n');
   });

@@ -150,7 +150,7 @@ function mapFrameworkToRuntime(context: ProjectContext, tsconfigPath: string, ou
       }
     }
   }
-  if (edits.length > 0) context.write(tsconfigPath, applyEdits(text, edits, context.eolOf(tsconfigPath)));
+  if (edits.length > 0) context.write(tsconfigPath, applyEdits(text, edits, context.eolOf(tsconfigPath), tsconfigPath));
 }
 
 /** A `paths` value whose every target lies in a folder that bundle-runtime wrote (it has the manifest). */

@@ -35,7 +35,7 @@ export function scriptsTransform(entry: ScriptEntry, part: number): Transform {
           context.note(file, 'change', `script "${propertyName(property)}": ${entry.title}`, line);
           if (entry.instruction) context.note(file, 'info', entry.instruction, line);
         }
-        if (edits.length > 0) context.write(file, applyEdits(text, edits, context.eolOf(file)));
+        if (edits.length > 0) context.write(file, applyEdits(text, edits, context.eolOf(file), file));
       }
     },
   };
@@ -93,13 +93,13 @@ export function dependenciesTransform(to: string): Transform {
         // Packages the code imports now that nothing declares (a name moved to another package).
         const isRoot = file === files[0];
         const missing = isRoot ? [...imported].filter((name) => !declared.has(name)).sort() : [];
-        let text2 = edits.length > 0 ? applyEdits(text, edits, context.eolOf(file)) : text;
+        let text2 = edits.length > 0 ? applyEdits(text, edits, context.eolOf(file), file) : text;
         if (missing.length > 0) {
           const reparsed = parseJson(file, text2);
           const dependencies = reparsed.root && objectValue(getProperty(reparsed.root, 'dependencies'));
           const entries = missing.map((name) => [name, `${prefix ?? ''}${to}`] as const);
           const added = dependencies ? addProperties(reparsed.sourceFile, dependencies, entries) : reparsed.root ? addProperties(reparsed.sourceFile, reparsed.root, [['dependencies', Object.fromEntries(entries)]]) : [];
-          text2 = applyEdits(text2, added, context.eolOf(file));
+          text2 = applyEdits(text2, added, context.eolOf(file), file);
           for (const name of missing) context.note(file, 'change', `"${name}": "${prefix ?? ''}${to}" added: the migrated code imports it`);
         }
         if (text2 !== text) {

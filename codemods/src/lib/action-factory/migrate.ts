@@ -108,9 +108,9 @@ export function migrateToActionFactory(context: ProjectContext): void {
     const sf = byPath.get(file);
     if (!sf) continue;
     if (p.edits.length === 0 && p.additions.length === 0 && p.moved.size === 0 && p.exportStars.length === 0) continue;
-    let text = applyEdits(sf.text, dedupe(p.edits));
+    let text = applyEdits(sf.text, p.edits, '\n', file);
     text = updateImports(file, text, { unusedCandidates: p.unused, moved: p.moved, additions: p.additions });
-    for (const star of p.exportStars) text = applyEdits(text, addExportStar(parse(file, text), star));
+    for (const star of p.exportStars) text = applyEdits(text, addExportStar(parse(file, text), star), '\n', file);
     if (p.removedSomething && isEmptyModule(parse(file, text))) results.set(file, null);
     else results.set(file, tidyBlankLines(sf.text, text));
   }
@@ -130,7 +130,7 @@ export function migrateToActionFactory(context: ProjectContext): void {
         edits.push({ start: range.start, end: range.end, newText: '' });
       }
     }
-    if (edits.length > 0) results.set(file, applyEdits(text, edits));
+    if (edits.length > 0) results.set(file, applyEdits(text, edits, '\n', file));
   }
   for (const [file, text] of newTexts) results.set(file, text);
 
@@ -181,16 +181,6 @@ function tidyBlankLines(before: string, after: string): string {
   if (!/^[ \t]*\r?\n/.test(before)) text = text.replace(/^(?:[ \t]*\r?\n)+/, '');
   if (!/\n[ \t]*\r?\n$/.test(before)) text = text.replace(/(\r?\n)(?:[ \t]*\r?\n)+$/, '$1');
   return text;
-}
-
-function dedupe(edits: Edit[]): Edit[] {
-  const seen = new Set<string>();
-  return edits.filter((e) => {
-    const key = `${e.start}:${e.end}:${e.newText}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function line(sf: ts.SourceFile, node: ts.Node): number {

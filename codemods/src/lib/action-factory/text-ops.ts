@@ -73,7 +73,7 @@ export function updateImports(
   const step = (edits: (sf: ts.SourceFile) => Edit[]) => {
     const sf = parse(fileName, current);
     const list = edits(sf);
-    if (list.length > 0) current = applyEdits(current, list);
+    if (list.length > 0) current = applyEdits(current, list, '\n', fileName);
   };
   for (const name of new Set(changes.moved)) step((sf) => removeNamedImport(sf, name));
   for (const name of new Set(changes.unusedCandidates)) {
