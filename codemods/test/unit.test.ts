@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { allContracts, runContract } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../src/lib/diff';
 import { applyEdits, arrayList, removeListElements } from '../src/lib/edits';
+import { addNamedImport, importBlock } from '../src/lib/imports';
 import { parseJson } from '../src/lib/json';
 import { qpqPackageOf, scopedName } from '../src/lib/packages';
 import { firstParseError } from '../src/lib/parse-errors';
@@ -93,6 +95,56 @@ describe('edits', () => {
     expect(detectEol('a\r\nb\r\nc\n')).toBe('\r\n');
     expect(detectEol('a\nb')).toBe('\n');
     expect(decodeText(Buffer.from('\uFEFFx\r\n'))).toEqual({ text: 'x\r\n', bom: true, eol: '\r\n' });
+  });
+});
+
+describe('imports the codemods add', () => {
+  const importOrder = allContracts.find((c) => c.meta.id === 'import-order')!;
+  const adding = (text: string, module: string, specifier: string, fileName = 'x.ts') => {
+    const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+    return applyEdits(text, addNamedImport(sourceFile, module, specifier));
+  };
+  const findings = (text: string) =>
+    runContract(importOrder as never, { ts: ts as never, sourceFile: ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true) as never, checker: undefined }, undefined, (_, error) => {
+      throw error;
+    });
+
+  const FILE = "import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { config } from '../config';\nimport { b } from './b';\n\nexport const x = [askDateNow, z, config, b];\n";
+
+  it('go where qpq/import-order puts them: in their group in its order, or a group of their own', () => {
+    expect(findings(FILE)).toEqual([]);
+    const cases: Array<[string, string, string]> = [
+      ['quidproquo-webserver', 'toJsonEventResponse', "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n"],
+      // A deeper relative module comes before the shallower ones of its folder.
+      ['./a/deep', 'deep', "import { config } from '../config';\nimport { deep } from './a/deep';\nimport { b } from './b';\n"],
+      ['./c', 'c as cee', "import { b } from './b';\nimport { c as cee } from './c';\n"],
+      ['quidproquo-core', 'askNewGuid', "import { askDateNow, askNewGuid } from 'quidproquo-core';\n"],
+    ];
+    for (const [module, specifier, expected] of cases) {
+      const result = adding(FILE, module, specifier);
+      expect(result, module).toContain(expected);
+      expect(findings(result), module).toEqual([]);
+    }
+    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", 'quidproquo-core', 'askDateNow')).toBe("import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nexport const x = z;\n");
+    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", './local', 'local')).toBe("import { z } from 'zod';\n\nimport { local } from './local';\n\nexport const x = z;\n");
+    const commonJs = "const { defineQueue } = require('quidproquo-core');\nconst path = require('node:path');\n\nmodule.exports = [defineQueue, path];\n";
+    expect(adding(commonJs, 'quidproquo-config-aws', 'defineAwsServiceAccountInfo', 'qpq.config.js')).toBe(
+      "const { defineAwsServiceAccountInfo } = require('quidproquo-config-aws');\n" + commonJs,
+    );
+  });
+
+  it('a new module lists its imports in the house order', () => {
+    const block = importBlock(
+      new Map([
+        ['./b', ['b']],
+        ['zod', ['z']],
+        ['../up', ['up']],
+        ['quidproquo-core', ['createActionRequester', 'AskResponse']],
+      ]),
+      "'",
+    );
+    expect(block).toBe("import { AskResponse, createActionRequester } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { up } from '../up';\nimport { b } from './b';");
+    expect(findings(`${block}\n\nexport const all = [AskResponse, createActionRequester, z, up, b];\n`)).toEqual([]);
   });
 });
 

@@ -12,6 +12,8 @@ export { schemaProblems } from './engine/options-schema';
 export { yieldedActionsOfCall } from './engine/story-actions';
 export type { YieldedActions } from './engine/story-actions';
 export { QPQ_IMPORT_GROUPS } from './contracts/import-order';
+export { compareImportNames, compareModules, importRank, moduleSortKey } from './engine/import-sort';
+export type { ImportKind, ImportRank } from './engine/import-sort';
 export {
   runtimeReferencesIn,
   runtimeReferenceAt,

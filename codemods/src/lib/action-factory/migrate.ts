@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit, indentationAt, lineStart } from '../edits';
-import { attachedCommentsStart, compareNames, quoteOf } from '../imports';
-import { qpqPackageOf } from '../packages';
+import { attachedCommentsStart, importBlock, quoteOf } from '../imports';
 import type { QpqResolver } from '../symbols';
 import { skipOuter } from '../symbols';
 import { withEol } from '../text-file';
@@ -233,7 +232,6 @@ function referenceIndex(files: readonly ts.SourceFile[], checker: ts.TypeChecker
 interface ImportNeed {
   module: string;
   specifier: string;
-  framework: boolean;
 }
 
 /** What the new module must import for the code it takes over. */
@@ -293,12 +291,12 @@ function importFor(declaration: ts.Declaration, target: string, insideRemoved: (
   const name = (declaration as ts.NamedDeclaration).name;
   if (!name || !ts.isIdentifier(name)) return undefined;
   if (path.resolve(declFile.fileName) === target) return undefined;
-  return { module: relativeSpecifier(target, path.resolve(declFile.fileName)), specifier: name.text, framework: false };
+  return { module: relativeSpecifier(target, path.resolve(declFile.fileName)), specifier: name.text };
 }
 
 function rebased(module: string, fromFile: string, target: string, specifier: string): ImportNeed {
-  if (!module.startsWith('.')) return { module, specifier, framework: qpqPackageOf(module) !== undefined };
-  return { module: relativeSpecifier(target, path.resolve(path.dirname(fromFile), module)), specifier, framework: false };
+  if (!module.startsWith('.')) return { module, specifier };
+  return { module: relativeSpecifier(target, path.resolve(path.dirname(fromFile), module)), specifier };
 }
 
 /** The text of `askX.ts`. */
@@ -306,21 +304,13 @@ function newModule(requester: Requester, needs: Map<ts.Declaration, ImportNeed>)
   const sf = requester.file;
   const text = sf.text;
   const quote = quoteOf(sf);
-  const framework = new Map<string, Set<string>>();
-  const others = new Map<string, Set<string>>();
-  const relatives = new Map<string, Set<string>>();
-  const add = (map: Map<string, Set<string>>, module: string, name: string) => map.set(module, (map.get(module) ?? new Set()).add(name));
+  const modules = new Map<string, Set<string>>();
+  const add = (module: string, name: string) => modules.set(module, (modules.get(module) ?? new Set()).add(name));
   const names = frameworkImportFor(requester.frameworkModule, requester.newFile);
-  const namesGroup = names.framework ? framework : relatives;
-  add(namesGroup, names.module, 'createActionRequester');
-  if (requester.kind === 'story') add(namesGroup, names.module, 'AskResponse');
-  for (const need of needs.values()) add(need.framework ? framework : need.module.startsWith('.') ? relatives : others, need.module, need.specifier);
-  const group = (map: Map<string, Set<string>>) =>
-    [...map.keys()]
-      .sort(compareNames)
-      .map((module) => `import { ${[...map.get(module)!].sort((a, b) => compareNames(a.split(' as ')[0], b.split(' as ')[0])).join(', ')} } from ${quote}${module}${quote};`)
-      .join('\n');
-  const imports = [group(framework), group(others), group(relatives)].filter((g) => g !== '').join('\n\n');
+  add(names, 'createActionRequester');
+  if (requester.kind === 'story') add(names, 'AskResponse');
+  for (const need of needs.values()) add(need.module, need.specifier);
+  const imports = importBlock(modules, quote);
 
   const fnStart = attachedCommentsStart(sf, requester.fn);
   const comments = text.slice(lineStart(text, fnStart), requester.fn.getStart(sf));
@@ -370,7 +360,7 @@ interface ReferenceContext {
 function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext): void {
   const file = path.resolve(sf.fileName);
   const frameworkNames = (r: Requester) => frameworkImportFor(r.frameworkModule, file);
-  const importBase = (r: Requester) => p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.base, framework: false });
+  const importBase = (r: Requester) => p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.base });
   const replaced = new Set<ts.Node>();
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) return rewriteImport(node);
@@ -385,7 +375,7 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
         const parent = node.parent;
         if (removal.role === 'requester') {
           // Code staying in the requester's own file now imports it.
-          if (file === path.resolve(r.file.fileName)) p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.name, framework: false });
+          if (file === path.resolve(r.file.fileName)) p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.name });
         } else if (removal.role === 'errorEnum') {
           p.edits.push({ start: node.getStart(sf), end: node.end, newText: `${r.base}.errorType` });
           p.unused.add(node.text);
@@ -394,11 +384,11 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
           let newText: string;
           if (removal.role === 'action') {
             newText = `ActionOf<typeof ${r.base}>`;
-            p.additions.push({ ...frameworkNames(r), specifier: 'ActionOf' });
+            p.additions.push({ module: frameworkNames(r), specifier: 'ActionOf' });
             importBase(r);
           } else if (removal.role === 'processorType') {
             newText = `ProcessorFor<typeof ${r.base}>`;
-            p.additions.push({ ...frameworkNames(r), specifier: 'ProcessorFor' });
+            p.additions.push({ module: frameworkNames(r), specifier: 'ProcessorFor' });
             importBase(r);
           } else {
             const alias = r.requesterAlias!;
@@ -406,7 +396,7 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
             (alias.typeParameters ?? []).forEach((tp, i) => substitutions.set(tp.name.text, parent.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'));
             const returned = (alias.type as ts.TypeReferenceNode).typeArguments?.[1];
             newText = `AskResponse<${returned ? substitute(returned, returned.getSourceFile(), substitutions) : 'void'}>`;
-            p.additions.push({ ...frameworkNames(r), specifier: 'AskResponse' });
+            p.additions.push({ module: frameworkNames(r), specifier: 'AskResponse' });
           }
           p.edits.push({ start: parent.getStart(sf), end: parent.end, newText });
           p.unused.add(node.text);
@@ -436,7 +426,7 @@ function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext
       const r = removal.requester;
       p.moved.add(element.name.text);
       const specifier = element.name.text === r.name ? r.name : `${r.name} as ${element.name.text}`;
-      p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier, framework: false });
+      p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier });
     }
   };
 
@@ -533,8 +523,8 @@ function rewriteResolvers(
       p.edits.push({ start: close + 1, end: holder.type.end, newText: '' });
       p.unused.add('ActionProcessorListResolver');
     }
-    p.additions.push({ ...frameworkImportFor(requester.frameworkModule, file), specifier: 'createActionProcessor' });
-    p.additions.push({ module: relativeSpecifier(file, requester.newFile), specifier: requester.base, framework: false });
+    p.additions.push({ module: frameworkImportFor(requester.frameworkModule, file), specifier: 'createActionProcessor' });
+    p.additions.push({ module: relativeSpecifier(file, requester.newFile), specifier: requester.base });
   };
   visit(sf);
 }

@@ -236,12 +236,12 @@ function moduleSpelling(name: ts.Node, checker: ts.TypeChecker): string {
   return 'quidproquo-core';
 }
 
-/** The import of the framework's names in `file`: the package, or a path to the project module that provides them. */
-export function frameworkImportFor(frameworkModule: string, file: string): { module: string; framework: boolean } {
-  if (!path.isAbsolute(frameworkModule)) return { module: frameworkModule, framework: true };
+/** The module `file` imports the framework's names from: the package, or a path to the project module that provides them. */
+export function frameworkImportFor(frameworkModule: string, file: string): string {
+  if (!path.isAbsolute(frameworkModule)) return frameworkModule;
   let relative = path.relative(path.dirname(path.resolve(file)), frameworkModule).split(path.sep).join('/');
   relative = relative.replace(/\.(?:tsx?|[cm]ts|jsx?)$/, '').replace(/\/index$/, '');
-  return { module: relative.startsWith('.') ? relative : `./${relative}`, framework: false };
+  return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
 /** Replaces names in a type's text (`T` -> `string`). */
