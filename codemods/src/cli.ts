@@ -223,11 +223,7 @@ function transformHelp(transform: Transform): string {
 }
 
 function version(): string {
-  try {
-    return (require('../package.json') as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
+  return (require('../package.json') as { version: string }).version;
 }
 
 function usageError(err: Output, message: string, withUsage = true): number {

@@ -394,7 +394,7 @@ class Run {
   async format(): Promise<void> {
     const changed = this.changedFiles().filter((s) => s.current !== null);
     if (changed.length === 0) return;
-    const prettier = loadProjectPrettier(this.scope.root);
+    const prettier = loadProjectPrettier(this.scope.root, (message) => this.err.write(`qpq-codemod: warning: ${message}\n`));
     if (!prettier) return;
     const configFiles = new Map<string, Promise<string | null>>();
     for (const state of changed) {

@@ -78,6 +78,14 @@ describe('qpq-codemod upgrade on the command line', () => {
     expect(result.stdout).toContain('Upgrade from quidproquo 0.0.263 (quidproquo-core 0.0.263 (declared 0.0.263: package.json)) to 0.1.0.\n');
   });
 
+  it('names a package.json that is not valid JSON in the report instead of passing over it', () => {
+    const dir = project({ 'package.json': '{ "dependencies": { "quidproquo-core": "0.1.8" ', 'src/config.ts': CONFIG });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const result = runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--dry', '--no-typecheck'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n {10}package\.json {2}left alone: not valid JSON \(.+\): the dependencies it declares are not known\n/);
+  });
+
   it('--insert-todos writes each manual step above its site once, and a second run adds none', () => {
     const dir = project({ 'src/config.ts': CONFIG });
     const first = runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--insert-todos', '--force', '--no-typecheck'], dir);

@@ -242,12 +242,7 @@ function neededImports(requester: Requester, checker: ts.TypeChecker, insideRemo
     const visit = (node: ts.Node) => {
       if (node === skip) return;
       if (ts.isIdentifier(node) && !isMemberName(node)) {
-        let symbol: ts.Symbol | undefined;
-        try {
-          symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
-        } catch {
-          symbol = undefined;
-        }
+        const symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
         const declaration = symbol?.declarations?.[0];
         if (declaration && !(declaration.getSourceFile() === requester.file && declaration.pos >= requester.fn.pos && declaration.end <= requester.fn.end)) {
           const need = importFor(declaration, target, insideRemoved);
@@ -543,13 +538,8 @@ function resolverMap(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLit
 function sameValue(checker: ts.TypeChecker, a: ts.Expression, b: ts.Expression): boolean {
   const symbolOf = (e: ts.Expression) => {
     const node = skipOuter(e);
-    try {
-      let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
-      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-      return symbol;
-    } catch {
-      return undefined;
-    }
+    const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+    return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   };
   const left = symbolOf(a);
   const right = symbolOf(b);

@@ -51,13 +51,8 @@ export function isFramework(resolver: QpqResolver, node: ts.Node, name: string):
 
 /** The declaration a name stands for, through imports and re-exports. */
 export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
-  let symbol: ts.Symbol | undefined;
-  try {
-    symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  } catch {
-    return undefined;
-  }
+  let symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.declarations?.[0];
 }
 
@@ -162,14 +157,8 @@ function sameValue(checker: ts.TypeChecker, a: ts.Expression | undefined, b: ts.
 }
 
 function symbolOf(checker: ts.TypeChecker, node: ts.Expression): ts.Symbol | undefined {
-  const target = ts.isPropertyAccessExpression(node) ? node.name : node;
-  try {
-    let symbol = checker.getSymbolAtLocation(target);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    return symbol;
-  } catch {
-    return undefined;
-  }
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
 
 interface RequesterShape {
@@ -217,22 +206,18 @@ function requesterType(type: ts.TypeNode, checker: ts.TypeChecker, resolver: Qpq
  */
 function moduleSpelling(name: ts.Node, checker: ts.TypeChecker): string {
   const identifier = ts.isQualifiedName(name) ? name.left : name;
-  try {
-    const symbol = checker.getSymbolAtLocation(identifier);
-    for (const declaration of symbol?.declarations ?? []) {
-      let node: ts.Node = declaration;
-      while (node && !ts.isImportDeclaration(node)) node = node.parent;
-      if (!node || !ts.isStringLiteral(node.moduleSpecifier)) continue;
-      const text = node.moduleSpecifier.text;
-      if (qpqPackageOf(text)) return text.startsWith('@quidproquo/') ? '@quidproquo/core' : 'quidproquo-core';
-      if (text.startsWith('.')) {
-        const module = checker.getSymbolAtLocation(node.moduleSpecifier)?.declarations?.find(ts.isSourceFile);
-        if (module) return path.resolve(module.fileName);
-      }
+  for (const declaration of checker.getSymbolAtLocation(identifier)?.declarations ?? []) {
+    let node: ts.Node = declaration;
+    while (node && !ts.isImportDeclaration(node)) node = node.parent;
+    if (!node || !ts.isStringLiteral(node.moduleSpecifier)) continue;
+    const text = node.moduleSpecifier.text;
+    if (qpqPackageOf(text)) return text.startsWith('@quidproquo/') ? '@quidproquo/core' : 'quidproquo-core';
+    if (text.startsWith('.')) {
+      const module = checker.getSymbolAtLocation(node.moduleSpecifier)?.declarations?.find(ts.isSourceFile);
+      if (module) return path.resolve(module.fileName);
     }
-  } catch {
-    // Falls back to the old spelling.
   }
+  // Not imported (a global, say): the old spelling.
   return 'quidproquo-core';
 }
 
