@@ -24,13 +24,11 @@ export interface RunRequest {
   migrate: boolean;
   paths: readonly string[];
   cwd: string;
-  dry: boolean;
-  print: boolean;
-  force: boolean;
+  mode: RunMode;
+  /** `--force`: write even when the git work tree has uncommitted changes. */
+  allowUncommittedChanges: boolean;
   project: string | undefined;
   typecheck: boolean;
-  /** `--check`: write nothing, print no diff, exit 1 when something would change (for CI). */
-  check?: boolean;
   /** `--from`: the framework release the project is on, when the run should not look it up. */
   from?: string;
   /** `upgrade`: the releases to cross and their migrations (planned from `upgradeOptions` when absent). */
@@ -40,6 +38,13 @@ export interface RunRequest {
   /** The command line to suggest, with `extra` in place of the paths or added flags. */
   suggest(extra: string): string;
 }
+
+/**
+ * What a run does with the changes: `write` them; `dry`: print a unified diff per file; `print`:
+ * print the changed sources, the report going to stderr; `check`: print nothing of them and exit 1
+ * when anything would change (for CI). Only `write` touches the disk.
+ */
+export type RunMode = 'write' | 'dry' | 'print' | 'check';
 
 export interface UpgradeRequest {
   from: string;
@@ -88,8 +93,7 @@ const isSource = (file: string) => /\.(?:[cm]?[jt]sx?)$/.test(file);
 export async function run(request: RunRequest, out: Output, err: Output): Promise<number> {
   const scope = resolveScope(request.cwd, request.paths, request.project, (hint) => `type: ${request.suggest(hint)}`);
   if (request.upgradeOptions && !request.upgrade) request = { ...request, upgrade: planUpgrade(scope.root, request.upgradeOptions, request.suggest) };
-  const writes = !request.dry && !request.print && !request.check;
-  if (writes && !request.force) {
+  if (request.mode === 'write' && !request.allowUncommittedChanges) {
     const dirty = uncommittedChanges(scope.gitPaths);
     if (dirty && dirty.length > 0) {
       const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
@@ -103,7 +107,7 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
       err.write(`qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`);
     }
   }
-  const log = request.print ? err : out;
+  const log = request.mode === 'print' ? err : out;
   const runtime = findRuntimeSource();
   const session = new Run(request, scope, runtime, err);
   session.load();
@@ -152,23 +156,22 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
 
   await session.format();
   const changed = session.changedFiles();
-  if (request.print) {
-    // With --dry too (jscodeshift's `-d -p`): the sources, not the diff.
+  if (request.mode === 'print') {
     for (const state of changed) {
       if (state.current === null) continue;
       if (changed.length > 1) out.write(`==> ${session.relative(state.path)} <==\n`);
       out.write(state.current.endsWith('\n') ? state.current : `${state.current}\n`);
     }
-  } else if (request.dry) {
+  } else if (request.mode === 'dry') {
     for (const state of changed) out.write(unifiedDiff(session.relative(state.path), state.original, state.current));
-  } else if (!request.check) {
+  } else if (request.mode === 'write') {
     session.write(changed);
   }
 
   let typeCheck: TypeCheckResult | undefined;
   const checkedByTransform = new Set(reports.filter((r) => request.transforms.find((t) => t.name === r.name)?.checksItsOwnFiles).flatMap((r) => [...r.changed]));
   const written = session.changedFiles().filter((s) => !checkedByTransform.has(s.path));
-  if (!request.dry && !request.print && !request.check && request.typecheck && written.some((s) => isSource(s.path))) {
+  if (request.mode === 'write' && request.typecheck && written.some((s) => isSource(s.path))) {
     typeCheck = typeCheckChanges({
       root: scope.root,
       tsconfigPath: scope.tsconfigPath,
@@ -180,7 +183,7 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
 
   log.write(request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck));
   const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
-  const stale = request.check && session.changedFiles().length > 0;
+  const stale = request.mode === 'check' && session.changedFiles().length > 0;
   return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
 }
 
@@ -444,7 +447,7 @@ class Run {
         .sort((a, b) => Number(b.kind === 'error') - Number(a.kind === 'error'));
       const changedCount = [...report.changed].filter((f) => !this.files.get(f)?.failed && this.files.get(f)?.current !== this.files.get(f)?.original).length;
       const errorCount = notes.filter((n) => n.kind === 'error').length;
-      const changes = changedCount > 0 ? `${plural(changedCount, 'file')} ${this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed'}` : 'nothing to change';
+      const changes = changedCount > 0 ? `${plural(changedCount, 'file')} ${this.request.mode === 'write' ? 'changed' : 'to change'}` : 'nothing to change';
       const head = errorCount > 0 ? `${report.name}: ${plural(errorCount, 'error')}, ${changedCount > 0 ? changes : 'nothing changed'}` : `${report.name}: ${changes}`;
       lines.push(head);
       if (report.assumption) lines.push(`  (${report.assumption})`);
@@ -471,7 +474,7 @@ class Run {
     const upgrade = this.request.upgrade!;
     const lines: string[] = [`Upgrade from quidproquo ${upgrade.from} (${upgrade.fromSource}) to ${upgrade.to}.`];
     const states = this.states().sort((a, b) => a.path.localeCompare(b.path));
-    const pending = this.request.dry || this.request.print || this.request.check;
+    const pending = this.request.mode !== 'write';
     const manualSites: string[] = [];
     const counts: string[] = [];
     const notesOf = (name: string) =>
@@ -527,7 +530,7 @@ class Run {
       const { status, out } = describe(report, undefined);
       if (status !== 'nothing') lines.push('', ...out.map((line) => line.replace(/^ {2}/, '')));
     }
-    if (manualSites.length > 0) lines.push('', `Manual steps (${manualSites.length}): the code is found, a person decides${this.request.upgrade && !pending ? '' : ''}:`, ...manualSites);
+    if (manualSites.length > 0) lines.push('', `Manual steps (${manualSites.length}): the code is found, a person decides:`, ...manualSites);
     lines.push('', 'By release:', ...counts.map((c) => `  ${c}`));
     lines.push(...this.footer(typeCheck));
     return `${lines.join('\n')}\n`;
@@ -545,7 +548,7 @@ class Run {
     const skipped = scanned.filter((s) => !s.failed && s.skipped && s.current === s.original);
     const failed = scanned.filter((s) => s.failed);
     const unchanged = scanned.length - changed.length - skipped.length - failed.length;
-    const verb = this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed';
+    const verb = this.request.mode === 'write' ? 'changed' : 'to change';
     lines.push('');
     lines.push(`${plural(scanned.length, 'file')} scanned: ${changed.length} ${verb}, ${unchanged} unchanged, ${skipped.length} skipped, ${failed.length} failed.`);
     for (const s of skipped) lines.push(`  skipped ${this.relative(s.path)}: ${s.skipped}`);
@@ -560,9 +563,11 @@ class Run {
         for (const e of typeCheck.newErrors) lines.push(`  ${this.relative(e.file)}:${e.line}:${e.column} error TS${e.code}: ${e.message}`);
       }
     }
-    if (this.request.check && changed.length > 0) lines.push(`Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`);
-    else if (this.request.dry && !this.request.print && changed.length > 0) lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
-    if (this.request.print && changed.length > 0) lines.push('Printed only: nothing was written.');
+    if (changed.length > 0) {
+      if (this.request.mode === 'check') lines.push(`Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`);
+      else if (this.request.mode === 'dry') lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
+      else if (this.request.mode === 'print') lines.push('Printed only: nothing was written.');
+    }
     return lines;
   }
 }

@@ -130,8 +130,9 @@ describe('qpq-codemod list and help', () => {
       'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).',
       '',
     ]);
+    // --check is extract-infra's own above; every other transform lists it with the common options.
     const migration = runCli(['help', 'config-v2'], CODEMODS_DIR);
-    expect(migration.stdout.split('\n').slice(-4)).toEqual(['Part of `qpq-codemod migrate`.', '', 'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).', '']);
+    expect(migration.stdout.split('\n').slice(-4)).toEqual(['Part of `qpq-codemod migrate`.', '', 'Also: --dry, --print, --check, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).', '']);
   });
 });
 
@@ -198,7 +199,7 @@ describe('exit code 1', () => {
     };
     let out = '';
     const code = await run(
-      { command: 'upper', transforms: [failing], migrate: false, paths: [], cwd: dir, dry: false, print: false, force: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod upper ${x}` },
+      { command: 'upper', transforms: [failing], migrate: false, paths: [], cwd: dir, mode: 'write', allowUncommittedChanges: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod upper ${x}` },
       { write: (t: string) => (out += t) },
       { write: () => true },
     );
@@ -232,7 +233,7 @@ describe('edits that overlap', () => {
     };
     let out = '';
     const code = await run(
-      { command: 'overlap', transforms: [overlapping], migrate: false, paths: [], cwd: dir, dry: false, print: false, force: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod overlap ${x}` },
+      { command: 'overlap', transforms: [overlapping], migrate: false, paths: [], cwd: dir, mode: 'write', allowUncommittedChanges: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod overlap ${x}` },
       { write: (t: string) => (out += t) },
       { write: () => true },
     );

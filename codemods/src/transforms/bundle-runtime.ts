@@ -29,7 +29,7 @@ export const bundleRuntime: Transform = {
   frameworkChange: 'none: stories type-check in a project without the framework packages',
   migration: false,
   checksItsOwnFiles: true,
-  options: [{ flag: '--out', value: 'dir', description: `where to write the runtime (default: ${DEFAULT_OUT}/ next to the tsconfig)` }],
+  options: [{ flag: '--out', value: 'dir', example: DEFAULT_OUT, description: `where to write the runtime (default: ${DEFAULT_OUT}/ next to the tsconfig)` }],
 
   transformProject(context) {
     const runtime = context.runtime;

@@ -30,7 +30,7 @@ export const extractInfra: Transform = {
   frameworkChange: 'none: infrastructure declared next to the story that serves it, the way pareto2 kept YAML fragments in code',
   migration: false,
   options: [
-    { flag: '--out', value: 'file', description: `the generated module, relative to the current directory (default: ${DEFAULT_OUT} in the project root); runtime references are relative to its folder` },
+    { flag: '--out', value: 'file', example: DEFAULT_OUT, description: `the generated module, relative to the current directory (default: ${DEFAULT_OUT} in the project root); runtime references are relative to its folder` },
     { flag: '--check', description: 'write nothing; exit 1 when the generated module is missing or out of date (for CI)' },
   ],
 
