@@ -423,11 +423,40 @@ export function corpusTsconfig(outDir, withPlugin) {
 /**
  * The ESLint configs bench/lint.mjs runs, one file each. The two baselines differ only in
  * `projectService`; both switch one built-in rule off so each is a real, complete config.
+ * Two more baselines say what any plugin pays before its own code runs: with one rule on, ESLint
+ * walks every file's tree (with none on, it does not); with one rule that asks for the type
+ * checker, TypeScript creates it and binds the program, which the typed parse alone never does.
  */
 export const LINT_CONFIGS = {
   'parser-only': `import * as parser from '@typescript-eslint/parser';
 
 export default [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-debugger': 'off' } }];
+`,
+  'any-rule': `import * as parser from '@typescript-eslint/parser';
+
+export default [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-debugger': 'error' } }];
+`,
+  'typed-checker': `import * as parser from '@typescript-eslint/parser';
+
+// One rule that only asks for the checker: the price of type information before any rule uses it.
+const checker = {
+  create(context) {
+    return {
+      Program() {
+        context.sourceCode.parserServices.program.getTypeChecker();
+      },
+    };
+  },
+};
+
+export default [
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { baseline: { rules: { checker } } },
+    rules: { 'baseline/checker': 'error' },
+  },
+];
 `,
   'qpq-recommended': `import qpq from 'eslint-plugin-qpq';
 

@@ -2,18 +2,24 @@
 // printed as ratios against the same work without the qpq rules, plus the absolute figures:
 //
 //   (a) parser only                        typescript-eslint parser, no rules
+//   (a1) any rule                          (a) with one built-in rule on: ESLint walks each tree
 //   (b) qpq.configs.recommended            untyped              b / a   target <= 1.10x
 //   (c) typed parse only                   parser + projectService, no rules: the program is built
+//   (c1) checker                           (c) with one rule asking for the type checker
 //   (d) qpq.configs['recommended-type-checked']                 d / c   target <= 1.10x
 //   wall time and CPU time (user + system, steadier on a busy machine) both printed
 //   peak memory                                                  b / a, d / c   target <= 1.10x
-//   (e) (b) and (d) with --concurrency 2 vs --concurrency off    report only
+//   b / a1 and d / c1: the qpq code's own share, beyond what any rule and any typed rule cost
+//   (e) (b) and (d) with --concurrency 2 vs --concurrency off    report only (--concurrency off: skipped)
+//   (f) with --without <rules>: (d) with those rules off         d / f   report only
+//       (what the named rules add to the typed run, e.g. the rules a change introduces)
 //
-// Rounds are interleaved (a b c d b2 d2, a b c d b2 d2, ...) so drift on the machine touches every
-// case alike. Nothing is asserted: this prints, it never gates CI.
+// Rounds are interleaved (a a1 b c c1 d b2 d2, ...) so drift on the machine touches every case
+// alike. `--files 250,1000,4000` runs every size in turn and ends with the ratios side by side
+// (linear cost: the same ratios at every size). Nothing is asserted: this prints, it never gates CI.
 //
-//   node bench/lint.mjs [--files 1000] [--runs 3] [--concurrency 2]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   node bench/lint.mjs [--files 1000[,4000...]] [--runs 3] [--concurrency 2|off] [--without qpq/a,qpq/b]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -29,19 +35,39 @@ const { values } = parseArgs({
     files: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '2' },
+    // Comma-separated rule ids: adds case (f), the typed run with these rules off.
+    without: { type: 'string' },
   },
 });
-const fileCount = Number(values.files);
+const withoutRules = values.without ? values.without.split(',').map((r) => r.trim()).filter(Boolean) : [];
+const fileCounts = values.files.split(',').map((n) => Number(n.trim())).filter((n) => n > 0);
 const runs = Math.max(1, Number(values.runs));
+const withConcurrency = values.concurrency !== 'off';
 
 const CASES = [
   { key: 'a', label: '(a) parser only', config: 'parser-only', concurrency: 'off' },
+  { key: 'a1', label: '(a1) any rule', config: 'any-rule', concurrency: 'off' },
   { key: 'b', label: '(b) qpq recommended', config: 'qpq-recommended', concurrency: 'off' },
   { key: 'c', label: '(c) typed parse only', config: 'typed-parse-only', concurrency: 'off' },
+  { key: 'c1', label: '(c1) typed, checker created', config: 'typed-checker', concurrency: 'off' },
   { key: 'd', label: '(d) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: 'off' },
-  { key: 'b2', label: '(e) qpq recommended', config: 'qpq-recommended', concurrency: values.concurrency },
-  { key: 'd2', label: '(e) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: values.concurrency },
+  ...(withConcurrency
+    ? [
+        { key: 'b2', label: '(e) qpq recommended', config: 'qpq-recommended', concurrency: values.concurrency },
+        { key: 'd2', label: '(e) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: values.concurrency },
+      ]
+    : []),
+  ...(withoutRules.length > 0 ? [{ key: 'f', label: '(f) (d) without the named rules', config: 'qpq-recommended-type-checked-without', concurrency: 'off' }] : []),
 ];
+
+/** The config of case (f): recommended-type-checked with the named rules off, beside the corpus's other configs. */
+function writeWithoutConfig(dir) {
+  const off = Object.fromEntries(withoutRules.map((rule) => [rule, 'off']));
+  writeFileSync(
+    lintConfigFile(dir, 'qpq-recommended-type-checked-without'),
+    `import qpq from 'eslint-plugin-qpq';\n\nexport default [\n  qpq.configs['recommended-type-checked'],\n  { languageOptions: { parserOptions: { tsconfigRootDir: import.meta.dirname } }, rules: ${JSON.stringify(off)} },\n];\n`,
+  );
+}
 
 /** One ESLint run; the report goes to a temp file, read back for the counts. */
 async function lintOnce(dir, scratch, c) {
@@ -76,12 +102,11 @@ function summarise(samples) {
   return { ...samples[0], ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpuMs: median(samples.map((s) => s.cpuMs)), mb: median(samples.map((s) => s.mb)) };
 }
 
-function printEnvironment(dir) {
+function printEnvironment() {
   const require = createRequire(join(REPO_ROOT, 'package.json'));
   const version = (name) => require(`${name}/package.json`).version;
   console.log(`ESLint ${version('eslint')}, typescript-eslint parser ${version('@typescript-eslint/parser')}, TypeScript ${version('typescript')}, Node ${process.versions.node}`);
-  console.log(`corpus ${relative(process.cwd(), dir)} (${fileCount} files), ${runs} run(s) per case (median), peak memory from ${memorySource}`);
-  console.log('');
+  console.log(`${runs} run(s) per case (median), peak memory from ${memorySource}`);
 }
 
 function printRuns(s) {
@@ -97,34 +122,63 @@ function printRuns(s) {
   if (CASES.some((c) => s[c.key].fatal > 0)) console.log('WARNING: some files did not parse (see "parse errors"): the ratios compare unequal work.');
 }
 
-function printRatios(s) {
+/** The ratios of one size; `printRatios` prints them and the scale table reuses them. */
+function ratiosOf(s) {
   const n = values.concurrency;
-  const row = (name, value, baseline, target) => {
-    const r = ratio(value, baseline);
-    return [name, formatRatio(r), target === undefined ? 'report only' : `<= ${target.toFixed(2)}x`, target === undefined ? '' : verdict(r, target)];
-  };
-  printTable(
-    ['ratio (same run)', 'measured', 'target', ''],
-    [
-      row('time:   (b) untyped qpq / (a) parser only', s.b.ms, s.a.ms, 1.1),
-      row('time:   (d) typed qpq / (c) typed parse only', s.d.ms, s.c.ms, 1.1),
-      row('CPU:    (b) untyped qpq / (a) parser only', s.b.cpuMs, s.a.cpuMs, 1.1),
-      row('CPU:    (d) typed qpq / (c) typed parse only', s.d.cpuMs, s.c.cpuMs, 1.1),
-      row('memory: (b) untyped qpq / (a) parser only', s.b.mb, s.a.mb, 1.1),
-      row('memory: (d) typed qpq / (c) typed parse only', s.d.mb, s.c.mb, 1.1),
-      row(`time:   untyped qpq, concurrency ${n} / off`, s.b2.ms, s.b.ms),
-      row(`time:   typed qpq, concurrency ${n} / off`, s.d2.ms, s.d.ms),
-      row(`memory: untyped qpq, concurrency ${n} / off`, s.b2.mb, s.b.mb),
-      row(`memory: typed qpq, concurrency ${n} / off`, s.d2.mb, s.d.mb),
-      row('time:   (c) typed parse / (a) parser only (cost of the program)', s.c.ms, s.a.ms),
-    ],
-  );
-  console.log(`\nqpq's own time: untyped ${formatMs(s.b.ms - s.a.ms)} beyond parsing, typed ${formatMs(s.d.ms - s.c.ms)} beyond the typed parse (${formatMs((s.d.ms - s.c.ms) / fileCount)} per file)`);
+  return [
+    { name: 'time:   (b) untyped qpq / (a) parser only', value: ratio(s.b.ms, s.a.ms), target: 1.1 },
+    { name: 'time:   (d) typed qpq / (c) typed parse only', value: ratio(s.d.ms, s.c.ms), target: 1.1 },
+    { name: 'CPU:    (b) untyped qpq / (a) parser only', value: ratio(s.b.cpuMs, s.a.cpuMs), target: 1.1 },
+    { name: 'CPU:    (d) typed qpq / (c) typed parse only', value: ratio(s.d.cpuMs, s.c.cpuMs), target: 1.1 },
+    { name: 'memory: (b) untyped qpq / (a) parser only', value: ratio(s.b.mb, s.a.mb), target: 1.1 },
+    { name: 'memory: (d) typed qpq / (c) typed parse only', value: ratio(s.d.mb, s.c.mb), target: 1.1 },
+    { name: 'CPU:    (a1) any rule / (a) parser only (ESLint walks the tree)', value: ratio(s.a1.cpuMs, s.a.cpuMs) },
+    { name: 'CPU:    (b) untyped qpq / (a1) any rule (the qpq code itself)', value: ratio(s.b.cpuMs, s.a1.cpuMs) },
+    { name: 'CPU:    (c1) checker created / (c) typed parse only', value: ratio(s.c1.cpuMs, s.c.cpuMs) },
+    { name: 'CPU:    (d) typed qpq / (c1) checker created (the qpq code itself)', value: ratio(s.d.cpuMs, s.c1.cpuMs) },
+    { name: 'memory: (c1) checker created / (c) typed parse only', value: ratio(s.c1.mb, s.c.mb) },
+    { name: 'memory: (d) typed qpq / (c1) checker created', value: ratio(s.d.mb, s.c1.mb) },
+    ...(s.b2
+      ? [
+          { name: `time:   untyped qpq, concurrency ${n} / off`, value: ratio(s.b2.ms, s.b.ms) },
+          { name: `time:   typed qpq, concurrency ${n} / off`, value: ratio(s.d2.ms, s.d.ms) },
+          { name: `memory: untyped qpq, concurrency ${n} / off`, value: ratio(s.b2.mb, s.b.mb) },
+          { name: `memory: typed qpq, concurrency ${n} / off`, value: ratio(s.d2.mb, s.d.mb) },
+        ]
+      : []),
+    { name: 'time:   (c) typed parse / (a) parser only (cost of the program)', value: ratio(s.c.ms, s.a.ms) },
+    ...(s.f
+      ? [
+          { name: 'time:   (d) typed qpq / (f) typed qpq without the named rules', value: ratio(s.d.ms, s.f.ms) },
+          { name: 'time:   (f) typed qpq without the named rules / (c) typed parse only', value: ratio(s.f.ms, s.c.ms) },
+        ]
+      : []),
+  ];
 }
 
-async function main() {
+function printRatios(s, fileCount) {
+  printTable(
+    ['ratio (same run)', 'measured', 'target', ''],
+    ratiosOf(s).map(({ name, value, target }) => [
+      name,
+      formatRatio(value),
+      target === undefined ? 'report only' : `<= ${target.toFixed(2)}x`,
+      target === undefined ? '' : verdict(value, target),
+    ]),
+  );
+  if (s.f) console.log(`\nthe named rules (${withoutRules.join(', ')}): typed qpq time beyond the typed parse ${formatMs(s.d.ms - s.c.ms)} with them, ${formatMs(s.f.ms - s.c.ms)} without`);
+  const checkerShare = (s.c1.cpuMs - s.c.cpuMs) / (s.d.cpuMs - s.c.cpuMs);
+  console.log(`\nqpq's own time: untyped ${formatMs(s.b.ms - s.a.ms)} beyond parsing, typed ${formatMs(s.d.ms - s.c.ms)} beyond the typed parse (${formatMs((s.d.ms - s.c.ms) / fileCount)} per file)`);
+  if (s.d.cpuMs > s.c.cpuMs && s.c1.cpuMs > s.c.cpuMs) {
+    console.log(`of the typed CPU beyond the typed parse, ${Math.round(checkerShare * 100)}% is creating the checker (c1 - c), which any rule using types pays`);
+  }
+}
+
+/** One size: every case, interleaved rounds; returns the medians. */
+async function measureSize(fileCount) {
   const dir = ensureCorpus(fileCount);
-  printEnvironment(dir);
+  if (withoutRules.length > 0) writeWithoutConfig(dir);
+  console.log(`\ncorpus ${relative(process.cwd(), dir)} (${fileCount} files)`);
   const scratch = mkdtempSync(join(tmpdir(), 'qpq-bench-lint-'));
   try {
     // One unmeasured run first: disk caches and the module cache warm for everyone.
@@ -141,10 +195,24 @@ async function main() {
     console.log('');
     printRuns(summary);
     console.log('');
-    printRatios(summary);
+    printRatios(summary, fileCount);
+    return summary;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+async function main() {
+  printEnvironment();
+  const bySize = [];
+  for (const fileCount of fileCounts) bySize.push({ fileCount, ratios: ratiosOf(await measureSize(fileCount)) });
+  if (bySize.length < 2) return;
+  // Linear cost means the same ratios at every size.
+  console.log('\nratios by corpus size');
+  printTable(
+    ['ratio', ...bySize.map(({ fileCount }) => `${fileCount} files`)],
+    bySize[0].ratios.map((row, i) => [row.name, ...bySize.map(({ ratios }) => formatRatio(ratios[i].value))]),
+  );
 }
 
 await main();

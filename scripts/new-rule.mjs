@@ -50,14 +50,24 @@ function write(file, text) {
   writeFileSync(file, text);
 }
 
-/** The registry with the new contract imported and listed last. */
+/** The registry with the new contract imported (in module order) and listed last, one per line. */
 function registered(text) {
-  const imports = text.match(/^import .*$/gm) ?? [];
-  const lastImport = imports[imports.length - 1];
-  const withImport = text.replace(lastImport, `${lastImport}\nimport { ${exportName} } from './${id}';`);
+  const line = `import { ${exportName} } from './${id}';`;
+  const contractImports = text.match(/^import \{ \w+ \} from '\.\/[a-z0-9-]+';$/gm) ?? [];
+  const sorted = [...contractImports, line].sort((a, b) => moduleOf(a).localeCompare(moduleOf(b)));
+  let withImport = text.replace(contractImports.join('\n'), sorted.join('\n'));
+  if (!withImport.includes(line)) fail('cannot find the contract imports in contracts/src/contracts/index.ts');
   const list = /export const allContracts: readonly Contract\[\] = \[([^\]]*)\];/;
   if (!list.test(withImport)) fail('cannot find the allContracts list in contracts/src/contracts/index.ts');
-  return withImport.replace(list, (_, items) => `export const allContracts: readonly Contract[] = [${items.trim().replace(/,$/, '')}, ${exportName}];`);
+  withImport = withImport.replace(list, (_, items) => {
+    const names = [...items.split(',').map((item) => item.trim()).filter(Boolean), exportName];
+    return `export const allContracts: readonly Contract[] = [\n${names.map((name) => `  ${name},`).join('\n')}\n];`;
+  });
+  return withImport;
+}
+
+function moduleOf(importLine) {
+  return /from '(.*)'/.exec(importLine)[1];
 }
 
 function contractSource() {

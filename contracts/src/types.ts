@@ -81,6 +81,8 @@ export interface ContractMeta<Options = object, MessageId extends string = strin
   hasSuggestions: boolean;
   /** Uses the type checker when one is available; still works without it. */
   typeAware: boolean;
+  /** Reports nothing without type information (a name alone cannot decide). */
+  requiresTypes?: boolean;
   /** What the contract does without type information, and what types add. */
   behaviourWithoutTypes: string;
   messages: Record<MessageId, string>;

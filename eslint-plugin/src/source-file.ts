@@ -1,5 +1,7 @@
 import type { Rule, SourceCode } from 'eslint';
-import * as ts from 'typescript';
+// The module object itself: contracts read `ts.*` in hot loops, and a namespace import would hand
+// them a copy whose every member is a getter.
+import ts = require('typescript');
 import type { RunTarget } from 'qpq-contracts';
 
 interface TypeScriptParserServices {

@@ -29,8 +29,9 @@ export function fixNotice(meta, { short = false } = {}) {
   return parts.join(short ? ' ' : ', ');
 }
 
-/** "💭 type-aware, works without types" or "syntactic". */
+/** "💭 type-aware, works without types", "💭 types only", or "syntactic". */
 export function typeNotice(meta, { short = false } = {}) {
+  if (meta.requiresTypes) return short ? '💭 types only' : '💭 needs type information: reports nothing without it';
   if (short) return meta.typeAware ? '💭' : '';
   return meta.typeAware ? '💭 uses type information when available, works without it' : 'syntactic: no type information needed';
 }
@@ -39,5 +40,5 @@ export function typeNotice(meta, { short = false } = {}) {
 export const LEGEND = [
   `configs: the severity in \`${CONFIGS.join('` and `')}\` (— when a rule is enabled only by name)`,
   '🔧 autofix by `eslint --fix` and the editor\'s quick fix · 💡 suggestions, never applied automatically',
-  '💭 uses type information when it is available, and works without it',
+  '💭 uses type information when it is available, and works without it (💭 types only: reports nothing without it)',
 ];

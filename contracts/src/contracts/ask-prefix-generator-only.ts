@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 import { routeKey, runtimeReferences } from '../engine/route-bindings';
 import { ASK_NAME } from '../engine/story-recognition';
-import { skipTransparentWrappers } from '../engine/syntax';
+import { functionNameOf } from '../engine/syntax';
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
 import type { ContractContext } from '../types';
@@ -152,7 +152,7 @@ export const askPrefixGeneratorOnly = defineContract({
     for (const { node } of context.index.functions) {
       // Overloads and ambient declarations have no body: only implementations are judged.
       if (!isFunctionLiteral(tsm, node) || !(node as ts.FunctionLikeDeclarationBase).body) continue;
-      const named = nameOf(tsm, node);
+      const named = functionNameOf(tsm, node);
       if (!named) continue;
       const isGenerator = (node as ts.FunctionLikeDeclarationBase).asteriskToken !== undefined;
       if (ASK_NAME.test(named.text)) {
@@ -178,28 +178,6 @@ export const askPrefixGeneratorOnly = defineContract({
 
 function isFunctionLiteral(tsm: typeof ts, node: ts.Node): boolean {
   return tsm.isFunctionDeclaration(node) || tsm.isFunctionExpression(node) || tsm.isArrowFunction(node) || tsm.isMethodDeclaration(node);
-}
-
-/** The name a function literal is known by: its own, or the binding, property or member it is assigned to. */
-function nameOf(tsm: typeof ts, fn: ts.Node): { text: string; node: ts.Node } | undefined {
-  const own = (fn as ts.FunctionLikeDeclarationBase).name;
-  if (own && (tsm.isIdentifier(own) || tsm.isStringLiteral(own))) return { text: own.text, node: own };
-  if (own) return undefined; // computed names cannot be judged
-  let outer: ts.Node = fn;
-  while (tsm.isParenthesizedExpression(outer.parent) || tsm.isAsExpression(outer.parent) || tsm.isSatisfiesExpression(outer.parent))
-    outer = outer.parent;
-  const parent = outer.parent;
-  const named = (name: ts.Node | undefined) =>
-    name && (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) ? { text: name.text, node: name } : undefined;
-  if (tsm.isVariableDeclaration(parent) && parent.initializer === outer) return named(parent.name);
-  if (tsm.isPropertyAssignment(parent) && parent.initializer === outer) return named(parent.name);
-  if (tsm.isPropertyDeclaration(parent) && parent.initializer === outer) return named(parent.name);
-  if (tsm.isBinaryExpression(parent) && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken && parent.right === outer) {
-    const left = skipTransparentWrappers(tsm, parent.left);
-    if (tsm.isIdentifier(left)) return named(left);
-    if (tsm.isPropertyAccessExpression(left)) return named(left.name);
-  }
-  return undefined;
 }
 
 function isExported(tsm: typeof ts, fn: ts.Node): boolean {

@@ -193,7 +193,47 @@ interface Item {
 
 const SIDE_EFFECT = 0;
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const compare = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+// Equal strings are most comparisons here (one module's kind, one name twice); they skip the collator.
+const compare = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b) || (a < b ? -1 : 1));
+
+/**
+ * The groups' regular expressions, compiled once per distinct `groups` option, with the bucket
+ * each module key lands in remembered: the same module names recur in most files of a project.
+ */
+interface CompiledGroups {
+  patterns: RegExp[][];
+  bucketOfKey: Map<string, readonly [group: number, pattern: number] | undefined>;
+}
+const compiledGroups = new Map<string, CompiledGroups>();
+
+function compileGroups(groups: string[][]): CompiledGroups {
+  const key = JSON.stringify(groups);
+  let compiled = compiledGroups.get(key);
+  if (!compiled) {
+    compiled = { patterns: groups.map((group) => group.map((pattern) => new RegExp(pattern, 'u'))), bucketOfKey: new Map() };
+    compiledGroups.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** The longest match wins; the first of equal matches. */
+function bucketOf(groups: CompiledGroups, key: string): readonly [number, number] | undefined {
+  if (groups.bucketOfKey.has(key)) return groups.bucketOfKey.get(key);
+  let best: readonly [number, number] | undefined;
+  let bestLength = -1;
+  groups.patterns.forEach((group, g) =>
+    group.forEach((regex, r) => {
+      const match = regex.exec(key);
+      if (match && match[0].length > bestLength) {
+        best = [g, r];
+        bestLength = match[0].length;
+      }
+    }),
+  );
+  if (groups.bucketOfKey.size > 10_000) groups.bucketOfKey.clear();
+  groups.bucketOfKey.set(key, best);
+  return best;
+}
 
 class ImportOrderCheck {
   private readonly text: string;
@@ -210,7 +250,7 @@ class ImportOrderCheck {
     if (!/\b(import|export)\b/.test(this.text)) return;
     const containers: Array<readonly ts.Statement[]> = [sourceFile.statements];
     for (const { node } of index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock)) containers.push(node.statements);
-    const groups = (this.context.options.groups ?? QPQ_IMPORT_GROUPS).map((group) => group.map((pattern) => new RegExp(pattern, 'u')));
+    const groups = compileGroups(this.context.options.groups ?? QPQ_IMPORT_GROUPS);
     for (const statements of containers) {
       for (const chunk of this.chunks(statements, (s) => tsm.isImportDeclaration(s), false)) this.checkImports(chunk, groups);
       for (const chunk of this.chunks(statements, (s) => this.isExportFrom(s), true)) this.checkExports(chunk);
@@ -254,24 +294,16 @@ class ImportOrderCheck {
     );
   }
 
-  private checkImports(chunk: ts.Statement[], groups: RegExp[][]): void {
+  private checkImports(chunk: ts.Statement[], groups: CompiledGroups): void {
     const items = this.items(chunk);
-    const buckets = groups.map((group) => group.map((regex) => ({ regex, items: [] as Item[] })));
+    const buckets = groups.patterns.map((group) => group.map(() => ({ items: [] as Item[] })));
     const rest: Item[] = [];
     for (const item of items) {
       const { originalSource } = item.source;
       const key =
         item.style === SIDE_EFFECT ? `\0${originalSource}` : item.source.kind !== 'value' ? `${originalSource}\0` : originalSource;
-      let best: { items: Item[] } | undefined;
-      let bestLength = -1;
-      for (const bucket of buckets.flat()) {
-        const match = bucket.regex.exec(key);
-        if (match && match[0].length > bestLength) {
-          best = bucket;
-          bestLength = match[0].length;
-        }
-      }
-      (best ? best.items : rest).push(item);
+      const best = bucketOf(groups, key);
+      (best ? buckets[best[0]][best[1]].items : rest).push(item);
     }
     const sorted = [...buckets, [{ items: rest }]]
       .map((group) =>
@@ -390,6 +422,8 @@ class ImportOrderCheck {
         : undefined;
     const elements = bindings && (tsm.isNamedImports(bindings) || tsm.isNamedExports(bindings)) ? [...bindings.elements] : [];
     if (elements.length <= 1) return text;
+    // Names already in order, with no comment or blank line to move, print as they are.
+    if (isInSpecifierOrder(elements) && !/\/[/*]|\n[ \t]*\r?\n/.test(text)) return text;
 
     const tokens = tokenize(tsm, text);
     const open = tokens.findIndex((t) => t.type === 'Punctuator' && t.code === '{');
@@ -397,16 +431,8 @@ class ImportOrderCheck {
     const parsed = specifierItems(tokens.slice(open + 1, close));
     if (parsed.items.length !== elements.length) return text;
 
-    const name = (e: ts.ImportSpecifier | ts.ExportSpecifier, local: boolean) =>
-      ((local ? e.name : (e.propertyName ?? e.name)) as ts.Identifier | ts.StringLiteral).text;
     const items = parsed.items.map((item, i) => ({ ...item, element: elements[i], i }));
-    const sorted = [...items].sort(
-      (a, b) =>
-        compare(name(a.element, false), name(b.element, false)) ||
-        compare(name(a.element, true), name(b.element, true)) ||
-        compare(a.element.isTypeOnly ? 'type' : 'value', b.element.isTypeOnly ? 'type' : 'value') ||
-        a.i - b.i,
-    );
+    const sorted = [...items].sort((a, b) => compareSpecifiers(a.element, b.element) || a.i - b.i);
     const beforeClose = tokens
       .slice(0, close)
       .filter((t) => t.type !== 'Spaces' && t.type !== 'Newline' && t.type !== 'Line' && t.type !== 'Block');
@@ -433,6 +459,26 @@ class ImportOrderCheck {
     if (needsStartingNewline(parsed.after) && out[out.length - 1]?.type !== 'Newline') out.push(newlineToken);
     return print([...tokens.slice(0, open + 1), ...parsed.before, ...out, ...parsed.after, ...tokens.slice(close)]);
   }
+}
+
+type Specifier = ts.ImportSpecifier | ts.ExportSpecifier;
+
+function specifierName(element: Specifier, local: boolean): string {
+  return ((local ? element.name : (element.propertyName ?? element.name)) as ts.Identifier | ts.StringLiteral).text;
+}
+
+/** simple-import-sort's order of names in braces: imported name, local name, then `type` before values. */
+function compareSpecifiers(a: Specifier, b: Specifier): number {
+  return (
+    compare(specifierName(a, false), specifierName(b, false)) ||
+    compare(specifierName(a, true), specifierName(b, true)) ||
+    compare(a.isTypeOnly ? 'type' : 'value', b.isTypeOnly ? 'type' : 'value')
+  );
+}
+
+function isInSpecifierOrder(elements: readonly Specifier[]): boolean {
+  for (let i = 1; i < elements.length; i++) if (compareSpecifiers(elements[i - 1], elements[i]) > 0) return false;
+  return true;
 }
 
 type TokenType = 'Spaces' | 'Newline' | 'Line' | 'Block' | 'Punctuator' | 'Word';

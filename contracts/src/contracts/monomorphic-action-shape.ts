@@ -509,7 +509,7 @@ class ShapeCheck {
       if (isAssign && node.arguments[0] && rootAction(node.arguments[0]))
         this.report('mutation', node, { how: '`Object.assign` on an action' });
     }
-    for (const { node } of this.context.index.nodes<ts.BinaryExpression>(SK.BinaryExpression)) {
+    for (const { node } of this.context.index.propertyAssignments) {
       if (node.operatorToken.kind !== SK.EqualsToken || !tsm.isPropertyAccessExpression(node.left)) continue;
       const target = node.left;
       if (!rootAction(target.expression) && !(tsm.isIdentifier(target.expression) && actionsByName.has(target.expression.text))) continue;

@@ -283,7 +283,7 @@ class PurityCheck {
     this.readImports();
     for (const { node } of index.nodes<ts.CallExpression>(SK.CallExpression)) this.checkCall(node);
     for (const { node } of index.nodes<ts.NewExpression>(SK.NewExpression)) this.checkNew(node);
-    for (const { node } of index.nodes<ts.PropertyAccessExpression>(SK.PropertyAccessExpression)) this.checkEnv(node);
+    for (const { node } of index.envReads) if (this.context.ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) this.checkEnv(node.parent);
     for (const { node } of index.nodes<ts.AwaitExpression>(SK.AwaitExpression)) this.checkAwait(node);
   }
 

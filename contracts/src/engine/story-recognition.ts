@@ -75,6 +75,65 @@ export class StoryRecognizer {
     return verdict;
   }
 
+  /**
+   * What delegating to a call gives back, as its callee declares it: `never` when control does
+   * not come back (every signature returns a story whose result type is `never`, like the
+   * framework's `askThrowErrorBase`), `open` when the call site decides (`any`, or a type
+   * parameter of the signature, like the generic `askThrowError<T>`), the declared result type
+   * when there is one, and undefined when the callee is not a story or cannot be read. Judged once
+   * per callee for the whole program.
+   */
+  declaredResultOf(call: StoryCallNode): ts.Type | 'never' | 'open' | undefined {
+    const checker = this.checker;
+    if (!checker) return undefined;
+    const symbol = this.calleeSymbol(call);
+    if (!symbol) return undefined;
+    const cache = programCaches(checker).declaredResults;
+    if (cache.has(symbol)) return cache.get(symbol);
+    let result: ts.Type | 'never' | 'open' | undefined;
+    const signatures = checker.getTypeOfSymbol(symbol).getCallSignatures();
+    const results = signatures.map((s) => this.storyResultOfSignature(s));
+    if (results.length > 0 && results.every((r) => r === 'never')) result = 'never';
+    else if (results.length > 0 && results.every((r) => r === 'open')) result = 'open';
+    else if (results.length === 1) result = results[0];
+    cache.set(symbol, result);
+    return result;
+  }
+
+  private storyResultOfSignature(signature: ts.Signature): ts.Type | 'never' | 'open' | undefined {
+    const { TypeFlags } = this.tsm;
+    const returned = signature.getReturnType();
+    if (this.verdictOfType(returned, false) !== 'story') return undefined;
+    const result = this.generatorReturnType(returned) ?? this.iteratorReturnType(returned);
+    if (!result) return undefined;
+    if (result.flags & TypeFlags.Never) return 'never';
+    if (result.flags & TypeFlags.Any) return 'open';
+    if (result.flags & TypeFlags.TypeParameter && signature.typeParameters?.some((p) => p === result)) return 'open';
+    return result;
+  }
+
+  /** The result type of an iterator that is not a `Generator` reference, read through `next()`. */
+  private iteratorReturnType(type: ts.Type): ts.Type | undefined {
+    const checker = this.checker!;
+    const next = type.getProperty('next');
+    const signature = next && checker.getTypeOfSymbol(next).getCallSignatures()[0];
+    if (!signature) return undefined;
+    const results = signature.getReturnType();
+    for (const candidate of results.isUnion() ? results.types : [results]) {
+      const done = candidate.getProperty('done');
+      const value = candidate.getProperty('value');
+      if (done && value && checker.typeToString(checker.getTypeOfSymbol(done)) === 'true') return checker.getTypeOfSymbol(value);
+    }
+    return undefined;
+  }
+
+  /** The result type a generator function declares (`T` of `AskResponse<T>`); undefined when it declares none. */
+  declaredResultOfFunction(fn: ts.SignatureDeclaration): ts.Type | undefined {
+    const checker = this.checker;
+    if (!checker || !fn.type) return undefined;
+    return this.generatorReturnType(checker.getTypeFromTypeNode(fn.type));
+  }
+
   private calleeSymbol(call: StoryCallNode): ts.Symbol | undefined {
     const tsm = this.tsm;
     const callee = this.calleeOf(call);
@@ -499,6 +558,8 @@ interface ProgramCaches {
   calleeVerdicts: Map<ts.Symbol, StoryVerdict>;
   /** Called declaration -> argument place -> whether a story is taken there. */
   parameterVerdicts: Map<ts.Node, Map<string, 'yes' | 'no' | 'any' | 'unknown'>>;
+  /** Callee symbol -> what delegating to it gives back, as declared. */
+  declaredResults: Map<ts.Symbol, ts.Type | 'never' | 'open' | undefined>;
 }
 
 const cachesByChecker = new WeakMap<ts.TypeChecker, ProgramCaches>();
@@ -506,6 +567,6 @@ const cachesByChecker = new WeakMap<ts.TypeChecker, ProgramCaches>();
 /** Verdicts about declarations hold for the whole program version, whichever file asks. */
 function programCaches(checker: ts.TypeChecker): ProgramCaches {
   let caches = cachesByChecker.get(checker);
-  if (!caches) cachesByChecker.set(checker, (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map() }));
+  if (!caches) cachesByChecker.set(checker, (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map(), declaredResults: new Map() }));
   return caches;
 }

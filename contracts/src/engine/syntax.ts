@@ -152,3 +152,28 @@ export function snippet(node: ts.Node, sourceFile: ts.SourceFile, max = 40): str
   const text = node.getText(sourceFile).replace(/\s+/g, ' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * The name a function literal is known by: its own, or that of the variable, property, class
+ * member or assignment target it is bound to. Undefined for computed and anonymous names.
+ */
+export function functionNameOf(tsm: TypeScriptModule, fn: ts.Node): { text: string; node: ts.Node } | undefined {
+  const own = (fn as ts.FunctionLikeDeclarationBase).name;
+  if (own && (tsm.isIdentifier(own) || tsm.isStringLiteral(own))) return { text: own.text, node: own };
+  if (own) return undefined;
+  let outer: ts.Node = fn;
+  while (tsm.isParenthesizedExpression(outer.parent) || tsm.isAsExpression(outer.parent) || tsm.isSatisfiesExpression(outer.parent))
+    outer = outer.parent;
+  const parent = outer.parent;
+  const named = (name: ts.Node | undefined) =>
+    name && (tsm.isIdentifier(name) || tsm.isStringLiteral(name)) ? { text: name.text, node: name } : undefined;
+  if (tsm.isVariableDeclaration(parent) && parent.initializer === outer) return named(parent.name);
+  if (tsm.isPropertyAssignment(parent) && parent.initializer === outer) return named(parent.name);
+  if (tsm.isPropertyDeclaration(parent) && parent.initializer === outer) return named(parent.name);
+  if (tsm.isBinaryExpression(parent) && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken && parent.right === outer) {
+    const left = skipTransparentWrappers(tsm, parent.left);
+    if (tsm.isIdentifier(left)) return named(left);
+    if (tsm.isPropertyAccessExpression(left)) return named(left.name);
+  }
+  return undefined;
+}
