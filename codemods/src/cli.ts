@@ -1,5 +1,5 @@
 import { isVersion, normalizeVersion } from 'qpq-contracts';
-import { allOptions, type CliOption, COMMON_OPTIONS, type CommandLine, optionLines, optionName, parseCommandLine } from './cli-options';
+import { allOptions, type CliOption, COMMON_OPTIONS, type CommandLine, type GivenOption, optionLines, optionName, parseCommandLine } from './cli-options';
 import { UsageError } from './lib/project';
 import type { Output } from './lib/reporter';
 import { run, type RunMode } from './runner';
@@ -70,34 +70,13 @@ export async function main(args: string[], out: Output, err: Output, options: { 
   const has = (flag: string) => line.given.some((g) => g.flag === flag);
   const valueOf = (flag: string) => line.given.find((g) => g.flag === flag)?.value;
   if (has('--help')) return help(command, out, err);
-  for (const given of line.given) {
-    const owners = OPTIONS.filter((o) => o.flag === given.flag).flatMap((o) => o.owners ?? [command]);
-    if (!owners.includes(command)) {
-      return usageError(err, `${given.flag} is an option of ${owners.join(' and ')}; type: qpq-codemod ${owners[0]} ${given.flag}${given.value !== undefined ? ` ${given.value}` : ''}`);
-    }
-  }
+  const misplaced = misplacedOption(command, line);
+  if (misplaced) return usageError(err, misplaced);
   const from = valueOf('--from');
-  if (from !== undefined && migrate && !isVersion(from)) return usageError(err, `--from '${from}' is not a release number; type: qpq-codemod migrate --from 0.1.8`);
-  if (has('--check') && (has('--dry') || has('--print'))) {
-    return usageError(err, `--check prints no diff and no sources, it only says whether anything would change; type: qpq-codemod ${command} --check, or qpq-codemod ${command} ${has('--print') ? '--print' : '--dry'}`);
-  }
   // `-d -p` (as jscodeshift takes them): the sources, not the diff.
   const mode: RunMode = has('--print') ? 'print' : has('--dry') ? 'dry' : has('--check') ? 'check' : 'write';
-
   const transforms: Transform[] = migrate ? allTransforms.filter((t) => t.migration) : upgrade ? [] : [transform!];
   const transformOptions = Object.fromEntries((transform?.options ?? []).filter((o) => o.value).map((o) => [o.flag.slice(2), valueOf(o.flag)]));
-  const kept = line.given.filter((g) => !MODE_FLAGS.includes(g.flag));
-  const suggest = (extra: string) => {
-    const words = ['qpq-codemod', command];
-    if (extra === '' || extra.startsWith('--')) {
-      const flagName = extra.split(/[ =]/)[0];
-      words.push(...line.paths, ...kept.filter((g) => !(flagName && g.raw === flagName)).flatMap((g) => (g.value !== undefined ? [g.raw, g.value] : [g.raw])));
-      if (extra) words.push(extra);
-    } else {
-      words.push(extra, ...kept.flatMap((g) => (g.value !== undefined ? [g.raw, g.value] : [g.raw])));
-    }
-    return words.join(' ');
-  };
   try {
     return await run(
       {
@@ -113,7 +92,7 @@ export async function main(args: string[], out: Output, err: Output, options: { 
         from: migrate && from !== undefined ? normalizeVersion(from) : undefined,
         upgradeOptions: upgrade ? { from, to: valueOf('--to'), insertTodos: has('--insert-todos') } : undefined,
         transformOptions,
-        suggest,
+        suggest: suggester(command, line),
       },
       out,
       err,
@@ -123,6 +102,40 @@ export async function main(args: string[], out: Output, err: Output, options: { 
     err.write(`qpq-codemod: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
+}
+
+/** Why the options given do not go together with the command or with one another; undefined when they do. */
+function misplacedOption(command: string, line: CommandLine): string | undefined {
+  for (const given of line.given) {
+    const owners = OPTIONS.filter((o) => o.flag === given.flag).flatMap((o) => o.owners ?? [command]);
+    if (!owners.includes(command)) {
+      return `${given.flag} is an option of ${owners.join(' and ')}; type: qpq-codemod ${owners[0]} ${given.flag}${given.value !== undefined ? ` ${given.value}` : ''}`;
+    }
+  }
+  const has = (flag: string) => line.given.some((g) => g.flag === flag);
+  const from = line.given.find((g) => g.flag === '--from')?.value;
+  if (from !== undefined && command === 'migrate' && !isVersion(from)) return `--from '${from}' is not a release number; type: qpq-codemod migrate --from 0.1.8`;
+  if (has('--check') && (has('--dry') || has('--print'))) {
+    return `--check prints no diff and no sources, it only says whether anything would change; type: qpq-codemod ${command} --check, or qpq-codemod ${command} ${has('--print') ? '--print' : '--dry'}`;
+  }
+  return undefined;
+}
+
+/** The command line to suggest in a message: the one given, less the mode flags, with `extra` added (a flag) or in place of the paths. */
+function suggester(command: string, line: CommandLine): (extra: string) => string {
+  const kept = line.given.filter((g) => !MODE_FLAGS.includes(g.flag));
+  const typed = (given: readonly GivenOption[]) => given.flatMap((g) => (g.value !== undefined ? [g.raw, g.value] : [g.raw]));
+  return (extra) => {
+    const words = ['qpq-codemod', command];
+    if (extra === '' || extra.startsWith('--')) {
+      const flagName = extra.split(/[ =]/)[0];
+      words.push(...line.paths, ...typed(kept.filter((g) => !(flagName && g.raw === flagName))));
+      if (extra) words.push(extra);
+    } else {
+      words.push(extra, ...typed(kept));
+    }
+    return words.join(' ');
+  };
 }
 
 /** `help`, `help <command>`, `<transform> --help`: the usage text, or the transform's page. */

@@ -93,98 +93,114 @@ const isSource = (file: string) => /\.(?:[cm]?[jt]sx?)$/.test(file);
 export async function run(request: RunRequest, out: Output, err: Output): Promise<number> {
   const scope = resolveScope(request.cwd, request.paths, request.project, (hint) => `type: ${request.suggest(hint)}`);
   if (request.upgradeOptions && !request.upgrade) request = { ...request, upgrade: planUpgrade(scope.root, request.upgradeOptions, request.suggest) };
-  if (request.mode === 'write' && !request.allowUncommittedChanges) {
-    const dirty = uncommittedChanges(scope.gitPaths);
-    if (dirty && dirty.length > 0) {
-      const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
-      throw new UsageError(
-        `the git work tree has uncommitted changes (${plural(dirty.length, 'file')}):\n${shown}${dirty.length > 5 ? '\n  …' : ''}\n` +
-          `Commit or stash them first so the codemod's changes can be reviewed and undone on their own, ` +
-          `or preview with: ${request.suggest('--dry')}\nor run anyway with: ${request.suggest('--force')}`,
-      );
-    }
-    if (dirty === undefined) {
-      err.write(`qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`);
-    }
-  }
-  const log = request.mode === 'print' ? err : out;
+  if (request.mode === 'write' && !request.allowUncommittedChanges) guardUncommittedChanges(request, scope, err);
   const runtime = findRuntimeSource();
   const session = new Run(request, scope, runtime, err);
   session.load();
 
+  const reports = request.upgrade ? applyUpgrade(session, request.upgrade, scope, err) : applyTransforms(session, request, scope);
+  await session.format();
+  showOrWrite(session, request.mode, out);
+  const typeCheck = request.mode === 'write' && request.typecheck ? typeCheckWritten(session, request, reports, scope, runtime) : undefined;
+
+  (request.mode === 'print' ? err : out).write(request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck));
+  const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
+  const stale = request.mode === 'check' && session.changedFiles().length > 0;
+  return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
+}
+
+/** A run that writes refuses a work tree with uncommitted changes (they could not be told from its own), and warns outside git. */
+function guardUncommittedChanges(request: RunRequest, scope: Scope, err: Output): void {
+  const dirty = uncommittedChanges(scope.gitPaths);
+  if (dirty && dirty.length > 0) {
+    const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
+    throw new UsageError(
+      `the git work tree has uncommitted changes (${plural(dirty.length, 'file')}):\n${shown}${dirty.length > 5 ? '\n  …' : ''}\n` +
+        `Commit or stash them first so the codemod's changes can be reviewed and undone on their own, ` +
+        `or preview with: ${request.suggest('--dry')}\nor run anyway with: ${request.suggest('--force')}`,
+    );
+  }
+  if (dirty === undefined) {
+    err.write(`qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`);
+  }
+}
+
+/** Every migration of the releases crossed, in order, then the finishing project step. */
+function applyUpgrade(session: Run, upgrade: UpgradeRequest, scope: Scope, err: Output): TransformReport[] {
   const reports: TransformReport[] = [];
-  if (request.upgrade) {
-    for (const warning of request.upgrade.warnings) err.write(`qpq-codemod: warning: ${warning}\n`);
-    // One progress line for the whole upgrade, not one per migration.
-    const total = request.upgrade.steps.reduce((n, step) => n + step.transforms.length, 0);
-    // Shown for a project large enough to take a while, like the progress of one transform.
-    const progress = new Progress(err, 'upgrade', total, scope.sourceFiles.length > 40 ? 0 : total);
-    let done = 0;
-    for (const step of request.upgrade.steps) {
-      for (const transform of step.transforms) {
-        reports.push({ ...session.apply(transform), release: step.release });
-        progress.tick(++done, `migrations (quidproquo ${step.release})`);
-      }
-    }
-    progress.done();
-    for (const transform of request.upgrade.finish) reports.push(session.apply(transform));
-  } else {
-    const known = request.from !== undefined ? { version: request.from, source: '--from' } : undefined;
-    let version: { version: string; source: string } | undefined | null = known ?? null;
-    for (const transform of request.transforms) {
-      if (request.migrate && transform.sinceVersion) {
-        if (version === null) version = frameworkVersion(scope.root);
-        if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
-          reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
-          continue;
-        }
-        if (!version) {
-          reports.push({
-            name: transform.name,
-            ran: false,
-            reason:
-              `the project's quidproquo version is unknown (no quidproquo dependency in package.json, the lockfile or node_modules), and this migration is only right for a project on a release before ${transform.sinceVersion}. ` +
-              `If it is, say which release it is on: ${request.suggest(`--from <version>`)}`,
-            changed: new Set(),
-          });
-          continue;
-        }
-      }
-      reports.push(session.apply(transform));
+  for (const warning of upgrade.warnings) err.write(`qpq-codemod: warning: ${warning}\n`);
+  // One progress line for the whole upgrade, not one per migration.
+  const total = upgrade.steps.reduce((n, step) => n + step.transforms.length, 0);
+  // Shown for a project large enough to take a while, like the progress of one transform.
+  const progress = new Progress(err, 'upgrade', total, scope.sourceFiles.length > 40 ? 0 : total);
+  let done = 0;
+  for (const step of upgrade.steps) {
+    for (const transform of step.transforms) {
+      reports.push({ ...session.apply(transform), release: step.release });
+      progress.tick(++done, `migrations (quidproquo ${step.release})`);
     }
   }
+  progress.done();
+  for (const transform of upgrade.finish) reports.push(session.apply(transform));
+  return reports;
+}
 
-  await session.format();
+/** The transforms asked for; `migrate` leaves out a migration the project's framework release no longer needs, or may not need. */
+function applyTransforms(session: Run, request: RunRequest, scope: Scope): TransformReport[] {
+  const reports: TransformReport[] = [];
+  let version: { version: string; source: string } | undefined | null = request.from !== undefined ? { version: request.from, source: '--from' } : null;
+  for (const transform of request.transforms) {
+    if (request.migrate && transform.sinceVersion) {
+      if (version === null) version = frameworkVersion(scope.root);
+      if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
+        reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
+        continue;
+      }
+      if (!version) {
+        reports.push({
+          name: transform.name,
+          ran: false,
+          reason:
+            `the project's quidproquo version is unknown (no quidproquo dependency in package.json, the lockfile or node_modules), and this migration is only right for a project on a release before ${transform.sinceVersion}. ` +
+            `If it is, say which release it is on: ${request.suggest(`--from <version>`)}`,
+          changed: new Set(),
+        });
+        continue;
+      }
+    }
+    reports.push(session.apply(transform));
+  }
+  return reports;
+}
+
+/** The changes as the mode asks: the sources printed, a diff per file, written, or (`check`) none of these. */
+function showOrWrite(session: Run, mode: RunMode, out: Output): void {
   const changed = session.changedFiles();
-  if (request.mode === 'print') {
+  if (mode === 'print') {
     for (const state of changed) {
       if (state.current === null) continue;
       if (changed.length > 1) out.write(`==> ${session.relative(state.path)} <==\n`);
       out.write(state.current.endsWith('\n') ? state.current : `${state.current}\n`);
     }
-  } else if (request.mode === 'dry') {
+  } else if (mode === 'dry') {
     for (const state of changed) out.write(unifiedDiff(session.relative(state.path), state.original, state.current));
-  } else if (request.mode === 'write') {
+  } else if (mode === 'write') {
     session.write(changed);
   }
+}
 
-  let typeCheck: TypeCheckResult | undefined;
+/** Type-checks the written source files, before and after, except those a transform checks itself. */
+function typeCheckWritten(session: Run, request: RunRequest, reports: readonly TransformReport[], scope: Scope, runtime: RuntimeSource | undefined): TypeCheckResult | undefined {
   const checkedByTransform = new Set(reports.filter((r) => request.transforms.find((t) => t.name === r.name)?.checksItsOwnFiles).flatMap((r) => [...r.changed]));
   const written = session.changedFiles().filter((s) => !checkedByTransform.has(s.path));
-  if (request.mode === 'write' && request.typecheck && written.some((s) => isSource(s.path))) {
-    typeCheck = typeCheckChanges({
-      root: scope.root,
-      tsconfigPath: scope.tsconfigPath,
-      before: new Map(written.map((s) => [s.path, s.original])),
-      after: new Map(written.map((s) => [s.path, s.current])),
-      runtime,
-    });
-  }
-
-  log.write(request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck));
-  const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
-  const stale = request.mode === 'check' && session.changedFiles().length > 0;
-  return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
+  if (!written.some((s) => isSource(s.path))) return undefined;
+  return typeCheckChanges({
+    root: scope.root,
+    tsconfigPath: scope.tsconfigPath,
+    before: new Map(written.map((s) => [s.path, s.original])),
+    after: new Map(written.map((s) => [s.path, s.current])),
+    runtime,
+  });
 }
 
 class Run {
