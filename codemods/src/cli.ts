@@ -1,11 +1,12 @@
 import { isVersion, normalizeVersion } from 'qpq-contracts';
+import { allOptions, type CliOption, COMMON_OPTIONS, type CommandLine, type GivenOption, optionLines, optionName, parseCommandLine } from './cli-options';
 import { UsageError } from './lib/project';
 import type { Output } from './lib/reporter';
-import { run } from './runner';
+import { run, type RunMode } from './runner';
 import type { Transform } from './transform';
 import { allTransforms } from './transforms';
 
-const USAGE = `Usage:
+const COMMANDS_USAGE = `Usage:
   qpq-codemod list                                   list the transforms
   qpq-codemod <transform> [paths...] [options]       run one transform
   qpq-codemod migrate [paths...] [options]           run every migration whose old pattern is present, in order
@@ -13,66 +14,30 @@ const USAGE = `Usage:
                                                      every migration of the releases in between, and the manual steps
 
 Paths default to the files of the nearest tsconfig.json.
-
-Options:
-  --dry, -d               print a unified diff per changed file; write nothing
-  --print, -p             print the transformed sources to stdout; write nothing
-  --project <tsconfig>    the tsconfig to use instead of the nearest one
-  --force                 run even when the git work tree has uncommitted changes
-  --no-typecheck          skip the type check of the changed files after writing
-  --out <dir>             bundle-runtime: where to write the runtime (default ./qpq-runtime)
-  --out <file>            extract-infra: the generated config module (default src/qpq.infra.ts)
-  --check                 write nothing; exit 1 when anything would change (for CI)
-  --from <version>        migrate, upgrade: the quidproquo release the code is written for (default: read from
-                          node_modules, the lockfile or package.json up to the workspace root)
-  --to <version>          upgrade: the release to move to (default: the newest the tables know; next: unreleased)
-  --insert-todos          upgrade: also write each manual step as a TODO(qpq-codemod) comment above its site
 `;
 
-interface ParsedArgs {
-  paths: string[];
-  dry: boolean;
-  print: boolean;
-  force: boolean;
-  check: boolean;
-  typecheck: boolean;
-  project?: string;
-  out?: string;
-  from?: string;
-  to?: string;
-  insertTodos: boolean;
-  /** The options as typed, to repeat them in suggestions. */
-  flags: string[];
-}
-
-const SWITCHES: Record<string, keyof ParsedArgs> = { '--dry': 'dry', '-d': 'dry', '--print': 'print', '-p': 'print', '--force': 'force', '--check': 'check' };
-const VALUED = ['--project', '--out', '--from', '--to'];
-const KNOWN_FLAGS = ['--dry', '--print', '--force', '--check', '--no-typecheck', '--project', '--out', '--from', '--to', '--insert-todos', '--help'];
 /** Commands that are not transforms. */
 const COMMANDS = ['migrate', 'upgrade', 'list', 'help'];
+/** Options that choose what the run does with its changes; suggestions made from the command line leave them out. */
+const MODE_FLAGS = ['--dry', '--print', '--check', '--force'];
+
+const OPTIONS = allOptions(allTransforms);
+
+/** The usage text: the commands, then every option, a command's or a transform's named before its description. */
+export function usage(): string {
+  const owned = (option: CliOption) => (option.owners ? `${option.owners.join(', ')}: ${option.description}` : option.description);
+  return `${COMMANDS_USAGE}\nOptions:\n${optionLines(OPTIONS, owned).join('\n')}\n`;
+}
 
 /** Returns the process exit code: 0 done, 1 a file failed, 2 a usage error. */
 export async function main(args: string[], out: Output, err: Output, options: { cwd?: string } = {}): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const [command, ...rest] = args;
   if (command === undefined) {
-    err.write(USAGE);
+    err.write(usage());
     return 2;
   }
-  if (command === '--help' || command === '-h' || command === 'help') {
-    const topic = rest[0];
-    if (topic === undefined || COMMANDS.includes(topic)) {
-      out.write(USAGE);
-      return 0;
-    }
-    const transform = findTransform(topic);
-    if (!transform) {
-      const close = closest(topic, [...allTransforms.map((t) => t.name), ...COMMANDS]);
-      return usageError(err, `no help for '${topic}': it is not a transform or command; ${close ? `did you mean: qpq-codemod help ${close}` : 'type: qpq-codemod list'}`, false);
-    }
-    out.write(transformHelp(transform));
-    return 0;
-  }
+  if (command === '--help' || command === '-h' || command === 'help') return help(rest[0], out, err);
   if (command === '--version' || command === '-v') {
     out.write(`${version()}\n`);
     return 0;
@@ -95,54 +60,39 @@ export async function main(args: string[], out: Output, err: Output, options: { 
     return usageError(err, `unknown transform '${command}'; ${close ? `did you mean: qpq-codemod ${close}` : 'type: qpq-codemod list'} (transforms: ${allTransforms.map((t) => t.name).join(', ')})`);
   }
 
-  let parsed: ParsedArgs;
+  let line: CommandLine;
   try {
-    parsed = parseArgs(command, rest);
+    line = parseCommandLine(command, rest, OPTIONS, closest);
   } catch (error) {
     if (error instanceof UsageError) return usageError(err, error.message);
     throw error;
   }
-  const outOwners = allTransforms.filter((t) => t.options?.some((o) => o.flag === '--out')).map((t) => t.name);
-  if (parsed.out !== undefined && !outOwners.includes(command)) {
-    return usageError(err, `--out is an option of ${outOwners.join(' and ')}; type: qpq-codemod ${outOwners[0]} --out ${parsed.out}`);
-  }
-  if (parsed.from !== undefined && !migrate && !upgrade) return usageError(err, `--from is an option of migrate and upgrade; type: qpq-codemod upgrade --from ${parsed.from}`);
-  if ((parsed.to !== undefined || parsed.insertTodos) && !upgrade) {
-    return usageError(err, `${parsed.to !== undefined ? '--to' : '--insert-todos'} is an option of upgrade; type: qpq-codemod upgrade ${parsed.to !== undefined ? `--to ${parsed.to}` : '--insert-todos'}`);
-  }
-  if (parsed.from !== undefined && migrate && !isVersion(parsed.from)) return usageError(err, `--from '${parsed.from}' is not a release number; type: qpq-codemod migrate --from 0.1.8`);
-
+  const has = (flag: string) => line.given.some((g) => g.flag === flag);
+  const valueOf = (flag: string) => line.given.find((g) => g.flag === flag)?.value;
+  if (has('--help')) return help(command, out, err);
+  const misplaced = misplacedOption(command, line);
+  if (misplaced) return usageError(err, misplaced);
+  const from = valueOf('--from');
+  // `-d -p` (as jscodeshift takes them): the sources, not the diff.
+  const mode: RunMode = has('--print') ? 'print' : has('--dry') ? 'dry' : has('--check') ? 'check' : 'write';
   const transforms: Transform[] = migrate ? allTransforms.filter((t) => t.migration) : upgrade ? [] : [transform!];
-  const kept = parsed.flags.filter((f) => !['--dry', '-d', '--print', '-p', '--force', '--check'].includes(f));
-  const suggest = (extra: string) => {
-    const words = ['qpq-codemod', command];
-    if (extra === '' || extra.startsWith('--')) {
-      const flagName = extra.split(/[ =]/)[0];
-      words.push(...parsed.paths, ...kept.filter((f, i) => !(flagName && f === flagName) && !(flagName && kept[i - 1] === flagName)));
-      if (extra) words.push(extra);
-    } else {
-      words.push(extra, ...kept);
-    }
-    return words.join(' ');
-  };
+  const transformOptions = Object.fromEntries((transform?.options ?? []).filter((o) => o.value).map((o) => [o.flag.slice(2), valueOf(o.flag)]));
   try {
     return await run(
       {
         command,
         transforms,
         migrate,
-        paths: parsed.paths,
+        paths: line.paths,
         cwd,
-        dry: parsed.dry,
-        print: parsed.print,
-        force: parsed.force,
-        project: parsed.project,
-        typecheck: parsed.typecheck,
-        check: parsed.check,
-        from: migrate && parsed.from !== undefined ? normalizeVersion(parsed.from) : undefined,
-        upgradeOptions: upgrade ? { from: parsed.from, to: parsed.to, insertTodos: parsed.insertTodos } : undefined,
-        transformOptions: { out: parsed.out },
-        suggest,
+        mode,
+        allowUncommittedChanges: has('--force'),
+        project: valueOf('--project'),
+        typecheck: !has('--no-typecheck'),
+        from: migrate && from !== undefined ? normalizeVersion(from) : undefined,
+        upgradeOptions: upgrade ? { from, to: valueOf('--to'), insertTodos: has('--insert-todos') } : undefined,
+        transformOptions,
+        suggest: suggester(command, line),
       },
       out,
       err,
@@ -154,45 +104,53 @@ export async function main(args: string[], out: Output, err: Output, options: { 
   }
 }
 
-function parseArgs(command: string, rest: string[]): ParsedArgs {
-  const parsed: ParsedArgs = { paths: [], dry: false, print: false, force: false, check: false, typecheck: true, insertTodos: false, flags: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith('-') || arg === '-') {
-      parsed.paths.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      parsed.paths.push(...rest.slice(i + 1));
-      break;
-    }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (SWITCHES[name] && inline === undefined) {
-      (parsed as unknown as Record<string, boolean>)[SWITCHES[name]] = true;
-      parsed.flags.push(name);
-    } else if (name === '--no-typecheck' && inline === undefined) {
-      parsed.typecheck = false;
-      parsed.flags.push(name);
-    } else if (name === '--insert-todos' && inline === undefined) {
-      parsed.insertTodos = true;
-      parsed.flags.push(name);
-    } else if (VALUED.includes(name)) {
-      const value = inline ?? rest[++i];
-      if (value === undefined || value === '' || (inline === undefined && value.startsWith('-'))) {
-        const example = name === '--project' ? 'tsconfig.json' : name === '--from' || name === '--to' ? '0.1.8' : 'qpq-runtime';
-        throw new UsageError(`${name} needs a value; type: qpq-codemod ${command} ${name} ${example}`);
-      }
-      if (name === '--project') parsed.project = value;
-      else if (name === '--from') parsed.from = value;
-      else if (name === '--to') parsed.to = value;
-      else parsed.out = value;
-      parsed.flags.push(name, value);
-    } else {
-      const close = closest(name, KNOWN_FLAGS);
-      throw new UsageError(`unknown option '${arg}'; ${close ? `did you mean ${close}? type: qpq-codemod ${command} ${close}` : 'type: qpq-codemod --help'}`);
+/** Why the options given do not go together with the command or with one another; undefined when they do. */
+function misplacedOption(command: string, line: CommandLine): string | undefined {
+  for (const given of line.given) {
+    const owners = OPTIONS.filter((o) => o.flag === given.flag).flatMap((o) => o.owners ?? [command]);
+    if (!owners.includes(command)) {
+      return `${given.flag} is an option of ${owners.join(' and ')}; type: qpq-codemod ${owners[0]} ${given.flag}${given.value !== undefined ? ` ${given.value}` : ''}`;
     }
   }
-  return parsed;
+  const has = (flag: string) => line.given.some((g) => g.flag === flag);
+  const from = line.given.find((g) => g.flag === '--from')?.value;
+  if (from !== undefined && command === 'migrate' && !isVersion(from)) return `--from '${from}' is not a release number; type: qpq-codemod migrate --from 0.1.8`;
+  if (has('--check') && (has('--dry') || has('--print'))) {
+    return `--check prints no diff and no sources, it only says whether anything would change; type: qpq-codemod ${command} --check, or qpq-codemod ${command} ${has('--print') ? '--print' : '--dry'}`;
+  }
+  return undefined;
+}
+
+/** The command line to suggest in a message: the one given, less the mode flags, with `extra` added (a flag) or in place of the paths. */
+function suggester(command: string, line: CommandLine): (extra: string) => string {
+  const kept = line.given.filter((g) => !MODE_FLAGS.includes(g.flag));
+  const typed = (given: readonly GivenOption[]) => given.flatMap((g) => (g.value !== undefined ? [g.raw, g.value] : [g.raw]));
+  return (extra) => {
+    const words = ['qpq-codemod', command];
+    if (extra === '' || extra.startsWith('--')) {
+      const flagName = extra.split(/[ =]/)[0];
+      words.push(...line.paths, ...typed(kept.filter((g) => !(flagName && g.raw === flagName))));
+      if (extra) words.push(extra);
+    } else {
+      words.push(extra, ...typed(kept));
+    }
+    return words.join(' ');
+  };
+}
+
+/** `help`, `help <command>`, `<transform> --help`: the usage text, or the transform's page. */
+function help(topic: string | undefined, out: Output, err: Output): number {
+  if (topic === undefined || COMMANDS.includes(topic)) {
+    out.write(usage());
+    return 0;
+  }
+  const transform = findTransform(topic);
+  if (!transform) {
+    const close = closest(topic, [...allTransforms.map((t) => t.name), ...COMMANDS]);
+    return usageError(err, `no help for '${topic}': it is not a transform or command; ${close ? `did you mean: qpq-codemod help ${close}` : 'type: qpq-codemod list'}`, false);
+  }
+  out.write(transformHelp(transform));
+  return 0;
 }
 
 function findTransform(name: string): Transform | undefined {
@@ -217,21 +175,18 @@ function transformHelp(transform: Transform): string {
   ];
   const own = transform.options ?? [];
   if (own.length > 0) lines.push('', 'Options of this transform:');
-  for (const option of own) lines.push(`  ${option.flag}${option.value ? ` <${option.value}>` : ''}  ${option.description}`);
-  lines.push('', 'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).');
+  for (const option of own) lines.push(`  ${optionName(option)}  ${option.description}`);
+  const also = COMMON_OPTIONS.filter((o) => o.flag !== '--help' && !own.some((mine) => mine.flag === o.flag));
+  lines.push('', `Also: ${also.map(optionName).join(', ')} (see qpq-codemod --help).`);
   return `${lines.join('\n')}\n`;
 }
 
 function version(): string {
-  try {
-    return (require('../package.json') as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
+  return (require('../package.json') as { version: string }).version;
 }
 
 function usageError(err: Output, message: string, withUsage = true): number {
-  err.write(`qpq-codemod: ${message}\n${withUsage ? `\n${USAGE}` : ''}`);
+  err.write(`qpq-codemod: ${message}\n${withUsage ? `\n${usage()}` : ''}`);
   return 2;
 }
 

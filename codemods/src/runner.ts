@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project, type SourceFile, ts } from 'ts-morph';
 import { unifiedDiff } from './lib/diff';
-import { applyEdits } from './lib/edits';
+import { applyEdits, OverlappingEdits } from './lib/edits';
 import { reexportAliases } from './lib/expressions';
 import { uncommittedChanges } from './lib/git';
+import { firstParseError } from './lib/parse-errors';
 import { formatWithProjectPrettier, loadProjectPrettier } from './lib/prettier';
 import { resolveScope, UsageError, type Scope } from './lib/project';
 import { type Output, plural, Progress } from './lib/reporter';
@@ -23,13 +24,11 @@ export interface RunRequest {
   migrate: boolean;
   paths: readonly string[];
   cwd: string;
-  dry: boolean;
-  print: boolean;
-  force: boolean;
+  mode: RunMode;
+  /** `--force`: write even when the git work tree has uncommitted changes. */
+  allowUncommittedChanges: boolean;
   project: string | undefined;
   typecheck: boolean;
-  /** `--check`: write nothing, print no diff, exit 1 when something would change (for CI). */
-  check?: boolean;
   /** `--from`: the framework release the project is on, when the run should not look it up. */
   from?: string;
   /** `upgrade`: the releases to cross and their migrations (planned from `upgradeOptions` when absent). */
@@ -39,6 +38,13 @@ export interface RunRequest {
   /** The command line to suggest, with `extra` in place of the paths or added flags. */
   suggest(extra: string): string;
 }
+
+/**
+ * What a run does with the changes: `write` them; `dry`: print a unified diff per file; `print`:
+ * print the changed sources, the report going to stderr; `check`: print nothing of them and exit 1
+ * when anything would change (for CI). Only `write` touches the disk.
+ */
+export type RunMode = 'write' | 'dry' | 'print' | 'check';
 
 export interface UpgradeRequest {
   from: string;
@@ -87,100 +93,114 @@ const isSource = (file: string) => /\.(?:[cm]?[jt]sx?)$/.test(file);
 export async function run(request: RunRequest, out: Output, err: Output): Promise<number> {
   const scope = resolveScope(request.cwd, request.paths, request.project, (hint) => `type: ${request.suggest(hint)}`);
   if (request.upgradeOptions && !request.upgrade) request = { ...request, upgrade: planUpgrade(scope.root, request.upgradeOptions, request.suggest) };
-  const writes = !request.dry && !request.print && !request.check;
-  if (writes && !request.force) {
-    const dirty = uncommittedChanges(scope.gitPaths);
-    if (dirty && dirty.length > 0) {
-      const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
-      throw new UsageError(
-        `the git work tree has uncommitted changes (${plural(dirty.length, 'file')}):\n${shown}${dirty.length > 5 ? '\n  …' : ''}\n` +
-          `Commit or stash them first so the codemod's changes can be reviewed and undone on their own, ` +
-          `or preview with: ${request.suggest('--dry')}\nor run anyway with: ${request.suggest('--force')}`,
-      );
-    }
-    if (dirty === undefined) {
-      err.write(`qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`);
-    }
-  }
-  const log = request.print ? err : out;
+  if (request.mode === 'write' && !request.allowUncommittedChanges) guardUncommittedChanges(request, scope, err);
   const runtime = findRuntimeSource();
   const session = new Run(request, scope, runtime, err);
   session.load();
 
+  const reports = request.upgrade ? applyUpgrade(session, request.upgrade, scope, err) : applyTransforms(session, request, scope);
+  await session.format();
+  showOrWrite(session, request.mode, out);
+  const typeCheck = request.mode === 'write' && request.typecheck ? typeCheckWritten(session, request, reports, scope, runtime) : undefined;
+
+  (request.mode === 'print' ? err : out).write(request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck));
+  const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
+  const stale = request.mode === 'check' && session.changedFiles().length > 0;
+  return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
+}
+
+/** A run that writes refuses a work tree with uncommitted changes (they could not be told from its own), and warns outside git. */
+function guardUncommittedChanges(request: RunRequest, scope: Scope, err: Output): void {
+  const dirty = uncommittedChanges(scope.gitPaths);
+  if (dirty && dirty.length > 0) {
+    const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
+    throw new UsageError(
+      `the git work tree has uncommitted changes (${plural(dirty.length, 'file')}):\n${shown}${dirty.length > 5 ? '\n  …' : ''}\n` +
+        `Commit or stash them first so the codemod's changes can be reviewed and undone on their own, ` +
+        `or preview with: ${request.suggest('--dry')}\nor run anyway with: ${request.suggest('--force')}`,
+    );
+  }
+  if (dirty === undefined) {
+    err.write(`qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`);
+  }
+}
+
+/** Every migration of the releases crossed, in order, then the finishing project step. */
+function applyUpgrade(session: Run, upgrade: UpgradeRequest, scope: Scope, err: Output): TransformReport[] {
   const reports: TransformReport[] = [];
-  if (request.upgrade) {
-    for (const warning of request.upgrade.warnings) err.write(`qpq-codemod: warning: ${warning}\n`);
-    // One progress line for the whole upgrade, not one per migration.
-    const total = request.upgrade.steps.reduce((n, step) => n + step.transforms.length, 0);
-    // Shown for a project large enough to take a while, like the progress of one transform.
-    const progress = new Progress(err, 'upgrade', total, scope.sourceFiles.length > 40 ? 0 : total);
-    let done = 0;
-    for (const step of request.upgrade.steps) {
-      for (const transform of step.transforms) {
-        reports.push({ ...session.apply(transform), release: step.release });
-        progress.tick(++done, `migrations (quidproquo ${step.release})`);
-      }
-    }
-    progress.done();
-    for (const transform of request.upgrade.finish) reports.push(session.apply(transform));
-  } else {
-    const known = request.from !== undefined ? { version: request.from, source: '--from' } : undefined;
-    let version: { version: string; source: string } | undefined | null = known ?? null;
-    for (const transform of request.transforms) {
-      if (request.migrate && transform.sinceVersion) {
-        if (version === null) version = frameworkVersion(scope.root);
-        if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
-          reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
-          continue;
-        }
-        if (!version) {
-          reports.push({
-            name: transform.name,
-            ran: false,
-            reason:
-              `the project's quidproquo version is unknown (no quidproquo dependency in package.json, the lockfile or node_modules), and this migration is only right for a project on a release before ${transform.sinceVersion}. ` +
-              `If it is, say which release it is on: ${request.suggest(`--from <version>`)}`,
-            changed: new Set(),
-          });
-          continue;
-        }
-      }
-      reports.push(session.apply(transform));
+  for (const warning of upgrade.warnings) err.write(`qpq-codemod: warning: ${warning}\n`);
+  // One progress line for the whole upgrade, not one per migration.
+  const total = upgrade.steps.reduce((n, step) => n + step.transforms.length, 0);
+  // Shown for a project large enough to take a while, like the progress of one transform.
+  const progress = new Progress(err, 'upgrade', total, scope.sourceFiles.length > 40 ? 0 : total);
+  let done = 0;
+  for (const step of upgrade.steps) {
+    for (const transform of step.transforms) {
+      reports.push({ ...session.apply(transform), release: step.release });
+      progress.tick(++done, `migrations (quidproquo ${step.release})`);
     }
   }
+  progress.done();
+  for (const transform of upgrade.finish) reports.push(session.apply(transform));
+  return reports;
+}
 
-  await session.format();
+/** The transforms asked for; `migrate` leaves out a migration the project's framework release no longer needs, or may not need. */
+function applyTransforms(session: Run, request: RunRequest, scope: Scope): TransformReport[] {
+  const reports: TransformReport[] = [];
+  let version: { version: string; source: string } | undefined | null = request.from !== undefined ? { version: request.from, source: '--from' } : null;
+  for (const transform of request.transforms) {
+    if (request.migrate && transform.sinceVersion) {
+      if (version === null) version = frameworkVersion(scope.root);
+      if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
+        reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
+        continue;
+      }
+      if (!version) {
+        reports.push({
+          name: transform.name,
+          ran: false,
+          reason:
+            `the project's quidproquo version is unknown (no quidproquo dependency in package.json, the lockfile or node_modules), and this migration is only right for a project on a release before ${transform.sinceVersion}. ` +
+            `If it is, say which release it is on: ${request.suggest(`--from <version>`)}`,
+          changed: new Set(),
+        });
+        continue;
+      }
+    }
+    reports.push(session.apply(transform));
+  }
+  return reports;
+}
+
+/** The changes as the mode asks: the sources printed, a diff per file, written, or (`check`) none of these. */
+function showOrWrite(session: Run, mode: RunMode, out: Output): void {
   const changed = session.changedFiles();
-  if (request.print) {
-    // With --dry too (jscodeshift's `-d -p`): the sources, not the diff.
+  if (mode === 'print') {
     for (const state of changed) {
       if (state.current === null) continue;
       if (changed.length > 1) out.write(`==> ${session.relative(state.path)} <==\n`);
       out.write(state.current.endsWith('\n') ? state.current : `${state.current}\n`);
     }
-  } else if (request.dry) {
+  } else if (mode === 'dry') {
     for (const state of changed) out.write(unifiedDiff(session.relative(state.path), state.original, state.current));
-  } else if (!request.check) {
+  } else if (mode === 'write') {
     session.write(changed);
   }
+}
 
-  let typeCheck: TypeCheckResult | undefined;
+/** Type-checks the written source files, before and after, except those a transform checks itself. */
+function typeCheckWritten(session: Run, request: RunRequest, reports: readonly TransformReport[], scope: Scope, runtime: RuntimeSource | undefined): TypeCheckResult | undefined {
   const checkedByTransform = new Set(reports.filter((r) => request.transforms.find((t) => t.name === r.name)?.checksItsOwnFiles).flatMap((r) => [...r.changed]));
   const written = session.changedFiles().filter((s) => !checkedByTransform.has(s.path));
-  if (!request.dry && !request.print && !request.check && request.typecheck && written.some((s) => isSource(s.path))) {
-    typeCheck = typeCheckChanges({
-      root: scope.root,
-      tsconfigPath: scope.tsconfigPath,
-      before: new Map(written.map((s) => [s.path, s.original])),
-      after: new Map(written.map((s) => [s.path, s.current])),
-      runtime,
-    });
-  }
-
-  log.write(request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck));
-  const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
-  const stale = request.check && session.changedFiles().length > 0;
-  return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
+  if (!written.some((s) => isSource(s.path))) return undefined;
+  return typeCheckChanges({
+    root: scope.root,
+    tsconfigPath: scope.tsconfigPath,
+    before: new Map(written.map((s) => [s.path, s.original])),
+    after: new Map(written.map((s) => [s.path, s.current])),
+    runtime,
+  });
 }
 
 class Run {
@@ -225,13 +245,11 @@ class Run {
       if (state.failed || state.current === null || !isSource(state.path)) continue;
       const morph = this.project.createSourceFile(state.path, state.current, { overwrite: true });
       state.morph = morph;
-      const problems = (morph.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-      if (problems.length > 0) {
-        const first = problems[0];
-        const { line, character } = morph.compilerNode.getLineAndCharacterOfPosition(first.start);
+      const problem = firstParseError(morph.compilerNode);
+      if (problem) {
         // Skipped, and the run fails: a file the codemod cannot read may hold what it should have changed.
         state.parseError = true;
-        state.failed = `does not parse (${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(first.messageText, ' ')})`;
+        state.failed = `does not parse (${problem.line}:${problem.column} ${problem.message})`;
       }
     }
   }
@@ -308,7 +326,7 @@ class Run {
         const text = edits.length > 0 ? applyEdits(state.current!, edits, state.eol) : state.current!;
         updates.push({ state, text, notes });
       } catch (error) {
-        state.failed = `${transform.name}: ${messageOf(error)}`;
+        state.failed = `${transform.name}: ${this.describeError(error)}`;
       }
       progress.tick(index + 1);
     });
@@ -376,8 +394,12 @@ class Run {
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const target = this.scope.tsconfigPath ?? this.scope.root;
-      this.state(target).failed = `${transform.name}: ${messageOf(error)}`;
+      this.state(target).failed = `${transform.name}: ${this.describeError(error)}`;
     }
+  }
+
+  private describeError(error: unknown): string {
+    return error instanceof OverlappingEdits ? error.describe((file) => this.relative(file)) : messageOf(error);
   }
 
   /** Puts a file a previous transform changed back into the project. */
@@ -391,7 +413,7 @@ class Run {
   async format(): Promise<void> {
     const changed = this.changedFiles().filter((s) => s.current !== null);
     if (changed.length === 0) return;
-    const prettier = loadProjectPrettier(this.scope.root);
+    const prettier = loadProjectPrettier(this.scope.root, (message) => this.err.write(`qpq-codemod: warning: ${message}\n`));
     if (!prettier) return;
     const configFiles = new Map<string, Promise<string | null>>();
     for (const state of changed) {
@@ -441,7 +463,7 @@ class Run {
         .sort((a, b) => Number(b.kind === 'error') - Number(a.kind === 'error'));
       const changedCount = [...report.changed].filter((f) => !this.files.get(f)?.failed && this.files.get(f)?.current !== this.files.get(f)?.original).length;
       const errorCount = notes.filter((n) => n.kind === 'error').length;
-      const changes = changedCount > 0 ? `${plural(changedCount, 'file')} ${this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed'}` : 'nothing to change';
+      const changes = changedCount > 0 ? `${plural(changedCount, 'file')} ${this.request.mode === 'write' ? 'changed' : 'to change'}` : 'nothing to change';
       const head = errorCount > 0 ? `${report.name}: ${plural(errorCount, 'error')}, ${changedCount > 0 ? changes : 'nothing changed'}` : `${report.name}: ${changes}`;
       lines.push(head);
       if (report.assumption) lines.push(`  (${report.assumption})`);
@@ -468,7 +490,7 @@ class Run {
     const upgrade = this.request.upgrade!;
     const lines: string[] = [`Upgrade from quidproquo ${upgrade.from} (${upgrade.fromSource}) to ${upgrade.to}.`];
     const states = this.states().sort((a, b) => a.path.localeCompare(b.path));
-    const pending = this.request.dry || this.request.print || this.request.check;
+    const pending = this.request.mode !== 'write';
     const manualSites: string[] = [];
     const counts: string[] = [];
     const notesOf = (name: string) =>
@@ -524,7 +546,7 @@ class Run {
       const { status, out } = describe(report, undefined);
       if (status !== 'nothing') lines.push('', ...out.map((line) => line.replace(/^ {2}/, '')));
     }
-    if (manualSites.length > 0) lines.push('', `Manual steps (${manualSites.length}): the code is found, a person decides${this.request.upgrade && !pending ? '' : ''}:`, ...manualSites);
+    if (manualSites.length > 0) lines.push('', `Manual steps (${manualSites.length}): the code is found, a person decides:`, ...manualSites);
     lines.push('', 'By release:', ...counts.map((c) => `  ${c}`));
     lines.push(...this.footer(typeCheck));
     return `${lines.join('\n')}\n`;
@@ -542,7 +564,7 @@ class Run {
     const skipped = scanned.filter((s) => !s.failed && s.skipped && s.current === s.original);
     const failed = scanned.filter((s) => s.failed);
     const unchanged = scanned.length - changed.length - skipped.length - failed.length;
-    const verb = this.request.dry || this.request.print || this.request.check ? 'to change' : 'changed';
+    const verb = this.request.mode === 'write' ? 'changed' : 'to change';
     lines.push('');
     lines.push(`${plural(scanned.length, 'file')} scanned: ${changed.length} ${verb}, ${unchanged} unchanged, ${skipped.length} skipped, ${failed.length} failed.`);
     for (const s of skipped) lines.push(`  skipped ${this.relative(s.path)}: ${s.skipped}`);
@@ -557,9 +579,11 @@ class Run {
         for (const e of typeCheck.newErrors) lines.push(`  ${this.relative(e.file)}:${e.line}:${e.column} error TS${e.code}: ${e.message}`);
       }
     }
-    if (this.request.check && changed.length > 0) lines.push(`Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`);
-    else if (this.request.dry && !this.request.print && changed.length > 0) lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
-    if (this.request.print && changed.length > 0) lines.push('Printed only: nothing was written.');
+    if (changed.length > 0) {
+      if (this.request.mode === 'check') lines.push(`Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`);
+      else if (this.request.mode === 'dry') lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
+      else if (this.request.mode === 'print') lines.push('Printed only: nothing was written.');
+    }
     return lines;
   }
 }

@@ -38,6 +38,8 @@ export interface TransformOption {
   flag: string;
   /** Name of the option's value in the usage text; absent for a switch. */
   value?: string;
+  /** A value to show when one is missing (`--out qpq-runtime`). */
+  example?: string;
   description: string;
 }
 

@@ -34,6 +34,19 @@ describe('bundle-runtime', () => {
     expect(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')).toContain('"quidproquo-core": ["./vendor/qpq/core/index.ts"]');
   });
 
+  it('stops with what to do when its manifest does not parse, and changes nothing', async () => {
+    const dir = project();
+    expect((await runInProcess(['bundle-runtime', '--force'], dir)).code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'qpq-runtime/.qpq-runtime.json'), '{ "files": [');
+    const tsconfig = fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8');
+    const result = await runInProcess(['bundle-runtime', '--force'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^qpq-codemod: qpq-runtime\/\.qpq-runtime\.json is not valid JSON \(.+\), so what bundle-runtime wrote there is not known: restore it from version control, or delete the folder and run bundle-runtime again\n$/,
+    );
+    expect(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')).toBe(tsconfig);
+  });
+
   it('updates in place: restores edited files, removes files the runtime no longer has, keeps CRLF copies as they are', async () => {
     const dir = project();
     expect((await runInProcess(['bundle-runtime', '--force'], dir)).code).toBe(0);

@@ -78,6 +78,14 @@ describe('qpq-codemod upgrade on the command line', () => {
     expect(result.stdout).toContain('Upgrade from quidproquo 0.0.263 (quidproquo-core 0.0.263 (declared 0.0.263: package.json)) to 0.1.0.\n');
   });
 
+  it('names a package.json that is not valid JSON in the report instead of passing over it', () => {
+    const dir = project({ 'package.json': '{ "dependencies": { "quidproquo-core": "0.1.8" ', 'src/config.ts': CONFIG });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const result = runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--dry', '--no-typecheck'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n {10}package\.json {2}left alone: not valid JSON \(.+\): the dependencies it declares are not known\n/);
+  });
+
   it('--insert-todos writes each manual step above its site once, and a second run adds none', () => {
     const dir = project({ 'src/config.ts': CONFIG });
     const first = runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--insert-todos', '--force', '--no-typecheck'], dir);
@@ -122,8 +130,9 @@ describe('qpq-codemod list and help', () => {
       'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).',
       '',
     ]);
+    // --check is extract-infra's own above; every other transform lists it with the common options.
     const migration = runCli(['help', 'config-v2'], CODEMODS_DIR);
-    expect(migration.stdout.split('\n').slice(-4)).toEqual(['Part of `qpq-codemod migrate`.', '', 'Also: --dry, --print, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).', '']);
+    expect(migration.stdout.split('\n').slice(-4)).toEqual(['Part of `qpq-codemod migrate`.', '', 'Also: --dry, --print, --check, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).', '']);
   });
 });
 
@@ -190,7 +199,7 @@ describe('exit code 1', () => {
     };
     let out = '';
     const code = await run(
-      { command: 'upper', transforms: [failing], migrate: false, paths: [], cwd: dir, dry: false, print: false, force: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod upper ${x}` },
+      { command: 'upper', transforms: [failing], migrate: false, paths: [], cwd: dir, mode: 'write', allowUncommittedChanges: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod upper ${x}` },
       { write: (t: string) => (out += t) },
       { write: () => true },
     );
@@ -199,6 +208,39 @@ describe('exit code 1', () => {
     expect(out).toMatch(/1 changed, .* 1 failed/);
     expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe("export const a = 'a';\n");
     expect(fs.readFileSync(path.join(dir, 'b.ts'), 'utf8')).toBe("EXPORT CONST B = 'B';\n");
+  });
+});
+
+describe('edits that overlap', () => {
+  it('are never dropped silently: the file is reported with the place, left as it was, and the run exits 1', async () => {
+    const dir = project({ 'a.ts': "export const a = 'a';\nexport const b = 'b';\n", 'c.ts': "export const c = 'c';\n" });
+    const overlapping: Transform = {
+      name: 'overlap',
+      description: 'test transform',
+      frameworkChange: 'none',
+      migration: false,
+      transformSource(context) {
+        if (context.fileName.endsWith('c.ts')) return [{ start: 0, end: 6, newText: 'EXPORT' }];
+        const b = context.text.indexOf("'b'");
+        return [
+          { start: b, end: b + 3, newText: "'B'" },
+          { start: b + 1, end: b + 2, newText: 'x' },
+          // Given twice, and overlapping deletions: neither is an overlap.
+          { start: 0, end: 0, newText: '// top\n' },
+          { start: 0, end: 0, newText: '// top\n' },
+        ];
+      },
+    };
+    let out = '';
+    const code = await run(
+      { command: 'overlap', transforms: [overlapping], migrate: false, paths: [], cwd: dir, mode: 'write', allowUncommittedChanges: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod overlap ${x}` },
+      { write: (t: string) => (out += t) },
+      { write: () => true },
+    );
+    expect(code).toBe(1);
+    expect(out).toContain('  failed a.ts: overlap: two edits overlap at 2:19, so they cannot both be made\n');
+    expect(fs.readFileSync(path.join(dir, 'a.ts'), 'utf8')).toBe("export const a = 'a';\nexport const b = 'b';\n");
+    expect(fs.readFileSync(path.join(dir, 'c.ts'), 'utf8')).toBe("EXPORT const c = 'c';\n");
   });
 });
 

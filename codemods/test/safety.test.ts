@@ -142,6 +142,21 @@ describe("the project's own prettier", () => {
     );
   });
 
+  it('that does not load is named on stderr, and the one the toolkit carries formats instead', async () => {
+    const dir = project({
+      '.prettierrc.json': JSON.stringify({ singleQuote: false, semi: false, printWidth: 60 }),
+      'src/config.ts': OLD_QUEUE,
+      'node_modules/prettier/package.json': JSON.stringify({ name: 'prettier', version: '3.0.0', main: 'index.js' }),
+      'node_modules/prettier/index.js': "throw new Error('half installed');\n",
+    });
+    const result = await runInProcess(['config-v2', '--no-typecheck', '--force'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("qpq-codemod: warning: the project's prettier could not be loaded (half installed): formatting with the prettier qpq-codemod carries\n");
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(
+      'import { defineQueue } from "quidproquo-core"\n\nexport default [\n  defineQueue("orders", {\n    "order/placed": "/queues/orders::onPlaced",\n  }),\n]\n',
+    );
+  });
+
   it('is not used when the project has no prettier config: the original formatting stays outside the edit', async () => {
     const odd = "import {defineQueue} from 'quidproquo-core'\nexport default [ defineQueue( 'orders' ,  '../build',{'a/b':'/q::onB'} ) ]\n";
     const dir = project({ 'src/config.ts': odd });

@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { allContracts, runContract } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../src/lib/diff';
 import { applyEdits, arrayList, removeListElements } from '../src/lib/edits';
+import { addNamedImport, importBlock } from '../src/lib/imports';
+import { parseJson } from '../src/lib/json';
 import { qpqPackageOf, scopedName } from '../src/lib/packages';
+import { firstParseError } from '../src/lib/parse-errors';
 import { findRuntimeSource, runtimeFiles } from '../src/lib/runtime-source';
 import { decodeText, detectEol } from '../src/lib/text-file';
 import { compareVersions } from '../src/lib/versions';
@@ -78,6 +82,11 @@ describe('edits', () => {
     expect(removing('export default [\n  a,\n  b, // b\n  c,\n];\n', [1])).toBe('export default [\n  a,\n  c,\n];\n');
   });
 
+  it('throw when two overlap, naming the place, and apply an edit given twice once', () => {
+    expect(() => applyEdits('ab\r\ncdef', [{ start: 4, end: 6, newText: 'X' }, { start: 5, end: 7, newText: 'Y' }], '\r\n', 'src/a.ts')).toThrow('two edits overlap at src/a.ts:2:2, so they cannot both be made');
+    expect(applyEdits('ab', [{ start: 1, end: 1, newText: '\n' }, { start: 1, end: 1, newText: '\n' }], '\r\n')).toBe('a\r\nb');
+  });
+
   it('give inserted text the line ends of the file', () => {
     expect(applyEdits('a\r\nb\r\n', [{ start: 3, end: 3, newText: 'x\ny\n' }], '\r\n')).toBe('a\r\nx\r\ny\r\nb\r\n');
   });
@@ -86,6 +95,73 @@ describe('edits', () => {
     expect(detectEol('a\r\nb\r\nc\n')).toBe('\r\n');
     expect(detectEol('a\nb')).toBe('\n');
     expect(decodeText(Buffer.from('\uFEFFx\r\n'))).toEqual({ text: 'x\r\n', bom: true, eol: '\r\n' });
+  });
+});
+
+describe('imports the codemods add', () => {
+  const importOrder = allContracts.find((c) => c.meta.id === 'import-order')!;
+  const adding = (text: string, module: string, specifier: string, fileName = 'x.ts') => {
+    const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+    return applyEdits(text, addNamedImport(sourceFile, module, specifier));
+  };
+  const findings = (text: string) =>
+    runContract(importOrder as never, { ts: ts as never, sourceFile: ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true) as never, checker: undefined }, undefined, (_, error) => {
+      throw error;
+    });
+
+  const FILE = "import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { config } from '../config';\nimport { b } from './b';\n\nexport const x = [askDateNow, z, config, b];\n";
+
+  it('go where qpq/import-order puts them: in their group in its order, or a group of their own', () => {
+    expect(findings(FILE)).toEqual([]);
+    const cases: Array<[string, string, string]> = [
+      ['quidproquo-webserver', 'toJsonEventResponse', "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n"],
+      // A deeper relative module comes before the shallower ones of its folder.
+      ['./a/deep', 'deep', "import { config } from '../config';\nimport { deep } from './a/deep';\nimport { b } from './b';\n"],
+      ['./c', 'c as cee', "import { b } from './b';\nimport { c as cee } from './c';\n"],
+      ['quidproquo-core', 'askNewGuid', "import { askDateNow, askNewGuid } from 'quidproquo-core';\n"],
+    ];
+    for (const [module, specifier, expected] of cases) {
+      const result = adding(FILE, module, specifier);
+      expect(result, module).toContain(expected);
+      expect(findings(result), module).toEqual([]);
+    }
+    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", 'quidproquo-core', 'askDateNow')).toBe("import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nexport const x = z;\n");
+    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", './local', 'local')).toBe("import { z } from 'zod';\n\nimport { local } from './local';\n\nexport const x = z;\n");
+    const commonJs = "const { defineQueue } = require('quidproquo-core');\nconst path = require('node:path');\n\nmodule.exports = [defineQueue, path];\n";
+    expect(adding(commonJs, 'quidproquo-config-aws', 'defineAwsServiceAccountInfo', 'qpq.config.js')).toBe(
+      "const { defineAwsServiceAccountInfo } = require('quidproquo-config-aws');\n" + commonJs,
+    );
+  });
+
+  it('a new module lists its imports in the house order', () => {
+    const block = importBlock(
+      new Map([
+        ['./b', ['b']],
+        ['zod', ['z']],
+        ['../up', ['up']],
+        ['quidproquo-core', ['createActionRequester', 'AskResponse']],
+      ]),
+      "'",
+    );
+    expect(block).toBe("import { AskResponse, createActionRequester } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { up } from '../up';\nimport { b } from './b';");
+    expect(findings(`${block}\n\nexport const all = [AskResponse, createActionRequester, z, up, b];\n`)).toEqual([]);
+  });
+});
+
+describe('parse errors', () => {
+  const parse = (fileName: string, text: string) => ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+
+  it('are read from the parser, the first one with its 1-based position', () => {
+    expect(firstParseError(parse('ok.ts', 'export const a = 1;\n'))).toBeUndefined();
+    expect(firstParseError(parse('bad.ts', 'export const a = {\n  b: 1\n  c: 2\n};\n'))).toEqual({ line: 3, column: 3, message: "',' expected." });
+    // Type annotations in a JavaScript file are a program's complaint, not the parser's.
+    expect(firstParseError(parse('typed.js', 'export const a: number = 1;\n'))).toBeUndefined();
+  });
+
+  it('name the place in a JSON file, and a JSON file that holds no object', () => {
+    expect(parseJson('package.json', '{ "a": 1 }\n').error).toBeUndefined();
+    expect(parseJson('package.json', '{\n  "a": 1\n  "b": 2\n}\n').error).toBe("3:3 ',' expected.");
+    expect(parseJson('package.json', '[1]\n').error).toBe('not a JSON object');
   });
 });
 

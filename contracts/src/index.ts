@@ -16,6 +16,8 @@ export type { YieldedActions } from './engine/story-actions';
 export { requestedActionOfCall, requesterDefinitionOf } from './engine/action-requester';
 export type { RequestedAction } from './engine/action-requester';
 export { QPQ_IMPORT_GROUPS } from './contracts/import-order';
+export { compareImportNames, compareModules, importRank, moduleSortKey } from './engine/import-sort';
+export type { ImportKind, ImportRank } from './engine/import-sort';
 export {
   runtimeReferencesIn,
   runtimeReferenceAt,

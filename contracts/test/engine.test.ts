@@ -75,6 +75,24 @@ describe('applyEdits', () => {
       ]),
     ).toBe('YcdXef');
   });
+
+  it('hands an overlapping edit to the caller, applies an edit given twice once, and deletes the union of overlapping deletions', () => {
+    const left: Array<{ start: number; end: number; newText: string }> = [];
+    const edits = [
+      { start: 0, end: 2, newText: 'Y' },
+      { start: 1, end: 3, newText: 'Z' },
+      { start: 3, end: 3, newText: '+' },
+      { start: 3, end: 3, newText: '+' },
+    ];
+    expect(applyEdits('abcdef', edits, (edit) => left.push(edit))).toBe('Yc+def');
+    expect(left).toEqual([{ start: 1, end: 3, newText: 'Z' }]);
+    expect(
+      applyEdits('abcdef', [
+        { start: 1, end: 3, newText: '' },
+        { start: 2, end: 4, newText: '' },
+      ]),
+    ).toBe('aef');
+  });
 });
 
 describe('valid-runtime-reference object runtimes', () => {

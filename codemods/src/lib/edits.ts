@@ -1,3 +1,4 @@
+import { applyEdits as applyTextEdits } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 
 /** A replacement of `text.slice(start, end)`; inserted text uses `\n` and is given the file's line ends. */
@@ -7,26 +8,41 @@ export interface Edit {
   newText: string;
 }
 
-/** Applies non-overlapping edits; an insertion at the start of a replaced range goes before it. */
-export function applyEdits(text: string, edits: readonly Edit[], eol = '\n'): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start));
-  let out = '';
-  let last = 0;
-  let lastWasDeletion = false;
-  for (const edit of sorted) {
-    if (edit.start < last) {
-      // Two deletions that share text (neighbouring list elements both removed) delete their union.
-      if (lastWasDeletion && edit.newText === '') {
-        last = Math.max(last, edit.end);
-        continue;
-      }
-      throw new Error(`overlapping edits at ${edit.start}`);
-    }
-    lastWasDeletion = edit.newText === '';
-    out += text.slice(last, edit.start) + (eol === '\n' ? edit.newText : edit.newText.replace(/\r?\n/g, eol));
-    last = edit.end;
+/**
+ * Edits of one change that overlap: they cannot all be made, and leaving one out would leave the
+ * file half changed, so the change is not made and the file is reported with the place.
+ */
+export class OverlappingEdits extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    /** The file, when the caller knows it (the runner names the file of a source transform itself). */
+    readonly file?: string,
+  ) {
+    super(`two edits overlap at ${file ? `${file}:` : ''}${line}:${column}, so they cannot both be made`);
   }
-  return out + text.slice(last);
+
+  /** The message with the file as the report shows it. */
+  describe(display: (file: string) => string): string {
+    return `two edits overlap at ${this.file ? `${display(this.file)}:` : ''}${this.line}:${this.column}, so they cannot both be made`;
+  }
+}
+
+/**
+ * Applies edits with qpq-contracts' rules (an insertion at the start of a replaced range goes
+ * before it, an edit given twice is one change, overlapping deletions delete their union) and
+ * gives inserted text the file's line ends. Any other overlap throws `OverlappingEdits`: a
+ * codemod never leaves an edit out without saying so.
+ */
+export function applyEdits(text: string, edits: readonly Edit[], eol = '\n', file?: string): string {
+  const converted = eol === '\n' ? edits : edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, eol) }));
+  let overlap: Edit | undefined;
+  const result = applyTextEdits(text, converted, (edit) => (overlap ??= edit));
+  if (overlap) {
+    const before = text.slice(0, overlap.start).split('\n');
+    throw new OverlappingEdits(before.length, before[before.length - 1].length + 1, file);
+  }
+  return result;
 }
 
 // ---- positions and lines

@@ -17,15 +17,11 @@ export function isStringLike(expression: ts.Expression, checker?: () => ts.TypeC
   }
   if (ts.isIdentifier(node) && (node.text === '__dirname' || node.text === '__filename')) return true;
   if (checker && depth < 4) {
-    try {
-      const type = checker().getTypeAtLocation(node);
-      if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined;
-      if (type.flags & ts.TypeFlags.StringLike) return true;
-      if (type.isUnion() && type.types.every((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Undefined))) return true;
-      if (type.flags & ts.TypeFlags.Object) return false;
-    } catch {
-      return undefined;
-    }
+    const type = checker().getTypeAtLocation(node);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined;
+    if (type.flags & ts.TypeFlags.StringLike) return true;
+    if (type.isUnion() && type.types.every((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Undefined))) return true;
+    if (type.flags & ts.TypeFlags.Object) return false;
   }
   return undefined;
 }

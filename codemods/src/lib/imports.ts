@@ -1,11 +1,7 @@
+import { compareImportNames, compareModules, type ImportKind, importRank, QPQ_IMPORT_GROUPS } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 import { type Edit, endOfLineAfter, insertListElement, lineStart, namedImportsList, removeListElement, trailingCommentsEnd } from './edits';
-import { qpqPackageOf } from './packages';
 import { requiredModule } from './symbols';
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-/** The order eslint-plugin-simple-import-sort (and qpq/import-order) gives names and modules. */
-export const compareNames = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** The quote the file's imports use. */
 export function quoteOf(sourceFile: ts.SourceFile): string {
@@ -31,66 +27,117 @@ export function usesScopedNames(sourceFile: ts.SourceFile): boolean {
 }
 
 /**
- * Imports `name` from `moduleName`: into an existing `import { … } from` of that module in sorted
- * position, or as a new import where the house order puts it (framework packages first, sorted).
- * A CommonJS file without imports gets a `require`.
+ * Imports `specifier` (`name` or `name as local`) from `moduleName`: into an existing
+ * `import { … } from` of that module in sorted position, or as a new import where the house order
+ * (qpq/import-order's) puts it. A CommonJS file without imports gets a `require`.
  */
-export function addNamedImport(sourceFile: ts.SourceFile, moduleName: string, name: string): Edit[] {
-  const text = sourceFile.text;
-  const quote = quoteOf(sourceFile);
-  const semi = statementTerminator(sourceFile);
+export function addNamedImport(sourceFile: ts.SourceFile, moduleName: string, specifier: string): Edit[] {
+  const [imported, local = imported] = specifier.split(' as ');
   const imports = sourceFile.statements.filter(ts.isImportDeclaration);
   for (const declaration of imports) {
     const clause = declaration.importClause;
     if (!ts.isStringLiteral(declaration.moduleSpecifier) || declaration.moduleSpecifier.text !== moduleName || !clause || clause.isTypeOnly) continue;
     const bindings = clause.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) continue;
-    if (bindings.elements.some((e) => e.name.text === name)) return [];
-    const index = bindings.elements.findIndex((e) => compareNames((e.propertyName ?? e.name).text, name) > 0);
-    return insertListElement(sourceFile, namedImportsList(sourceFile, bindings), index === -1 ? bindings.elements.length - 1 : index - 1, name);
+    if (bindings.elements.some((e) => e.name.text === local)) return [];
+    const index = bindings.elements.findIndex((e) => compareImportNames((e.propertyName ?? e.name).text, imported) > 0);
+    return insertListElement(sourceFile, namedImportsList(sourceFile, bindings), index === -1 ? bindings.elements.length - 1 : index - 1, specifier);
   }
-
-  if (imports.length === 0) {
-    const first = sourceFile.statements[0];
-    const requires = sourceFile.statements.filter(
-      (s): s is ts.VariableStatement => ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => d.initializer && requiredModule(d.initializer) !== undefined),
-    );
-    const isCommonJs = /\.c?js$/.test(sourceFile.fileName) && requires.length > 0;
-    const line = isCommonJs ? `const { ${name} } = require(${quote}${moduleName}${quote})${semi}` : `import { ${name} } from ${quote}${moduleName}${quote}${semi}`;
-    if (isCommonJs) {
-      // Among the framework requires, in module order.
-      const moduleOf = (s: ts.VariableStatement) => requiredModule(s.declarationList.declarations[0].initializer!) ?? '';
-      const framework = requires.filter((s) => qpqPackageOf(moduleOf(s)) !== undefined);
-      const after = framework.find((s) => compareNames(moduleOf(s), moduleName) > 0);
-      if (after) {
-        const at = lineStart(text, attachedCommentsStart(sourceFile, after));
-        return [{ start: at, end: at, newText: `${line}\n` }];
-      }
-      const last = framework[framework.length - 1];
-      const end = last && endOfLineAfter(text, trailingCommentsEnd(text, last.end));
-      if (end !== undefined) return [{ start: end, end, newText: `${line}\n` }];
-    }
-    if (!first) return [{ start: text.length, end: text.length, newText: `${line}\n` }];
-    const at = lineStart(text, attachedCommentsStart(sourceFile, first));
-    return [{ start: at, end: at, newText: `${line}\n\n` }];
+  const quote = quoteOf(sourceFile);
+  const semi = statementTerminator(sourceFile);
+  if (imports.length === 0 && /\.c?js$/.test(sourceFile.fileName)) {
+    const requireLine = `const { ${imported === local ? imported : `${imported}: ${local}`} } = require(${quote}${moduleName}${quote})${semi}`;
+    const edits = addRequireLine(sourceFile, moduleName, requireLine);
+    if (edits) return edits;
   }
+  return addImportLine(sourceFile, moduleName, `import { ${specifier} } from ${quote}${moduleName}${quote}${semi}`);
+}
 
-  const line = `import { ${name} } from ${quote}${moduleName}${quote}${semi}`;
-  const framework = imports.filter((d) => ts.isStringLiteral(d.moduleSpecifier) && qpqPackageOf(d.moduleSpecifier.text) !== undefined);
-  const after = framework.find((d) => compareNames((d.moduleSpecifier as ts.StringLiteral).text, moduleName) > 0);
+function kindOf(declaration: ts.ImportDeclaration): ImportKind {
+  const clause = declaration.importClause;
+  return !clause ? 'side-effect' : clause.isTypeOnly ? 'type' : 'value';
+}
+
+/**
+ * Inserts an import line of `moduleName` where qpq/import-order puts it: in its group in module
+ * order, or as a group of its own (a blank line apart) before the groups that follow it.
+ */
+export function addImportLine(sourceFile: ts.SourceFile, moduleName: string, line: string): Edit[] {
+  const text = sourceFile.text;
+  const rank = importRank(moduleName, QPQ_IMPORT_GROUPS);
+  const ranked = sourceFile.statements.filter(ts.isImportDeclaration).flatMap((declaration) => {
+    if (!ts.isStringLiteral(declaration.moduleSpecifier)) return [];
+    const module = declaration.moduleSpecifier.text;
+    const kind = kindOf(declaration);
+    return [{ declaration, module, kind, rank: importRank(module, QPQ_IMPORT_GROUPS, kind) }];
+  });
+  const sameGroup = ranked.filter((r) => r.rank.group === rank.group);
+  // Side-effect imports keep their place at the start of their pattern's modules.
+  const after = sameGroup.find((r) => (r.rank.pattern - rank.pattern || (r.kind === 'side-effect' ? -1 : compareModules(r.module, moduleName))) > 0);
   if (after) {
-    const at = lineStart(text, attachedCommentsStart(sourceFile, after));
+    const at = lineStart(text, attachedCommentsStart(sourceFile, after.declaration));
     return [{ start: at, end: at, newText: `${line}\n` }];
   }
-  if (framework.length > 0) {
-    const last = framework[framework.length - 1];
-    const end = endOfLineAfter(text, trailingCommentsEnd(text, last.end));
-    if (end !== undefined) return [{ start: end, end, newText: `${line}\n` }];
-    return [{ start: last.end, end: last.end, newText: `\n${line}` }];
+  if (sameGroup.length > 0) return insertAfter(text, sameGroup[sameGroup.length - 1].declaration, line, false);
+  const later = ranked.find((r) => r.rank.group > rank.group);
+  const anchor = later?.declaration ?? (ranked.length === 0 ? sourceFile.statements[0] : undefined);
+  if (anchor) {
+    const at = lineStart(text, attachedCommentsStart(sourceFile, anchor));
+    return [{ start: at, end: at, newText: `${line}\n\n` }];
   }
-  const first = imports[0];
-  const at = lineStart(text, attachedCommentsStart(sourceFile, first));
+  if (ranked.length > 0) return insertAfter(text, ranked[ranked.length - 1].declaration, line, true);
+  return [{ start: text.length, end: text.length, newText: `${line}\n` }];
+}
+
+/** `line` on the line after `statement` (and a blank line between when it starts a group). */
+function insertAfter(text: string, statement: ts.Node, line: string, newGroup: boolean): Edit[] {
+  const end = endOfLineAfter(text, trailingCommentsEnd(text, statement.end));
+  const gap = newGroup ? '\n' : '';
+  if (end !== undefined) return [{ start: end, end, newText: `${gap}${line}\n` }];
+  return [{ start: statement.end, end: statement.end, newText: `\n${gap}${line}` }];
+}
+
+/** A `require` line among the file's requires of the same group, in module order; undefined when the file has no requires. */
+function addRequireLine(sourceFile: ts.SourceFile, moduleName: string, line: string): Edit[] | undefined {
+  const text = sourceFile.text;
+  const requires = sourceFile.statements.flatMap((statement) => {
+    if (!ts.isVariableStatement(statement)) return [];
+    const module = statement.declarationList.declarations.map((d) => d.initializer && requiredModule(d.initializer)).find((m) => m !== undefined);
+    return module === undefined ? [] : [{ statement, module }];
+  });
+  if (requires.length === 0) return undefined;
+  const rank = importRank(moduleName, QPQ_IMPORT_GROUPS);
+  const sameGroup = requires.filter((r) => importRank(r.module, QPQ_IMPORT_GROUPS).group === rank.group);
+  const after = sameGroup.find((r) => compareModules(r.module, moduleName) > 0);
+  if (after) {
+    const at = lineStart(text, attachedCommentsStart(sourceFile, after.statement));
+    return [{ start: at, end: at, newText: `${line}\n` }];
+  }
+  const last = sameGroup[sameGroup.length - 1];
+  const end = last && endOfLineAfter(text, trailingCommentsEnd(text, last.statement.end));
+  if (end !== undefined) return [{ start: end, end, newText: `${line}\n` }];
+  const at = lineStart(text, attachedCommentsStart(sourceFile, sourceFile.statements[0]));
   return [{ start: at, end: at, newText: `${line}\n\n` }];
+}
+
+/**
+ * The import lines of a new module: one per module, names sorted, modules in the house order,
+ * a blank line between groups.
+ */
+export function importBlock(imports: ReadonlyMap<string, Iterable<string>>, quote: string): string {
+  const ranked = [...imports.keys()].map((module) => ({ module, rank: importRank(module, QPQ_IMPORT_GROUPS) }));
+  ranked.sort((a, b) => a.rank.group - b.rank.group || a.rank.pattern - b.rank.pattern || compareModules(a.module, b.module));
+  const lines: string[] = [];
+  ranked.forEach(({ module, rank }, i) => {
+    if (i > 0 && ranked[i - 1].rank.group !== rank.group) lines.push('');
+    const names = [...new Set(imports.get(module)!)].sort((a, b) => {
+      const [importedA, localA = importedA] = a.split(' as ');
+      const [importedB, localB = importedB] = b.split(' as ');
+      return compareImportNames(importedA, importedB) || compareImportNames(localA, localB);
+    });
+    lines.push(`import { ${names.join(', ')} } from ${quote}${module}${quote};`);
+  });
+  return lines.join('\n');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { type Edit, guessIndentUnit, indentationAt, insertListElement, isMultiline, objectList } from './edits';
+import { firstParseError } from './parse-errors';
 
 /** A JSON (or JSONC: tsconfig) file parsed with positions, for edits that keep its layout and comments. */
 export interface JsonDocument {
@@ -10,21 +11,11 @@ export interface JsonDocument {
 
 export function parseJson(fileName: string, text: string): JsonDocument {
   const sourceFile = ts.parseJsonText(fileName, text);
-  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? [];
   const statement = sourceFile.statements[0];
   const root = statement && ts.isObjectLiteralExpression(statement.expression) ? statement.expression : undefined;
-  const first = diagnostics[0];
-  const error = first
-    ? `${position(sourceFile, first.start ?? 0)} ${ts.flattenDiagnosticMessageText(first.messageText, '\n')}`
-    : root
-      ? undefined
-      : 'not a JSON object';
+  const problem = firstParseError(sourceFile);
+  const error = problem ? `${problem.line}:${problem.column} ${problem.message}` : root ? undefined : 'not a JSON object';
   return { sourceFile, root, error };
-}
-
-function position(sourceFile: ts.SourceFile, offset: number): string {
-  const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
-  return `${line + 1}:${character + 1}`;
 }
 
 export function propertyName(property: ts.ObjectLiteralElementLike): string | undefined {

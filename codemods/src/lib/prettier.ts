@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { resolveInstalled } from './installed';
 
 interface PrettierApi {
   format(source: string, options: Record<string, unknown>): string | Promise<string>;
@@ -10,15 +11,20 @@ interface PrettierApi {
 /**
  * The prettier to format with: the project's own when it has one installed, else the toolkit's.
  * Either way only files a project prettier config applies to are formatted (see below), so a
- * project without a config is left as the codemod wrote it.
+ * project without a config is left as the codemod wrote it. A prettier that is there but does not
+ * load is passed to `warn`, and the next one is tried.
  */
-export function loadProjectPrettier(projectRoot: string): PrettierApi | undefined {
-  for (const paths of [[projectRoot], [__dirname]]) {
+export function loadProjectPrettier(projectRoot: string, warn: (message: string) => void): PrettierApi | undefined {
+  const places = [
+    { dir: projectRoot, whose: "the project's prettier", otherwise: 'formatting with the prettier qpq-codemod carries' },
+    { dir: __dirname, whose: 'the prettier qpq-codemod carries', otherwise: 'changed files are not formatted' },
+  ];
+  for (const { dir, whose, otherwise } of places) {
     try {
-      const resolved = require.resolve('prettier', { paths });
-      return require(resolved) as PrettierApi;
-    } catch {
-      // not there: the next place
+      const resolved = resolveInstalled('prettier', dir);
+      if (resolved) return require(resolved) as PrettierApi;
+    } catch (error) {
+      warn(`${whose} could not be loaded (${error instanceof Error ? error.message : String(error)}): ${otherwise}`);
     }
   }
   return undefined;

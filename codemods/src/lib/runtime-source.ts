@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { readIfExists, resolveInstalled } from './installed';
 
 /** The reference runtime's TypeScript sources, as this installed codemod finds them. */
 export interface RuntimeSource {
@@ -20,26 +21,17 @@ export function findRuntimeSource(): RuntimeSource | undefined {
   if (cached !== undefined) return cached ?? undefined;
   cached = null;
   const candidates: Array<{ packageJson: string; src: string }> = [];
-  try {
-    const packageJson = require.resolve('qpq-reference-runtime/package.json', { paths: [__dirname] });
-    candidates.push({ packageJson, src: path.join(path.dirname(packageJson), 'src') });
-  } catch {
-    // not installed next to the codemod: try the bundled copy
-  }
+  // Not installed next to the codemod: the bundled copy.
+  const packageJson = resolveInstalled('qpq-reference-runtime/package.json', __dirname);
+  if (packageJson) candidates.push({ packageJson, src: path.join(path.dirname(packageJson), 'src') });
   const bundled = path.join(__dirname, '..', 'runtime-src');
   candidates.push({ packageJson: path.join(bundled, 'package.json'), src: bundled });
   for (const candidate of candidates) {
     if (!fs.existsSync(path.join(candidate.src, 'core', 'index.ts'))) continue;
-    let version = '0.0.0';
-    let packageName = 'qpq-reference-runtime';
-    try {
-      const json = JSON.parse(fs.readFileSync(candidate.packageJson, 'utf8')) as { name?: string; version?: string };
-      version = json.version ?? version;
-      packageName = json.name ?? packageName;
-    } catch {
-      // a bundled copy without its package.json keeps the defaults
-    }
-    cached = { dir: candidate.src, packageName, version };
+    // A bundled copy without its package.json keeps the defaults.
+    const text = readIfExists(candidate.packageJson);
+    const json = text === undefined ? {} : (JSON.parse(text) as { name?: string; version?: string });
+    cached = { dir: candidate.src, packageName: json.name ?? 'qpq-reference-runtime', version: json.version ?? '0.0.0' };
     break;
   }
   return cached ?? undefined;

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { readIfExists } from './installed';
 import { qpqPackageOf, qpqPackageOfPath } from './packages';
 
 /** What an expression refers to: an export of a framework package (old spelling: `quidproquo-core`). */
@@ -68,7 +68,7 @@ export class QpqResolver {
         const specifier = ts.isImportSpecifier(declaration) ? declaration.parent.parent.parent.moduleSpecifier : declaration.parent.parent.moduleSpecifier;
         const pkg = specifier ? moduleOf(specifier) : undefined;
         if (pkg) return { pkg, name: imported };
-        const next = symbol.flags & ts.SymbolFlags.Alias ? safe(() => checker.getImmediateAliasedSymbol(symbol)) : undefined;
+        const next = symbol.flags & ts.SymbolFlags.Alias ? checker.getImmediateAliasedSymbol(symbol) : undefined;
         if (next && next !== symbol && (next.declarations?.length ?? 0) > 0) return this.fromSymbol(next, depth + 1);
         // Unresolved: a module re-exporting a framework package with `export *` that does not resolve itself.
         return specifier ? this.throughExportStar(specifier, imported, depth + 1) : undefined;
@@ -94,7 +94,7 @@ export class QpqResolver {
 
   private throughExportStar(specifier: ts.Expression, name: string, depth: number): QpqExport | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const moduleSymbol = safe(() => this.getChecker().getSymbolAtLocation(specifier));
+    const moduleSymbol = this.getChecker().getSymbolAtLocation(specifier);
     const file = moduleSymbol?.declarations?.find(ts.isSourceFile);
     if (!file) return undefined;
     for (const statement of file.statements) {
@@ -119,26 +119,20 @@ export function frameworkPackageOwning(fileName: string): string | undefined {
   if (owners.has(dir)) return owners.get(dir);
   let owner: string | undefined;
   const manifest = path.join(dir, 'package.json');
-  if (fs.existsSync(manifest)) {
+  const text = readIfExists(manifest);
+  if (text !== undefined) {
+    let name: unknown;
     try {
-      const name = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-      owner = typeof name === 'string' ? qpqPackageOf(name) : undefined;
-    } catch {
-      owner = undefined;
+      name = (JSON.parse(text) as { name?: unknown }).name;
+    } catch (error) {
+      throw new Error(`${manifest} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so the package its files belong to is not known`);
     }
+    owner = typeof name === 'string' ? qpqPackageOf(name) : undefined;
   } else if (path.dirname(dir) !== dir) {
     owner = frameworkPackageOwning(dir);
   }
   owners.set(dir, owner);
   return owner;
-}
-
-function safe<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
 }
 
 function isConst(declaration: ts.VariableDeclaration): boolean {

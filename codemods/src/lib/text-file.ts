@@ -45,12 +45,9 @@ export function writeFileAtomic(file: string, data: Buffer): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = fs.statSync(file).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
+  // A new file takes the default permissions.
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const mode = stat && stat.mode & 0o7777;
   try {
     fs.writeFileSync(temp, data, mode === undefined ? undefined : { mode });
     fs.renameSync(temp, file);

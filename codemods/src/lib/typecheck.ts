@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+import { resolveInstalled } from './installed';
 import { RUNTIME_ENTRY_POINTS } from './packages';
 import { readTsconfig } from './project';
 import type { RuntimeSource } from './runtime-source';
@@ -86,9 +87,11 @@ export function typeCheckChanges(input: TypeCheckInput): TypeCheckResult {
 function typeScriptNote(root: string): string {
   let version: string | undefined;
   try {
-    version = (JSON.parse(ts.sys.readFile(require.resolve('typescript/package.json', { paths: [root] })) ?? '{}') as { version?: string }).version;
-  } catch {
-    return '';
+    const packageJson = resolveInstalled('typescript/package.json', root);
+    if (packageJson === undefined) return '';
+    version = (JSON.parse(ts.sys.readFile(packageJson) ?? '{}') as { version?: string }).version;
+  } catch (error) {
+    return ` (the project's typescript package could not be read: ${error instanceof Error ? error.message : String(error)})`;
   }
   if (!version || Number(version.split('.')[0]) < 7) return '';
   return ` (checked with the TypeScript ${ts.version} API qpq-codemod carries: the project's TypeScript ${version} has no JS API)`;

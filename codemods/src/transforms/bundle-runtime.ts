@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../lib/edits';
+import { isInstalled } from '../lib/installed';
 import { addProperties, getProperty, objectValue, parseJson, printJson, propertyName } from '../lib/json';
 import { RUNTIME_ENTRY_POINTS } from '../lib/packages';
 import { UsageError } from '../lib/project';
@@ -28,7 +29,7 @@ export const bundleRuntime: Transform = {
   frameworkChange: 'none: stories type-check in a project without the framework packages',
   migration: false,
   checksItsOwnFiles: true,
-  options: [{ flag: '--out', value: 'dir', description: `where to write the runtime (default: ${DEFAULT_OUT}/ next to the tsconfig)` }],
+  options: [{ flag: '--out', value: 'dir', example: DEFAULT_OUT, description: `where to write the runtime (default: ${DEFAULT_OUT}/ next to the tsconfig)` }],
 
   transformProject(context) {
     const runtime = context.runtime;
@@ -40,7 +41,7 @@ export const bundleRuntime: Transform = {
     const outDir = context.options.out ? path.resolve(context.cwd, context.options.out) : path.join(context.root, DEFAULT_OUT);
     const shown = displayPath(context.cwd, outDir);
     const manifestPath = path.join(outDir, MANIFEST);
-    const previous = readManifest(context.read(manifestPath));
+    const previous = readManifest(context.read(manifestPath), displayPath(context.cwd, manifestPath));
     if (!previous && fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) {
       throw new UsageError(`${shown} exists and was not written by bundle-runtime; to write the runtime elsewhere, type: qpq-codemod bundle-runtime --out <folder>`);
     }
@@ -82,11 +83,8 @@ export const bundleRuntime: Transform = {
     if (rootDir && path.relative(rootDir, outDir).startsWith('..')) {
       context.note(tsconfigPath, 'todo', `${shown} is outside rootDir (${displayPath(context.cwd, rootDir)}): an emitting build reports TS6059; use --out inside it`);
     }
-    try {
-      require.resolve('quidproquo-core/package.json', { paths: [context.root] });
+    if (isInstalled('quidproquo-core', context.root)) {
       context.note(tsconfigPath, 'skip', 'quidproquo-core is installed: the paths mapping takes precedence over it for the type checker');
-    } catch {
-      // not installed: the usual case
     }
   },
 };
@@ -150,7 +148,7 @@ function mapFrameworkToRuntime(context: ProjectContext, tsconfigPath: string, ou
       }
     }
   }
-  if (edits.length > 0) context.write(tsconfigPath, applyEdits(text, edits, context.eolOf(tsconfigPath)));
+  if (edits.length > 0) context.write(tsconfigPath, applyEdits(text, edits, context.eolOf(tsconfigPath), tsconfigPath));
 }
 
 /** A `paths` value whose every target lies in a folder that bundle-runtime wrote (it has the manifest). */
@@ -222,14 +220,15 @@ function inheritedPaths(context: ProjectContext, baseDir: string, replaced: read
   return result;
 }
 
-function readManifest(text: string | undefined): Manifest | undefined {
+function readManifest(text: string | undefined, shown: string): Manifest | undefined {
   if (text === undefined) return undefined;
+  let json: Partial<Manifest>;
   try {
-    const json = JSON.parse(text) as Partial<Manifest>;
-    return Array.isArray(json.files) ? { package: String(json.package), version: String(json.version), files: json.files.map(String) } : undefined;
-  } catch {
-    return undefined;
+    json = JSON.parse(text) as Partial<Manifest>;
+  } catch (error) {
+    throw new UsageError(`${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so what bundle-runtime wrote there is not known: restore it from version control, or delete the folder and run bundle-runtime again`);
   }
+  return Array.isArray(json.files) ? { package: String(json.package), version: String(json.version), files: json.files.map(String) } : undefined;
 }
 
 function displayPath(cwd: string, file: string): string {

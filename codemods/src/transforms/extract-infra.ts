@@ -4,6 +4,7 @@ import { ts } from 'ts-morph';
 import { parseTag, qpqComments } from '../lib/extract-infra/annotations';
 import { compare, generateModule, HEADER, type InfraAnnotation, type Place } from '../lib/extract-infra/generate';
 import { judgeHost, jsDocHosts } from '../lib/extract-infra/stories';
+import { firstParseError } from '../lib/parse-errors';
 import { UsageError } from '../lib/project';
 import { plural } from '../lib/reporter';
 import { withEol } from '../lib/text-file';
@@ -29,7 +30,7 @@ export const extractInfra: Transform = {
   frameworkChange: 'none: infrastructure declared next to the story that serves it, the way pareto2 kept YAML fragments in code',
   migration: false,
   options: [
-    { flag: '--out', value: 'file', description: `the generated module, relative to the current directory (default: ${DEFAULT_OUT} in the project root); runtime references are relative to its folder` },
+    { flag: '--out', value: 'file', example: DEFAULT_OUT, description: `the generated module, relative to the current directory (default: ${DEFAULT_OUT} in the project root); runtime references are relative to its folder` },
     { flag: '--check', description: 'write nothing; exit 1 when the generated module is missing or out of date (for CI)' },
   ],
 
@@ -84,10 +85,9 @@ function generate(context: ProjectContext, found: Map<string, FileFindings>): vo
     const text = context.read(file);
     if (text === undefined || !MIGHT_HAVE_TAG.test(text)) continue;
     const parsed = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
-    const diagnostics = (parsed as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-    if (diagnostics.length === 0 && qpqComments(parsed).length === 0) continue;
-    const { line, character } = parsed.getLineAndCharacterOfPosition(diagnostics[0]?.start ?? 0);
-    problems.push({ file, line: line + 1, column: character + 1, message: 'the file could not be read (it does not parse), so its @qpq annotations are unknown' });
+    const problem = firstParseError(parsed);
+    if (!problem && qpqComments(parsed).length === 0) continue;
+    problems.push({ file, line: problem?.line ?? 1, column: problem?.column ?? 1, message: 'the file could not be read (it does not parse), so its @qpq annotations are unknown' });
   }
 
   const annotations: InfraAnnotation[] = [];

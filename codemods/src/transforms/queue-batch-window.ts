@@ -71,12 +71,6 @@ function keepOldBatchWindow(context: SourceContext, call: ts.CallExpression): Ed
 
 /** The options expression's type has a required `batchWindowInSeconds`. */
 function setsPropertyForSure(context: SourceContext, expression: ts.Expression): boolean {
-  try {
-    const checker = context.checker();
-    const type = checker.getTypeAtLocation(expression);
-    const property = type.getProperty(PROPERTY);
-    return property !== undefined && (property.flags & ts.SymbolFlags.Optional) === 0;
-  } catch {
-    return false;
-  }
+  const property = context.checker().getTypeAtLocation(expression).getProperty(PROPERTY);
+  return property !== undefined && (property.flags & ts.SymbolFlags.Optional) === 0;
 }

@@ -64,7 +64,7 @@ export const scopedPackages: Transform = {
         continue;
       }
       const edits = path.basename(file) === 'package.json' ? renamePackageJson(context, file, document.sourceFile, document.root) : renameTsconfig(context, file, document.sourceFile, document.root);
-      if (edits.length > 0) context.write(file, applyEdits(text, edits, context.eolOf(file)));
+      if (edits.length > 0) context.write(file, applyEdits(text, edits, context.eolOf(file), file));
     }
   },
 };

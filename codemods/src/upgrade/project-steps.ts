@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { frameworkPackageOf, NEXT, type ScriptEntry } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../lib/edits';
+import { readIfExists } from '../lib/installed';
 import { addProperties, getProperty, objectValue, parseJson, propertyName, replaceString } from '../lib/json';
 import type { ProjectContext, Transform } from '../transform';
 import { entryTransformName } from './entry-transform';
@@ -35,7 +36,7 @@ export function scriptsTransform(entry: ScriptEntry, part: number): Transform {
           context.note(file, 'change', `script "${propertyName(property)}": ${entry.title}`, line);
           if (entry.instruction) context.note(file, 'info', entry.instruction, line);
         }
-        if (edits.length > 0) context.write(file, applyEdits(text, edits, context.eolOf(file)));
+        if (edits.length > 0) context.write(file, applyEdits(text, edits, context.eolOf(file), file));
       }
     },
   };
@@ -61,7 +62,7 @@ export function dependenciesTransform(to: string): Transform {
       }
       const declared = new Map<string, string>();
       for (const ancestor of ancestorsOf(context.root)) {
-        const json = safeJson(context.read(ancestor) ?? readIfExists(ancestor));
+        const json = readPackageJson(context, ancestor);
         for (const section of DEPENDENCY_SECTIONS) for (const name of Object.keys((json?.[section] as Record<string, string>) ?? {})) declared.set(name, ancestor);
       }
       // Only what the migration brought in: a package the code imported before is not its business.
@@ -93,13 +94,13 @@ export function dependenciesTransform(to: string): Transform {
         // Packages the code imports now that nothing declares (a name moved to another package).
         const isRoot = file === files[0];
         const missing = isRoot ? [...imported].filter((name) => !declared.has(name)).sort() : [];
-        let text2 = edits.length > 0 ? applyEdits(text, edits, context.eolOf(file)) : text;
+        let text2 = edits.length > 0 ? applyEdits(text, edits, context.eolOf(file), file) : text;
         if (missing.length > 0) {
           const reparsed = parseJson(file, text2);
           const dependencies = reparsed.root && objectValue(getProperty(reparsed.root, 'dependencies'));
           const entries = missing.map((name) => [name, `${prefix ?? ''}${to}`] as const);
           const added = dependencies ? addProperties(reparsed.sourceFile, dependencies, entries) : reparsed.root ? addProperties(reparsed.sourceFile, reparsed.root, [['dependencies', Object.fromEntries(entries)]]) : [];
-          text2 = applyEdits(text2, added, context.eolOf(file));
+          text2 = applyEdits(text2, added, context.eolOf(file), file);
           for (const name of missing) context.note(file, 'change', `"${name}": "${prefix ?? ''}${to}" added: the migrated code imports it`);
         }
         if (text2 !== text) {
@@ -128,19 +129,14 @@ function ancestorsOf(dir: string): string[] {
   }
 }
 
-function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function safeJson(text: string | undefined): Record<string, unknown> | undefined {
+/** A package.json's content; one that does not parse is noted, and declares nothing as far as the step can tell. */
+function readPackageJson(context: ProjectContext, file: string): Record<string, unknown> | undefined {
+  const text = context.read(file) ?? readIfExists(file);
   if (text === undefined) return undefined;
   try {
     return JSON.parse(text) as Record<string, unknown>;
-  } catch {
+  } catch (error) {
+    context.note(file, 'skip', `not valid JSON (${error instanceof Error ? error.message : String(error)}): the dependencies it declares are not known`);
     return undefined;
   }
 }

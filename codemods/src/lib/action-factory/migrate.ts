@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit, indentationAt, lineStart } from '../edits';
-import { attachedCommentsStart, compareNames, quoteOf } from '../imports';
-import { qpqPackageOf } from '../packages';
+import { attachedCommentsStart, importBlock, quoteOf } from '../imports';
 import type { QpqResolver } from '../symbols';
 import { skipOuter } from '../symbols';
 import { withEol } from '../text-file';
@@ -26,27 +25,74 @@ interface Removal {
   role: 'action' | 'requesterType' | 'processorType' | 'errorEnum' | 'requester';
 }
 
+/** The parsed project the migration reads: every source file, by resolved path. */
+interface ProjectSources {
+  all: readonly ts.SourceFile[];
+  byPath: ReadonlyMap<string, ts.SourceFile>;
+  fileSet: ReadonlySet<string>;
+  checker: ts.TypeChecker;
+  resolver: QpqResolver;
+}
+
+/** The declarations that go with the requesters, and the statements that hold them. */
+interface RemovedDeclarations {
+  removals: Map<ts.Node, Removal>;
+  statements: Set<ts.Node>;
+  insideRemoved: (node: ts.Node) => boolean;
+  /** What each new module imports for the code it takes over. */
+  newFileNeeds: Map<Requester, Map<ts.Declaration, ImportNeed>>;
+}
+
+/** New text per file; null: the file is deleted. */
+type Results = Map<string, string | null>;
+
 export function migrateToActionFactory(context: ProjectContext): void {
   if (!context.parsedSources || !context.sourceChecker || !context.sourceResolver) return;
-  const files = context.parsedSources().filter((f) => /\bfunction\s*\*/.test(f.text) || /Action|ErrorTypeEnum|createErrorEnumForAction/.test(f.text));
   const all = context.parsedSources();
-  const checker = context.sourceChecker();
-  const resolver = context.sourceResolver;
-  const { requesters, rejected } = findRequesters(files, checker, resolver, new Set(all.map((f) => path.resolve(f.fileName))));
-  for (const r of rejected) context.note(r.file.fileName, 'skip', r.reason, line(r.file, r.node));
+  const byPath = new Map(all.map((f) => [path.resolve(f.fileName), f]));
+  const project: ProjectSources = { all, byPath, fileSet: new Set(byPath.keys()), checker: context.sourceChecker(), resolver: context.sourceResolver };
+  const requesters = requestersToRebuild(project, context);
   if (requesters.length === 0) return;
 
-  const byPath = new Map(all.map((f) => [path.resolve(f.fileName), f]));
-  const fileSet = new Set(byPath.keys());
+  const removed = declarationsToRemove(requesters, project);
   const plans = new Map<string, FilePlan>();
-  const plan = (file: string): FilePlan => {
-    const key = path.resolve(file);
-    let p = plans.get(key);
-    if (!p) plans.set(key, (p = { edits: [], unused: new Set(), moved: new Set(), additions: [], exportStars: [], removedSomething: false }));
-    return p;
-  };
+  const plan = (file: string) => planOf(plans, file);
+  planStatementRemovals(removed.statements, plan);
+  const newTexts = new Map(requesters.map((r) => [r.newFile, newModule(r, removed.newFileNeeds.get(r)!)]));
+  const requesterFiles = requestersByFile(requesters);
+  for (const sf of all) {
+    rewriteReferences(sf, plan(sf.fileName), { removals: removed.removals, insideRemoved: removed.insideRemoved, checker: project.checker, fileSet: project.fileSet, requesterFiles, context });
+  }
+  for (const sf of all) rewriteResolvers(sf, plan(sf.fileName), requesters, project.checker, project.resolver, (node, message) => context.note(sf.fileName, 'info', message, line(sf, node)));
 
-  // Declarations that go, and whose references are rewritten.
+  const results = applyPlans(plans, project);
+  dropReexportsOfDeleted(results, newTexts, project);
+  for (const [file, text] of newTexts) results.set(file, text);
+  const renamedTests = renameTestsOfDeletedFiles(results, requesterFiles, project, context);
+  for (const requester of requesters) {
+    const what = requester.kind === 'story' ? `${requester.base} (factory) and the story ${requester.name}` : requester.name;
+    context.note(requester.newFile, 'change', `${what} built with createActionRequester, from ${path.basename(requester.file.fileName)}:${line(requester.file, requester.fn)}`);
+  }
+  writeResults(results, newTexts, originsOfNewFiles(requesters, renamedTests), project, context);
+}
+
+/** The requesters the factory can rebuild; the others are reported, left alone. */
+function requestersToRebuild(project: ProjectSources, context: ProjectContext): Requester[] {
+  const files = project.all.filter((f) => /\bfunction\s*\*/.test(f.text) || /Action|ErrorTypeEnum|createErrorEnumForAction/.test(f.text));
+  const { requesters, rejected } = findRequesters(files, project.checker, project.resolver, project.fileSet);
+  for (const r of rejected) context.note(r.file.fileName, 'skip', r.reason, line(r.file, r.node));
+  return requesters;
+}
+
+function planOf(plans: Map<string, FilePlan>, file: string): FilePlan {
+  const key = path.resolve(file);
+  let p = plans.get(key);
+  if (!p) plans.set(key, (p = { edits: [], unused: new Set(), moved: new Set(), additions: [], exportStars: [], removedSomething: false }));
+  return p;
+}
+
+/** The requesters, their actions, requester and processor types and error enums; helper types only they use go too. */
+function declarationsToRemove(requesters: readonly Requester[], project: ProjectSources): RemovedDeclarations {
   const removals = new Map<ts.Node, Removal>();
   for (const requester of requesters) {
     removals.set(requester.fn, { requester, role: 'requester' });
@@ -55,33 +101,31 @@ export function migrateToActionFactory(context: ProjectContext): void {
     for (const alias of requester.processorAliases) removals.set(alias, { requester, role: 'processorType' });
     if (requester.errorEnum) removals.set(requester.errorEnum.declaration, { requester, role: 'errorEnum' });
   }
-  const removedStatements = new Set<ts.Node>();
-  for (const [node] of removals) removedStatements.add(ts.isVariableDeclaration(node) ? node.parent.parent : node);
-  const removedRanges = new Map<string, Array<{ pos: number; end: number }>>();
-  for (const statement of removedStatements) {
+  const statements = new Set<ts.Node>();
+  for (const [node] of removals) statements.add(ts.isVariableDeclaration(node) ? node.parent.parent : node);
+  const ranges = new Map<string, Array<{ pos: number; end: number }>>();
+  const addRange = (statement: ts.Node) => {
     const file = path.resolve(statement.getSourceFile().fileName);
-    const list = removedRanges.get(file) ?? [];
-    list.push({ pos: statement.pos, end: statement.end });
-    removedRanges.set(file, list);
-  }
-  const insideRemoved = (node: ts.Node) => (removedRanges.get(path.resolve(node.getSourceFile().fileName)) ?? []).some((r) => node.pos >= r.pos && node.end <= r.end);
+    ranges.set(file, [...(ranges.get(file) ?? []), { pos: statement.pos, end: statement.end }]);
+  };
+  for (const statement of statements) addRange(statement);
+  const insideRemoved = (node: ts.Node) => (ranges.get(path.resolve(node.getSourceFile().fileName)) ?? []).some((r) => node.pos >= r.pos && node.end <= r.end);
 
-  // Helper types used only by removed declarations go with them.
-  const newFileNeeds = new Map<Requester, Map<ts.Declaration, ImportNeed>>();
-  for (const requester of requesters) newFileNeeds.set(requester, neededImports(requester, checker, insideRemoved));
+  const newFileNeeds = new Map(requesters.map((r) => [r, neededImports(r, project.checker, insideRemoved)]));
   const neededByNewFiles = new Set<ts.Node>([...newFileNeeds.values()].flatMap((m) => [...m.keys()]));
-  const referencedElsewhere = referenceIndex(all, checker, insideRemoved);
-  for (const statement of [...removedStatements]) {
-    for (const helper of helpersOf(statement, checker)) {
-      if (removedStatements.has(helper) || neededByNewFiles.has(helper) || referencedElsewhere.has(helper)) continue;
-      removedStatements.add(helper);
-      const file = path.resolve(helper.getSourceFile().fileName);
-      removedRanges.get(file)!.push({ pos: helper.pos, end: helper.end });
+  const referencedElsewhere = referenceIndex(project.all, project.checker, insideRemoved);
+  for (const statement of [...statements]) {
+    for (const helper of helpersOf(statement, project.checker)) {
+      if (statements.has(helper) || neededByNewFiles.has(helper) || referencedElsewhere.has(helper)) continue;
+      statements.add(helper);
+      addRange(helper);
     }
   }
+  return { removals, statements, insideRemoved, newFileNeeds };
+}
 
-  // 1. Remove the statements.
-  for (const statement of removedStatements) {
+function planStatementRemovals(statements: ReadonlySet<ts.Node>, plan: (file: string) => FilePlan): void {
+  for (const statement of statements) {
     const sf = statement.getSourceFile();
     const p = plan(sf.fileName);
     const range = statementRange(sf, statement);
@@ -89,34 +133,34 @@ export function migrateToActionFactory(context: ProjectContext): void {
     p.removedSomething = true;
     for (const name of identifiersIn(statement)) p.unused.add(name);
   }
+}
 
-  // 2. New modules.
-  const newTexts = new Map<string, string>();
-  for (const requester of requesters) newTexts.set(requester.newFile, newModule(requester, newFileNeeds.get(requester)!));
+function requestersByFile(requesters: readonly Requester[]): Map<string, Requester[]> {
+  const byFile = new Map<string, Requester[]>();
+  for (const r of requesters) byFile.set(path.resolve(r.file.fileName), [...(byFile.get(path.resolve(r.file.fileName)) ?? []), r]);
+  return byFile;
+}
 
-  // 3. References across the project.
-  const requesterFiles = new Map<string, Requester[]>();
-  for (const r of requesters) requesterFiles.set(path.resolve(r.file.fileName), [...(requesterFiles.get(path.resolve(r.file.fileName)) ?? []), r]);
-  for (const sf of all) rewriteReferences(sf, plan(sf.fileName), { removals, insideRemoved, checker, resolver, fileSet, requesterFiles, context });
-
-  // 4. Resolvers.
-  for (const sf of all) rewriteResolvers(sf, plan(sf.fileName), requesters, checker, resolver, (node, message) => context.note(sf.fileName, 'info', message, line(sf, node)));
-
-  // Apply edits, then the import changes.
-  const results = new Map<string, string | null>();
+/** Each planned file's edits, then its import changes; a file left with imports only is deleted. */
+function applyPlans(plans: ReadonlyMap<string, FilePlan>, project: ProjectSources): Results {
+  const results: Results = new Map();
   for (const [file, p] of plans) {
-    const sf = byPath.get(file);
+    const sf = project.byPath.get(file);
     if (!sf) continue;
     if (p.edits.length === 0 && p.additions.length === 0 && p.moved.size === 0 && p.exportStars.length === 0) continue;
-    let text = applyEdits(sf.text, dedupe(p.edits));
+    let text = applyEdits(sf.text, p.edits, '\n', file);
     text = updateImports(file, text, { unusedCandidates: p.unused, moved: p.moved, additions: p.additions });
-    for (const star of p.exportStars) text = applyEdits(text, addExportStar(parse(file, text), star));
+    for (const star of p.exportStars) text = applyEdits(text, addExportStar(parse(file, text), star), '\n', file);
     if (p.removedSomething && isEmptyModule(parse(file, text))) results.set(file, null);
     else results.set(file, tidyBlankLines(sf.text, text));
   }
-  // Barrels re-exporting a deleted module.
+  return results;
+}
+
+/** Barrels re-exporting (`export * from`) a module that is deleted and not replaced lose that line. */
+function dropReexportsOfDeleted(results: Results, newTexts: ReadonlyMap<string, string>, project: ProjectSources): void {
   const deleted = new Set([...results].filter(([, t]) => t === null).map(([f]) => f));
-  for (const sf of all) {
+  for (const sf of project.all) {
     const file = path.resolve(sf.fileName);
     if (deleted.has(file)) continue;
     const text = results.get(file) ?? sf.text;
@@ -124,22 +168,23 @@ export function migrateToActionFactory(context: ProjectContext): void {
     const edits: Edit[] = [];
     for (const statement of current.statements) {
       if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-      const target = resolveRelative(file, statement.moduleSpecifier.text, fileSet);
+      const target = resolveRelative(file, statement.moduleSpecifier.text, project.fileSet);
       if (target && deleted.has(target) && !newTexts.has(target)) {
         const range = statementRange(current, statement);
         edits.push({ start: range.start, end: range.end, newText: '' });
       }
     }
-    if (edits.length > 0) results.set(file, applyEdits(text, edits));
+    if (edits.length > 0) results.set(file, applyEdits(text, edits, '\n', file));
   }
-  for (const [file, text] of newTexts) results.set(file, text);
+}
 
-  // 5. Tests named after a requester file that is gone.
-  const renamedTests = new Map<string, string>();
+/** A test named after a requester file that is gone takes the new module's name (new path -> old path). */
+function renameTestsOfDeletedFiles(results: Results, requesterFiles: ReadonlyMap<string, Requester[]>, project: ProjectSources, context: ProjectContext): Map<string, string> {
+  const renamed = new Map<string, string>();
   for (const [file, list] of requesterFiles) {
     if (results.get(file) !== null) continue;
     const test = file.replace(/(\.[cm]?tsx?)$/, '.test$1');
-    if (!fileSet.has(test)) continue;
+    if (!project.fileSet.has(test)) continue;
     // A test of several requesters has no one new name: its imports are updated, its name is left to the user.
     if (list.length !== 1) {
       context.note(test, 'info', `named after ${path.basename(file)}, which became ${list.map((r) => `${r.name}${path.extname(file)}`).join(', ')}: rename or split it by hand`);
@@ -147,26 +192,30 @@ export function migrateToActionFactory(context: ProjectContext): void {
     }
     const requester = list[0];
     const target = path.join(path.dirname(test), `${requester.name}.test${path.extname(test)}`);
-    if (fileSet.has(target)) {
+    if (project.fileSet.has(target)) {
       context.note(test, 'info', `not renamed: ${path.basename(target)} already exists`);
       continue;
     }
     const oldTitle = path.basename(file).replace(/\.[cm]?tsx?$/, '');
-    const text = (results.get(test) ?? byPath.get(test)!.text).replace(new RegExp(`(describe\\(\\s*)(['"\`])${oldTitle}\\2`, 'g'), `$1$2${requester.name}$2`);
+    const text = (results.get(test) ?? project.byPath.get(test)!.text).replace(new RegExp(`(describe\\(\\s*)(['"\`])${oldTitle}\\2`, 'g'), `$1$2${requester.name}$2`);
     results.set(test, null);
     results.set(target, text);
-    renamedTests.set(path.resolve(target), test);
+    renamed.set(path.resolve(target), test);
     context.note(target, 'change', `renamed from ${path.basename(test)}`);
   }
+  return renamed;
+}
 
-  for (const requester of requesters) {
-    const what = requester.kind === 'story' ? `${requester.base} (factory) and the story ${requester.name}` : requester.name;
-    context.note(requester.newFile, 'change', `${what} built with createActionRequester, from ${path.basename(requester.file.fileName)}:${line(requester.file, requester.fn)}`);
-  }
-  // Edits and new modules are built with \n; each file keeps its own line ends, a new one takes its source's.
+/** The file a new file takes its line ends from: a new module its requester's, a renamed test the old test's. */
+function originsOfNewFiles(requesters: readonly Requester[], renamedTests: ReadonlyMap<string, string>): Map<string, string> {
   const origins = new Map<string, string>(requesters.map((r) => [path.resolve(r.newFile), r.file.fileName]));
   for (const [target, test] of renamedTests) origins.set(target, test);
-  const eolOf = (file: string) => context.eolOf(fileSet.has(path.resolve(file)) ? file : (origins.get(path.resolve(file)) ?? file));
+  return origins;
+}
+
+/** Edits and new modules are built with \n; each file keeps its own line ends. */
+function writeResults(results: Results, newTexts: ReadonlyMap<string, string>, origins: ReadonlyMap<string, string>, project: ProjectSources, context: ProjectContext): void {
+  const eolOf = (file: string) => context.eolOf(project.fileSet.has(path.resolve(file)) ? file : (origins.get(path.resolve(file)) ?? file));
   for (const [file, text] of results) {
     if (text === null) {
       if (!newTexts.has(file)) context.remove(file);
@@ -181,16 +230,6 @@ function tidyBlankLines(before: string, after: string): string {
   if (!/^[ \t]*\r?\n/.test(before)) text = text.replace(/^(?:[ \t]*\r?\n)+/, '');
   if (!/\n[ \t]*\r?\n$/.test(before)) text = text.replace(/(\r?\n)(?:[ \t]*\r?\n)+$/, '$1');
   return text;
-}
-
-function dedupe(edits: Edit[]): Edit[] {
-  const seen = new Set<string>();
-  return edits.filter((e) => {
-    const key = `${e.start}:${e.end}:${e.newText}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 function line(sf: ts.SourceFile, node: ts.Node): number {
@@ -243,7 +282,6 @@ function referenceIndex(files: readonly ts.SourceFile[], checker: ts.TypeChecker
 interface ImportNeed {
   module: string;
   specifier: string;
-  framework: boolean;
 }
 
 /** What the new module must import for the code it takes over. */
@@ -254,12 +292,7 @@ function neededImports(requester: Requester, checker: ts.TypeChecker, insideRemo
     const visit = (node: ts.Node) => {
       if (node === skip) return;
       if (ts.isIdentifier(node) && !isMemberName(node)) {
-        let symbol: ts.Symbol | undefined;
-        try {
-          symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
-        } catch {
-          symbol = undefined;
-        }
+        const symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
         const declaration = symbol?.declarations?.[0];
         if (declaration && !(declaration.getSourceFile() === requester.file && declaration.pos >= requester.fn.pos && declaration.end <= requester.fn.end)) {
           const need = importFor(declaration, target, insideRemoved);
@@ -303,12 +336,12 @@ function importFor(declaration: ts.Declaration, target: string, insideRemoved: (
   const name = (declaration as ts.NamedDeclaration).name;
   if (!name || !ts.isIdentifier(name)) return undefined;
   if (path.resolve(declFile.fileName) === target) return undefined;
-  return { module: relativeSpecifier(target, path.resolve(declFile.fileName)), specifier: name.text, framework: false };
+  return { module: relativeSpecifier(target, path.resolve(declFile.fileName)), specifier: name.text };
 }
 
 function rebased(module: string, fromFile: string, target: string, specifier: string): ImportNeed {
-  if (!module.startsWith('.')) return { module, specifier, framework: qpqPackageOf(module) !== undefined };
-  return { module: relativeSpecifier(target, path.resolve(path.dirname(fromFile), module)), specifier, framework: false };
+  if (!module.startsWith('.')) return { module, specifier };
+  return { module: relativeSpecifier(target, path.resolve(path.dirname(fromFile), module)), specifier };
 }
 
 /** The text of `askX.ts`. */
@@ -316,21 +349,13 @@ function newModule(requester: Requester, needs: Map<ts.Declaration, ImportNeed>)
   const sf = requester.file;
   const text = sf.text;
   const quote = quoteOf(sf);
-  const framework = new Map<string, Set<string>>();
-  const others = new Map<string, Set<string>>();
-  const relatives = new Map<string, Set<string>>();
-  const add = (map: Map<string, Set<string>>, module: string, name: string) => map.set(module, (map.get(module) ?? new Set()).add(name));
+  const modules = new Map<string, Set<string>>();
+  const add = (module: string, name: string) => modules.set(module, (modules.get(module) ?? new Set()).add(name));
   const names = frameworkImportFor(requester.frameworkModule, requester.newFile);
-  const namesGroup = names.framework ? framework : relatives;
-  add(namesGroup, names.module, 'createActionRequester');
-  if (requester.kind === 'story') add(namesGroup, names.module, 'AskResponse');
-  for (const need of needs.values()) add(need.framework ? framework : need.module.startsWith('.') ? relatives : others, need.module, need.specifier);
-  const group = (map: Map<string, Set<string>>) =>
-    [...map.keys()]
-      .sort(compareNames)
-      .map((module) => `import { ${[...map.get(module)!].sort((a, b) => compareNames(a.split(' as ')[0], b.split(' as ')[0])).join(', ')} } from ${quote}${module}${quote};`)
-      .join('\n');
-  const imports = [group(framework), group(others), group(relatives)].filter((g) => g !== '').join('\n\n');
+  add(names, 'createActionRequester');
+  if (requester.kind === 'story') add(names, 'AskResponse');
+  for (const need of needs.values()) add(need.module, need.specifier);
+  const imports = importBlock(modules, quote);
 
   const fnStart = attachedCommentsStart(sf, requester.fn);
   const comments = text.slice(lineStart(text, fnStart), requester.fn.getStart(sf));
@@ -371,123 +396,143 @@ interface ReferenceContext {
   removals: Map<ts.Node, Removal>;
   insideRemoved: (node: ts.Node) => boolean;
   checker: ts.TypeChecker;
-  resolver: QpqResolver;
   fileSet: ReadonlySet<string>;
   requesterFiles: Map<string, Requester[]>;
   context: ProjectContext;
 }
 
+/** One file whose references to removed declarations are being rewritten. */
+interface FileRewrite {
+  sf: ts.SourceFile;
+  /** Resolved path of `sf`. */
+  file: string;
+  p: FilePlan;
+  ctx: ReferenceContext;
+}
+
+/** Imports, re-exports and uses of removed declarations, in one file, point at what replaces them. */
 function rewriteReferences(sf: ts.SourceFile, p: FilePlan, ctx: ReferenceContext): void {
-  const file = path.resolve(sf.fileName);
-  const frameworkNames = (r: Requester) => frameworkImportFor(r.frameworkModule, file);
-  const importBase = (r: Requester) => p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.base, framework: false });
-  const replaced = new Set<ts.Node>();
+  const rewrite: FileRewrite = { sf, file: path.resolve(sf.fileName), p, ctx };
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node)) return rewriteImport(node);
-    if (ts.isExportDeclaration(node)) return rewriteExport(node);
+    if (ts.isImportDeclaration(node)) return rewriteImport(rewrite, node);
+    if (ts.isExportDeclaration(node)) return rewriteExport(rewrite, node);
     if (ctx.insideRemoved(node)) return;
     if (ts.isIdentifier(node) && !isMemberName(node) && ctx.removals.size > 0) {
       const declaration = declarationOf(ctx.checker, node);
-      const removal = declaration && ctx.removals.get(ts.isVariableDeclaration(declaration) ? declaration : declaration);
-      if (removal && !replaced.has(node)) {
-        const r = removal.requester;
-        replaced.add(node);
-        const parent = node.parent;
-        if (removal.role === 'requester') {
-          // Code staying in the requester's own file now imports it.
-          if (file === path.resolve(r.file.fileName)) p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.name, framework: false });
-        } else if (removal.role === 'errorEnum') {
-          p.edits.push({ start: node.getStart(sf), end: node.end, newText: `${r.base}.errorType` });
-          p.unused.add(node.text);
-          importBase(r);
-        } else if (ts.isTypeReferenceNode(parent) && parent.typeName === node) {
-          let newText: string;
-          if (removal.role === 'action') {
-            newText = `ActionOf<typeof ${r.base}>`;
-            p.additions.push({ ...frameworkNames(r), specifier: 'ActionOf' });
-            importBase(r);
-          } else if (removal.role === 'processorType') {
-            newText = `ProcessorFor<typeof ${r.base}>`;
-            p.additions.push({ ...frameworkNames(r), specifier: 'ProcessorFor' });
-            importBase(r);
-          } else {
-            const alias = r.requesterAlias!;
-            const substitutions = new Map<string, string>();
-            (alias.typeParameters ?? []).forEach((tp, i) => substitutions.set(tp.name.text, parent.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'));
-            const returned = (alias.type as ts.TypeReferenceNode).typeArguments?.[1];
-            newText = `AskResponse<${returned ? substitute(returned, returned.getSourceFile(), substitutions) : 'void'}>`;
-            p.additions.push({ ...frameworkNames(r), specifier: 'AskResponse' });
-          }
-          p.edits.push({ start: parent.getStart(sf), end: parent.end, newText });
-          p.unused.add(node.text);
-          return;
-        } else {
-          ctx.context.note(sf.fileName, 'skip', `${node.text} used where a type reference cannot stand in for it (${parent.getText(sf).replace(/\s+/g, ' ').slice(0, 60)}); change it by hand`, line(sf, node));
-        }
-      }
+      const removal = declaration && ctx.removals.get(declaration);
+      // A type reference is replaced whole: nothing inside it is visited again.
+      if (removal && rewriteUse(rewrite, node, removal) === 'replaced-type') return;
     }
     ts.forEachChild(node, visit);
   };
-
-  const rewriteImport = (declaration: ts.ImportDeclaration) => {
-    const bindings = declaration.importClause?.namedBindings;
-    if (!bindings || !ts.isNamedImports(bindings) || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
-    const source = resolveRelative(file, declaration.moduleSpecifier.text, ctx.fileSet);
-    for (const element of bindings.elements) {
-      const decl = declarationOf(ctx.checker, element.name);
-      const removal = decl && ctx.removals.get(decl);
-      if (!removal) continue;
-      if (removal.role !== 'requester') {
-        p.unused.add(element.name.text);
-        continue;
-      }
-      // Imported straight from the requester's old file: from its new module now (a barrel keeps its own path).
-      if (source !== path.resolve(removal.requester.file.fileName)) continue;
-      const r = removal.requester;
-      p.moved.add(element.name.text);
-      const specifier = element.name.text === r.name ? r.name : `${r.name} as ${element.name.text}`;
-      p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier, framework: false });
-    }
-  };
-
-  const rewriteExport = (declaration: ts.ExportDeclaration) => {
-    if (!declaration.moduleSpecifier || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
-    const source = resolveRelative(file, declaration.moduleSpecifier.text, ctx.fileSet);
-    if (!declaration.exportClause) {
-      // `export * from './XActionRequester'`: the new modules are re-exported too.
-      const moved = source ? ctx.requesterFiles.get(source) : undefined;
-      for (const r of moved ?? []) p.exportStars.push(relativeSpecifier(file, r.newFile));
-      return;
-    }
-    if (!ts.isNamedExports(declaration.exportClause)) return;
-    const kept: string[] = [];
-    const moved: Array<{ module: string; text: string }> = [];
-    let changed = false;
-    for (const element of declaration.exportClause.elements) {
-      const decl = declarationOf(ctx.checker, element.propertyName ?? element.name);
-      const removal = decl && ctx.removals.get(decl);
-      if (!removal) {
-        kept.push(element.getText(sf));
-        continue;
-      }
-      changed = true;
-      if (removal.role === 'requester' && source === path.resolve(removal.requester.file.fileName)) moved.push({ module: relativeSpecifier(file, removal.requester.newFile), text: element.getText(sf) });
-      else if (removal.role === 'requester') kept.push(element.getText(sf));
-    }
-    if (!changed) return;
-    const quote = quoteOf(sf);
-    const semi = sf.text[declaration.end - 1] === ';' ? ';' : '';
-    const typeOnly = declaration.isTypeOnly ? 'type ' : '';
-    const lines = [
-      ...(kept.length > 0 ? [`export ${typeOnly}{ ${kept.join(', ')} } from ${declaration.moduleSpecifier.getText(sf)}${semi}`] : []),
-      ...moved.map((m) => `export { ${m.text} } from ${quote}${m.module}${quote}${semi}`),
-    ];
-    if (lines.length === 0) {
-      const range = statementRange(sf, declaration);
-      p.edits.push({ start: range.start, end: range.end, newText: '' });
-    } else p.edits.push({ start: declaration.getStart(sf), end: declaration.end, newText: lines.join('\n') });
-  };
   visit(sf);
+}
+
+/** One use of a removed declaration: its replacement, an import of it, or a note when nothing can stand in for it. */
+function rewriteUse({ sf, file, p, ctx }: FileRewrite, node: ts.Identifier, removal: Removal): 'replaced-type' | 'done' {
+  const r = removal.requester;
+  const parent = node.parent;
+  if (removal.role === 'requester') {
+    // Code staying in the requester's own file now imports it.
+    if (file === path.resolve(r.file.fileName)) p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier: r.name });
+  } else if (removal.role === 'errorEnum') {
+    p.edits.push({ start: node.getStart(sf), end: node.end, newText: `${r.base}.errorType` });
+    p.unused.add(node.text);
+    p.additions.push(baseImport(file, r));
+  } else if (ts.isTypeReferenceNode(parent) && parent.typeName === node) {
+    p.edits.push({ start: parent.getStart(sf), end: parent.end, newText: replacementType(file, p, removal, parent) });
+    p.unused.add(node.text);
+    return 'replaced-type';
+  } else {
+    ctx.context.note(sf.fileName, 'skip', `${node.text} used where a type reference cannot stand in for it (${parent.getText(sf).replace(/\s+/g, ' ').slice(0, 60)}); change it by hand`, line(sf, node));
+  }
+  return 'done';
+}
+
+function baseImport(file: string, r: Requester): ImportAddition {
+  return { module: relativeSpecifier(file, r.newFile), specifier: r.base };
+}
+
+/** `XAction` -> `ActionOf<typeof askX>`, a processor type -> `ProcessorFor<typeof askX>`, a requester type -> `AskResponse<R>`; with their imports. */
+function replacementType(file: string, p: FilePlan, removal: Removal, reference: ts.TypeReferenceNode): string {
+  const r = removal.requester;
+  const frameworkNames = frameworkImportFor(r.frameworkModule, file);
+  if (removal.role === 'action' || removal.role === 'processorType') {
+    const wrapper = removal.role === 'action' ? 'ActionOf' : 'ProcessorFor';
+    p.additions.push({ module: frameworkNames, specifier: wrapper }, baseImport(file, r));
+    return `${wrapper}<typeof ${r.base}>`;
+  }
+  const alias = r.requesterAlias!;
+  const sf = reference.getSourceFile();
+  const substitutions = new Map<string, string>();
+  (alias.typeParameters ?? []).forEach((tp, i) => substitutions.set(tp.name.text, reference.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'));
+  const returned = (alias.type as ts.TypeReferenceNode).typeArguments?.[1];
+  p.additions.push({ module: frameworkNames, specifier: 'AskResponse' });
+  return `AskResponse<${returned ? substitute(returned, returned.getSourceFile(), substitutions) : 'void'}>`;
+}
+
+/** Named imports of removed declarations go; a requester imported from its old file comes from its new module. */
+function rewriteImport({ file, p, ctx }: FileRewrite, declaration: ts.ImportDeclaration): void {
+  const bindings = declaration.importClause?.namedBindings;
+  if (!bindings || !ts.isNamedImports(bindings) || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
+  const source = resolveRelative(file, declaration.moduleSpecifier.text, ctx.fileSet);
+  for (const element of bindings.elements) {
+    const decl = declarationOf(ctx.checker, element.name);
+    const removal = decl && ctx.removals.get(decl);
+    if (!removal) continue;
+    if (removal.role !== 'requester') {
+      p.unused.add(element.name.text);
+      continue;
+    }
+    // Imported straight from the requester's old file: from its new module now (a barrel keeps its own path).
+    if (source !== path.resolve(removal.requester.file.fileName)) continue;
+    const r = removal.requester;
+    p.moved.add(element.name.text);
+    const specifier = element.name.text === r.name ? r.name : `${r.name} as ${element.name.text}`;
+    p.additions.push({ module: relativeSpecifier(file, r.newFile), specifier });
+  }
+}
+
+/** Re-exports: `export *` of an old requester file adds its new modules; named re-exports drop removed names and follow moved ones. */
+function rewriteExport(rewrite: FileRewrite, declaration: ts.ExportDeclaration): void {
+  const { file, p, ctx } = rewrite;
+  if (!declaration.moduleSpecifier || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
+  const source = resolveRelative(file, declaration.moduleSpecifier.text, ctx.fileSet);
+  if (!declaration.exportClause) {
+    const moved = source ? ctx.requesterFiles.get(source) : undefined;
+    for (const r of moved ?? []) p.exportStars.push(relativeSpecifier(file, r.newFile));
+    return;
+  }
+  if (ts.isNamedExports(declaration.exportClause)) rewriteNamedExport(rewrite, declaration, declaration.exportClause, source);
+}
+
+function rewriteNamedExport({ sf, file, p, ctx }: FileRewrite, declaration: ts.ExportDeclaration, clause: ts.NamedExports, source: string | undefined): void {
+  const kept: string[] = [];
+  const moved: Array<{ module: string; text: string }> = [];
+  let changed = false;
+  for (const element of clause.elements) {
+    const decl = declarationOf(ctx.checker, element.propertyName ?? element.name);
+    const removal = decl && ctx.removals.get(decl);
+    if (!removal) {
+      kept.push(element.getText(sf));
+      continue;
+    }
+    changed = true;
+    if (removal.role === 'requester' && source === path.resolve(removal.requester.file.fileName)) moved.push({ module: relativeSpecifier(file, removal.requester.newFile), text: element.getText(sf) });
+    else if (removal.role === 'requester') kept.push(element.getText(sf));
+  }
+  if (!changed) return;
+  const quote = quoteOf(sf);
+  const semi = sf.text[declaration.end - 1] === ';' ? ';' : '';
+  const typeOnly = declaration.isTypeOnly ? 'type ' : '';
+  const lines = [
+    ...(kept.length > 0 ? [`export ${typeOnly}{ ${kept.join(', ')} } from ${declaration.moduleSpecifier!.getText(sf)}${semi}`] : []),
+    ...moved.map((m) => `export { ${m.text} } from ${quote}${m.module}${quote}${semi}`),
+  ];
+  if (lines.length === 0) {
+    const range = statementRange(sf, declaration);
+    p.edits.push({ start: range.start, end: range.end, newText: '' });
+  } else p.edits.push({ start: declaration.getStart(sf), end: declaration.end, newText: lines.join('\n') });
 }
 
 /** `async (qpqConfig) => ({ [XActionType.Y]: getProcessX(qpqConfig) })` -> `createActionProcessor(askX, getProcessX)`. */
@@ -543,8 +588,8 @@ function rewriteResolvers(
       p.edits.push({ start: close + 1, end: holder.type.end, newText: '' });
       p.unused.add('ActionProcessorListResolver');
     }
-    p.additions.push({ ...frameworkImportFor(requester.frameworkModule, file), specifier: 'createActionProcessor' });
-    p.additions.push({ module: relativeSpecifier(file, requester.newFile), specifier: requester.base, framework: false });
+    p.additions.push({ module: frameworkImportFor(requester.frameworkModule, file), specifier: 'createActionProcessor' });
+    p.additions.push({ module: relativeSpecifier(file, requester.newFile), specifier: requester.base });
   };
   visit(sf);
 }
@@ -563,13 +608,8 @@ function resolverMap(fn: ts.ArrowFunction | ts.FunctionExpression): ts.ObjectLit
 function sameValue(checker: ts.TypeChecker, a: ts.Expression, b: ts.Expression): boolean {
   const symbolOf = (e: ts.Expression) => {
     const node = skipOuter(e);
-    try {
-      let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
-      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-      return symbol;
-    } catch {
-      return undefined;
-    }
+    const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+    return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   };
   const left = symbolOf(a);
   const right = symbolOf(b);

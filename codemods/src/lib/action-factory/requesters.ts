@@ -51,13 +51,8 @@ export function isFramework(resolver: QpqResolver, node: ts.Node, name: string):
 
 /** The declaration a name stands for, through imports and re-exports. */
 export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
-  let symbol: ts.Symbol | undefined;
-  try {
-    symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  } catch {
-    return undefined;
-  }
+  let symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.declarations?.[0];
 }
 
@@ -107,12 +102,8 @@ export function findRequesters(files: readonly ts.SourceFile[], checker: ts.Type
         continue;
       }
       const result = classify(file, statement, shape, checker, projectFiles);
-      if (result === undefined) continue;
-      if ('reason' in result) {
-        rejected.push({ file, node: result.node ?? statement, reason: result.reason });
-        continue;
-      }
-      requesters.push(result);
+      if (result.kind === 'rejected') rejected.push({ file, node: result.node ?? statement, reason: result.reason });
+      else if (result.kind === 'requester') requesters.push(result.requester);
     }
   }
 
@@ -162,14 +153,8 @@ function sameValue(checker: ts.TypeChecker, a: ts.Expression | undefined, b: ts.
 }
 
 function symbolOf(checker: ts.TypeChecker, node: ts.Expression): ts.Symbol | undefined {
-  const target = ts.isPropertyAccessExpression(node) ? node.name : node;
-  try {
-    let symbol = checker.getSymbolAtLocation(target);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    return symbol;
-  } catch {
-    return undefined;
-  }
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node) ? node.name : node);
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }
 
 interface RequesterShape {
@@ -217,31 +202,27 @@ function requesterType(type: ts.TypeNode, checker: ts.TypeChecker, resolver: Qpq
  */
 function moduleSpelling(name: ts.Node, checker: ts.TypeChecker): string {
   const identifier = ts.isQualifiedName(name) ? name.left : name;
-  try {
-    const symbol = checker.getSymbolAtLocation(identifier);
-    for (const declaration of symbol?.declarations ?? []) {
-      let node: ts.Node = declaration;
-      while (node && !ts.isImportDeclaration(node)) node = node.parent;
-      if (!node || !ts.isStringLiteral(node.moduleSpecifier)) continue;
-      const text = node.moduleSpecifier.text;
-      if (qpqPackageOf(text)) return text.startsWith('@quidproquo/') ? '@quidproquo/core' : 'quidproquo-core';
-      if (text.startsWith('.')) {
-        const module = checker.getSymbolAtLocation(node.moduleSpecifier)?.declarations?.find(ts.isSourceFile);
-        if (module) return path.resolve(module.fileName);
-      }
+  for (const declaration of checker.getSymbolAtLocation(identifier)?.declarations ?? []) {
+    let node: ts.Node = declaration;
+    while (node && !ts.isImportDeclaration(node)) node = node.parent;
+    if (!node || !ts.isStringLiteral(node.moduleSpecifier)) continue;
+    const text = node.moduleSpecifier.text;
+    if (qpqPackageOf(text)) return text.startsWith('@quidproquo/') ? '@quidproquo/core' : 'quidproquo-core';
+    if (text.startsWith('.')) {
+      const module = checker.getSymbolAtLocation(node.moduleSpecifier)?.declarations?.find(ts.isSourceFile);
+      if (module) return path.resolve(module.fileName);
     }
-  } catch {
-    // Falls back to the old spelling.
   }
+  // Not imported (a global, say): the old spelling.
   return 'quidproquo-core';
 }
 
-/** The import of the framework's names in `file`: the package, or a path to the project module that provides them. */
-export function frameworkImportFor(frameworkModule: string, file: string): { module: string; framework: boolean } {
-  if (!path.isAbsolute(frameworkModule)) return { module: frameworkModule, framework: true };
+/** The module `file` imports the framework's names from: the package, or a path to the project module that provides them. */
+export function frameworkImportFor(frameworkModule: string, file: string): string {
+  if (!path.isAbsolute(frameworkModule)) return frameworkModule;
   let relative = path.relative(path.dirname(path.resolve(file)), frameworkModule).split(path.sep).join('/');
   relative = relative.replace(/\.(?:tsx?|[cm]ts|jsx?)$/, '').replace(/\/index$/, '');
-  return { module: relative.startsWith('.') ? relative : `./${relative}`, framework: false };
+  return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
 /** Replaces names in a type's text (`T` -> `string`). */
@@ -261,11 +242,57 @@ export function substitute(node: ts.Node, sourceFile: ts.SourceFile, substitutio
   return text;
 }
 
-/** Undefined: not a requester at all (a story delegating to others). */
-type Classified = Requester | { reason: string; node?: ts.Node } | undefined;
+/** What a generator function with a requester's return type turned out to be. */
+type Classified =
+  | { kind: 'requester'; requester: Requester }
+  /** A requester the factory cannot rebuild, with why (reported, left as it is). */
+  | { kind: 'rejected'; reason: string; node?: ts.Node }
+  /** Not a requester at all: a story delegating to others. */
+  | { kind: 'not-a-requester' };
+
+const rejectedFor = (reason: string, node?: ts.Node): Classified => ({ kind: 'rejected', reason, node });
 
 function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: RequesterShape, checker: ts.TypeChecker, projectFiles: ReadonlySet<string>): Classified {
   const name = fn.name!.text;
+  const yields = ownYields(fn);
+  if (yields.length === 0) return { kind: 'not-a-requester' };
+  if (yields.length !== 1) return rejectedFor(`${name}: yields ${yields.length} actions; not a single-action requester`);
+  const yieldNode = yields[0];
+  const action = yieldedAction(file, name, yieldNode);
+  if ('reason' in action) return rejectedFor(action.reason, action.node);
+  const cast = castOfResult(yieldNode);
+  if (cast) return rejectedFor(`${name}: a hand-written cast of the action's result (${cast.getText(file).replace(/\s+/g, ' ')}); the factory's return type cannot say what it narrows`, cast);
+  const payload = sentPayload(fn, action.payload);
+  if (!payload && fn.parameters.length > 0) return rejectedFor(`${name}: takes parameters but sends no payload`, fn);
+
+  const { kind, returnsNothing } = requesterKind(fn, yieldNode);
+  if (kind === 'story') {
+    const problem = storyPayloadProblem(file, fn, payload, checker);
+    if (problem) return rejectedFor(problem.reason, problem.node);
+  }
+  const types = returnTypes(file, fn, shape, kind, returnsNothing);
+  const base = kind === 'story' ? `${name}Base` : name;
+  const requester: Requester = {
+    file,
+    fn,
+    name,
+    kind,
+    base,
+    newFile: path.join(path.dirname(path.resolve(file.fileName)), `${name}${path.extname(file.fileName) || '.ts'}`),
+    yieldNode,
+    actionType: action.actionType,
+    payload,
+    ...types,
+    action: projectActionDeclaration(shape, checker, projectFiles),
+    requesterAlias: shape.alias,
+    processorAliases: [],
+    frameworkModule: shape.frameworkModule,
+  };
+  return { kind: 'requester', requester };
+}
+
+/** The `yield` expressions of the function itself (not of nested functions; not `yield*`). */
+function ownYields(fn: ts.FunctionDeclaration): ts.YieldExpression[] {
   const yields: ts.YieldExpression[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isFunctionLike(node) && node !== fn) return;
@@ -273,9 +300,15 @@ function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: Reques
     ts.forEachChild(node, visit);
   };
   visit(fn.body!);
-  if (yields.length === 0) return undefined;
-  if (yields.length !== 1) return { reason: `${name}: yields ${yields.length} actions; not a single-action requester` };
-  const yieldNode = yields[0];
+  return yields;
+}
+
+/** The `type` and `payload` of the yielded action literal, or why it is not one the factory can build. */
+function yieldedAction(
+  file: ts.SourceFile,
+  name: string,
+  yieldNode: ts.YieldExpression,
+): { actionType: ts.Expression; payload: ts.Expression | undefined } | { reason: string; node: ts.Node } {
   const literal = yieldNode.expression && skipOuter(yieldNode.expression);
   if (!literal || !ts.isObjectLiteralExpression(literal)) return { reason: `${name}: the yielded action is not an object literal`, node: yieldNode };
   let actionType: ts.Expression | undefined;
@@ -288,17 +321,25 @@ function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: Reques
     else return { reason: `${name}: the action carries ${property.getText(file)} besides type and payload`, node: property };
   }
   if (!actionType) return { reason: `${name}: the yielded action has no type`, node: literal };
+  return { actionType, payload };
+}
 
+/** A hand-written `as` / `<T>` / `satisfies` around the yield's result. */
+function castOfResult(yieldNode: ts.YieldExpression): ts.Node | undefined {
   let outer: ts.Node = yieldNode.parent;
   while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
-  if (ts.isAsExpression(outer) || ts.isTypeAssertionExpression(outer) || ts.isSatisfiesExpression(outer)) {
-    return { reason: `${name}: a hand-written cast of the action's result (${outer.getText(file).replace(/\s+/g, ' ')}); the factory's return type cannot say what it narrows`, node: outer };
-  }
-  if (payload && (ts.isIdentifier(payload) && payload.text === 'undefined')) payload = undefined;
-  const payloadIsEmpty = payload !== undefined && ts.isObjectLiteralExpression(payload) && payload.properties.length === 0;
-  if (payloadIsEmpty && fn.parameters.length === 0) payload = undefined;
-  if (!payload && fn.parameters.length > 0) return { reason: `${name}: takes parameters but sends no payload`, node: fn };
+  return ts.isAsExpression(outer) || ts.isTypeAssertionExpression(outer) || ts.isSatisfiesExpression(outer) ? outer : undefined;
+}
 
+/** The payload the factory builds: none for `payload: undefined`, or `{}` from a function without parameters. */
+function sentPayload(fn: ts.FunctionDeclaration, payload: ts.Expression | undefined): ts.Expression | undefined {
+  if (payload && ts.isIdentifier(payload) && payload.text === 'undefined') return undefined;
+  const payloadIsEmpty = payload !== undefined && ts.isObjectLiteralExpression(payload) && payload.properties.length === 0;
+  return payloadIsEmpty && fn.parameters.length === 0 ? undefined : payload;
+}
+
+/** `plain`: the body is the one yield (returned or not) and nothing is generic; anything else keeps a story. */
+function requesterKind(fn: ts.FunctionDeclaration, yieldNode: ts.YieldExpression): { kind: Requester['kind']; returnsNothing: boolean } {
   const body = fn.body!.statements;
   const onlyStatement = body.length === 1 ? body[0] : undefined;
   const simple =
@@ -307,25 +348,36 @@ function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: Reques
       (ts.isExpressionStatement(onlyStatement) && skipOuter(onlyStatement.expression) === yieldNode));
   const returnsNothing = onlyStatement !== undefined && ts.isExpressionStatement(onlyStatement);
   const generic = (fn.typeParameters?.length ?? 0) > 0;
-  const kind = simple && !generic ? 'plain' : 'story';
+  return { kind: simple && !generic ? 'plain' : 'story', returnsNothing };
+}
 
-  if (kind === 'story') {
-    for (const parameter of fn.parameters) {
-      if (!ts.isIdentifier(parameter.name)) return { reason: `${name}: a destructured parameter cannot be passed on to the factory requester`, node: parameter };
-    }
-    // The factory builds the payload from the arguments: it may use nothing local to the story.
-    const locals: string[] = [];
-    const check = (node: ts.Node) => {
-      if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) {
-        const declaration = declarationOf(checker, node);
-        if (declaration && !ts.isParameter(declaration) && declaration.getSourceFile() === file && declaration.pos >= fn.body!.pos && declaration.end <= fn.body!.end) locals.push(node.text);
-      }
-      ts.forEachChild(node, check);
-    };
-    if (payload) check(payload);
-    if (locals.length > 0) return { reason: `${name}: the payload is built from local values (${[...new Set(locals)].join(', ')}), not from the parameters`, node: payload };
+/** A story passes its arguments on to the factory, which builds the payload from them: nothing local may go into it. */
+function storyPayloadProblem(file: ts.SourceFile, fn: ts.FunctionDeclaration, payload: ts.Expression | undefined, checker: ts.TypeChecker): { reason: string; node: ts.Node | undefined } | undefined {
+  const name = fn.name!.text;
+  for (const parameter of fn.parameters) {
+    if (!ts.isIdentifier(parameter.name)) return { reason: `${name}: a destructured parameter cannot be passed on to the factory requester`, node: parameter };
   }
+  const locals: string[] = [];
+  const check = (node: ts.Node) => {
+    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) {
+      const declaration = declarationOf(checker, node);
+      if (declaration && !ts.isParameter(declaration) && declaration.getSourceFile() === file && declaration.pos >= fn.body!.pos && declaration.end <= fn.body!.end) locals.push(node.text);
+    }
+    ts.forEachChild(node, check);
+  };
+  if (payload) check(payload);
+  if (locals.length > 0) return { reason: `${name}: the payload is built from local values (${[...new Set(locals)].join(', ')}), not from the parameters`, node: payload };
+  return undefined;
+}
 
+/** The requester's return type with the requester type's parameters filled in, where its names resolve, and the widest honest type of a generic one. */
+function returnTypes(
+  file: ts.SourceFile,
+  fn: ts.FunctionDeclaration,
+  shape: RequesterShape,
+  kind: Requester['kind'],
+  returnsNothing: boolean,
+): Pick<Requester, 'returnType' | 'returnTypeNodes' | 'widest'> {
   const typeSource = shape.alias ? shape.alias.getSourceFile() : file;
   let returnType = 'void';
   const returnTypeNodes: Requester['returnTypeNodes'] = [];
@@ -338,42 +390,23 @@ function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: Reques
     returnType = 'void';
   }
   let widest = returnType;
-  if (generic) {
+  if (fn.typeParameters && fn.typeParameters.length > 0) {
     const widen = new Map<string, string>();
-    for (const parameter of fn.typeParameters!) widen.set(parameter.name.text, parameter.constraint ? parameter.constraint.getText(file) : 'unknown');
+    for (const parameter of fn.typeParameters) widen.set(parameter.name.text, parameter.constraint ? parameter.constraint.getText(file) : 'unknown');
     widest = substituteText(returnType, widen);
     if (widest !== returnType) {
-      for (const parameter of fn.typeParameters!) if (parameter.constraint) returnTypeNodes.push({ node: parameter.constraint, file });
+      for (const parameter of fn.typeParameters) if (parameter.constraint) returnTypeNodes.push({ node: parameter.constraint, file });
     }
   }
+  return { returnType, returnTypeNodes, widest };
+}
 
-  let action: ts.Declaration | undefined;
-  if (shape.actionNode && ts.isTypeReferenceNode(shape.actionNode)) {
-    const declaration = declarationOf(checker, shape.actionNode.typeName);
-    if (declaration && (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) && !declaration.getSourceFile().fileName.includes('node_modules')) {
-      // An action declared in the project goes with its requester; one the framework declares stays.
-      if (projectFiles.has(path.resolve(declaration.getSourceFile().fileName))) action = declaration;
-    }
-  }
-  const base = kind === 'story' ? `${name}Base` : name;
-  return {
-    file,
-    fn,
-    name,
-    kind,
-    base,
-    newFile: path.join(path.dirname(path.resolve(file.fileName)), `${name}${path.extname(file.fileName) || '.ts'}`),
-    yieldNode,
-    actionType,
-    payload,
-    returnType,
-    returnTypeNodes,
-    widest,
-    action,
-    requesterAlias: shape.alias,
-    processorAliases: [],
-    frameworkModule: shape.frameworkModule,
-  };
+/** The action type's declaration when the project declares it (it goes with its requester); one the framework declares stays. */
+function projectActionDeclaration(shape: RequesterShape, checker: ts.TypeChecker, projectFiles: ReadonlySet<string>): ts.Declaration | undefined {
+  if (!shape.actionNode || !ts.isTypeReferenceNode(shape.actionNode)) return undefined;
+  const declaration = declarationOf(checker, shape.actionNode.typeName);
+  if (!declaration || !(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) || declaration.getSourceFile().fileName.includes('node_modules')) return undefined;
+  return projectFiles.has(path.resolve(declaration.getSourceFile().fileName)) ? declaration : undefined;
 }
 
 /** Replaces whole-word type names in a type's text. */

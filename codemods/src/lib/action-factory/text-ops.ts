@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit, endOfLineAfter, lineStart, trailingCommentsEnd } from '../edits';
-import { addNamedImport, attachedCommentsStart, compareNames, countReferences, quoteOf, removeNamedImport, statementTerminator } from '../imports';
+import { compareModules } from 'qpq-contracts';
+import { addNamedImport, attachedCommentsStart, countReferences, quoteOf, removeNamedImport, statementTerminator } from '../imports';
 
 export function parse(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
@@ -55,7 +56,6 @@ export interface ImportAddition {
   module: string;
   /** `name` or `name as local`. */
   specifier: string;
-  framework: boolean;
 }
 
 /**
@@ -73,7 +73,7 @@ export function updateImports(
   const step = (edits: (sf: ts.SourceFile) => Edit[]) => {
     const sf = parse(fileName, current);
     const list = edits(sf);
-    if (list.length > 0) current = applyEdits(current, list);
+    if (list.length > 0) current = applyEdits(current, list, '\n', fileName);
   };
   for (const name of new Set(changes.moved)) step((sf) => removeNamedImport(sf, name));
   for (const name of new Set(changes.unusedCandidates)) {
@@ -88,7 +88,7 @@ export function updateImports(
       // A name the file already has (the requester imported through a barrel, say) is not declared again.
       const local = addition.specifier.split(' as ').pop()!;
       if (declaredNames(sf).has(local) && !importedFrom(sf, local, addition.module)) return [];
-      return addition.framework ? addNamedImport(sf, addition.module, addition.specifier) : addRelativeImport(sf, addition.module, addition.specifier);
+      return addNamedImport(sf, addition.module, addition.specifier);
     });
   }
   return current;
@@ -128,49 +128,26 @@ function isImported(sourceFile: ts.SourceFile, localName: string): boolean {
   });
 }
 
-/** Imports `specifier` from a relative module: into its import, or as a new line among the relative imports in module order. */
-export function addRelativeImport(sourceFile: ts.SourceFile, moduleName: string, specifier: string): Edit[] {
-  const text = sourceFile.text;
-  const local = specifier.split(' as ').pop()!;
-  const imports = sourceFile.statements.filter(ts.isImportDeclaration);
-  for (const declaration of imports) {
-    const bindings = declaration.importClause?.namedBindings;
-    if (!ts.isStringLiteral(declaration.moduleSpecifier) || declaration.moduleSpecifier.text !== moduleName) continue;
-    if (!bindings || !ts.isNamedImports(bindings) || declaration.importClause!.isTypeOnly) continue;
-    if (bindings.elements.some((e) => e.name.text === local)) return [];
-    // Delegates the sorted insertion to the framework helper, which handles any module name.
-    return addNamedImport(sourceFile, moduleName, specifier);
-  }
-  const quote = quoteOf(sourceFile);
-  const line = `import { ${specifier} } from ${quote}${moduleName}${quote}${statementTerminator(sourceFile)}`;
-  return insertModuleLine(sourceFile, imports, moduleName, line);
-}
-
 /** Adds `export * from '<module>'` among the file's `export *` lines, in module order. */
 export function addExportStar(sourceFile: ts.SourceFile, moduleName: string): Edit[] {
+  const text = sourceFile.text;
   const stars = sourceFile.statements.filter(
     (s): s is ts.ExportDeclaration => ts.isExportDeclaration(s) && !s.exportClause && s.moduleSpecifier !== undefined && ts.isStringLiteral(s.moduleSpecifier),
   );
-  if (stars.some((s) => (s.moduleSpecifier as ts.StringLiteral).text === moduleName)) return [];
+  const moduleOf = (s: ts.ExportDeclaration) => (s.moduleSpecifier as ts.StringLiteral).text;
+  if (stars.some((s) => moduleOf(s) === moduleName)) return [];
   const quote = quoteOf(sourceFile);
   const line = `export * from ${quote}${moduleName}${quote}${statementTerminator(sourceFile)}`;
-  return insertModuleLine(sourceFile, stars, moduleName, line, true);
-}
-
-function insertModuleLine(sourceFile: ts.SourceFile, group: ReadonlyArray<ts.ImportDeclaration | ts.ExportDeclaration>, moduleName: string, line: string, sameGroupOnly = false): Edit[] {
-  const text = sourceFile.text;
-  const relative = group.filter((d) => sameGroupOnly || (d.moduleSpecifier as ts.StringLiteral).text.startsWith('.'));
-  const after = relative.find((d) => compareNames((d.moduleSpecifier as ts.StringLiteral).text, moduleName) > 0);
+  const after = stars.find((s) => compareModules(moduleOf(s), moduleName) > 0);
   if (after) {
     const at = lineStart(text, attachedCommentsStart(sourceFile, after));
     return [{ start: at, end: at, newText: `${line}\n` }];
   }
-  const last = relative[relative.length - 1] ?? group[group.length - 1];
+  const last = stars[stars.length - 1];
   if (last) {
     const end = endOfLineAfter(text, trailingCommentsEnd(text, last.end));
-    const separate = relative.length === 0 && !sameGroupOnly;
-    if (end !== undefined) return [{ start: end, end, newText: `${separate ? '\n' : ''}${line}\n` }];
-    return [{ start: last.end, end: last.end, newText: `\n${separate ? '\n' : ''}${line}` }];
+    if (end !== undefined) return [{ start: end, end, newText: `${line}\n` }];
+    return [{ start: last.end, end: last.end, newText: `\n${line}` }];
   }
   const first = sourceFile.statements[0];
   if (!first) return [{ start: text.length, end: text.length, newText: `${line}\n` }];

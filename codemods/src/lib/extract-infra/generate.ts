@@ -1,4 +1,4 @@
-import { compareNames } from '../imports';
+import { compareImportNames } from 'qpq-contracts';
 import type { Kind, Plain } from './schema';
 
 /** Where an annotation is: a path relative to the working directory (for messages) and a position. */
@@ -116,7 +116,7 @@ export function generateModule(annotations: readonly InfraAnnotation[]): { text?
 
   const core = KIND_ORDER.map((k) => CORE_DEFINES[k]).filter((name): name is string => name !== undefined && used.has(name));
   // The order qpq/import-order gives the names, so the generated module passes it.
-  const coreNames = [...core, 'type QPQConfig'].sort((a, b) => compareNames(a.replace(/^type /, ''), b.replace(/^type /, '')));
+  const coreNames = [...core, 'type QPQConfig'].sort((a, b) => compareImportNames(a.replace(/^type /, ''), b.replace(/^type /, '')));
   const lines = [HEADER];
   lines.push(core.length > 0 ? `import { ${coreNames.join(', ')} } from 'quidproquo-core';` : "import type { QPQConfig } from 'quidproquo-core';");
   if (used.has('defineRoute')) lines.push("import { defineRoute } from 'quidproquo-webserver';");

@@ -66,14 +66,9 @@ export function judgeHost(host: ts.Node | undefined, sourceFile: ts.SourceFile, 
 }
 
 function returnsGenerator(name: ts.Identifier, checker: () => ts.TypeChecker): boolean {
-  try {
-    const c = checker();
-    const signatures = c.getTypeAtLocation(name).getCallSignatures();
-    return signatures.length > 0 && signatures.every((s) => isGeneratorType(c.getReturnTypeOfSignature(s)));
-  } catch {
-    // A checker failure is no verdict of "story".
-    return false;
-  }
+  const c = checker();
+  const signatures = c.getTypeAtLocation(name).getCallSignatures();
+  return signatures.length > 0 && signatures.every((s) => isGeneratorType(c.getReturnTypeOfSignature(s)));
 }
 
 function isGeneratorType(type: ts.Type): boolean {

@@ -1,0 +1,63 @@
+/**
+ * eslint-plugin-simple-import-sort's order, the one qpq/import-order keeps, for tools that place
+ * an import instead of sorting a block: which group a module belongs to and how two modules or
+ * two names compare.
+ */
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Names and module keys: case-insensitive, numbers by value, ties broken by code unit. */
+export function compareImportNames(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * A module's sort key: by directory level (`../../x` before `../x` before `./x`), with `.` and
+ * `/` before other punctuation.
+ */
+export function moduleSortKey(source: string): string {
+  const swap: Record<string, string> = { '.': '_', '/': '-', _: '.', '-': '/' };
+  return source
+    .replace(/^[./]*\.$/, '$&/')
+    .replace(/^[./]*\/$/, '$&,')
+    .replace(/[./_-]/g, (char) => swap[char]);
+}
+
+/** Two modules matched by the same pattern of a group. */
+export function compareModules(a: string, b: string): number {
+  return compareImportNames(moduleSortKey(a), moduleSortKey(b)) || compareImportNames(a, b);
+}
+
+export type ImportKind = 'value' | 'type' | 'side-effect';
+
+/** Where an import goes: its group, and the pattern within the group that matched it. */
+export interface ImportRank {
+  /** Index into the groups; `groups.length` for a module no pattern matches (they come last). */
+  group: number;
+  pattern: number;
+}
+
+const compiled = new WeakMap<readonly (readonly string[])[], RegExp[][]>();
+
+/**
+ * The group of `groups` (lists of regular expressions, simple-import-sort's `groups` option) an
+ * import of `source` belongs to: the longest match wins. Side-effect imports are matched with a
+ * `\u0000` before the module, type-only imports with one after it.
+ */
+export function importRank(source: string, groups: readonly (readonly string[])[], kind: ImportKind = 'value'): ImportRank {
+  let regexes = compiled.get(groups);
+  if (!regexes) compiled.set(groups, (regexes = groups.map((group) => group.map((pattern) => new RegExp(pattern, 'u')))));
+  const key = kind === 'side-effect' ? `\0${source}` : kind === 'type' ? `${source}\0` : source;
+  let best: ImportRank = { group: groups.length, pattern: 0 };
+  let bestLength = -1;
+  regexes.forEach((group, g) =>
+    group.forEach((regex, p) => {
+      const match = regex.exec(key);
+      if (match && match[0].length > bestLength) {
+        best = { group: g, pattern: p };
+        bestLength = match[0].length;
+      }
+    }),
+  );
+  return best;
+}
