@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { compareImportNames, importRank, moduleSortKey } from '../engine/import-sort';
 import type { ContractContext } from '../types';
 
 interface Options {
@@ -193,48 +194,7 @@ interface Item {
 }
 
 const SIDE_EFFECT = 0;
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-// Equal strings are most comparisons here (one module's kind, one name twice); they skip the collator.
-const compare = (a: string, b: string) => (a === b ? 0 : collator.compare(a, b) || (a < b ? -1 : 1));
-
-/**
- * The groups' regular expressions, compiled once per distinct `groups` option, with the bucket
- * each module key lands in remembered: the same module names recur in most files of a project.
- */
-interface CompiledGroups {
-  patterns: RegExp[][];
-  bucketOfKey: Map<string, readonly [group: number, pattern: number] | undefined>;
-}
-const compiledGroups = new Map<string, CompiledGroups>();
-
-function compileGroups(groups: string[][]): CompiledGroups {
-  const key = JSON.stringify(groups);
-  let compiled = compiledGroups.get(key);
-  if (!compiled) {
-    compiled = { patterns: groups.map((group) => group.map((pattern) => new RegExp(pattern, 'u'))), bucketOfKey: new Map() };
-    compiledGroups.set(key, compiled);
-  }
-  return compiled;
-}
-
-/** The longest match wins; the first of equal matches. */
-function bucketOf(groups: CompiledGroups, key: string): readonly [number, number] | undefined {
-  if (groups.bucketOfKey.has(key)) return groups.bucketOfKey.get(key);
-  let best: readonly [number, number] | undefined;
-  let bestLength = -1;
-  groups.patterns.forEach((group, g) =>
-    group.forEach((regex, r) => {
-      const match = regex.exec(key);
-      if (match && match[0].length > bestLength) {
-        best = [g, r];
-        bestLength = match[0].length;
-      }
-    }),
-  );
-  if (groups.bucketOfKey.size > 10_000) groups.bucketOfKey.clear();
-  groups.bucketOfKey.set(key, best);
-  return best;
-}
+const compare = compareImportNames;
 
 class ImportOrderCheck {
   private readonly text: string;
@@ -251,7 +211,7 @@ class ImportOrderCheck {
     if (!/\b(import|export)\b/.test(this.text)) return;
     const containers: Array<readonly ts.Statement[]> = [sourceFile.statements];
     for (const { node } of index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock)) containers.push(node.statements);
-    const groups = compileGroups(this.context.options.groups ?? QPQ_IMPORT_GROUPS);
+    const groups = this.context.options.groups ?? QPQ_IMPORT_GROUPS;
     for (const statements of containers) {
       for (const chunk of this.chunks(statements, (s) => tsm.isImportDeclaration(s), false)) this.checkImports(chunk, groups);
       for (const chunk of this.chunks(statements, (s) => this.isExportFrom(s), true)) this.checkExports(chunk);
@@ -295,16 +255,14 @@ class ImportOrderCheck {
     );
   }
 
-  private checkImports(chunk: ts.Statement[], groups: CompiledGroups): void {
+  private checkImports(chunk: ts.Statement[], groups: string[][]): void {
     const items = this.items(chunk);
-    const buckets = groups.patterns.map((group) => group.map(() => ({ items: [] as Item[] })));
+    const buckets = groups.map((group) => group.map(() => ({ items: [] as Item[] })));
     const rest: Item[] = [];
     for (const item of items) {
-      const { originalSource } = item.source;
-      const key =
-        item.style === SIDE_EFFECT ? `\0${originalSource}` : item.source.kind !== 'value' ? `${originalSource}\0` : originalSource;
-      const best = bucketOf(groups, key);
-      (best ? buckets[best[0]][best[1]].items : rest).push(item);
+      const kind = item.style === SIDE_EFFECT ? 'side-effect' : item.source.kind !== 'value' ? 'type' : 'value';
+      const rank = importRank(item.source.originalSource, groups, kind);
+      (rank.group < groups.length ? buckets[rank.group][rank.pattern].items : rest).push(item);
     }
     const sorted = [...buckets, [{ items: rest }]]
       .map((group) =>
@@ -406,7 +364,7 @@ class ImportOrderCheck {
     const typeOnly = tsm.isImportDeclaration(node)
       ? node.importClause?.isTypeOnly === true
       : tsm.isExportDeclaration(node) && node.isTypeOnly;
-    return { source: directoryLevelKey(original), originalSource: original, kind: typeOnly ? 'type' : 'value' };
+    return { source: moduleSortKey(original), originalSource: original, kind: typeOnly ? 'type' : 'value' };
   }
 
   /**
@@ -643,18 +601,6 @@ function sortItems(items: Item[], byStyle: boolean): Item[] {
             (byStyle ? a.style - b.style : 0) ||
             a.index - b.index,
   );
-}
-
-/**
- * A sort key that orders modules by directory level: `../../x` before `../x` before `./x`, and
- * `.` and `/` before other punctuation.
- */
-function directoryLevelKey(source: string): string {
-  const swap: Record<string, string> = { '.': '_', '/': '-', _: '.', '-': '/' };
-  return source
-    .replace(/^[./]*\.$/, '$&/')
-    .replace(/^[./]*\/$/, '$&,')
-    .replace(/[./_-]/g, (char) => swap[char]);
 }
 
 /** Collapses blank lines in whitespace to a single line break, keeping the final indentation. */

@@ -8,7 +8,8 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /** Names and module keys: case-insensitive, numbers by value, ties broken by code unit. */
 export function compareImportNames(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  // Equal strings are most comparisons in a sort of imports; they skip the collator.
+  return a === b ? 0 : collator.compare(a, b) || (a < b ? -1 : 1);
 }
 
 /**
@@ -37,7 +38,26 @@ export interface ImportRank {
   pattern: number;
 }
 
-const compiled = new WeakMap<readonly (readonly string[])[], RegExp[][]>();
+/**
+ * The groups' regular expressions, compiled once per distinct `groups` value (an options object
+ * may be rebuilt for every file), with each key's rank remembered: the same module names recur in
+ * most files of a project.
+ */
+interface CompiledGroups {
+  regexes: RegExp[][];
+  rankOfKey: Map<string, ImportRank>;
+}
+const compiled = new Map<string, CompiledGroups>();
+
+function compiledGroups(groups: readonly (readonly string[])[]): CompiledGroups {
+  const id = JSON.stringify(groups);
+  let found = compiled.get(id);
+  if (!found) {
+    found = { regexes: groups.map((group) => group.map((pattern) => new RegExp(pattern, 'u'))), rankOfKey: new Map() };
+    compiled.set(id, found);
+  }
+  return found;
+}
 
 /**
  * The group of `groups` (lists of regular expressions, simple-import-sort's `groups` option) an
@@ -45,9 +65,10 @@ const compiled = new WeakMap<readonly (readonly string[])[], RegExp[][]>();
  * `\u0000` before the module, type-only imports with one after it.
  */
 export function importRank(source: string, groups: readonly (readonly string[])[], kind: ImportKind = 'value'): ImportRank {
-  let regexes = compiled.get(groups);
-  if (!regexes) compiled.set(groups, (regexes = groups.map((group) => group.map((pattern) => new RegExp(pattern, 'u')))));
+  const { regexes, rankOfKey } = compiledGroups(groups);
   const key = kind === 'side-effect' ? `\0${source}` : kind === 'type' ? `${source}\0` : source;
+  const known = rankOfKey.get(key);
+  if (known) return known;
   let best: ImportRank = { group: groups.length, pattern: 0 };
   let bestLength = -1;
   regexes.forEach((group, g) =>
@@ -59,5 +80,7 @@ export function importRank(source: string, groups: readonly (readonly string[])[
       }
     }),
   );
+  if (rankOfKey.size > 10_000) rankOfKey.clear();
+  rankOfKey.set(key, best);
   return best;
 }
