@@ -17,11 +17,12 @@
 //    are the floor.
 // 3. Time. The typed lint against the typed parse alone (parser with type information and no
 //    rule), both as real ESLint runs in child processes of this script, in this run.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { formatMb, formatMs, formatRatio, measure, printTable, ratio } from './lib/measure.mjs';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
@@ -115,7 +116,11 @@ async function runWorker(kind, cwd, out) {
 
 async function lintInChild(kind, cwd, scratch) {
   const out = join(scratch, `${kind}.json`);
-  const run = await measure(process.execPath, [SELF, '--worker', kind, '--corpus', cwd, '--out', out, ...(values.files ? ['--files', values.files] : [])], { cwd });
+  const run = await measure(
+    process.execPath,
+    [SELF, '--worker', kind, '--corpus', cwd, '--out', out, ...(values.files ? ['--files', values.files] : [])],
+    { cwd },
+  );
   if (run.status !== 0) throw new Error(`lint (${kind}) exited ${run.status ?? run.signal}:\n${run.stderr.slice(0, 3000)}`);
   return { ms: run.ms, mb: run.maxRssMb, ...JSON.parse(readFileSync(out, 'utf8')), warnings: run.stderr.trim() };
 }
@@ -167,7 +172,9 @@ function printFindings(title, run, labels) {
     });
   if (rows.length > 0) printTable(['rule', 'findings', 'TP', 'FP', 'unlabelled', 'precision'], rows);
   for (const f of unlabelled) console.log(`  unlabelled  ${f.file}:${f.line}:${f.column}  ${f.rule}  ${f.message}`);
-  for (const l of run.findings.filter((f) => labels.some((l) => l.verdict === 'FP' && l.file === f.file && l.line === f.line && l.rule === f.rule))) {
+  for (const l of run.findings.filter((f) =>
+    labels.some((l) => l.verdict === 'FP' && l.file === f.file && l.line === f.line && l.rule === f.rule),
+  )) {
     console.log(`  FP          ${l.file}:${l.line}:${l.column}  ${l.rule}  ${l.message}`);
   }
   for (const l of stale) console.log(`  no longer found  ${l.file}:${l.line}  ${l.rule}  (${l.verdict}: ${l.reason})`);
@@ -228,9 +235,15 @@ function passedAsArgument(ts, node) {
     const parent = current.parent;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(current)) return true;
     const carries =
-      ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isSatisfiesExpression(parent) ||
-      ts.isArrayLiteralExpression(parent) || ts.isObjectLiteralExpression(parent) || ts.isSpreadElement(parent) ||
-      (ts.isPropertyAssignment(parent) && parent.initializer === current) || (ts.isConditionalExpression(parent) && parent.condition !== current);
+      ts.isParenthesizedExpression(parent) ||
+      ts.isAsExpression(parent) ||
+      ts.isNonNullExpression(parent) ||
+      ts.isSatisfiesExpression(parent) ||
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isObjectLiteralExpression(parent) ||
+      ts.isSpreadElement(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === current) ||
+      (ts.isConditionalExpression(parent) && parent.condition !== current);
     if (!carries) return false;
     current = parent;
   }
@@ -304,14 +317,26 @@ function printRecall(kind, outcome) {
   }
   printTable(['mutation', 'found', 'recall', 'fix restores the original', 'of the ask* sites'], rows);
   for (const how of ['removed', 'starless']) {
-    for (const o of outcome[how].filter((x) => !x.found)) console.log(`  missed (${how})    ${o.site.file}:${o.site.at}${conventionReports(o.site, how) ? ' [the ask* convention reports it]' : ''}`);
+    for (const o of outcome[how].filter((x) => !x.found))
+      console.log(
+        `  missed (${how})    ${o.site.file}:${o.site.at}${conventionReports(o.site, how) ? ' [the ask* convention reports it]' : ''}`,
+      );
     for (const o of outcome[how].filter((x) => x.found && !x.restored)) console.log(`  not restored (${how})  ${o.site.file}:${o.site.at}`);
   }
   return Object.fromEntries(
     ['removed', 'starless'].map((how) => {
       const list = outcome[how];
       const found = list.filter((o) => o.found);
-      return [how, { sites: list.length, found: found.length, restored: found.filter((o) => o.restored).length, askSites: list.filter((o) => conventionReports(o.site, how)).length, askFound: list.filter((o) => conventionReports(o.site, how) && o.found).length }];
+      return [
+        how,
+        {
+          sites: list.length,
+          found: found.length,
+          restored: found.filter((o) => o.restored).length,
+          askSites: list.filter((o) => conventionReports(o.site, how)).length,
+          askFound: list.filter((o) => conventionReports(o.site, how) && o.found).length,
+        },
+      ];
     }),
   );
 }
@@ -326,7 +351,9 @@ const percent = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 async function main() {
   if (values.worker) return runWorker(values.worker, resolve(values.corpus), values.out);
   if (!values.corpus) {
-    console.error('usage: node bench/accuracy.mjs --corpus <dir> [--labels <file>] [--mode typed|untyped|both] [--no-mutations] [--no-timing]');
+    console.error(
+      'usage: node bench/accuracy.mjs --corpus <dir> [--labels <file>] [--mode typed|untyped|both] [--no-mutations] [--no-timing]',
+    );
     process.exit(2);
   }
   const cwd = resolve(values.corpus);
@@ -364,14 +391,20 @@ async function main() {
           [
             ['typed parse only (no rule)', formatMs(report.timing.parseMs), formatMb(report.timing.parseMb)],
             ['every qpq rule', formatMs(report.timing.lintMs), formatMb(report.timing.lintMb)],
-            ['ratio', formatRatio(ratio(report.timing.lintMs, report.timing.parseMs)), formatRatio(ratio(report.timing.lintMb, report.timing.parseMb))],
+            [
+              'ratio',
+              formatRatio(ratio(report.timing.lintMs, report.timing.parseMs)),
+              formatRatio(ratio(report.timing.lintMb, report.timing.parseMb)),
+            ],
           ],
         );
       }
     }
     if (withMutations) {
       const sites = delegationSites(cwd);
-      console.log(`\nmutation recall of ${RULE}: ${sites.length} delegations to a call that returns an iterator, ${sites.filter((s) => s.askNamedCall).length} of them ask-named, ${sites.filter((s) => s.askNamed).length} of those not in an argument`);
+      console.log(
+        `\nmutation recall of ${RULE}: ${sites.length} delegations to a call that returns an iterator, ${sites.filter((s) => s.askNamedCall).length} of them ask-named, ${sites.filter((s) => s.askNamed).length} of those not in an argument`,
+      );
       for (const kind of modes) report.recall[kind] = printRecall(kind, await mutationRecall(kind, cwd, sites));
     }
     if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2));

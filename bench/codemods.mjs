@@ -56,8 +56,14 @@ function generateLegacyCorpus(count, dir) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
   };
-  write('package.json', `${JSON.stringify({ name: `legacy-corpus-${count}`, private: true, dependencies: { 'quidproquo-core': '^0.0.250', 'quidproquo-webserver': '^0.0.250', 'quidproquo-config-aws': '^0.0.250' } }, null, 2)}\n`);
-  write('tsconfig.json', `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ['src'] }, null, 2)}\n`);
+  write(
+    'package.json',
+    `${JSON.stringify({ name: `legacy-corpus-${count}`, private: true, dependencies: { 'quidproquo-core': '^0.0.250', 'quidproquo-webserver': '^0.0.250', 'quidproquo-config-aws': '^0.0.250' } }, null, 2)}\n`,
+  );
+  write(
+    'tsconfig.json',
+    `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, skipLibCheck: true, types: [] }, include: ['src'] }, null, 2)}\n`,
+  );
   write('src/types/shared.ts', 'export interface Item {\n  id: string;\n  value: number;\n}\n');
 
   const configs = Math.max(1, Math.round(count * 0.1));
@@ -137,7 +143,12 @@ function generateLegacyCorpus(count, dir) {
         'export const config: QPQConfig = [',
       );
     } else {
-      lines.push("import { defineQueue, QPQConfig } from 'quidproquo-core';", "import { defineRoute } from 'quidproquo-webserver';", '', 'export const config: QPQConfig = [');
+      lines.push(
+        "import { defineQueue, QPQConfig } from 'quidproquo-core';",
+        "import { defineRoute } from 'quidproquo-webserver';",
+        '',
+        'export const config: QPQConfig = [',
+      );
     }
     const routes = 2 + Math.floor(next() * 4);
     for (let r = 0; r < routes; r++) {
@@ -152,7 +163,10 @@ function generateLegacyCorpus(count, dir) {
       else lines.push(`  defineQueue('queue-${i}-${q}', ${processors}, { batchSize: ${q + 1} }),`);
     }
     if (style === 0) {
-      lines.push(`  defineRecurringSchedule('0 ${i % 24} * * *', '/logic/item0::askItem0', buildPath),`, `  defineDeployEvent(buildPath, 'deploy-${i}', '/logic/item1::askItem1'),`);
+      lines.push(
+        `  defineRecurringSchedule('0 ${i % 24} * * *', '/logic/item0::askItem0', buildPath),`,
+        `  defineDeployEvent(buildPath, 'deploy-${i}', '/logic/item1::askItem1'),`,
+      );
     } else if (style === 1) {
       lines.push(`  qpq.defineRecurringSchedule('0 ${i % 24} * * *', '/logic/item0::askItem0', buildPath),`);
     }
@@ -227,7 +241,12 @@ for (const scenario of scenarios) {
     const manual = /^Manual steps \((\d+)\)/m.exec(result.stdout)?.[1];
     if (manual) summary += ` changed, ${manual} manual steps listed`;
   }
-  results.push({ ...scenario, ms: median(times), maxRssMb: memory.length ? Math.max(...memory) : undefined, summary: summary && !summary.includes('changed') ? `${summary} changed` : summary });
+  results.push({
+    ...scenario,
+    ms: median(times),
+    maxRssMb: memory.length ? Math.max(...memory) : undefined,
+    summary: summary && !summary.includes('changed') ? `${summary} changed` : summary,
+  });
 }
 rmSync(work, { recursive: true, force: true });
 
@@ -242,7 +261,11 @@ const rows = results.map((r) => [
 ]);
 const header = ['run', 'wall', 'files/s', 'peak RSS', 'vs tsc', 'files'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((c, i) => String(c).padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of rows) console.log(line(row));

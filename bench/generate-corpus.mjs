@@ -65,7 +65,9 @@ function importBlock(imports) {
   const modules = [...imports.keys()].filter((m) => imports.get(m).size > 0);
   const packages = modules.filter((m) => !m.startsWith('.')).sort(byName);
   // Parents before siblings, as simple-import-sort orders relative paths.
-  const relatives = modules.filter((m) => m.startsWith('.')).sort((a, b) => Number(b.startsWith('../')) - Number(a.startsWith('../')) || byName(a, b));
+  const relatives = modules
+    .filter((m) => m.startsWith('.'))
+    .sort((a, b) => Number(b.startsWith('../')) - Number(a.startsWith('../')) || byName(a, b));
   return [packages.map(line).join('\n'), relatives.map(line).join('\n')].filter(Boolean).join('\n\n');
 }
 
@@ -81,7 +83,20 @@ function createImports() {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-const NOUNS = ['Order', 'Invoice', 'Customer', 'Cart', 'Product', 'Session', 'Payment', 'Report', 'Ticket', 'Shipment', 'Booking', 'Account'];
+const NOUNS = [
+  'Order',
+  'Invoice',
+  'Customer',
+  'Cart',
+  'Product',
+  'Session',
+  'Payment',
+  'Report',
+  'Ticket',
+  'Shipment',
+  'Booking',
+  'Account',
+];
 const VERBS = ['Get', 'Save', 'Refresh', 'Validate', 'Sync', 'Archive', 'Price', 'Notify', 'Audit', 'Reconcile'];
 const lower = (noun) => noun[0].toLowerCase() + noun.slice(1);
 
@@ -155,11 +170,32 @@ function storyStatements(ctx) {
     [4, (k) => (core('askDateNow'), [`  const now${k} = yield* askDateNow();`, `  value += now${k}.length;`])],
     [3, (k) => (core('askNewGuid'), [`  const ref${k} = yield* askNewGuid();`, `  value += ref${k}.length % 7;`])],
     [2, () => (core('askRandomNumber'), [`  value += Math.floor((yield* askRandomNumber()) * ${rng.int(2, 50)});`])],
-    [2, (k) => (core('askGetCurrentEpochMs'), [`  const startedAt${k} = yield* askGetCurrentEpochMs();`, `  value += startedAt${k} % 1000;`])],
-    [4, (k) => (core('askKeyValueStoreGet'), [`  const stored${k} = yield* askKeyValueStoreGet('${file.store}', id);`, `  if (stored${k}) {`, '    value += 1;', '  }'])],
+    [
+      2,
+      (k) => (core('askGetCurrentEpochMs'), [`  const startedAt${k} = yield* askGetCurrentEpochMs();`, `  value += startedAt${k} % 1000;`]),
+    ],
+    [
+      4,
+      (k) => (
+        core('askKeyValueStoreGet'),
+        [`  const stored${k} = yield* askKeyValueStoreGet('${file.store}', id);`, `  if (stored${k}) {`, '    value += 1;', '  }']
+      ),
+    ],
     [3, () => (core('askKeyValueStoreUpsert'), [`  yield* askKeyValueStoreUpsert('${file.store}', { id, value });`])],
-    [4, () => (core('askLogCreate', 'LogLevelEnum'), [`  yield* askLogCreate(LogLevelEnum.${rng.pick(['Info', 'Debug', 'Warn'])}, '${story.verb} ${lower(file.noun)}', { id, value });`])],
-    [1, (k) => (core('askConfigGetParameter'), [`  const table${k} = yield* askConfigGetParameter('${lower(file.noun)}-table');`, `  value += table${k}.length;`])],
+    [
+      4,
+      () => (
+        core('askLogCreate', 'LogLevelEnum'),
+        [`  yield* askLogCreate(LogLevelEnum.${rng.pick(['Info', 'Debug', 'Warn'])}, '${story.verb} ${lower(file.noun)}', { id, value });`]
+      ),
+    ],
+    [
+      1,
+      (k) => (
+        core('askConfigGetParameter'),
+        [`  const table${k} = yield* askConfigGetParameter('${lower(file.noun)}-table');`, `  value += table${k}.length;`]
+      ),
+    ],
     [1, () => (core('askDelay'), [`  yield* askDelay(${rng.int(1, 5) * 100});`])],
     [
       2,
@@ -191,7 +227,11 @@ function storyStatements(ctx) {
         const callee = rng.pick(earlier);
         if (rng.chance(0.3)) {
           core('askNewGuid', 'askRunParallel');
-          return [`  const [inner${k}, ref${k}] = yield* askRunParallel([${callee.name}(id), askNewGuid()]);`, useResult(`inner${k}`, callee.returns), `  value += ref${k}.length;`];
+          return [
+            `  const [inner${k}, ref${k}] = yield* askRunParallel([${callee.name}(id), askNewGuid()]);`,
+            useResult(`inner${k}`, callee.returns),
+            `  value += ref${k}.length;`,
+          ];
         }
         return [`  const inner${k} = yield* ${callee.name}(id);`, useResult(`inner${k}`, callee.returns)];
       },
@@ -216,12 +256,24 @@ function storyStatements(ctx) {
     ],
     [2, () => [`  value = clamp${file.index}(value, 0, ${rng.int(1, 9) * 1000});`]],
     [1, (k) => (file.hasRange ? [`  for (const step${k} of range(${rng.int(2, 6)})) {`, `    value += step${k};`, '  }'] : undefined)],
-    [2, (k) => [`  const parts${k} = id.split('-');`, `  if (parts${k}.length > ${rng.int(1, 4)}) {`, `    value += parts${k}.length;`, '  }']],
+    [
+      2,
+      (k) => [
+        `  const parts${k} = id.split('-');`,
+        `  if (parts${k}.length > ${rng.int(1, 4)}) {`,
+        `    value += parts${k}.length;`,
+        '  }',
+      ],
+    ],
     [
       1,
       () => (
         core('askLogCreate', 'LogLevelEnum'),
-        [`  if (value > ${rng.int(100, 5000)}) {`, `    yield* askLogCreate(LogLevelEnum.Debug, 'large ${lower(file.noun)}', { id, value });`, '  }']
+        [
+          `  if (value > ${rng.int(100, 5000)}) {`,
+          `    yield* askLogCreate(LogLevelEnum.Debug, 'large ${lower(file.noun)}', { id, value });`,
+          '  }',
+        ]
       ),
     ],
   ];
@@ -240,10 +292,16 @@ function pickWeighted(rng, weighted) {
 /** The mistakes the rules exist for, placed in the last story of a file (no one calls it). */
 const MISTAKES = {
   // A bare call: the story is created and never runs.
-  bare: (imports, file) => (imports.add('quidproquo-core', 'askLogCreate', 'LogLevelEnum'), [`  askLogCreate(LogLevelEnum.Info, '${lower(file.noun)} done', { id });`]),
+  bare: (imports, file) => (
+    imports.add('quidproquo-core', 'askLogCreate', 'LogLevelEnum'),
+    [`  askLogCreate(LogLevelEnum.Info, '${lower(file.noun)} done', { id });`]
+  ),
   // `yield` instead of `yield*`: hands a generator object to the runtime as if it were an action.
   // Only type-checks in a generator without a return type annotation, which is where it happens.
-  yield: (imports, file) => (imports.add('quidproquo-core', 'askKeyValueStoreUpsert'), [`  yield askKeyValueStoreUpsert('${file.store}', { id });`]),
+  yield: (imports, file) => (
+    imports.add('quidproquo-core', 'askKeyValueStoreUpsert'),
+    [`  yield askKeyValueStoreUpsert('${file.store}', { id });`]
+  ),
 };
 
 function storyText(ctx, mistake) {
@@ -275,7 +333,15 @@ function logicFile(rng, file, mistake) {
     ].join('\n'),
   ];
   if (file.hasRange) {
-    parts.push(['function* range(count: number): Generator<number, void, unknown> {', '  for (let i = 0; i < count; i++) {', '    yield i;', '  }', '}'].join('\n'));
+    parts.push(
+      [
+        'function* range(count: number): Generator<number, void, unknown> {',
+        '  for (let i = 0; i < count; i++) {',
+        '    yield i;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
   }
   file.stories.forEach((story) => {
     const isLast = story.index === file.stories.length - 1;
@@ -334,7 +400,9 @@ function configFile(rng, i, controllers, logicFiles) {
   }
   const logic = rng.pick(logicFiles);
   const batch = rng.chance(0.5) ? `, { batchSize: ${rng.int(1, 10)}, batchWindowInSeconds: ${rng.int(0, 5)} }` : '';
-  settings.push(`  defineQueue('${lower(logic.noun)}-events-${i}', { ${lower(logic.noun)}Changed: '/logic/${logic.module}::${logic.stories[0].name}' }${batch}),`);
+  settings.push(
+    `  defineQueue('${lower(logic.noun)}-events-${i}', { ${lower(logic.noun)}Changed: '/logic/${logic.module}::${logic.stories[0].name}' }${batch}),`,
+  );
   if (rng.chance(0.3)) {
     imports.add('quidproquo-core', 'defineRecurringSchedule');
     settings.push(`  defineRecurringSchedule('0 ${rng.int(0, 23)} * * ? *', '/logic/${logic.module}::${logic.stories[1].name}'),`);
@@ -371,7 +439,10 @@ function planLogic(rng, counts, utils) {
       hasRange: rng.chance(0.35),
       util: utils.length > 0 && rng.chance(0.4) ? rng.pick(utils) : undefined,
       // The first story of up to two earlier files, mostly nearby ones, as real modules cluster.
-      dependencies: index === 0 ? [] : rng.sample(files.slice(Math.max(0, index - 40)), rng.int(0, 2)).map((f) => ({ ...f.stories[0], module: f.module })),
+      dependencies:
+        index === 0
+          ? []
+          : rng.sample(files.slice(Math.max(0, index - 40)), rng.int(0, 2)).map((f) => ({ ...f.stories[0], module: f.module })),
       stories: [],
     };
     file.stories = rng.sample(VERBS, rng.int(3, 8)).map((verb, s) => ({
@@ -407,7 +478,11 @@ function planControllers(rng, counts, logicFiles) {
  * `pluginRules`, the plugin's `rules` option, lets tsserver.mjs --without turn rules off.
  */
 export function corpusTsconfig(outDir, withPlugin, pluginRules) {
-  const runtime = (entry) => [relative(outDir, join(REPO_ROOT, 'runtime/src', entry, 'index.ts')).split('\\').join('/')];
+  const runtime = (entry) => [
+    relative(outDir, join(REPO_ROOT, 'runtime/src', entry, 'index.ts'))
+      .split('\\')
+      .join('/'),
+  ];
   return {
     compilerOptions: {
       target: 'ES2022',
@@ -416,7 +491,11 @@ export function corpusTsconfig(outDir, withPlugin, pluginRules) {
       noEmit: true,
       skipLibCheck: true,
       types: [],
-      paths: { 'quidproquo-core': runtime('core'), 'quidproquo-webserver': runtime('webserver'), 'quidproquo-config-aws': runtime('config-aws') },
+      paths: {
+        'quidproquo-core': runtime('core'),
+        'quidproquo-webserver': runtime('webserver'),
+        'quidproquo-config-aws': runtime('config-aws'),
+      },
       // `timings` turns on the plugin's qpq/timings command, which bench/tsserver.mjs reads.
       ...(withPlugin ? { plugins: [{ name: 'qpq-ts-plugin', timings: true, ...(pluginRules ? { rules: pluginRules } : {}) }] } : {}),
     },
@@ -510,7 +589,8 @@ export function generateCorpus(fileCount, outDir, { plugin = true, pluginRules }
   for (const file of logicFiles) files.set(`src/logic/${file.module}.ts`, logicFile(rng, file, plantMistake(['bare', 'yield'])));
 
   const controllers = planControllers(rng, counts, logicFiles);
-  for (const controller of controllers) files.set(`src/controllers/${controller.module}.ts`, controllerFile(rng, controller, plantMistake(['bare'])));
+  for (const controller of controllers)
+    files.set(`src/controllers/${controller.module}.ts`, controllerFile(rng, controller, plantMistake(['bare'])));
 
   for (let i = 0; i < counts.config; i++) {
     files.set(`src/config${i}.ts`, configFile(rng, i, controllers, logicFiles));
@@ -531,7 +611,10 @@ export function generateCorpus(fileCount, outDir, { plugin = true, pluginRules }
 function stampOf(fileCount, plugin, pluginRules) {
   const source = readFileSync(fileURLToPath(import.meta.url));
   // The tsconfig is part of the variant: with, without, or with some rules off (which ones too).
-  return createHash('sha256').update(source).update(`${fileCount}:${plugin}:${JSON.stringify(pluginRules ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(source)
+    .update(`${fileCount}:${plugin}:${JSON.stringify(pluginRules ?? null)}`)
+    .digest('hex');
 }
 
 export function corpusDir(fileCount, suffix = '') {
@@ -547,7 +630,9 @@ export function ensureCorpus(fileCount, { outDir = corpusDir(fileCount), plugin 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { files: { type: 'string', default: '1000' }, out: { type: 'string' }, 'no-plugin': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { files: { type: 'string', default: '1000' }, out: { type: 'string' }, 'no-plugin': { type: 'boolean', default: false } },
+  });
   const count = Number(values.files);
   const outDir = values.out ? resolve(values.out) : corpusDir(count);
   const { files, counts, mistakes } = generateCorpus(count, outDir, { plugin: !values['no-plugin'] });

@@ -5,8 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureCorpus } from './generate-corpus.mjs';
+
 import { formatMs, formatRatio, measure, median, printTable, ratio } from './lib/measure.mjs';
+import { ensureCorpus } from './generate-corpus.mjs';
 
 const { values } = parseArgs({ options: { files: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
 const fileCount = Number(values.files);
@@ -40,6 +41,13 @@ const rule = (name) => ms(name) - ms('parser only');
 console.log(`ESLint on ${fileCount} files, ${values.runs} runs each (median)\n`);
 printTable(
   ['config', 'median time', 'time beyond parsing', 'findings'],
-  Object.keys(CONFIGS).map((name) => [name, formatMs(ms(name)), name === 'parser only' ? '—' : formatMs(rule(name)), samples[name][0].findings]),
+  Object.keys(CONFIGS).map((name) => [
+    name,
+    formatMs(ms(name)),
+    name === 'parser only' ? '—' : formatMs(rule(name)),
+    samples[name][0].findings,
+  ]),
 );
-console.log(`\nqpq/import-order / simple-import-sort: ${formatRatio(ratio(ms('qpq/import-order'), ms('simple-import-sort')))} (whole run), ${formatRatio(ratio(rule('qpq/import-order'), rule('simple-import-sort')))} (time beyond parsing)`);
+console.log(
+  `\nqpq/import-order / simple-import-sort: ${formatRatio(ratio(ms('qpq/import-order'), ms('simple-import-sort')))} (whole run), ${formatRatio(ratio(rule('qpq/import-order'), rule('simple-import-sort')))} (time beyond parsing)`,
+);

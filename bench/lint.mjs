@@ -24,8 +24,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureCorpus, lintConfigFile } from './generate-corpus.mjs';
+
 import { formatMb, formatMs, formatRatio, measure, median, memorySource, printTable, ratio, verdict } from './lib/measure.mjs';
+import { ensureCorpus, lintConfigFile } from './generate-corpus.mjs';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
 const ESLINT_BIN = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
@@ -39,8 +40,16 @@ const { values } = parseArgs({
     without: { type: 'string' },
   },
 });
-const withoutRules = values.without ? values.without.split(',').map((r) => r.trim()).filter(Boolean) : [];
-const fileCounts = values.files.split(',').map((n) => Number(n.trim())).filter((n) => n > 0);
+const withoutRules = values.without
+  ? values.without
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean)
+  : [];
+const fileCounts = values.files
+  .split(',')
+  .map((n) => Number(n.trim()))
+  .filter((n) => n > 0);
 const runs = Math.max(1, Number(values.runs));
 const withConcurrency = values.concurrency !== 'off';
 
@@ -57,7 +66,9 @@ const CASES = [
         { key: 'd2', label: '(e) qpq recommended-type-checked', config: 'qpq-recommended-type-checked', concurrency: values.concurrency },
       ]
     : []),
-  ...(withoutRules.length > 0 ? [{ key: 'f', label: '(f) (d) without the named rules', config: 'qpq-recommended-type-checked-without', concurrency: 'off' }] : []),
+  ...(withoutRules.length > 0
+    ? [{ key: 'f', label: '(f) (d) without the named rules', config: 'qpq-recommended-type-checked-without', concurrency: 'off' }]
+    : []),
 ];
 
 /** The config of case (f): recommended-type-checked with the named rules off, beside the corpus's other configs. */
@@ -72,11 +83,24 @@ function writeWithoutConfig(dir) {
 /** One ESLint run; the report goes to a temp file, read back for the counts. */
 async function lintOnce(dir, scratch, c) {
   const report = join(scratch, `${c.key}.json`);
-  const args = [ESLINT_BIN, '--config', lintConfigFile(dir, c.config), '--concurrency', c.concurrency, '--format', 'json', '--output-file', report, 'src'];
+  const args = [
+    ESLINT_BIN,
+    '--config',
+    lintConfigFile(dir, c.config),
+    '--concurrency',
+    c.concurrency,
+    '--format',
+    'json',
+    '--output-file',
+    report,
+    'src',
+  ];
   const run = await measure(process.execPath, args, { cwd: dir });
   // 0: clean, 1: findings at error severity; anything else is a crash or a bad config.
   if (run.status !== 0 && run.status !== 1) {
-    throw new Error(`eslint ${c.label} (concurrency ${c.concurrency}) ${run.timedOut ? 'timed out' : `exited ${run.status ?? run.signal}`}:\n${run.stderr.slice(0, 3000)}`);
+    throw new Error(
+      `eslint ${c.label} (concurrency ${c.concurrency}) ${run.timedOut ? 'timed out' : `exited ${run.status ?? run.signal}`}:\n${run.stderr.slice(0, 3000)}`,
+    );
   }
   return { ms: run.ms, cpuMs: run.cpuMs, mb: run.maxRssMb, ...countFindings(JSON.parse(readFileSync(report, 'utf8'))) };
 }
@@ -99,13 +123,22 @@ function countFindings(results) {
 
 function summarise(samples) {
   const ms = samples.map((s) => s.ms);
-  return { ...samples[0], ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), cpuMs: median(samples.map((s) => s.cpuMs)), mb: median(samples.map((s) => s.mb)) };
+  return {
+    ...samples[0],
+    ms: median(ms),
+    min: Math.min(...ms),
+    max: Math.max(...ms),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+    mb: median(samples.map((s) => s.mb)),
+  };
 }
 
 function printEnvironment() {
   const require = createRequire(join(REPO_ROOT, 'package.json'));
   const version = (name) => require(`${name}/package.json`).version;
-  console.log(`ESLint ${version('eslint')}, typescript-eslint parser ${version('@typescript-eslint/parser')}, TypeScript ${version('typescript')}, Node ${process.versions.node}`);
+  console.log(
+    `ESLint ${version('eslint')}, typescript-eslint parser ${version('@typescript-eslint/parser')}, TypeScript ${version('typescript')}, Node ${process.versions.node}`,
+  );
   console.log(`${runs} run(s) per case (median), peak memory from ${memorySource}`);
 }
 
@@ -114,12 +147,23 @@ function printRuns(s) {
     ['case', 'concurrency', 'median wall', 'min .. max', 'median CPU', 'peak RSS', 'files', 'findings', 'parse errors'],
     CASES.map((c) => {
       const r = s[c.key];
-      return [c.label, c.concurrency, formatMs(r.ms), `${formatMs(r.min)} .. ${formatMs(r.max)}`, formatMs(r.cpuMs), formatMb(r.mb), r.files, r.findings, r.fatal];
+      return [
+        c.label,
+        c.concurrency,
+        formatMs(r.ms),
+        `${formatMs(r.min)} .. ${formatMs(r.max)}`,
+        formatMs(r.cpuMs),
+        formatMb(r.mb),
+        r.files,
+        r.findings,
+        r.fatal,
+      ];
     }),
   );
   const rules = Object.entries(s.d.byRule).sort(([a], [b]) => a.localeCompare(b));
   if (rules.length > 0) console.log(`\nfindings by rule (d): ${rules.map(([rule, n]) => `${rule} ${n}`).join(', ')}`);
-  if (CASES.some((c) => s[c.key].fatal > 0)) console.log('WARNING: some files did not parse (see "parse errors"): the ratios compare unequal work.');
+  if (CASES.some((c) => s[c.key].fatal > 0))
+    console.log('WARNING: some files did not parse (see "parse errors"): the ratios compare unequal work.');
 }
 
 /** The ratios of one size; `printRatios` prints them and the scale table reuses them. */
@@ -166,11 +210,18 @@ function printRatios(s, fileCount) {
       target === undefined ? '' : verdict(value, target),
     ]),
   );
-  if (s.f) console.log(`\nthe named rules (${withoutRules.join(', ')}): typed qpq time beyond the typed parse ${formatMs(s.d.ms - s.c.ms)} with them, ${formatMs(s.f.ms - s.c.ms)} without`);
+  if (s.f)
+    console.log(
+      `\nthe named rules (${withoutRules.join(', ')}): typed qpq time beyond the typed parse ${formatMs(s.d.ms - s.c.ms)} with them, ${formatMs(s.f.ms - s.c.ms)} without`,
+    );
   const checkerShare = (s.c1.cpuMs - s.c.cpuMs) / (s.d.cpuMs - s.c.cpuMs);
-  console.log(`\nqpq's own time: untyped ${formatMs(s.b.ms - s.a.ms)} beyond parsing, typed ${formatMs(s.d.ms - s.c.ms)} beyond the typed parse (${formatMs((s.d.ms - s.c.ms) / fileCount)} per file)`);
+  console.log(
+    `\nqpq's own time: untyped ${formatMs(s.b.ms - s.a.ms)} beyond parsing, typed ${formatMs(s.d.ms - s.c.ms)} beyond the typed parse (${formatMs((s.d.ms - s.c.ms) / fileCount)} per file)`,
+  );
   if (s.d.cpuMs > s.c.cpuMs && s.c1.cpuMs > s.c.cpuMs) {
-    console.log(`of the typed CPU beyond the typed parse, ${Math.round(checkerShare * 100)}% is creating the checker (c1 - c), which any rule using types pays`);
+    console.log(
+      `of the typed CPU beyond the typed parse, ${Math.round(checkerShare * 100)}% is creating the checker (c1 - c), which any rule using types pays`,
+    );
   }
 }
 
@@ -188,7 +239,9 @@ async function measureSize(fileCount) {
       for (const c of CASES) {
         const sample = await lintOnce(dir, scratch, c);
         samples[c.key].push(sample);
-        console.log(`  round ${round}/${runs}  ${c.label.padEnd(34)} concurrency ${c.concurrency.padEnd(3)}  ${formatMs(sample.ms).padStart(9)}  ${formatMb(sample.mb).padStart(7)}`);
+        console.log(
+          `  round ${round}/${runs}  ${c.label.padEnd(34)} concurrency ${c.concurrency.padEnd(3)}  ${formatMs(sample.ms).padStart(9)}  ${formatMb(sample.mb).padStart(7)}`,
+        );
       }
     }
     const summary = Object.fromEntries(CASES.map((c) => [c.key, summarise(samples[c.key])]));

@@ -5,6 +5,7 @@
 //   node bench/monomorphism.mjs [--actions 1000000] [--rounds 7]
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+
 import { formatMs, formatRatio, median, printTable, ratio } from './lib/measure.mjs';
 
 const { values } = parseArgs({ options: { actions: { type: 'string', default: '1000000' }, rounds: { type: 'string', default: '7' } } });
@@ -57,7 +58,10 @@ dispatchAll(mono);
 dispatchAll(mixed);
 let sink = 0;
 for (let round = 0; round < Number(values.rounds); round++) {
-  for (const [name, actions] of [['mono', mono], ['mixed', mixed]]) {
+  for (const [name, actions] of [
+    ['mono', mono],
+    ['mixed', mixed],
+  ]) {
     const started = performance.now();
     sink += dispatchAll(actions);
     timings[name].push(performance.now() - started);

@@ -17,8 +17,9 @@
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureCorpus, lintConfigFile } from './generate-corpus.mjs';
+
 import { formatMb, formatMs, formatRatio, measure, memorySource, printTable, ratio } from './lib/measure.mjs';
+import { ensureCorpus, lintConfigFile } from './generate-corpus.mjs';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
 const ESLINT_BIN = join(REPO_ROOT, 'node_modules/eslint/bin/eslint.js');
@@ -30,7 +31,8 @@ const parallel = Math.max(2, Number(values.concurrency));
 async function eslint(cwd, config, targets, extra = []) {
   const args = [ESLINT_BIN, '--config', config, '--format', 'json', '--output-file', join(cwd, '.report.json'), ...extra, ...targets];
   const run = await measure(process.execPath, args, { cwd });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`eslint ${targets.join(' ')} exited ${run.status ?? run.signal}:\n${run.stderr.slice(0, 2000)}`);
+  if (run.status !== 0 && run.status !== 1)
+    throw new Error(`eslint ${targets.join(' ')} exited ${run.status ?? run.signal}:\n${run.stderr.slice(0, 2000)}`);
   return { ms: run.ms, cpuMs: run.cpuMs, mb: run.maxRssMb };
 }
 
@@ -38,13 +40,21 @@ async function eslint(cwd, config, targets, extra = []) {
 async function together(runs) {
   const started = performance.now();
   const results = await Promise.all(runs.map((run) => run()));
-  return { ms: performance.now() - started, cpuMs: results.reduce((sum, r) => sum + r.cpuMs, 0), mb: results.reduce((sum, r) => sum + r.mb, 0) };
+  return {
+    ms: performance.now() - started,
+    cpuMs: results.reduce((sum, r) => sum + r.cpuMs, 0),
+    mb: results.reduce((sum, r) => sum + r.mb, 0),
+  };
 }
 
 async function oneAfterAnother(runs) {
   const results = [];
   for (const run of runs) results.push(await run());
-  return { ms: results.reduce((sum, r) => sum + r.ms, 0), cpuMs: results.reduce((sum, r) => sum + r.cpuMs, 0), mb: Math.max(...results.map((r) => r.mb)) };
+  return {
+    ms: results.reduce((sum, r) => sum + r.ms, 0),
+    cpuMs: results.reduce((sum, r) => sum + r.cpuMs, 0),
+    mb: Math.max(...results.map((r) => r.mb)),
+  };
 }
 
 /** The copy split into packages: a tsconfig per folder of src, the root one keeping src's own files. */
@@ -53,7 +63,10 @@ function splitIntoPackages(dir) {
     .filter((entry) => entry.isDirectory())
     .map((entry) => `src/${entry.name}`);
   for (const folder of folders) {
-    writeFileSync(join(dir, folder, 'tsconfig.json'), `${JSON.stringify({ extends: '../../tsconfig.json', include: ['**/*.ts'] }, null, 2)}\n`);
+    writeFileSync(
+      join(dir, folder, 'tsconfig.json'),
+      `${JSON.stringify({ extends: '../../tsconfig.json', include: ['**/*.ts'] }, null, 2)}\n`,
+    );
   }
   return folders;
 }
@@ -98,7 +111,14 @@ async function main() {
     const base = rows[0];
     printTable(
       ['way', 'wall', 'CPU', 'peak memory', 'wall / one process', 'memory / one process'],
-      rows.map((r) => [r.way, formatMs(r.ms), formatMs(r.cpuMs), formatMb(r.mb), formatRatio(ratio(r.ms, base.ms)), formatRatio(ratio(r.mb, base.mb))]),
+      rows.map((r) => [
+        r.way,
+        formatMs(r.ms),
+        formatMs(r.cpuMs),
+        formatMb(r.mb),
+        formatRatio(ratio(r.ms, base.ms)),
+        formatRatio(ratio(r.mb, base.mb)),
+      ]),
     );
     console.log('');
     // Each extra worker starts a thread and builds its own program for the files it lints.
@@ -106,9 +126,17 @@ async function main() {
     const extraCpu = (concurrent.cpuMs - base.cpuMs) / (parallel - 1);
     const extraMb = (concurrent.mb - base.mb) / (parallel - 1);
     const program = { cpuMs: base.cpuMs - untypedAll.cpuMs, mb: base.mb - untypedAll.mb };
-    console.log(`one program (the typed run against the untyped one, all ${fileCount} files): ${formatMs(program.cpuMs)} CPU, ${formatMb(program.mb)} memory`);
-    console.log(`each worker beyond the first (--concurrency ${parallel} against one process): ${formatMs(extraCpu)} CPU, ${formatMb(extraMb)} memory`);
-    const at8 = { cpuMs: base.cpuMs + 7 * extraCpu, mb: base.mb + 7 * extraMb, ms: Math.max(program.cpuMs, (base.cpuMs + 7 * extraCpu) / 8) };
+    console.log(
+      `one program (the typed run against the untyped one, all ${fileCount} files): ${formatMs(program.cpuMs)} CPU, ${formatMb(program.mb)} memory`,
+    );
+    console.log(
+      `each worker beyond the first (--concurrency ${parallel} against one process): ${formatMs(extraCpu)} CPU, ${formatMb(extraMb)} memory`,
+    );
+    const at8 = {
+      cpuMs: base.cpuMs + 7 * extraCpu,
+      mb: base.mb + 7 * extraMb,
+      ms: Math.max(program.cpuMs, (base.cpuMs + 7 * extraCpu) / 8),
+    };
     console.log(
       `so at --concurrency 8 on 8 cores: about ${formatMs(at8.cpuMs)} CPU, ${formatMb(at8.mb)} memory, and no faster than one program's build ` +
         `(wall at best ${formatMs(at8.ms)}, one process ${formatMs(base.ms)})`,

@@ -22,9 +22,10 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { corpusDir, ensureCorpus } from './generate-corpus.mjs';
-import { formatMs, formatRatio, percentile, printTable, ratio, verdict } from './lib/measure.mjs';
+
 import { TsServerClient } from '../fixtures/support/tsserver-client.mjs';
+import { formatMs, formatRatio, percentile, printTable, ratio, verdict } from './lib/measure.mjs';
+import { corpusDir, ensureCorpus } from './generate-corpus.mjs';
 
 const PLUGIN_CODES = { min: 990000, max: 990999 }; // qpq-ts-plugin's diagnostic codes
 
@@ -61,7 +62,8 @@ function namedRules(list) {
     .filter(Boolean)
     .map((rule) => {
       const contract = allContracts.find((c) => c.meta.id === rule.replace(/^qpq\//, ''));
-      if (!contract) throw new Error(`--without: unknown rule "${rule}" (rules: ${allContracts.map((c) => `qpq/${c.meta.id}`).join(', ')})`);
+      if (!contract)
+        throw new Error(`--without: unknown rule "${rule}" (rules: ${allContracts.map((c) => `qpq/${c.meta.id}`).join(', ')})`);
       return contract;
     });
 }
@@ -70,13 +72,26 @@ function namedRules(list) {
 const SERVERS = [
   { key: 'without', label: 'without plugin', plugin: false },
   { key: 'with', label: 'with    plugin', plugin: true },
-  ...(withoutRules.length > 0 ? [{ key: 'rulesOff', label: 'with    plugin, named rules off', plugin: true, offCodes: withoutRules.map((c) => c.meta.diagnosticCode) }] : []),
+  ...(withoutRules.length > 0
+    ? [
+        {
+          key: 'rulesOff',
+          label: 'with    plugin, named rules off',
+          plugin: true,
+          offCodes: withoutRules.map((c) => c.meta.diagnosticCode),
+        },
+      ]
+    : []),
 ];
 
 /** The files where the plugin has work (stories, route stories, runtime references), sorted. */
 function candidateFiles(dir) {
   const numeric = (a, b) => a.localeCompare(b, 'en', { numeric: true });
-  const under = (folder) => readdirSync(join(dir, folder)).filter((f) => f.endsWith('.ts')).sort(numeric).map((f) => `${folder}/${f}`);
+  const under = (folder) =>
+    readdirSync(join(dir, folder))
+      .filter((f) => f.endsWith('.ts'))
+      .sort(numeric)
+      .map((f) => `${folder}/${f}`);
   return [...under('src/logic'), ...under('src/controllers'), ...under('src').filter((f) => /^src\/config\d+\.ts$/.test(f))];
 }
 
@@ -158,12 +173,24 @@ function mergeRounds(results) {
     }
     return merged;
   });
-  return { warmupMs: percentile(results.map((r) => r.warmupMs), 50), perFile };
+  return {
+    warmupMs: percentile(
+      results.map((r) => r.warmupMs),
+      50,
+    ),
+    perFile,
+  };
 }
 
 const stats = (list) => {
   const numbers = list.filter((v) => typeof v === 'number');
-  return { p50: percentile(numbers, 50), p95: percentile(numbers, 95), mean: numbers.reduce((a, b) => a + b, 0) / numbers.length, total: numbers.reduce((a, b) => a + b, 0), count: numbers.length };
+  return {
+    p50: percentile(numbers, 50),
+    p95: percentile(numbers, 95),
+    mean: numbers.reduce((a, b) => a + b, 0) / numbers.length,
+    total: numbers.reduce((a, b) => a + b, 0),
+    count: numbers.length,
+  };
 };
 const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
 
@@ -187,12 +214,48 @@ function printResults(without, withPlugin, rulesOff) {
       ['warm-up: open + semanticDiagnosticsSync', 'without', 1, formatMs(without.warmupMs), '', '', '', '', ''],
       ['warm-up: open + semanticDiagnosticsSync', 'with', 1, formatMs(withPlugin.warmupMs), '', '', '', '', ''],
       ...(rulesOff ? [['warm-up: open + semanticDiagnosticsSync', OFF, 1, formatMs(rulesOff.warmupMs), '', '', '', '', '']] : []),
-      ['semanticDiagnosticsSync', 'without', d0.count, formatMs(d0.p50), formatMs(d0.p95), formatMs(d0.mean), formatMs(d0.total), sum(without.perFile, 'tsDiagnostics'), sum(without.perFile, 'qpqDiagnostics')],
-      ['semanticDiagnosticsSync', 'with', d1.count, formatMs(d1.p50), formatMs(d1.p95), formatMs(d1.mean), formatMs(d1.total), sum(withPlugin.perFile, 'tsDiagnostics'), sum(withPlugin.perFile, 'qpqDiagnostics')],
-      ...(rulesOff ? [['semanticDiagnosticsSync', OFF, d2.count, formatMs(d2.p50), formatMs(d2.p95), formatMs(d2.mean), formatMs(d2.total), sum(rulesOff.perFile, 'tsDiagnostics'), sum(rulesOff.perFile, 'qpqDiagnostics')]] : []),
+      [
+        'semanticDiagnosticsSync',
+        'without',
+        d0.count,
+        formatMs(d0.p50),
+        formatMs(d0.p95),
+        formatMs(d0.mean),
+        formatMs(d0.total),
+        sum(without.perFile, 'tsDiagnostics'),
+        sum(without.perFile, 'qpqDiagnostics'),
+      ],
+      [
+        'semanticDiagnosticsSync',
+        'with',
+        d1.count,
+        formatMs(d1.p50),
+        formatMs(d1.p95),
+        formatMs(d1.mean),
+        formatMs(d1.total),
+        sum(withPlugin.perFile, 'tsDiagnostics'),
+        sum(withPlugin.perFile, 'qpqDiagnostics'),
+      ],
+      ...(rulesOff
+        ? [
+            [
+              'semanticDiagnosticsSync',
+              OFF,
+              d2.count,
+              formatMs(d2.p50),
+              formatMs(d2.p95),
+              formatMs(d2.mean),
+              formatMs(d2.total),
+              sum(rulesOff.perFile, 'tsDiagnostics'),
+              sum(rulesOff.perFile, 'qpqDiagnostics'),
+            ],
+          ]
+        : []),
       ['quickinfo on a story call', 'without', q0.count, formatMs(q0.p50), formatMs(q0.p95), formatMs(q0.mean), formatMs(q0.total), '', ''],
       ['quickinfo on a story call', 'with', q1.count, formatMs(q1.p50), formatMs(q1.p95), formatMs(q1.mean), formatMs(q1.total), '', ''],
-      ...(rulesOff ? [['quickinfo on a story call', OFF, q2.count, formatMs(q2.p50), formatMs(q2.p95), formatMs(q2.mean), formatMs(q2.total), '', '']] : []),
+      ...(rulesOff
+        ? [['quickinfo on a story call', OFF, q2.count, formatMs(q2.p50), formatMs(q2.p95), formatMs(q2.mean), formatMs(q2.total), '', '']]
+        : []),
     ],
   );
   console.log('');
@@ -250,13 +313,23 @@ async function main() {
     with: ensureCorpus(fileCount),
     without: ensureCorpus(fileCount, { outDir: corpusDir(fileCount, '-noplugin'), plugin: false }),
     ...(withoutRules.length > 0
-      ? { rulesOff: ensureCorpus(fileCount, { outDir: corpusDir(fileCount, '-without'), pluginRules: Object.fromEntries(withoutRules.map((c) => [c.meta.id, 'off'])) }) }
+      ? {
+          rulesOff: ensureCorpus(fileCount, {
+            outDir: corpusDir(fileCount, '-without'),
+            pluginRules: Object.fromEntries(withoutRules.map((c) => [c.meta.id, 'off'])),
+          }),
+        }
       : {}),
   };
   const files = chooseFiles(dirs.with);
   console.log(`tsserver from ${values.typescript} ${tsVersion}, Node ${process.versions.node}`);
-  console.log(`${rounds} round(s), ${files.sample.length} files sampled from ${relative(process.cwd(), dirs.with)} (${fileCount} files; with plugin) and ${relative(process.cwd(), dirs.without)} (identical, tsconfig without plugins); warm-up file ${files.warmup}`);
-  if (dirs.rulesOff) console.log(`and ${relative(process.cwd(), dirs.rulesOff)} (identical, plugin with ${withoutRules.map((c) => `qpq/${c.meta.id}`).join(', ')} off)`);
+  console.log(
+    `${rounds} round(s), ${files.sample.length} files sampled from ${relative(process.cwd(), dirs.with)} (${fileCount} files; with plugin) and ${relative(process.cwd(), dirs.without)} (identical, tsconfig without plugins); warm-up file ${files.warmup}`,
+  );
+  if (dirs.rulesOff)
+    console.log(
+      `and ${relative(process.cwd(), dirs.rulesOff)} (identical, plugin with ${withoutRules.map((c) => `qpq/${c.meta.id}`).join(', ')} off)`,
+    );
   console.log('');
   // ABBA order over the rounds (without, with, with, without, ...; with --without A B C C B A),
   // so no side is always the one that runs on a warmer machine; each file's time is its median
@@ -267,7 +340,14 @@ async function main() {
     for (const server of order) {
       const result = await measureServer(dirs[server.key], files, server);
       runs[server.key].push(result);
-      console.log(`  round ${round + 1}/${rounds}  ${server.label}: warm-up ${formatMs(result.warmupMs)}, diagnostics p50 ${formatMs(percentile(result.perFile.map((f) => f.diagnosticsMs), 50))}`);
+      console.log(
+        `  round ${round + 1}/${rounds}  ${server.label}: warm-up ${formatMs(result.warmupMs)}, diagnostics p50 ${formatMs(
+          percentile(
+            result.perFile.map((f) => f.diagnosticsMs),
+            50,
+          ),
+        )}`,
+      );
     }
   }
   console.log('');

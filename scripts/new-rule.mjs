@@ -60,7 +60,13 @@ function registered(text) {
   const list = /export const allContracts: readonly Contract\[\] = \[([^\]]*)\];/;
   if (!list.test(withImport)) fail('cannot find the allContracts list in contracts/src/contracts/index.ts');
   withImport = withImport.replace(list, (_, items) => {
-    const names = [...items.split(',').map((item) => item.trim()).filter(Boolean), exportName];
+    const names = [
+      ...items
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+      exportName,
+    ];
     return `export const allContracts: readonly Contract[] = [\n${names.map((name) => `  ${name},`).join('\n')}\n];`;
   });
   return withImport;

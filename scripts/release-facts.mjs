@@ -50,7 +50,10 @@ const blobText = new Map();
 function readBlobs(ids) {
   const missing = [...new Set(ids)].filter((id) => !blobText.has(id));
   if (missing.length === 0) return;
-  const result = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { input: `${missing.join('\n')}\n`, maxBuffer: 1024 * 1024 * 1024 });
+  const result = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
+    input: `${missing.join('\n')}\n`,
+    maxBuffer: 1024 * 1024 * 1024,
+  });
   const out = result.stdout;
   let at = 0;
   while (at < out.length) {
@@ -68,7 +71,16 @@ function sourceOf(tree, file) {
   if (!id) return undefined;
   if (!parsed.has(id)) {
     readBlobs([id]);
-    parsed.set(id, ts.createSourceFile(file, blobText.get(id), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
+    parsed.set(
+      id,
+      ts.createSourceFile(
+        file,
+        blobText.get(id),
+        ts.ScriptTarget.Latest,
+        true,
+        file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+      ),
+    );
   }
   return parsed.get(id);
 }
@@ -95,7 +107,8 @@ function packagesOf(tree) {
 
 function resolveRelative(tree, fromFile, specifier) {
   const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier.replace(/\.(js|jsx|mjs|cjs)$/, '')));
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.d.ts`, `${base}/index.ts`, `${base}/index.tsx`]) if (tree.has(candidate)) return candidate;
+  for (const candidate of [`${base}.ts`, `${base}.tsx`, `${base}.d.ts`, `${base}/index.ts`, `${base}/index.tsx`])
+    if (tree.has(candidate)) return candidate;
   return undefined;
 }
 
@@ -116,7 +129,10 @@ const hasModifier = (node, kind) => (ts.canHaveModifiers(node) ? ts.getModifiers
 /** `*<T>(a: A, b?: B): R`: type parameters, parameters (a default makes one optional) and the declared return type. */
 function signatureOf(node, sf) {
   const typeParameters = node.typeParameters ? `<${node.typeParameters.map((p) => squash(p.getText(sf))).join(', ')}>` : '';
-  const parameters = node.parameters.map((p) => `${p.dotDotDotToken ? '...' : ''}${squash(p.name.getText(sf))}${p.questionToken || p.initializer ? '?' : ''}${p.type ? `: ${squash(p.type.getText(sf))}` : ''}`);
+  const parameters = node.parameters.map(
+    (p) =>
+      `${p.dotDotDotToken ? '...' : ''}${squash(p.name.getText(sf))}${p.questionToken || p.initializer ? '?' : ''}${p.type ? `: ${squash(p.type.getText(sf))}` : ''}`,
+  );
   const returned = node.type ? `: ${squash(node.type.getText(sf))}` : '';
   return `${node.asteriskToken ? '*' : ''}${typeParameters}(${parameters.join(', ')})${returned}`;
 }
@@ -137,12 +153,16 @@ function describe(node, sf) {
   if (ts.isEnumDeclaration(node)) return { kind: 'enum', members: node.members.map((m) => m.name.getText(sf)) };
   if (ts.isTypeAliasDeclaration(node)) {
     const type = node.type;
-    return { kind: 'type', ...(ts.isTypeLiteralNode(type) ? { members: membersOf(type) } : { type: squash(type.getText(sf)).slice(0, 300) }) };
+    return {
+      kind: 'type',
+      ...(ts.isTypeLiteralNode(type) ? { members: membersOf(type) } : { type: squash(type.getText(sf)).slice(0, 300) }),
+    };
   }
   if (ts.isModuleDeclaration(node)) return { kind: 'namespace' };
   if (ts.isVariableDeclaration(node)) {
     let init = node.initializer;
-    while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+    while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init)))
+      init = init.expression;
     if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return { kind: 'function', signature: signatureOf(init, sf) };
     if (init && ts.isCallExpression(init)) {
       const callee = init.expression.getText(sf).replace(/\s+/g, '');
@@ -173,9 +193,16 @@ function exportsOfPackage(tree, entry, depthOfNamespaces = 0) {
         for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) local.set(d.name.text, d);
         continue;
       }
-      const named = ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement);
+      const named =
+        ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement) ||
+        ts.isModuleDeclaration(statement);
       // The first declaration of a name wins (overloads: the first signature; a value and a type of one name: the value).
-      if (named && statement.name && ts.isIdentifier(statement.name) && !local.has(statement.name.text)) local.set(statement.name.text, statement);
+      if (named && statement.name && ts.isIdentifier(statement.name) && !local.has(statement.name.text))
+        local.set(statement.name.text, statement);
     }
     return local;
   };
@@ -188,14 +215,23 @@ function exportsOfPackage(tree, entry, depthOfNamespaces = 0) {
     const local = declarationsIn(file).get(name);
     if (local) return { file, ...describe(local, sf) };
     for (const statement of sf.statements) {
-      if (ts.isImportDeclaration(statement) && statement.importClause?.namedBindings && ts.isNamedImports(statement.importClause.namedBindings)) {
+      if (
+        ts.isImportDeclaration(statement) &&
+        statement.importClause?.namedBindings &&
+        ts.isNamedImports(statement.importClause.namedBindings)
+      ) {
         const element = statement.importClause.namedBindings.elements.find((e) => e.name.text === name);
         if (element && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text.startsWith('.')) {
           const target = resolveRelative(tree, file, statement.moduleSpecifier.text);
           if (target) return lookup(target, (element.propertyName ?? element.name).text, depth + 1);
         }
       }
-      if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text.startsWith('.')) {
+      if (
+        ts.isExportDeclaration(statement) &&
+        statement.moduleSpecifier &&
+        ts.isStringLiteral(statement.moduleSpecifier) &&
+        statement.moduleSpecifier.text.startsWith('.')
+      ) {
         const target = resolveRelative(tree, file, statement.moduleSpecifier.text);
         if (!target) continue;
         if (!statement.exportClause) {
@@ -232,7 +268,8 @@ function exportsOfPackage(tree, entry, depthOfNamespaces = 0) {
       } else if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
         const value = property.initializer;
         if (ts.isIdentifier(value)) add(`${namespace}.${property.name.text}`, lookup(file, value.text));
-        else if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) add(`${namespace}.${property.name.text}`, { file, kind: 'function', signature: signatureOf(value, sf) });
+        else if (ts.isArrowFunction(value) || ts.isFunctionExpression(value))
+          add(`${namespace}.${property.name.text}`, { file, kind: 'function', signature: signatureOf(value, sf) });
       } else if (ts.isMethodDeclaration(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) {
         add(`${namespace}.${property.name.text}`, { file, kind: 'function', signature: signatureOf(property, sf) });
       }
@@ -242,7 +279,13 @@ function exportsOfPackage(tree, entry, depthOfNamespaces = 0) {
   const namespaceImportTarget = (sf, file, local) => {
     for (const statement of sf.statements) {
       const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
-      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === local && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text.startsWith('.')) {
+      if (
+        bindings &&
+        ts.isNamespaceImport(bindings) &&
+        bindings.name.text === local &&
+        ts.isStringLiteral(statement.moduleSpecifier) &&
+        statement.moduleSpecifier.text.startsWith('.')
+      ) {
         return resolveRelative(tree, file, statement.moduleSpecifier.text);
       }
     }
@@ -256,10 +299,12 @@ function exportsOfPackage(tree, entry, depthOfNamespaces = 0) {
     if (!sf) return;
     for (const statement of sf.statements) {
       if (ts.isExportDeclaration(statement)) {
-        const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const specifier =
+          statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
         if (specifier !== undefined && !specifier.startsWith('.')) {
           if (!statement.exportClause) reexportedPackages.add(specifier);
-          else if (ts.isNamedExports(statement.exportClause)) for (const e of statement.exportClause.elements) add(e.name.text, { kind: 'reexport', from: specifier });
+          else if (ts.isNamedExports(statement.exportClause))
+            for (const e of statement.exportClause.elements) add(e.name.text, { kind: 'reexport', from: specifier });
           continue;
         }
         const target = specifier !== undefined ? resolveRelative(tree, file, specifier) : undefined;
@@ -282,7 +327,8 @@ function exportsOfPackage(tree, entry, depthOfNamespaces = 0) {
           if (!ts.isIdentifier(d.name)) continue;
           add(d.name.text, { file, ...describe(d, sf) });
           let init = d.initializer;
-          while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+          while (init && (ts.isAsExpression(init) || ts.isParenthesizedExpression(init) || ts.isSatisfiesExpression(init)))
+            init = init.expression;
           if (init && ts.isObjectLiteralExpression(init) && depthOfNamespaces === 0) addObjectMembers(d.name.text, init, file, sf);
         }
       } else if (statement.name && ts.isIdentifier(statement.name)) {
@@ -307,7 +353,13 @@ function snapshot(revision) {
     for (const info of names.values()) if (info.file) info.module = info.file.slice(folder.length + 1);
     result.set(name, { names, reexportedPackages, folder });
   }
-  return { revision, commit: git('rev-parse', `${revision}^{commit}`).trim(), date: git('log', '-1', '--format=%cs', revision).trim(), tree, packages: result };
+  return {
+    revision,
+    commit: git('rev-parse', `${revision}^{commit}`).trim(),
+    date: git('log', '-1', '--format=%cs', revision).trim(),
+    tree,
+    packages: result,
+  };
 }
 
 const clean = (info) => {
@@ -335,7 +387,8 @@ function diff(before, after) {
       const next = now.names.get(name);
       const change = {};
       if (info.kind !== next.kind && !(info.kind === 'unknown' || next.kind === 'unknown')) change.kind = [info.kind, next.kind];
-      if ((info.signature ?? null) !== (next.signature ?? null) && (info.signature || next.signature)) change.signature = [info.signature ?? null, next.signature ?? null];
+      if ((info.signature ?? null) !== (next.signature ?? null) && (info.signature || next.signature))
+        change.signature = [info.signature ?? null, next.signature ?? null];
       if (info.members && next.members) {
         const oldMembers = new Set(info.members);
         const newMembers = new Set(next.members);
@@ -346,7 +399,12 @@ function diff(before, after) {
         const nowRequired = next.members.filter((m) => !m.endsWith('?') && oldMembers.has(`${m}?`));
         const nowOptional = next.members.filter((m) => m.endsWith('?') && oldMembers.has(bare(m)));
         if (membersAdded.length || membersRemoved.length || nowRequired.length || nowOptional.length) {
-          change.members = { ...(membersAdded.length ? { added: membersAdded } : {}), ...(membersRemoved.length ? { removed: membersRemoved } : {}), ...(nowRequired.length ? { nowRequired } : {}), ...(nowOptional.length ? { nowOptional } : {}) };
+          change.members = {
+            ...(membersAdded.length ? { added: membersAdded } : {}),
+            ...(membersRemoved.length ? { removed: membersRemoved } : {}),
+            ...(nowRequired.length ? { nowRequired } : {}),
+            ...(nowOptional.length ? { nowOptional } : {}),
+          };
         }
       }
       if (info.module !== next.module && info.module && next.module) change.module = [info.module, next.module];
@@ -364,7 +422,15 @@ function diff(before, after) {
     entry.removed.sort((a, b) => a.name.localeCompare(b.name));
     entry.added.sort();
     entry.changed.sort((a, b) => a.name.localeCompare(b.name));
-    if (entry.removed.length || entry.added.length || entry.changed.length || entry.newPackage || entry.removedPackage || entry.reexportedPackages) packages[pkg] = entry;
+    if (
+      entry.removed.length ||
+      entry.added.length ||
+      entry.changed.length ||
+      entry.newPackage ||
+      entry.removedPackage ||
+      entry.reexportedPackages
+    )
+      packages[pkg] = entry;
   }
   // A name that left one package and arrived in another in the same release moved.
   const moved = [];
@@ -400,15 +466,28 @@ function actionTypeNames(before, after, removed) {
       if (!file.startsWith(`${folder}/src/`) || !/\.tsx?$/.test(file) || /\.test\.tsx?$/.test(file)) continue;
       const sf = sourceOf(before.tree, file);
       for (const statement of sf.statements) {
-        if ((ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) && ts.isIdentifier(statement.name)) decls.set(statement.name.text, { node: statement, sf });
-        if (ts.isFunctionDeclaration(statement) && statement.asteriskToken && statement.name && statement.type && ts.isTypeReferenceNode(statement.type)) {
+        if ((ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement)) && ts.isIdentifier(statement.name))
+          decls.set(statement.name.text, { node: statement, sf });
+        if (
+          ts.isFunctionDeclaration(statement) &&
+          statement.asteriskToken &&
+          statement.name &&
+          statement.type &&
+          ts.isTypeReferenceNode(statement.type)
+        ) {
           requesterOf.set(statement.type.typeName.getText(sf), statement.name.text);
           const yielded = findYieldedType(statement, sf);
           if (yielded) actionTypeOfRequester.set(statement.name.text, yielded);
         }
         if (ts.isVariableStatement(statement)) {
           for (const d of statement.declarationList.declarations) {
-            if (ts.isIdentifier(d.name) && d.initializer && ts.isCallExpression(d.initializer) && d.initializer.expression.getText(sf) === 'createErrorEnumForAction' && d.initializer.arguments[0]) {
+            if (
+              ts.isIdentifier(d.name) &&
+              d.initializer &&
+              ts.isCallExpression(d.initializer) &&
+              d.initializer.expression.getText(sf) === 'createErrorEnumForAction' &&
+              d.initializer.arguments[0]
+            ) {
               enumActionType.set(d.name.text, squash(d.initializer.arguments[0].getText(sf)));
             }
           }
@@ -442,7 +521,8 @@ function actionTypeNames(before, after, removed) {
       for (const clause of decl.node.heritageClauses ?? []) {
         for (const t of clause.types) {
           const arg = t.typeArguments?.[0];
-          if (t.expression.getText(decl.sf) === 'Action' && arg && ts.isTypeReferenceNode(arg)) payloadOwner.set(arg.typeName.getText(decl.sf), name);
+          if (t.expression.getText(decl.sf) === 'Action' && arg && ts.isTypeReferenceNode(arg))
+            payloadOwner.set(arg.typeName.getText(decl.sf), name);
         }
       }
     }
@@ -471,21 +551,43 @@ function actionTypeNames(before, after, removed) {
       } else {
         const shape = typeArgsOf(name);
         action = shape?.action;
-        ask = kind === 'ActionRequester' ? requesterOf.get(name) ?? (action && requesterOfAction.get(action)) : action && requesterOfAction.get(action);
+        ask =
+          kind === 'ActionRequester'
+            ? (requesterOf.get(name) ?? (action && requesterOfAction.get(action)))
+            : action && requesterOfAction.get(action);
       }
       const form = ask ? formOf(ask) : undefined;
       if (!ask || !form) {
-        unmapped.push({ package: pkg, name, reason: !ask ? 'no requester found for it in the previous release' : `${ask} is not exported by the new release` });
+        unmapped.push({
+          package: pkg,
+          name,
+          reason: !ask ? 'no requester found for it in the previous release' : `${ask} is not exported by the new release`,
+        });
         continue;
       }
-      const row = { package: pkg, name, kind: { ErrorTypeEnum: 'errorEnum', Action: 'action', ActionPayload: 'payload', ActionProcessor: 'processor', ActionRequester: 'requester' }[kind], requester: ask, base: form.base };
+      const row = {
+        package: pkg,
+        name,
+        kind: {
+          ErrorTypeEnum: 'errorEnum',
+          Action: 'action',
+          ActionPayload: 'payload',
+          ActionProcessor: 'processor',
+          ActionRequester: 'requester',
+        }[kind],
+        requester: ask,
+        base: form.base,
+      };
       if (kind === 'ActionRequester') {
         const shape = typeArgsOf(name);
         row.result = shape?.result ?? resultOfAction.get(action)?.result ?? 'void';
         if (shape?.typeParameters.length) row.typeParameters = shape.typeParameters;
         // Names the result type needs: exported by the new release, or the row cannot be used as is.
         const needed = typeNamesIn(row.result).filter((n) => !(row.typeParameters ?? []).includes(n) && !GLOBAL_TYPES.has(n));
-        const owners = needed.map((n) => ({ name: n, package: newNames.has(n) ? pkg : [...after.packages].find(([, p]) => p.names.has(n))?.[0] }));
+        const owners = needed.map((n) => ({
+          name: n,
+          package: newNames.has(n) ? pkg : [...after.packages].find(([, p]) => p.names.has(n))?.[0],
+        }));
         if (owners.length > 0) row.resultImports = owners.filter((o) => o.package).map((o) => ({ package: o.package, name: o.name }));
         const missing = owners.filter((o) => !o.package).map((o) => o.name);
         if (missing.length > 0) row.resultMissing = missing;
@@ -498,7 +600,22 @@ function actionTypeNames(before, after, removed) {
   return { rows, unmapped };
 }
 
-const GLOBAL_TYPES = new Set(['Record', 'Partial', 'Required', 'Readonly', 'Pick', 'Omit', 'Array', 'Promise', 'Date', 'Uint8Array', 'ArrayBuffer', 'Map', 'Set', 'Error']);
+const GLOBAL_TYPES = new Set([
+  'Record',
+  'Partial',
+  'Required',
+  'Readonly',
+  'Pick',
+  'Omit',
+  'Array',
+  'Promise',
+  'Date',
+  'Uint8Array',
+  'ArrayBuffer',
+  'Map',
+  'Set',
+  'Error',
+]);
 
 /** The type names a type's text refers to (`StreamHandle<'json', AiStreamPart>` -> StreamHandle, AiStreamPart). */
 function typeNamesIn(text) {
@@ -539,7 +656,8 @@ const tags = git('tag', '--list')
   });
 if (values.print) {
   for (const [pkg, { names }] of snapshot(values.print).packages) {
-    for (const [name, info] of names) console.log(`${pkg}\t${name}\t${info.kind}\t${info.signature ?? info.members?.join(',') ?? info.type ?? ''}`);
+    for (const [name, info] of names)
+      console.log(`${pkg}\t${name}\t${info.kind}\t${info.signature ?? info.members?.join(',') ?? info.type ?? ''}`);
   }
   process.exit(0);
 }
@@ -566,14 +684,18 @@ for (const { release, revision } of revisions) {
       previous: previous.release,
       commit: current.commit,
       date: current.date,
-      packageVersions: Object.fromEntries([...current.packages.keys()].sort().map((pkg) => [pkg, versionAt(current.tree, current.packages.get(pkg).folder)])),
+      packageVersions: Object.fromEntries(
+        [...current.packages.keys()].sort().map((pkg) => [pkg, versionAt(current.tree, current.packages.get(pkg).folder)]),
+      ),
       packages: Object.fromEntries(Object.entries(packages).sort(([a], [b]) => a.localeCompare(b))),
       moved,
     };
     const actions = actionTypeNames(previous.snapshot, current, removed);
     if (actions.rows.length > 0) facts.actionTypeNames = actions;
     writeFileSync(join(values.out, `${release}.json`), `${JSON.stringify(facts, null, 1)}\n`);
-    console.log(`${release} (from ${previous.release}): ${removed.length} removed, ${moved.length} moved, ${actions.rows.length} action-type names mapped, ${actions.unmapped.length} unmapped; ${counts} exports`);
+    console.log(
+      `${release} (from ${previous.release}): ${removed.length} removed, ${moved.length} moved, ${actions.rows.length} action-type names mapped, ${actions.unmapped.length} unmapped; ${counts} exports`,
+    );
   } else {
     console.log(`${release}: ${counts} exports (baseline)`);
   }
@@ -592,5 +714,16 @@ function versionAt(tree, folder) {
 
 // Where each name lived, for the tests that check a table entry's old form existed before its release.
 for (const names of Object.values(lifetimes)) for (const span of Object.values(names)) if (span[1] === 'next') span[1] = null;
-const sortedLifetimes = Object.fromEntries(Object.keys(lifetimes).sort().map((pkg) => [pkg, Object.fromEntries(Object.keys(lifetimes[pkg]).sort().map((n) => [n, lifetimes[pkg][n]]))]));
+const sortedLifetimes = Object.fromEntries(
+  Object.keys(lifetimes)
+    .sort()
+    .map((pkg) => [
+      pkg,
+      Object.fromEntries(
+        Object.keys(lifetimes[pkg])
+          .sort()
+          .map((n) => [n, lifetimes[pkg][n]]),
+      ),
+    ]),
+);
 writeFileSync(join(values.out, 'exports.json'), `${JSON.stringify(sortedLifetimes)}\n`);

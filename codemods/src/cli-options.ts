@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+
 import { UsageError } from './lib/project';
 import type { Transform, TransformOption } from './transform';
 
@@ -31,9 +32,16 @@ export const COMMAND_OPTIONS: readonly CliOption[] = [
     value: 'version',
     example: '0.1.8',
     owners: ['migrate', 'upgrade'],
-    description: 'the quidproquo release the code is written for (default: read from node_modules, the lockfile or package.json up to the workspace root)',
+    description:
+      'the quidproquo release the code is written for (default: read from node_modules, the lockfile or package.json up to the workspace root)',
   },
-  { flag: '--to', value: 'version', example: '0.1.8', owners: ['upgrade'], description: 'the release to move to (default: the newest the tables know; next: unreleased)' },
+  {
+    flag: '--to',
+    value: 'version',
+    example: '0.1.8',
+    owners: ['upgrade'],
+    description: 'the release to move to (default: the newest the tables know; next: unreleased)',
+  },
   { flag: '--insert-todos', owners: ['upgrade'], description: 'also write each manual step as a TODO(qpq-codemod) comment above its site' },
 ];
 
@@ -65,9 +73,15 @@ export interface CommandLine {
 }
 
 /** Reads `[paths...] [options]` with `node:util`'s parser, configured from the options' metadata. */
-export function parseCommandLine(command: string, args: readonly string[], options: readonly CliOption[], closest: (word: string, candidates: readonly string[]) => string | undefined): CommandLine {
+export function parseCommandLine(
+  command: string,
+  args: readonly string[],
+  options: readonly CliOption[],
+  closest: (word: string, candidates: readonly string[]) => string | undefined,
+): CommandLine {
   const config: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
-  for (const option of options) config[option.flag.slice(2)] = { type: option.value ? 'string' : 'boolean', ...(option.short ? { short: option.short } : {}) };
+  for (const option of options)
+    config[option.flag.slice(2)] = { type: option.value ? 'string' : 'boolean', ...(option.short ? { short: option.short } : {}) };
   // Not strict: an unknown option, a missing value and the like are reported below in this tool's words.
   const { tokens } = parseArgs({ args: [...args], options: config, strict: false, allowPositionals: true, tokens: true });
   const line: CommandLine = { paths: [], given: [] };
@@ -78,8 +92,13 @@ export function parseCommandLine(command: string, args: readonly string[], optio
     const option = options.find((o) => o.flag === flag);
     if (!option) {
       const typed = token.inlineValue ? `${token.rawName}=${token.value}` : token.rawName;
-      const close = closest(token.rawName, options.map((o) => o.flag));
-      throw new UsageError(`unknown option '${typed}'; ${close ? `did you mean ${close}? type: qpq-codemod ${command} ${close}` : 'type: qpq-codemod --help'}`);
+      const close = closest(
+        token.rawName,
+        options.map((o) => o.flag),
+      );
+      throw new UsageError(
+        `unknown option '${typed}'; ${close ? `did you mean ${close}? type: qpq-codemod ${command} ${close}` : 'type: qpq-codemod --help'}`,
+      );
     }
     if (!option.value) {
       if (token.inlineValue) throw new UsageError(`${flag} takes no value; type: qpq-codemod ${command} ${flag}`);

@@ -1,7 +1,17 @@
 import { isVersion, normalizeVersion } from 'qpq-contracts';
-import { allOptions, type CliOption, COMMON_OPTIONS, type CommandLine, type GivenOption, optionLines, optionName, parseCommandLine } from './cli-options';
+
 import { UsageError } from './lib/project';
 import type { Output } from './lib/reporter';
+import {
+  allOptions,
+  type CliOption,
+  type CommandLine,
+  COMMON_OPTIONS,
+  type GivenOption,
+  optionLines,
+  optionName,
+  parseCommandLine,
+} from './cli-options';
 import { run, type RunMode } from './runner';
 import type { Transform } from './transform';
 import { allTransforms } from './transforms';
@@ -57,7 +67,10 @@ export async function main(args: string[], out: Output, err: Output, options: { 
   if (!migrate && !upgrade && !transform) {
     const names = [...allTransforms.map((t) => t.name), 'migrate', 'upgrade', 'list'];
     const close = closest(command, names);
-    return usageError(err, `unknown transform '${command}'; ${close ? `did you mean: qpq-codemod ${close}` : 'type: qpq-codemod list'} (transforms: ${allTransforms.map((t) => t.name).join(', ')})`);
+    return usageError(
+      err,
+      `unknown transform '${command}'; ${close ? `did you mean: qpq-codemod ${close}` : 'type: qpq-codemod list'} (transforms: ${allTransforms.map((t) => t.name).join(', ')})`,
+    );
   }
 
   let line: CommandLine;
@@ -76,7 +89,9 @@ export async function main(args: string[], out: Output, err: Output, options: { 
   // `-d -p` (as jscodeshift takes them): the sources, not the diff.
   const mode: RunMode = has('--print') ? 'print' : has('--dry') ? 'dry' : has('--check') ? 'check' : 'write';
   const transforms: Transform[] = migrate ? allTransforms.filter((t) => t.migration) : upgrade ? [] : [transform!];
-  const transformOptions = Object.fromEntries((transform?.options ?? []).filter((o) => o.value).map((o) => [o.flag.slice(2), valueOf(o.flag)]));
+  const transformOptions = Object.fromEntries(
+    (transform?.options ?? []).filter((o) => o.value).map((o) => [o.flag.slice(2), valueOf(o.flag)]),
+  );
   try {
     return await run(
       {
@@ -114,7 +129,8 @@ function misplacedOption(command: string, line: CommandLine): string | undefined
   }
   const has = (flag: string) => line.given.some((g) => g.flag === flag);
   const from = line.given.find((g) => g.flag === '--from')?.value;
-  if (from !== undefined && command === 'migrate' && !isVersion(from)) return `--from '${from}' is not a release number; type: qpq-codemod migrate --from 0.1.8`;
+  if (from !== undefined && command === 'migrate' && !isVersion(from))
+    return `--from '${from}' is not a release number; type: qpq-codemod migrate --from 0.1.8`;
   if (has('--check') && (has('--dry') || has('--print'))) {
     return `--check prints no diff and no sources, it only says whether anything would change; type: qpq-codemod ${command} --check, or qpq-codemod ${command} ${has('--print') ? '--print' : '--dry'}`;
   }
@@ -147,7 +163,11 @@ function help(topic: string | undefined, out: Output, err: Output): number {
   const transform = findTransform(topic);
   if (!transform) {
     const close = closest(topic, [...allTransforms.map((t) => t.name), ...COMMANDS]);
-    return usageError(err, `no help for '${topic}': it is not a transform or command; ${close ? `did you mean: qpq-codemod help ${close}` : 'type: qpq-codemod list'}`, false);
+    return usageError(
+      err,
+      `no help for '${topic}': it is not a transform or command; ${close ? `did you mean: qpq-codemod help ${close}` : 'type: qpq-codemod list'}`,
+      false,
+    );
   }
   out.write(transformHelp(transform));
   return 0;

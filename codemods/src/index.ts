@@ -1,3 +1,3 @@
-export { main, formatList } from './cli';
-export { allTransforms } from './transforms';
+export { formatList, main } from './cli';
 export type { Note, NoteKind, ProjectContext, SourceContext, Transform, TransformInfo, TransformOption } from './transform';
+export { allTransforms } from './transforms';

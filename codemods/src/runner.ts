@@ -1,21 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Project, type SourceFile, ts } from 'ts-morph';
+
 import { unifiedDiff } from './lib/diff';
 import { applyEdits, OverlappingEdits } from './lib/edits';
 import { reexportAliases } from './lib/expressions';
 import { uncommittedChanges } from './lib/git';
 import { firstParseError } from './lib/parse-errors';
 import { formatWithProjectPrettier, loadProjectPrettier } from './lib/prettier';
-import { resolveScope, UsageError, type Scope } from './lib/project';
+import { resolveScope, type Scope, UsageError } from './lib/project';
 import { type Output, plural, Progress } from './lib/reporter';
 import { findRuntimeSource, type RuntimeSource } from './lib/runtime-source';
 import { QpqResolver } from './lib/symbols';
 import { decodeText, encodeText, withEol, writeFileAtomic } from './lib/text-file';
 import { typeCheckChanges, type TypeCheckResult } from './lib/typecheck';
 import { compareVersions, frameworkVersion } from './lib/versions';
-import type { Note, NoteKind, ProjectContext, SourceContext, Transform } from './transform';
 import { planUpgrade, type UpgradeOptions, type UpgradeStep } from './upgrade/plan';
+import type { Note, NoteKind, ProjectContext, SourceContext, Transform } from './transform';
 
 export interface RunRequest {
   /** `migrate`, or the transform's name. */
@@ -92,7 +93,8 @@ const isSource = (file: string) => /\.(?:[cm]?[jt]sx?)$/.test(file);
 
 export async function run(request: RunRequest, out: Output, err: Output): Promise<number> {
   const scope = resolveScope(request.cwd, request.paths, request.project, (hint) => `type: ${request.suggest(hint)}`);
-  if (request.upgradeOptions && !request.upgrade) request = { ...request, upgrade: planUpgrade(scope.root, request.upgradeOptions, request.suggest) };
+  if (request.upgradeOptions && !request.upgrade)
+    request = { ...request, upgrade: planUpgrade(scope.root, request.upgradeOptions, request.suggest) };
   if (request.mode === 'write' && !request.allowUncommittedChanges) guardUncommittedChanges(request, scope, err);
   const runtime = findRuntimeSource();
   const session = new Run(request, scope, runtime, err);
@@ -103,7 +105,9 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
   showOrWrite(session, request.mode, out);
   const typeCheck = request.mode === 'write' && request.typecheck ? typeCheckWritten(session, request, reports, scope, runtime) : undefined;
 
-  (request.mode === 'print' ? err : out).write(request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck));
+  (request.mode === 'print' ? err : out).write(
+    request.upgrade ? session.upgradeSummary(reports, typeCheck) : session.summary(reports, typeCheck),
+  );
   const failed = session.states().filter((s) => s.failed || s.notes.some((n) => n.kind === 'error')).length;
   const stale = request.mode === 'check' && session.changedFiles().length > 0;
   return failed > 0 || stale || (typeCheck?.newErrors.length ?? 0) > 0 ? 1 : 0;
@@ -113,7 +117,10 @@ export async function run(request: RunRequest, out: Output, err: Output): Promis
 function guardUncommittedChanges(request: RunRequest, scope: Scope, err: Output): void {
   const dirty = uncommittedChanges(scope.gitPaths);
   if (dirty && dirty.length > 0) {
-    const shown = dirty.slice(0, 5).map((line) => `  ${line}`).join('\n');
+    const shown = dirty
+      .slice(0, 5)
+      .map((line) => `  ${line}`)
+      .join('\n');
     throw new UsageError(
       `the git work tree has uncommitted changes (${plural(dirty.length, 'file')}):\n${shown}${dirty.length > 5 ? '\n  …' : ''}\n` +
         `Commit or stash them first so the codemod's changes can be reviewed and undone on their own, ` +
@@ -121,7 +128,9 @@ function guardUncommittedChanges(request: RunRequest, scope: Scope, err: Output)
     );
   }
   if (dirty === undefined) {
-    err.write(`qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`);
+    err.write(
+      `qpq-codemod: warning: ${scope.root} is not in a git work tree, so nothing records what this run changes; preview first with: ${request.suggest('--dry')}\n`,
+    );
   }
 }
 
@@ -148,12 +157,18 @@ function applyUpgrade(session: Run, upgrade: UpgradeRequest, scope: Scope, err: 
 /** The transforms asked for; `migrate` leaves out a migration the project's framework release no longer needs, or may not need. */
 function applyTransforms(session: Run, request: RunRequest, scope: Scope): TransformReport[] {
   const reports: TransformReport[] = [];
-  let version: { version: string; source: string } | undefined | null = request.from !== undefined ? { version: request.from, source: '--from' } : null;
+  let version: { version: string; source: string } | undefined | null =
+    request.from !== undefined ? { version: request.from, source: '--from' } : null;
   for (const transform of request.transforms) {
     if (request.migrate && transform.sinceVersion) {
       if (version === null) version = frameworkVersion(scope.root);
       if (version && compareVersions(version.version, transform.sinceVersion) >= 0) {
-        reports.push({ name: transform.name, ran: false, reason: `the project is on quidproquo ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`, changed: new Set() });
+        reports.push({
+          name: transform.name,
+          ran: false,
+          reason: `the project is on quidproquo ${version.version} (${version.source}); the change came in ${transform.sinceVersion}`,
+          changed: new Set(),
+        });
         continue;
       }
       if (!version) {
@@ -190,8 +205,16 @@ function showOrWrite(session: Run, mode: RunMode, out: Output): void {
 }
 
 /** Type-checks the written source files, before and after, except those a transform checks itself. */
-function typeCheckWritten(session: Run, request: RunRequest, reports: readonly TransformReport[], scope: Scope, runtime: RuntimeSource | undefined): TypeCheckResult | undefined {
-  const checkedByTransform = new Set(reports.filter((r) => request.transforms.find((t) => t.name === r.name)?.checksItsOwnFiles).flatMap((r) => [...r.changed]));
+function typeCheckWritten(
+  session: Run,
+  request: RunRequest,
+  reports: readonly TransformReport[],
+  scope: Scope,
+  runtime: RuntimeSource | undefined,
+): TypeCheckResult | undefined {
+  const checkedByTransform = new Set(
+    reports.filter((r) => request.transforms.find((t) => t.name === r.name)?.checksItsOwnFiles).flatMap((r) => [...r.changed]),
+  );
   const written = session.changedFiles().filter((s) => !checkedByTransform.has(s.path));
   if (!written.some((s) => isSource(s.path))) return undefined;
   return typeCheckChanges({
@@ -297,7 +320,8 @@ class Run {
     }
     const words = [...targets, ...reexported.keys()];
     const candidates = sources.filter(
-      (s) => (words.length === 0 || words.some((w) => s.current!.includes(w))) && (!transform.mightChange || transform.mightChange(s.current!)),
+      (s) =>
+        (words.length === 0 || words.some((w) => s.current!.includes(w))) && (!transform.mightChange || transform.mightChange(s.current!)),
     );
 
     let checker: ts.TypeChecker | undefined;
@@ -421,7 +445,11 @@ class Run {
         const formatted = await formatWithProjectPrettier(prettier, this.scope.root, state.path, state.current!, configFiles);
         if (formatted !== undefined) state.current = withEol(formatted, state.eol);
       } catch (error) {
-        state.notes.push({ kind: 'skip', message: `prettier could not format it (${messageOf(error)}); left as the codemod wrote it`, transform: 'prettier' });
+        state.notes.push({
+          kind: 'skip',
+          message: `prettier could not format it (${messageOf(error)}); left as the codemod wrote it`,
+          transform: 'prettier',
+        });
       }
     }
   }
@@ -452,19 +480,28 @@ class Run {
         lines.push(`${report.name}: not run: ${report.reason}`);
         continue;
       }
-      const notes = states.flatMap((s) =>
-        s.notes
-          // A change that formatting undid (the file ends as it was) is no change.
-          .filter((n) => n.transform === report.name && !(n.kind === 'change' && report.changed.has(s.path) && s.current === s.original))
-          .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-          .map((n) => ({ ...n, file: s.path })),
-      )
+      const notes = states
+        .flatMap((s) =>
+          s.notes
+            // A change that formatting undid (the file ends as it was) is no change.
+            .filter((n) => n.transform === report.name && !(n.kind === 'change' && report.changed.has(s.path) && s.current === s.original))
+            .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+            .map((n) => ({ ...n, file: s.path })),
+        )
         // Errors first: the other notes may refer to them.
         .sort((a, b) => Number(b.kind === 'error') - Number(a.kind === 'error'));
-      const changedCount = [...report.changed].filter((f) => !this.files.get(f)?.failed && this.files.get(f)?.current !== this.files.get(f)?.original).length;
+      const changedCount = [...report.changed].filter(
+        (f) => !this.files.get(f)?.failed && this.files.get(f)?.current !== this.files.get(f)?.original,
+      ).length;
       const errorCount = notes.filter((n) => n.kind === 'error').length;
-      const changes = changedCount > 0 ? `${plural(changedCount, 'file')} ${this.request.mode === 'write' ? 'changed' : 'to change'}` : 'nothing to change';
-      const head = errorCount > 0 ? `${report.name}: ${plural(errorCount, 'error')}, ${changedCount > 0 ? changes : 'nothing changed'}` : `${report.name}: ${changes}`;
+      const changes =
+        changedCount > 0
+          ? `${plural(changedCount, 'file')} ${this.request.mode === 'write' ? 'changed' : 'to change'}`
+          : 'nothing to change';
+      const head =
+        errorCount > 0
+          ? `${report.name}: ${plural(errorCount, 'error')}, ${changedCount > 0 ? changes : 'nothing changed'}`
+          : `${report.name}: ${changes}`;
       lines.push(head);
       if (report.assumption) lines.push(`  (${report.assumption})`);
       for (const note of notes) {
@@ -494,7 +531,9 @@ class Run {
     const manualSites: string[] = [];
     const counts: string[] = [];
     const notesOf = (name: string) =>
-      states.flatMap((s) => s.notes.filter((n) => n.transform === name).map((n) => ({ ...n, file: s.path }))).sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+      states
+        .flatMap((s) => s.notes.filter((n) => n.transform === name).map((n) => ({ ...n, file: s.path })))
+        .sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     const isChanged = (file: string) => !this.files.get(file)?.failed && this.files.get(file)?.current !== this.files.get(file)?.original;
     const describe = (report: TransformReport, release: string | undefined) => {
       const notes = notesOf(report.name);
@@ -504,7 +543,8 @@ class Run {
       const manual = notes.filter((n) => n.kind === 'manual');
       // A file changed only by TODO comments (`--insert-todos`) is a manual step, not an applied one.
       const applied = changed.length > 0 && (notes.some((n) => n.kind === 'change') || manual.length === 0);
-      const status = failedFiles.length > 0 || errors.length > 0 ? 'failed' : applied ? 'applied' : manual.length > 0 ? 'manual' : 'nothing';
+      const status =
+        failedFiles.length > 0 || errors.length > 0 ? 'failed' : applied ? 'applied' : manual.length > 0 ? 'manual' : 'nothing';
       const out: string[] = [];
       if (status !== 'nothing') {
         const parts: string[] = [];
@@ -522,7 +562,10 @@ class Run {
         }
         for (const st of failedFiles) out.push(`            ${this.relative(st.path)}: ${st.failed!.slice(report.name.length + 2)}`);
       }
-      for (const note of manual) manualSites.push(`  ${this.relative(note.file)}:${note.line}:${note.column}  [${release ?? upgrade.to} ${report.name}] ${note.message}`);
+      for (const note of manual)
+        manualSites.push(
+          `  ${this.relative(note.file)}:${note.line}:${note.column}  [${release ?? upgrade.to} ${report.name}] ${note.message}`,
+        );
       return { status, out };
     };
 
@@ -538,7 +581,9 @@ class Run {
       }
       lines.push('', `quidproquo ${step.release}`, ...body);
       if (idle.length > 0) lines.push(`  nothing to do: ${idle.join(', ')}`);
-      counts.push(`${step.release}: ${tally.applied} applied, ${tally.manual} manual, ${tally.nothing} nothing to do, ${tally.failed} failed`);
+      counts.push(
+        `${step.release}: ${tally.applied} applied, ${tally.manual} manual, ${tally.nothing} nothing to do, ${tally.failed} failed`,
+      );
     }
     if (upgrade.steps.length === 0) lines.push('', `No migration lies between ${upgrade.from} and ${upgrade.to}.`);
     const finishing = reports.filter((r) => r.release === undefined);
@@ -546,7 +591,8 @@ class Run {
       const { status, out } = describe(report, undefined);
       if (status !== 'nothing') lines.push('', ...out.map((line) => line.replace(/^ {2}/, '')));
     }
-    if (manualSites.length > 0) lines.push('', `Manual steps (${manualSites.length}): the code is found, a person decides:`, ...manualSites);
+    if (manualSites.length > 0)
+      lines.push('', `Manual steps (${manualSites.length}): the code is found, a person decides:`, ...manualSites);
     lines.push('', 'By release:', ...counts.map((c) => `  ${c}`));
     lines.push(...this.footer(typeCheck));
     return `${lines.join('\n')}\n`;
@@ -556,7 +602,9 @@ class Run {
   private footer(typeCheck: TypeCheckResult | undefined): string[] {
     const lines: string[] = [];
     const states = this.states().sort((a, b) => a.path.localeCompare(b.path));
-    const prettierNotes = states.flatMap((s) => s.notes.filter((n) => n.transform === 'prettier').map((n) => `  ${this.relative(s.path)}  ${n.message}`));
+    const prettierNotes = states.flatMap((s) =>
+      s.notes.filter((n) => n.transform === 'prettier').map((n) => `  ${this.relative(s.path)}  ${n.message}`),
+    );
     lines.push(...prettierNotes);
 
     const scanned = states.filter((s) => s.inScope || s.current !== s.original);
@@ -566,21 +614,29 @@ class Run {
     const unchanged = scanned.length - changed.length - skipped.length - failed.length;
     const verb = this.request.mode === 'write' ? 'changed' : 'to change';
     lines.push('');
-    lines.push(`${plural(scanned.length, 'file')} scanned: ${changed.length} ${verb}, ${unchanged} unchanged, ${skipped.length} skipped, ${failed.length} failed.`);
+    lines.push(
+      `${plural(scanned.length, 'file')} scanned: ${changed.length} ${verb}, ${unchanged} unchanged, ${skipped.length} skipped, ${failed.length} failed.`,
+    );
     for (const s of skipped) lines.push(`  skipped ${this.relative(s.path)}: ${s.skipped}`);
     for (const s of failed) lines.push(`  failed ${this.relative(s.path)}: ${s.failed}`);
     const todos = states.reduce((n, s) => n + s.notes.filter((x) => x.kind === 'todo').length, 0);
-    if (todos > 0) lines.push(`${plural(todos, 'TODO')} left in the code (marked TODO(qpq-codemod)): search for it and fill in the values.`);
+    if (todos > 0)
+      lines.push(`${plural(todos, 'TODO')} left in the code (marked TODO(qpq-codemod)): search for it and fill in the values.`);
     if (typeCheck) {
       if (typeCheck.newErrors.length === 0) {
         lines.push(`Type check of the ${plural(typeCheck.checked, 'changed file')} against ${typeCheck.against}: no new errors.`);
       } else {
-        lines.push(`Type check of the ${plural(typeCheck.checked, 'changed file')} against ${typeCheck.against}: ${plural(typeCheck.newErrors.length, 'new error')}:`);
+        lines.push(
+          `Type check of the ${plural(typeCheck.checked, 'changed file')} against ${typeCheck.against}: ${plural(typeCheck.newErrors.length, 'new error')}:`,
+        );
         for (const e of typeCheck.newErrors) lines.push(`  ${this.relative(e.file)}:${e.line}:${e.column} error TS${e.code}: ${e.message}`);
       }
     }
     if (changed.length > 0) {
-      if (this.request.mode === 'check') lines.push(`Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`);
+      if (this.request.mode === 'check')
+        lines.push(
+          `Check failed: ${plural(changed.length, 'file')} out of date; nothing was written. To update: ${this.request.suggest('')}`,
+        );
       else if (this.request.mode === 'dry') lines.push(`Dry run: nothing was written. To apply: ${this.request.suggest('')}`);
       else if (this.request.mode === 'print') lines.push('Printed only: nothing was written.');
     }

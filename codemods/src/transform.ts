@@ -1,4 +1,5 @@
 import type { ts } from 'ts-morph';
+
 import type { Edit } from './lib/edits';
 import type { RuntimeSource } from './lib/runtime-source';
 import type { QpqResolver } from './lib/symbols';

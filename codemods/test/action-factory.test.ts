@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { expectSameTree, FIXTURES_DIR, REPO_ROOT, runCli, runInProcess, snapshotTree, tempDir, writeFiles } from './support/harness';
 
 /**
@@ -13,8 +14,12 @@ import { expectSameTree, FIXTURES_DIR, REPO_ROOT, runCli, runInProcess, snapshot
 
 const CASES_DIR = path.join(FIXTURES_DIR, 'action-factory');
 const TSC = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const RUNTIME_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'runtime', 'package.json'), 'utf8')) as { version: string }).version;
-const cases = fs.readdirSync(CASES_DIR).filter((c) => fs.existsSync(path.join(CASES_DIR, c, 'input'))).sort();
+const RUNTIME_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'runtime', 'package.json'), 'utf8')) as { version: string })
+  .version;
+const cases = fs
+  .readdirSync(CASES_DIR)
+  .filter((c) => fs.existsSync(path.join(CASES_DIR, c, 'input')))
+  .sort();
 
 const made: string[] = [];
 afterAll(() => {
@@ -22,7 +27,10 @@ afterAll(() => {
 });
 
 function tsconfig(dir: string, exclude: string[] = []): string {
-  const core = path.relative(dir, path.join(REPO_ROOT, 'runtime', 'src', 'core', 'index.ts')).split(path.sep).join('/');
+  const core = path
+    .relative(dir, path.join(REPO_ROOT, 'runtime', 'src', 'core', 'index.ts'))
+    .split(path.sep)
+    .join('/');
   const options = { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, types: [], paths: { 'quidproquo-core': [core] } };
   return `${JSON.stringify({ compilerOptions: options, include: ['src'], exclude }, null, 2)}\n`;
 }
@@ -142,7 +150,9 @@ describe("the framework's own action-type names", () => {
         '',
       ].join('\n'),
     );
-    expect(result.stdout).toMatch(/^action-factory: 1 file changed\n {2}src\/secrets\.ts:1 {2}`FileReadTextContentsActionProcessor` is `ProcessorFor<typeof askFileReadTextContents>`\n {2}src\/secrets\.ts:1 {2}`FileReadTextContentsErrorTypeEnum` is `askFileReadTextContents\.errorType`\n/);
+    expect(result.stdout).toMatch(
+      /^action-factory: 1 file changed\n {2}src\/secrets\.ts:1 {2}`FileReadTextContentsActionProcessor` is `ProcessorFor<typeof askFileReadTextContents>`\n {2}src\/secrets\.ts:1 {2}`FileReadTextContentsErrorTypeEnum` is `askFileReadTextContents\.errorType`\n/,
+    );
     fs.writeFileSync(path.join(dir, 'tsconfig.check.json'), tsconfig(dir));
     expect(typeCheck(dir)).toEqual({ code: 0, output: '' });
   });
@@ -215,7 +225,7 @@ describe('action-factory on the command line', () => {
         '',
         "export const LockErrorTypeEnum = createErrorEnumForAction('@app/Lock', ['Taken']);",
         '',
-        "export function* askLock(name: string): ActionRequester<Action<{ name: string }>, boolean> {",
+        'export function* askLock(name: string): ActionRequester<Action<{ name: string }>, boolean> {',
         "  return yield { type: '@app/Lock', payload: { name } };",
         '}',
         '',
@@ -239,7 +249,7 @@ describe('action-factory on the command line', () => {
       [
         "import { createActionRequester } from 'quidproquo-core';",
         '',
-        "export const askLock = createActionRequester<boolean>()({",
+        'export const askLock = createActionRequester<boolean>()({',
         "  actionType: '@app/Lock',",
         "  errorTypes: ['Taken'],",
         '  getPayload: (name: string) => ({ name }),',

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { findRuntimeSource } from '../src/lib/runtime-source';
 import { DEFAULT_TSCONFIG, REPO_ROOT, runInProcess, tempDir, writeFiles } from './support/harness';
 
@@ -13,7 +14,11 @@ afterAll(() => {
 function project(): string {
   const dir = tempDir('bundle');
   made.push(dir);
-  writeFiles(dir, { 'tsconfig.json': DEFAULT_TSCONFIG, 'src/story.ts': "import { askDateNow, AskResponse } from 'quidproquo-core';\n\nexport function* askNow(): AskResponse<string> {\n  return yield* askDateNow();\n}\n" });
+  writeFiles(dir, {
+    'tsconfig.json': DEFAULT_TSCONFIG,
+    'src/story.ts':
+      "import { askDateNow, AskResponse } from 'quidproquo-core';\n\nexport function* askNow(): AskResponse<string> {\n  return yield* askDateNow();\n}\n",
+  });
   return dir;
 }
 
@@ -81,12 +86,17 @@ describe('bundle-runtime', () => {
     const dir = tempDir('bundle-init');
     made.push(dir);
     writeFiles(dir, { 'package.json': JSON.stringify({ name: 'app', private: true, type }), ...files });
-    const init = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript-6/bin/tsc'), '--init'], { cwd: dir, encoding: 'utf8' });
+    const init = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/typescript-6/bin/tsc'), '--init'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(init.status).toBe(0);
     return dir;
   }
-  const STORY = "import { askDateNow, type AskResponse } from 'quidproquo-core';\n\nexport function* askNow(): AskResponse<string> {\n  return yield* askDateNow();\n}\n";
-  const tsc = (bin: string, dir: string) => spawnSync(process.execPath, [path.join(REPO_ROOT, bin), '--noEmit', '-p', dir], { encoding: 'utf8' });
+  const STORY =
+    "import { askDateNow, type AskResponse } from 'quidproquo-core';\n\nexport function* askNow(): AskResponse<string> {\n  return yield* askDateNow();\n}\n";
+  const tsc = (bin: string, dir: string) =>
+    spawnSync(process.execPath, [path.join(REPO_ROOT, bin), '--noEmit', '-p', dir], { encoding: 'utf8' });
 
   it('writes a runtime that type-checks under the settings tsc --init writes, in an ES module package', async () => {
     const dir = initProject('module', { 'src/story.ts': STORY });
@@ -116,21 +126,32 @@ describe('bundle-runtime', () => {
     expect(errorLines(second.stdout)).toEqual(errorLines(first.stdout));
   });
 
-  it("keeps a paths mapping the project has for a package, and names what the project imports that the runtime lacks", async () => {
-    const config = "import { defineAwsServiceAccountInfo, defineAwsAlarm } from 'quidproquo-config-aws';\n\nexport const settings = [defineAwsServiceAccountInfo('1', 'eu-west-1'), defineAwsAlarm('cpu')];\n";
+  it('keeps a paths mapping the project has for a package, and names what the project imports that the runtime lacks', async () => {
+    const config =
+      "import { defineAwsServiceAccountInfo, defineAwsAlarm } from 'quidproquo-config-aws';\n\nexport const settings = [defineAwsServiceAccountInfo('1', 'eu-west-1'), defineAwsAlarm('cpu')];\n";
     const dir = initProject('module', { 'src/story.ts': STORY, 'src/config.ts': config });
     const missing = await runInProcess(['bundle-runtime', '--force'], dir);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toMatch(/^bundle-runtime: 1 error, \d+ files changed\n {2}src\/config\.ts:1:39: 'defineAwsAlarm' is not in the reference runtime's quidproquo-config-aws /);
+    expect(missing.stdout).toMatch(
+      /^bundle-runtime: 1 error, \d+ files changed\n {2}src\/config\.ts:1:39: 'defineAwsAlarm' is not in the reference runtime's quidproquo-config-aws /,
+    );
 
     // The project declares the package itself, in typings/, mapped in paths: that mapping stays.
-    const typings = "export declare function defineAwsServiceAccountInfo(account: string, region: string): { uniqueKey: string };\nexport declare function defineAwsAlarm(name: string): { uniqueKey: string };\n";
+    const typings =
+      'export declare function defineAwsServiceAccountInfo(account: string, region: string): { uniqueKey: string };\nexport declare function defineAwsAlarm(name: string): { uniqueKey: string };\n';
     writeFiles(dir, { 'typings/quidproquo-config-aws.d.ts': typings });
     const tsconfigPath = path.join(dir, 'tsconfig.json');
-    const mapped = fs.readFileSync(tsconfigPath, 'utf8').replace('"quidproquo-config-aws": ["./qpq-runtime/config-aws/index.ts"]', '"quidproquo-config-aws": ["./typings/quidproquo-config-aws.d.ts"]');
+    const mapped = fs
+      .readFileSync(tsconfigPath, 'utf8')
+      .replace(
+        '"quidproquo-config-aws": ["./qpq-runtime/config-aws/index.ts"]',
+        '"quidproquo-config-aws": ["./typings/quidproquo-config-aws.d.ts"]',
+      );
     fs.writeFileSync(tsconfigPath, mapped);
     const kept = await runInProcess(['bundle-runtime', '--force'], dir);
-    expect(kept.stdout).toContain(`tsconfig.json  left alone: paths quidproquo-config-aws is the project's own (["./typings/quidproquo-config-aws.d.ts"]): kept; quidproquo-config-aws is not mapped to the runtime`);
+    expect(kept.stdout).toContain(
+      `tsconfig.json  left alone: paths quidproquo-config-aws is the project's own (["./typings/quidproquo-config-aws.d.ts"]): kept; quidproquo-config-aws is not mapped to the runtime`,
+    );
     expect(kept.code).toBe(0);
     expect(fs.readFileSync(tsconfigPath, 'utf8')).toBe(mapped);
     expect(tsc('node_modules/typescript-6/bin/tsc', dir).status).toBe(0);

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { allOptions, type CliOption, COMMON_OPTIONS, optionName } from '../src/cli-options';
 import { allTransforms } from '../src/transforms';
 import { DEFAULT_TSCONFIG, runInProcess, tempDir, writeFiles } from './support/harness';
@@ -37,12 +38,20 @@ describe('qpq-codemod --help', () => {
       for (const option of transform.options ?? []) {
         const common = COMMON_OPTIONS.find((c) => c.flag === option.flag);
         const description = common ? common.description : `${transform.name}: ${option.description}`;
-        expect(lines.filter((l) => l.startsWith(`  ${optionName(option)} `) && l.endsWith(`  ${description}`)), `${transform.name} ${option.flag}`).toHaveLength(1);
+        expect(
+          lines.filter((l) => l.startsWith(`  ${optionName(option)} `) && l.endsWith(`  ${description}`)),
+          `${transform.name} ${option.flag}`,
+        ).toHaveLength(1);
       }
     }
     for (const option of options) {
       const description = option.owners ? `${option.owners.join(', ')}: ${option.description}` : option.description;
-      expect(lines.filter((l) => l.startsWith(`  ${optionName(option)}${option.short ? `, -${option.short}` : ''} `) && l.endsWith(`  ${description}`)), option.flag).toHaveLength(1);
+      expect(
+        lines.filter(
+          (l) => l.startsWith(`  ${optionName(option)}${option.short ? `, -${option.short}` : ''} `) && l.endsWith(`  ${description}`),
+        ),
+        option.flag,
+      ).toHaveLength(1);
     }
   });
 
@@ -61,8 +70,13 @@ describe('qpq-codemod --help', () => {
 
 describe('every option is accepted by the command that takes it', () => {
   for (const transform of allTransforms) {
-    it(`${transform.name} ${takes(transform.name).filter((o) => !ALONE.includes(o.flag)).flatMap(words).join(' ')}`, async () => {
-      const args = takes(transform.name).filter((o) => !ALONE.includes(o.flag)).flatMap(words);
+    it(`${transform.name} ${takes(transform.name)
+      .filter((o) => !ALONE.includes(o.flag))
+      .flatMap(words)
+      .join(' ')}`, async () => {
+      const args = takes(transform.name)
+        .filter((o) => !ALONE.includes(o.flag))
+        .flatMap(words);
       const result = await runInProcess([transform.name, ...args], project());
       expect(result.stderr).toBe('');
       // --check: bundle-runtime always has a runtime to write into an empty project; the others have nothing to change.
@@ -79,19 +93,43 @@ describe('every option is accepted by the command that takes it', () => {
         expect(result.code, `${transform.name} ${mode}`).toBe(0);
         // --print writes the report to stderr, the sources to stdout; --dry the diffs, then the report.
         const report = mode === '--print' ? result.stderr : result.stdout;
-        expect(report, `${transform.name} ${mode}`).toMatch(new RegExp(`^${transform.name}: (nothing to change|\\d+ files to change)$`, 'm'));
+        expect(report, `${transform.name} ${mode}`).toMatch(
+          new RegExp(`^${transform.name}: (nothing to change|\\d+ files to change)$`, 'm'),
+        );
       }
     }
   });
 
-  it(`migrate ${takes('migrate').filter((o) => !ALONE.includes(o.flag)).flatMap(words).join(' ')}`, async () => {
-    const result = await runInProcess(['migrate', ...takes('migrate').filter((o) => !ALONE.includes(o.flag)).flatMap(words)], project());
+  it(`migrate ${takes('migrate')
+    .filter((o) => !ALONE.includes(o.flag))
+    .flatMap(words)
+    .join(' ')}`, async () => {
+    const result = await runInProcess(
+      [
+        'migrate',
+        ...takes('migrate')
+          .filter((o) => !ALONE.includes(o.flag))
+          .flatMap(words),
+      ],
+      project(),
+    );
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.split('\n')[0]).toBe(`${allTransforms.find((t) => t.migration)!.name}: nothing to change`);
   });
 
-  it(`upgrade ${takes('upgrade').filter((o) => !ALONE.includes(o.flag)).flatMap(words).join(' ')}`, async () => {
-    const result = await runInProcess(['upgrade', ...takes('upgrade').filter((o) => !ALONE.includes(o.flag)).flatMap(words)], project());
+  it(`upgrade ${takes('upgrade')
+    .filter((o) => !ALONE.includes(o.flag))
+    .flatMap(words)
+    .join(' ')}`, async () => {
+    const result = await runInProcess(
+      [
+        'upgrade',
+        ...takes('upgrade')
+          .filter((o) => !ALONE.includes(o.flag))
+          .flatMap(words),
+      ],
+      project(),
+    );
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.split('\n')[0]).toBe('Upgrade from quidproquo 0.1.0 (given with --from) to 0.1.1.');
   });
@@ -102,13 +140,17 @@ describe('every option is accepted by the command that takes it', () => {
       const result = await runInProcess([stranger, ...words(option)], project());
       expect(result.code, option.flag).toBe(2);
       const owners = options.filter((o) => o.flag === option.flag).flatMap((o) => o.owners!);
-      expect(result.stderr.split('\n')[0]).toBe(`qpq-codemod: ${option.flag} is an option of ${owners.join(' and ')}; type: qpq-codemod ${owners[0]} ${words(option).join(' ')}`);
+      expect(result.stderr.split('\n')[0]).toBe(
+        `qpq-codemod: ${option.flag} is an option of ${owners.join(' and ')}; type: qpq-codemod ${owners[0]} ${words(option).join(' ')}`,
+      );
     }
   });
 
   it('--check with --dry or --print is refused: it prints neither', async () => {
     const result = await runInProcess(['config-v2', '--check', '-d'], project());
     expect(result.code).toBe(2);
-    expect(result.stderr.split('\n')[0]).toBe('qpq-codemod: --check prints no diff and no sources, it only says whether anything would change; type: qpq-codemod config-v2 --check, or qpq-codemod config-v2 --dry');
+    expect(result.stderr.split('\n')[0]).toBe(
+      'qpq-codemod: --check prints no diff and no sources, it only says whether anything would change; type: qpq-codemod config-v2 --check, or qpq-codemod config-v2 --dry',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { run } from '../src/runner';
 import type { Transform } from '../src/transform';
 import { allTransforms } from '../src/transforms';
@@ -16,25 +17,35 @@ function project(files: Record<string, string>): string {
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(CODEMODS_DIR, 'dist', 'cli.js'))) throw new Error('codemods/dist is missing: build first (npx tsc -b codemods)');
+  if (!fs.existsSync(path.join(CODEMODS_DIR, 'dist', 'cli.js')))
+    throw new Error('codemods/dist is missing: build first (npx tsc -b codemods)');
 });
 afterAll(() => {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const OLD_QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
+const OLD_QUEUE =
+  "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
 
 describe('help for a name that is neither a transform nor a command', () => {
   it('exits 2 and suggests the closest name, like an unknown transform', () => {
-    expect(runCli(['help', 'upgrad'], CODEMODS_DIR)).toMatchObject({ code: 2, stdout: '', stderr: "qpq-codemod: no help for 'upgrad': it is not a transform or command; did you mean: qpq-codemod help upgrade\n" });
-    expect(runCli(['help', 'nothing-like-it'], CODEMODS_DIR)).toMatchObject({ code: 2, stderr: "qpq-codemod: no help for 'nothing-like-it': it is not a transform or command; type: qpq-codemod list\n" });
+    expect(runCli(['help', 'upgrad'], CODEMODS_DIR)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: "qpq-codemod: no help for 'upgrad': it is not a transform or command; did you mean: qpq-codemod help upgrade\n",
+    });
+    expect(runCli(['help', 'nothing-like-it'], CODEMODS_DIR)).toMatchObject({
+      code: 2,
+      stderr: "qpq-codemod: no help for 'nothing-like-it': it is not a transform or command; type: qpq-codemod list\n",
+    });
     expect(runCli(['help', 'upgrade'], CODEMODS_DIR)).toMatchObject({ code: 0 });
     expect(runCli(['help', 'upgrade'], CODEMODS_DIR).stdout).toContain('qpq-codemod upgrade [paths...] [options]');
   });
 });
 
 describe('migrate when the framework version is unknown', () => {
-  const QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n";
+  const QUEUE =
+    "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n";
   it('reports the version-gated migration with the question and does not apply it; --from answers it', () => {
     const dir = project({ 'src/config.ts': QUEUE });
     const unknown = runCli(['migrate', '--force', '--no-typecheck'], dir);
@@ -46,36 +57,57 @@ describe('migrate when the framework version is unknown', () => {
 
     const older = runCli(['migrate', '--from', '0.1.13', '--force', '--no-typecheck'], dir);
     expect(older.stdout).toContain('queue-batch-window: 1 file changed\n');
-    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toContain("{ 'order/placed': '/queues/orders::onPlaced' }, { batchWindowInSeconds: 5 })");
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toContain(
+      "{ 'order/placed': '/queues/orders::onPlaced' }, { batchWindowInSeconds: 5 })",
+    );
 
     const newer = runCli(['migrate', '--from', '0.1.14', '--force', '--no-typecheck'], project({ 'src/config.ts': QUEUE }));
-    expect(newer.stdout).toContain('queue-batch-window: not run: the project is on quidproquo 0.1.14 (--from); the change came in 0.1.14\n');
+    expect(newer.stdout).toContain(
+      'queue-batch-window: not run: the project is on quidproquo 0.1.14 (--from); the change came in 0.1.14\n',
+    );
   });
 });
 
 describe('qpq-codemod upgrade on the command line', () => {
-  const CONFIG = "import { defineEnvironmentSettings, defineUserDirectory } from 'quidproquo-core';\n\nexport default [defineEnvironmentSettings('prod', []), defineUserDirectory('users', { oAuth: {} })];\n";
+  const CONFIG =
+    "import { defineEnvironmentSettings, defineUserDirectory } from 'quidproquo-core';\n\nexport default [defineEnvironmentSettings('prod', []), defineUserDirectory('users', { oAuth: {} })];\n";
 
   it('asks for --from when no dependency names the framework, and checks the versions it is given', () => {
     const dir = project({ 'src/config.ts': CONFIG });
     const none = runCli(['upgrade', '--dry'], dir);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
-      "qpq-codemod: cannot tell which quidproquo release this project is on: no quidproquo, quidproquo-* or @quidproquo/* dependency in the package.json files up to the workspace root, its lockfile or node_modules. Say which release the code is written for: qpq-codemod upgrade --from <version> (for example --from 0.1.8)\n",
+      'qpq-codemod: cannot tell which quidproquo release this project is on: no quidproquo, quidproquo-* or @quidproquo/* dependency in the package.json files up to the workspace root, its lockfile or node_modules. Say which release the code is written for: qpq-codemod upgrade --from <version> (for example --from 0.1.8)\n',
     );
-    expect(runCli(['upgrade', '--from', 'latest', '--dry'], dir)).toMatchObject({ code: 2, stderr: "qpq-codemod: --from 'latest' is not a release number; type: qpq-codemod upgrade --from 0.1.8 (or --from next for the unreleased changes)\n" });
-    expect(runCli(['upgrade', '--from', '0.1.8', '--to', '0.1.2', '--dry'], dir)).toMatchObject({ code: 2, stderr: "qpq-codemod: --to 0.1.2 is older than the project's release 0.1.8; upgrade goes forward only\n" });
+    expect(runCli(['upgrade', '--from', 'latest', '--dry'], dir)).toMatchObject({
+      code: 2,
+      stderr:
+        "qpq-codemod: --from 'latest' is not a release number; type: qpq-codemod upgrade --from 0.1.8 (or --from next for the unreleased changes)\n",
+    });
+    expect(runCli(['upgrade', '--from', '0.1.8', '--to', '0.1.2', '--dry'], dir)).toMatchObject({
+      code: 2,
+      stderr: "qpq-codemod: --to 0.1.2 is older than the project's release 0.1.8; upgrade goes forward only\n",
+    });
     expect(runCli(['config-v2', '--from', '0.1.8'], dir)).toMatchObject({ code: 2 });
-    expect(runCli(['migrate', '--to', '0.1.8'], dir).stderr).toMatch(/^qpq-codemod: --to is an option of upgrade; type: qpq-codemod upgrade --to 0\.1\.8\n/);
+    expect(runCli(['migrate', '--to', '0.1.8'], dir).stderr).toMatch(
+      /^qpq-codemod: --to is an option of upgrade; type: qpq-codemod upgrade --to 0\.1\.8\n/,
+    );
   });
 
   it('warns when the framework packages disagree, and starts from the lowest', () => {
-    const dir = project({ 'package.json': JSON.stringify({ dependencies: { 'quidproquo-core': '0.0.263', 'quidproquo-webserver': '0.1.0' } }), 'src/config.ts': CONFIG });
+    const dir = project({
+      'package.json': JSON.stringify({ dependencies: { 'quidproquo-core': '0.0.263', 'quidproquo-webserver': '0.1.0' } }),
+      'src/config.ts': CONFIG,
+    });
     fs.mkdirSync(path.join(dir, '.git'));
     const result = runCli(['upgrade', '--to', '0.1.0', '--dry', '--no-typecheck'], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('qpq-codemod: warning: the framework packages are not on one version (quidproquo-core 0.0.263, quidproquo-webserver 0.1.0); taking the lowest, 0.0.263\n');
-    expect(result.stdout).toContain('Upgrade from quidproquo 0.0.263 (quidproquo-core 0.0.263 (declared 0.0.263: package.json)) to 0.1.0.\n');
+    expect(result.stderr).toBe(
+      'qpq-codemod: warning: the framework packages are not on one version (quidproquo-core 0.0.263, quidproquo-webserver 0.1.0); taking the lowest, 0.0.263\n',
+    );
+    expect(result.stdout).toContain(
+      'Upgrade from quidproquo 0.0.263 (quidproquo-core 0.0.263 (declared 0.0.263: package.json)) to 0.1.0.\n',
+    );
   });
 
   it('names a package.json that is not valid JSON in the report instead of passing over it', () => {
@@ -83,17 +115,22 @@ describe('qpq-codemod upgrade on the command line', () => {
     fs.mkdirSync(path.join(dir, '.git'));
     const result = runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--dry', '--no-typecheck'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\n {10}package\.json {2}left alone: not valid JSON \(.+\): the dependencies it declares are not known\n/);
+    expect(result.stdout).toMatch(
+      /\n {10}package\.json {2}left alone: not valid JSON \(.+\): the dependencies it declares are not known\n/,
+    );
   });
 
   it('--insert-todos writes each manual step above its site once, and a second run adds none', () => {
     const dir = project({ 'src/config.ts': CONFIG });
     const first = runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--insert-todos', '--force', '--no-typecheck'], dir);
     expect(first.code).toBe(0);
-    const after = "import { defineEnvironmentSettings, defineUserDirectory } from 'quidproquo-core';\n\n// TODO(qpq-codemod): federated sign-in is no longer configured here; remove `oAuth` and set up providers outside the user directory setting (quidproquo 0.1.0, bc-146)\nexport default [defineEnvironmentSettings({ prod: [] }), defineUserDirectory('users', { oAuth: {}, selfSignUpEnabled: true })];\n";
+    const after =
+      "import { defineEnvironmentSettings, defineUserDirectory } from 'quidproquo-core';\n\n// TODO(qpq-codemod): federated sign-in is no longer configured here; remove `oAuth` and set up providers outside the user directory setting (quidproquo 0.1.0, bc-146)\nexport default [defineEnvironmentSettings({ prod: [] }), defineUserDirectory('users', { oAuth: {}, selfSignUpEnabled: true })];\n";
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(after);
     // The site as the run found it, before the comment line went in above it.
-    expect(first.stdout).toContain('  src/config.ts:3:89  [0.1.0 bc-146] `oAuth` in `defineUserDirectory(…)`: federated sign-in is no longer configured here; remove `oAuth` and set up providers outside the user directory setting\n');
+    expect(first.stdout).toContain(
+      '  src/config.ts:3:89  [0.1.0 bc-146] `oAuth` in `defineUserDirectory(…)`: federated sign-in is no longer configured here; remove `oAuth` and set up providers outside the user directory setting\n',
+    );
     runCli(['upgrade', '--from', '0.0.263', '--to', '0.1.0', '--insert-todos', '--force', '--no-typecheck'], dir);
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(after);
   });
@@ -132,7 +169,12 @@ describe('qpq-codemod list and help', () => {
     ]);
     // --check is extract-infra's own above; every other transform lists it with the common options.
     const migration = runCli(['help', 'config-v2'], CODEMODS_DIR);
-    expect(migration.stdout.split('\n').slice(-4)).toEqual(['Part of `qpq-codemod migrate`.', '', 'Also: --dry, --print, --check, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).', '']);
+    expect(migration.stdout.split('\n').slice(-4)).toEqual([
+      'Part of `qpq-codemod migrate`.',
+      '',
+      'Also: --dry, --print, --check, --project <tsconfig>, --force, --no-typecheck (see qpq-codemod --help).',
+      '',
+    ]);
   });
 });
 
@@ -141,9 +183,15 @@ describe('usage errors exit 2 and say what to type instead', () => {
     { args: [], message: /Usage:/ },
     { args: ['config-2'], message: /unknown transform 'config-2'; did you mean: qpq-codemod config-v2/ },
     { args: ['config-v2', '--dry-run'], message: /unknown option '--dry-run'; did you mean --dry\? type: qpq-codemod config-v2 --dry/ },
-    { args: ['config-v2', 'no-such-folder'], message: /path 'no-such-folder' does not exist; type: qpq-codemod config-v2 <existing files or folders>/ },
+    {
+      args: ['config-v2', 'no-such-folder'],
+      message: /path 'no-such-folder' does not exist; type: qpq-codemod config-v2 <existing files or folders>/,
+    },
     { args: ['config-v2', '--project'], message: /--project needs a value; type: qpq-codemod config-v2 --project tsconfig.json/ },
-    { args: ['config-v2', '--out', 'x'], message: /--out is an option of bundle-runtime and extract-infra; type: qpq-codemod bundle-runtime --out x/ },
+    {
+      args: ['config-v2', '--out', 'x'],
+      message: /--out is an option of bundle-runtime and extract-infra; type: qpq-codemod bundle-runtime --out x/,
+    },
     { args: ['list', 'extra'], message: /'list' takes no arguments; type: qpq-codemod list/ },
     { args: ['--dry', 'config-v2'], message: /the transform comes first; type: qpq-codemod <transform> \[paths\.\.\.\] --dry/ },
   ];
@@ -167,7 +215,9 @@ describe('usage errors exit 2 and say what to type instead', () => {
     const dir = project({ 'qpq-runtime/mine.ts': 'export const mine = 1;\n' });
     const result = runCli(['bundle-runtime'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/qpq-runtime exists and was not written by bundle-runtime; .*type: qpq-codemod bundle-runtime --out <folder>/);
+    expect(result.stderr).toMatch(
+      /qpq-runtime exists and was not written by bundle-runtime; .*type: qpq-codemod bundle-runtime --out <folder>/,
+    );
     expect(fs.readdirSync(path.join(dir, 'qpq-runtime'))).toEqual(['mine.ts']);
   });
 });
@@ -177,11 +227,14 @@ describe('exit code 1', () => {
     // The old call also passes an option the current API does not know: once the build path is
     // gone the checker sees the options object, and reports the unknown key.
     const dir = project({
-      'src/config.ts': "import { defineQueue } from 'quidproquo-core';\n\nexport default [\n  defineQueue('orders', '../build', { 'a/b': '/q::onB' }, { batchSize: 1, retries: 3 }),\n];\n",
+      'src/config.ts':
+        "import { defineQueue } from 'quidproquo-core';\n\nexport default [\n  defineQueue('orders', '../build', { 'a/b': '/q::onB' }, { batchSize: 1, retries: 3 }),\n];\n",
     });
     const result = runCli(['config-v2'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/Type check of the 1 changed file against the reference runtime \(qpq-reference-runtime [\d.]+\): 1 new error:/);
+    expect(result.stdout).toMatch(
+      /Type check of the 1 changed file against the reference runtime \(qpq-reference-runtime [\d.]+\): 1 new error:/,
+    );
     expect(result.stdout).toMatch(/src\/config\.ts:4:\d+ error TS2353: .*'retries'/);
   });
 
@@ -199,7 +252,19 @@ describe('exit code 1', () => {
     };
     let out = '';
     const code = await run(
-      { command: 'upper', transforms: [failing], migrate: false, paths: [], cwd: dir, mode: 'write', allowUncommittedChanges: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod upper ${x}` },
+      {
+        command: 'upper',
+        transforms: [failing],
+        migrate: false,
+        paths: [],
+        cwd: dir,
+        mode: 'write',
+        allowUncommittedChanges: true,
+        project: undefined,
+        typecheck: false,
+        transformOptions: {},
+        suggest: (x) => `qpq-codemod upper ${x}`,
+      },
       { write: (t: string) => (out += t) },
       { write: () => true },
     );
@@ -233,7 +298,19 @@ describe('edits that overlap', () => {
     };
     let out = '';
     const code = await run(
-      { command: 'overlap', transforms: [overlapping], migrate: false, paths: [], cwd: dir, mode: 'write', allowUncommittedChanges: true, project: undefined, typecheck: false, transformOptions: {}, suggest: (x) => `qpq-codemod overlap ${x}` },
+      {
+        command: 'overlap',
+        transforms: [overlapping],
+        migrate: false,
+        paths: [],
+        cwd: dir,
+        mode: 'write',
+        allowUncommittedChanges: true,
+        project: undefined,
+        typecheck: false,
+        transformOptions: {},
+        suggest: (x) => `qpq-codemod overlap ${x}`,
+      },
       { write: (t: string) => (out += t) },
       { write: () => true },
     );
@@ -267,7 +344,9 @@ describe('--dry and --print', () => {
     const dir = project({ 'src/config.ts': OLD_QUEUE });
     const result = runCli(['config-v2', 'src/config.ts', '--print'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe("import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n");
+    expect(result.stdout).toBe(
+      "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n",
+    );
     expect(result.stderr).toMatch(/Printed only: nothing was written\./);
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(OLD_QUEUE);
     // jscodeshift's `-d -p`: the same.

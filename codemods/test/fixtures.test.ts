@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { allTransforms } from '../src/transforms';
 import { applyTransform } from './support/define-test';
 import { DEFAULT_TSCONFIG, FIXTURES_DIR, runInProcess, tempDir } from './support/harness';
@@ -39,7 +40,15 @@ function cases(): Case[] {
       if (!match) continue;
       const [, name, ext] = match;
       const fileName = ext !== 'json' ? `${name}.${ext}` : name.startsWith('package') ? 'package.json' : 'tsconfig.json';
-      found.push({ transform, name, input: path.join(dir, file), output: path.join(dir, `${name}.output.${ext}`), notes: path.join(dir, `${name}.notes.txt`), fileName, support });
+      found.push({
+        transform,
+        name,
+        input: path.join(dir, file),
+        output: path.join(dir, `${name}.output.${ext}`),
+        notes: path.join(dir, `${name}.notes.txt`),
+        fileName,
+        support,
+      });
     }
   }
   return found;
@@ -76,7 +85,8 @@ describe('fixture pairs', () => {
     // Whole-project cases (`<case>/input`, `<case>/output` trees) have a test file of their own.
     for (const transform of fs.readdirSync(FIXTURES_DIR)) {
       const dir = path.join(FIXTURES_DIR, transform);
-      if (fs.readdirSync(dir).some((c) => fs.existsSync(path.join(dir, c, 'input')) && fs.existsSync(path.join(dir, c, 'output')))) covered.add(transform);
+      if (fs.readdirSync(dir).some((c) => fs.existsSync(path.join(dir, c, 'input')) && fs.existsSync(path.join(dir, c, 'output'))))
+        covered.add(transform);
     }
     // `upgrade` is a command, not a transform: its release projects have a test file of their own.
     expect([...covered].filter((c) => c !== 'upgrade').sort()).toEqual(allTransforms.map((t) => t.name).sort());
@@ -87,7 +97,8 @@ describe('fixture pairs', () => {
     describe(`${testCase.transform}/${testCase.name}`, () => {
       const transform = allTransforms.find((t) => t.name === testCase.transform)!;
       // A case the transform can take alone runs directly too, with no CLI or disk (fast); the CLI run still writes it.
-      const direct = transform.transformSource !== undefined && transform.transformProject === undefined && !testCase.input.endsWith('.json');
+      const direct =
+        transform.transformSource !== undefined && transform.transformProject === undefined && !testCase.input.endsWith('.json');
       const unchanged = fs.readFileSync(testCase.input, 'utf8') === fs.readFileSync(testCase.output, 'utf8');
 
       it(`gives the expected output${unchanged ? ' and reports exactly why it changed nothing' : ''}${direct ? '' : ', and a second run changes nothing'}`, async () => {
@@ -98,7 +109,9 @@ describe('fixture pairs', () => {
         expect(first.code).toBe(0);
         expect(fs.readFileSync(file, 'utf8')).toBe(fs.readFileSync(testCase.output, 'utf8'));
         if (unchanged) {
-          expect(fs.existsSync(testCase.notes), `${testCase.notes} is missing: a case that changes nothing says what it reports`).toBe(true);
+          expect(fs.existsSync(testCase.notes), `${testCase.notes} is missing: a case that changes nothing says what it reports`).toBe(
+            true,
+          );
           expect(reportAbout(first.stdout, testCase.fileName)).toBe(fs.readFileSync(testCase.notes, 'utf8'));
         }
         if (direct) return;

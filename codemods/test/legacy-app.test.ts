@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { expectSameTree, LEGACY_APP, REPO_ROOT, runCli, snapshotTree, tempDir } from './support/harness';
 
 /**
@@ -37,7 +38,12 @@ function lint(): { errorCount: number; warningCount: number; messages: string[] 
   );
   const result = spawnSync(process.execPath, [ESLINT, '--format', 'json', 'src'], { cwd: app, encoding: 'utf8' });
   fs.rmSync(path.join(app, 'eslint.config.mjs'));
-  const report = JSON.parse(result.stdout || '[]') as Array<{ filePath: string; errorCount: number; warningCount: number; messages: Array<{ ruleId: string; message: string; line: number }> }>;
+  const report = JSON.parse(result.stdout || '[]') as Array<{
+    filePath: string;
+    errorCount: number;
+    warningCount: number;
+    messages: Array<{ ruleId: string; message: string; line: number }>;
+  }>;
   if (report.length === 0) throw new Error(`eslint gave no report: ${result.stderr}`);
   return {
     errorCount: report.reduce((n, f) => n + f.errorCount, 0),
@@ -62,28 +68,49 @@ describe('fixtures/legacy-app', () => {
     const out = result.stdout;
     expect(out.indexOf('config-v2: 2 files changed')).toBeGreaterThanOrEqual(0);
     expect(out.indexOf('queue-batch-window: 1 file changed')).toBeGreaterThan(out.indexOf('config-v2: 2 files changed'));
-    expect(out).toMatch(/src\/qpq\.config\.ts:\d+ {2}defineBuildPath\(buildPath\) removed: its path is now defineApplicationModule's apiBuildPath/);
-    expect(out).toMatch(/src\/qpq\.config\.ts:\d+ {2}defineApplicationModule\('todo', …\): apiBuildPath buildPath, deployRegion 'ap-southeast-2' moved to defineAwsServiceAccountInfo/);
+    expect(out).toMatch(
+      /src\/qpq\.config\.ts:\d+ {2}defineBuildPath\(buildPath\) removed: its path is now defineApplicationModule's apiBuildPath/,
+    );
+    expect(out).toMatch(
+      /src\/qpq\.config\.ts:\d+ {2}defineApplicationModule\('todo', …\): apiBuildPath buildPath, deployRegion 'ap-southeast-2' moved to defineAwsServiceAccountInfo/,
+    );
     expect(out).toMatch(/src\/reportingSettings\.ts:\d+ {2}defineQueue\('report-jobs', …\): build path argument buildPath removed/);
     expect(out).toMatch(/src\/qpq\.config\.ts:\d+ {2}defineQueue\('todo-jobs', …\): batchWindowInSeconds: 5 added/);
     expect(out).toMatch(/1 TODO left in the code/);
     expect(out.indexOf('action-factory: 5 files changed')).toBeGreaterThan(out.indexOf('queue-batch-window: 1 file changed'));
-    expect(out).toContain('\n  src/actions/audit/askAuditRecord.ts  askAuditRecord built with createActionRequester, from AuditRecordActionRequester.ts:5\n');
-    expect(out).toMatch(/Type check of the 7 changed files against the reference runtime \(qpq-reference-runtime [\d.]+\): no new errors\./);
+    expect(out).toContain(
+      '\n  src/actions/audit/askAuditRecord.ts  askAuditRecord built with createActionRequester, from AuditRecordActionRequester.ts:5\n',
+    );
+    expect(out).toMatch(
+      /Type check of the 7 changed files against the reference runtime \(qpq-reference-runtime [\d.]+\): no new errors\./,
+    );
     const audit = path.join(app, 'src/actions/audit');
-    expect(fs.readdirSync(audit).sort()).toEqual(['AuditActionType.ts', 'askAuditRecord.ts', 'getAuditRecordActionProcessor.ts', 'index.ts']);
+    expect(fs.readdirSync(audit).sort()).toEqual([
+      'AuditActionType.ts',
+      'askAuditRecord.ts',
+      'getAuditRecordActionProcessor.ts',
+      'index.ts',
+    ]);
     expect(fs.readFileSync(path.join(audit, 'getAuditRecordActionProcessor.ts'), 'utf8')).toContain(
       'export const getAuditRecordActionProcessor = createActionProcessor(askAuditRecord, getProcessAuditRecord);\n',
     );
-    expect(fs.readFileSync(path.join(audit, 'index.ts'), 'utf8')).toBe("export * from './askAuditRecord';\nexport * from './AuditActionType';\nexport * from './getAuditRecordActionProcessor';\n");
+    expect(fs.readFileSync(path.join(audit, 'index.ts'), 'utf8')).toBe(
+      "export * from './askAuditRecord';\nexport * from './AuditActionType';\nexport * from './getAuditRecordActionProcessor';\n",
+    );
 
     const config = fs.readFileSync(path.join(app, 'src/qpq.config.ts'), 'utf8');
-    expect(config).toContain("import { defineAwsServiceAccountInfo } from 'quidproquo-config-aws';\nimport { defineApplicationModule, defineDeployEvent, defineQueue, defineRecurringSchedule, QPQConfig } from 'quidproquo-core';");
-    expect(config).toContain("  defineApplicationModule('todo', 'api', 'production', __dirname, buildPath),\n  // TODO(qpq-codemod): the AWS account id this service deploys to\n  defineAwsServiceAccountInfo('TODO-aws-account-id', 'ap-southeast-2'),\n");
-    expect(config).toContain("defineQueue('todo-jobs', { 'todo/complete': '/queues/todoQueue::onCompleteTodo' }, { batchWindowInSeconds: 5 }),");
+    expect(config).toContain(
+      "import { defineAwsServiceAccountInfo } from 'quidproquo-config-aws';\nimport { defineApplicationModule, defineDeployEvent, defineQueue, defineRecurringSchedule, QPQConfig } from 'quidproquo-core';",
+    );
+    expect(config).toContain(
+      "  defineApplicationModule('todo', 'api', 'production', __dirname, buildPath),\n  // TODO(qpq-codemod): the AWS account id this service deploys to\n  defineAwsServiceAccountInfo('TODO-aws-account-id', 'ap-southeast-2'),\n",
+    );
+    expect(config).toContain(
+      "defineQueue('todo-jobs', { 'todo/complete': '/queues/todoQueue::onCompleteTodo' }, { batchWindowInSeconds: 5 }),",
+    );
     expect(config).not.toMatch(/defineBuildPath/);
     const reporting = fs.readFileSync(path.join(app, 'src/reportingSettings.ts'), 'utf8');
-    expect(reporting).toContain("{ batchSize: 5, batchWindowInSeconds: 30 }),");
+    expect(reporting).toContain('{ batchSize: 5, batchWindowInSeconds: 30 }),');
     for (const [file, text] of before) expect(fs.readFileSync(path.join(app, file), 'utf8'), file).toBe(text);
   });
 
@@ -91,7 +118,9 @@ describe('fixtures/legacy-app', () => {
     const before = snapshotTree(app);
     const result = runCli(['migrate'], app);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^config-v2: nothing to change\nqueue-batch-window: nothing to change\naction-factory: nothing to change\n/);
+    expect(result.stdout).toMatch(
+      /^config-v2: nothing to change\nqueue-batch-window: nothing to change\naction-factory: nothing to change\n/,
+    );
     expect(expectSameTree(before, snapshotTree(app))).toEqual([]);
   });
 

@@ -1,7 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TSCONFIG, expectSameTree, git, LEGACY_APP, REPO_ROOT, runCli, runInProcess, snapshotTree, tempDir, writeFiles } from './support/harness';
+
+import {
+  DEFAULT_TSCONFIG,
+  expectSameTree,
+  git,
+  LEGACY_APP,
+  REPO_ROOT,
+  runCli,
+  runInProcess,
+  snapshotTree,
+  tempDir,
+  writeFiles,
+} from './support/harness';
 
 const made: string[] = [];
 function project(files: Record<string, string>, label = 'safety'): string {
@@ -14,16 +26,21 @@ afterAll(() => {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const OLD_QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
-const NEW_QUEUE = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n";
+const OLD_QUEUE =
+  "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
+const NEW_QUEUE =
+  "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', { 'order/placed': '/queues/orders::onPlaced' })];\n";
 
 describe('a file that does not parse', () => {
   it('is named and left byte for byte as it was, the rest are processed, and the run exits 1', () => {
-    const broken = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('broken', '../build', { 'a/b': '/q::onB' }];\n";
+    const broken =
+      "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('broken', '../build', { 'a/b': '/q::onB' }];\n";
     const dir = project({ 'src/good.ts': OLD_QUEUE, 'src/broken.ts': broken });
     const result = runCli(['config-v2', '--no-typecheck'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/3 files scanned: 1 changed, 1 unchanged, 0 skipped, 1 failed\.\n {2}failed src\/broken\.ts: does not parse \(3:\d+ .+\)\n/);
+    expect(result.stdout).toMatch(
+      /3 files scanned: 1 changed, 1 unchanged, 0 skipped, 1 failed\.\n {2}failed src\/broken\.ts: does not parse \(3:\d+ .+\)\n/,
+    );
     expect(fs.readFileSync(path.join(dir, 'src/broken.ts'), 'utf8')).toBe(broken);
     expect(fs.readFileSync(path.join(dir, 'src/good.ts'), 'utf8')).toBe(NEW_QUEUE);
   });
@@ -40,7 +57,8 @@ describe('--dry', () => {
       // Before migrate the app still imports a name the framework removed, which the runtime lacks.
       const bundling = args[0] === 'bundle-runtime';
       expect(result.code, `${args[0]}: ${result.stderr}`).toBe(bundling ? 1 : 0);
-      if (bundling) expect(result.stdout).toMatch(/src\/qpq\.config\.ts:1:\d+: 'defineBuildPath' is not in the reference runtime's quidproquo-core/);
+      if (bundling)
+        expect(result.stdout).toMatch(/src\/qpq\.config\.ts:1:\d+: 'defineBuildPath' is not in the reference runtime's quidproquo-core/);
       expect(result.stdout, args[0]).toMatch(/^(\+\+\+|---) /m);
       expect(expectSameTree(before, snapshotTree(dir)), args[0]).toEqual([]);
     }
@@ -52,8 +70,11 @@ describe('outside a git work tree', () => {
     const dir = project({ 'src/config.ts': OLD_QUEUE, 'src/other.ts': OLD_QUEUE });
     const written = runCli(['config-v2', '--no-typecheck'], dir);
     expect(written.code).toBe(0);
-    expect(written.rawStderr).toBe(`qpq-codemod: warning: ${dir} is not in a git work tree, so nothing records what this run changes; preview first with: qpq-codemod config-v2 --no-typecheck --dry\n`);
-    for (const args of [['--force'], ['--dry'], ['--print']]) expect(runCli(['config-v2', '--no-typecheck', ...args], dir).warnedNotGit, args[0]).toBe(false);
+    expect(written.rawStderr).toBe(
+      `qpq-codemod: warning: ${dir} is not in a git work tree, so nothing records what this run changes; preview first with: qpq-codemod config-v2 --no-typecheck --dry\n`,
+    );
+    for (const args of [['--force'], ['--dry'], ['--print']])
+      expect(runCli(['config-v2', '--no-typecheck', ...args], dir).warnedNotGit, args[0]).toBe(false);
   });
 });
 
@@ -134,7 +155,10 @@ describe("the project's own prettier", () => {
   });
 
   it("formats with the toolkit's prettier and the project's config when the project has no prettier installed", async () => {
-    const dir = project({ '.prettierrc.json': JSON.stringify({ singleQuote: false, semi: false, printWidth: 60 }), 'src/config.ts': OLD_QUEUE });
+    const dir = project({
+      '.prettierrc.json': JSON.stringify({ singleQuote: false, semi: false, printWidth: 60 }),
+      'src/config.ts': OLD_QUEUE,
+    });
     const result = await runInProcess(['config-v2', '--no-typecheck', '--force'], dir);
     expect(result.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(
@@ -151,7 +175,9 @@ describe("the project's own prettier", () => {
     });
     const result = await runInProcess(['config-v2', '--no-typecheck', '--force'], dir);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe("qpq-codemod: warning: the project's prettier could not be loaded (half installed): formatting with the prettier qpq-codemod carries\n");
+    expect(result.stderr).toBe(
+      "qpq-codemod: warning: the project's prettier could not be loaded (half installed): formatting with the prettier qpq-codemod carries\n",
+    );
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(
       'import { defineQueue } from "quidproquo-core"\n\nexport default [\n  defineQueue("orders", {\n    "order/placed": "/queues/orders::onPlaced",\n  }),\n]\n',
     );
@@ -162,7 +188,9 @@ describe("the project's own prettier", () => {
     const dir = project({ 'src/config.ts': odd });
     const result = await runInProcess(['config-v2', '--no-typecheck', '--force'], dir);
     expect(result.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe("import {defineQueue} from 'quidproquo-core'\nexport default [ defineQueue( 'orders' ,  {'a/b':'/q::onB'} ) ]\n");
+    expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(
+      "import {defineQueue} from 'quidproquo-core'\nexport default [ defineQueue( 'orders' ,  {'a/b':'/q::onB'} ) ]\n",
+    );
   });
 });
 
@@ -186,7 +214,9 @@ describe('progress and summary', () => {
     });
     const result = runCli(['migrate', '--no-typecheck'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/queue-batch-window: not run: the project is on quidproquo 0\.1\.20 \(quidproquo-core 0\.1\.20 \(declared \^0\.1\.20: package\.json\)\); the change came in 0\.1\.14/);
+    expect(result.stdout).toMatch(
+      /queue-batch-window: not run: the project is on quidproquo 0\.1\.20 \(quidproquo-core 0\.1\.20 \(declared \^0\.1\.20: package\.json\)\); the change came in 0\.1\.14/,
+    );
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(NEW_QUEUE);
   });
 });

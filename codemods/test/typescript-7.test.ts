@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { findRuntimeSource } from '../src/lib/runtime-source';
 import { DEFAULT_TSCONFIG, REPO_ROOT, runCli, tempDir, writeFiles } from './support/harness';
 
@@ -17,7 +18,8 @@ describe('qpq-codemod in a project whose typescript is TypeScript 7', () => {
   it('migrates, type-checks the change with its own TypeScript API, and says so', () => {
     const dir = tempDir('ts7');
     made.push(dir);
-    const before = "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
+    const before =
+      "import { defineQueue } from 'quidproquo-core';\n\nexport default [defineQueue('orders', '../build', { 'order/placed': '/queues/orders::onPlaced' })];\n";
     writeFiles(dir, { 'tsconfig.json': DEFAULT_TSCONFIG, 'src/config.ts': before });
     fs.mkdirSync(path.join(dir, 'node_modules'));
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules/typescript-7'), path.join(dir, 'node_modules/typescript'), 'dir');
@@ -27,6 +29,7 @@ describe('qpq-codemod in a project whose typescript is TypeScript 7', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'src/config.ts'), 'utf8')).toBe(before.replace("'orders', '../build', ", "'orders', "));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the copy of TypeScript ts-morph carries, not the project's
     const ownVersion = (require('ts-morph') as typeof import('ts-morph')).ts.version;
     const runtime = findRuntimeSource()!;
     expect(result.stdout).toContain(

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { allContracts, runContract } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { unifiedDiff } from '../src/lib/diff';
 import { applyEdits, arrayList, removeListElements } from '../src/lib/edits';
 import { addNamedImport, importBlock } from '../src/lib/imports';
@@ -34,10 +35,14 @@ function random(seed: number): () => number {
 
 describe('unified diff', () => {
   it('prints the git format, with /dev/null for new and removed files and the no-newline marker', () => {
-    expect(unifiedDiff('a.ts', 'one\ntwo\nthree\n', 'one\n2\nthree\n')).toBe('--- a/a.ts\n+++ b/a.ts\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n');
+    expect(unifiedDiff('a.ts', 'one\ntwo\nthree\n', 'one\n2\nthree\n')).toBe(
+      '--- a/a.ts\n+++ b/a.ts\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n',
+    );
     expect(unifiedDiff('n.ts', null, 'x\n')).toBe('--- /dev/null\n+++ b/n.ts\n@@ -0,0 +1 @@\n+x\n');
     expect(unifiedDiff('n.ts', 'x\n', null)).toBe('--- a/n.ts\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n');
-    expect(unifiedDiff('e.ts', 'a\nb', 'a\nc')).toBe('--- a/e.ts\n+++ b/e.ts\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
+    expect(unifiedDiff('e.ts', 'a\nb', 'a\nc')).toBe(
+      '--- a/e.ts\n+++ b/e.ts\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n',
+    );
     expect(unifiedDiff('same.ts', 'a\n', 'a\n')).toBe('');
   });
 
@@ -83,8 +88,27 @@ describe('edits', () => {
   });
 
   it('throw when two overlap, naming the place, and apply an edit given twice once', () => {
-    expect(() => applyEdits('ab\r\ncdef', [{ start: 4, end: 6, newText: 'X' }, { start: 5, end: 7, newText: 'Y' }], '\r\n', 'src/a.ts')).toThrow('two edits overlap at src/a.ts:2:2, so they cannot both be made');
-    expect(applyEdits('ab', [{ start: 1, end: 1, newText: '\n' }, { start: 1, end: 1, newText: '\n' }], '\r\n')).toBe('a\r\nb');
+    expect(() =>
+      applyEdits(
+        'ab\r\ncdef',
+        [
+          { start: 4, end: 6, newText: 'X' },
+          { start: 5, end: 7, newText: 'Y' },
+        ],
+        '\r\n',
+        'src/a.ts',
+      ),
+    ).toThrow('two edits overlap at src/a.ts:2:2, so they cannot both be made');
+    expect(
+      applyEdits(
+        'ab',
+        [
+          { start: 1, end: 1, newText: '\n' },
+          { start: 1, end: 1, newText: '\n' },
+        ],
+        '\r\n',
+      ),
+    ).toBe('a\r\nb');
   });
 
   it('give inserted text the line ends of the file', () => {
@@ -105,16 +129,26 @@ describe('imports the codemods add', () => {
     return applyEdits(text, addNamedImport(sourceFile, module, specifier));
   };
   const findings = (text: string) =>
-    runContract(importOrder as never, { ts: ts as never, sourceFile: ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true) as never, checker: undefined }, undefined, (_, error) => {
-      throw error;
-    });
+    runContract(
+      importOrder as never,
+      { ts: ts as never, sourceFile: ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true) as never, checker: undefined },
+      undefined,
+      (_, error) => {
+        throw error;
+      },
+    );
 
-  const FILE = "import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { config } from '../config';\nimport { b } from './b';\n\nexport const x = [askDateNow, z, config, b];\n";
+  const FILE =
+    "import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { config } from '../config';\nimport { b } from './b';\n\nexport const x = [askDateNow, z, config, b];\n";
 
   it('go where qpq/import-order puts them: in their group in its order, or a group of their own', () => {
     expect(findings(FILE)).toEqual([]);
     const cases: Array<[string, string, string]> = [
-      ['quidproquo-webserver', 'toJsonEventResponse', "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n"],
+      [
+        'quidproquo-webserver',
+        'toJsonEventResponse',
+        "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n",
+      ],
       // A deeper relative module comes before the shallower ones of its folder.
       ['./a/deep', 'deep', "import { config } from '../config';\nimport { deep } from './a/deep';\nimport { b } from './b';\n"],
       ['./c', 'c as cee', "import { b } from './b';\nimport { c as cee } from './c';\n"],
@@ -125,9 +159,14 @@ describe('imports the codemods add', () => {
       expect(result, module).toContain(expected);
       expect(findings(result), module).toEqual([]);
     }
-    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", 'quidproquo-core', 'askDateNow')).toBe("import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nexport const x = z;\n");
-    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", './local', 'local')).toBe("import { z } from 'zod';\n\nimport { local } from './local';\n\nexport const x = z;\n");
-    const commonJs = "const { defineQueue } = require('quidproquo-core');\nconst path = require('node:path');\n\nmodule.exports = [defineQueue, path];\n";
+    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", 'quidproquo-core', 'askDateNow')).toBe(
+      "import { askDateNow } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nexport const x = z;\n",
+    );
+    expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", './local', 'local')).toBe(
+      "import { z } from 'zod';\n\nimport { local } from './local';\n\nexport const x = z;\n",
+    );
+    const commonJs =
+      "const { defineQueue } = require('quidproquo-core');\nconst path = require('node:path');\n\nmodule.exports = [defineQueue, path];\n";
     expect(adding(commonJs, 'quidproquo-config-aws', 'defineAwsServiceAccountInfo', 'qpq.config.js')).toBe(
       "const { defineAwsServiceAccountInfo } = require('quidproquo-config-aws');\n" + commonJs,
     );
@@ -143,7 +182,9 @@ describe('imports the codemods add', () => {
       ]),
       "'",
     );
-    expect(block).toBe("import { AskResponse, createActionRequester } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { up } from '../up';\nimport { b } from './b';");
+    expect(block).toBe(
+      "import { AskResponse, createActionRequester } from 'quidproquo-core';\n\nimport { z } from 'zod';\n\nimport { up } from '../up';\nimport { b } from './b';",
+    );
     expect(findings(`${block}\n\nexport const all = [AskResponse, createActionRequester, z, up, b];\n`)).toEqual([]);
   });
 });
@@ -153,7 +194,11 @@ describe('parse errors', () => {
 
   it('are read from the parser, the first one with its 1-based position', () => {
     expect(firstParseError(parse('ok.ts', 'export const a = 1;\n'))).toBeUndefined();
-    expect(firstParseError(parse('bad.ts', 'export const a = {\n  b: 1\n  c: 2\n};\n'))).toEqual({ line: 3, column: 3, message: "',' expected." });
+    expect(firstParseError(parse('bad.ts', 'export const a = {\n  b: 1\n  c: 2\n};\n'))).toEqual({
+      line: 3,
+      column: 3,
+      message: "',' expected.",
+    });
     // Type annotations in a JavaScript file are a program's complaint, not the parser's.
     expect(firstParseError(parse('typed.js', 'export const a: number = 1;\n'))).toBeUndefined();
   });
@@ -189,7 +234,8 @@ describe('the registry', () => {
     const firstOptIn = allTransforms.findIndex((t) => !t.migration);
     expect(allTransforms.slice(firstOptIn).every((t) => !t.migration)).toBe(true);
     for (const transform of allTransforms) {
-      for (const before of transform.runsAfter ?? []) expect(names.indexOf(before), `${transform.name} after ${before}`).toBeLessThan(names.indexOf(transform.name));
+      for (const before of transform.runsAfter ?? [])
+        expect(names.indexOf(before), `${transform.name} after ${before}`).toBeLessThan(names.indexOf(transform.name));
     }
   });
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { REPO_ROOT, runInProcess, snapshotTree, tempDir } from './support/harness';
 
 /**
@@ -38,7 +39,9 @@ describe('qpq-codemod upgrade from 0.1.0 to the newest release in one run', () =
     const result = await runInProcess(['upgrade', '--force', '--no-typecheck'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n')[0]).toBe('Upgrade from quidproquo 0.1.0 (quidproquo-core 0.1.0 (declared 0.1.0: package.json)) to 0.1.16.');
+    expect(result.stdout.split('\n')[0]).toBe(
+      'Upgrade from quidproquo 0.1.0 (quidproquo-core 0.1.0 (declared 0.1.0: package.json)) to 0.1.16.',
+    );
     expect(result.stdout).toContain(
       'Manual steps (1): the code is found, a person decides:\n  src/avatars.ts:8:17  [0.1.8 bc-107] `askMapParallelBatch(…)`: check callbacks that use the second or third parameter (they were relative to the batch)\n',
     );

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allEntries, compareVersions, releaseTables } from 'qpq-contracts';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { DEFAULT_TSCONFIG, expectSameTree, FIXTURES_DIR, runInProcess, snapshotTree, tempDir } from './support/harness';
 
 /**
@@ -35,8 +36,16 @@ function tree(dir: string): Map<string, Buffer> {
 function manualSteps(stdout: string): string[] {
   const start = stdout.indexOf('\nManual steps (');
   if (start === -1) return [];
-  const lines = stdout.slice(start + 1).split('\n').slice(1);
-  return lines.slice(0, lines.findIndex((l) => !l.startsWith('  '))).map((l) => l.slice(2));
+  const lines = stdout
+    .slice(start + 1)
+    .split('\n')
+    .slice(1);
+  return lines
+    .slice(
+      0,
+      lines.findIndex((l) => !l.startsWith('  ')),
+    )
+    .map((l) => l.slice(2));
 }
 
 describe('qpq-codemod upgrade, release by release', () => {
@@ -48,19 +57,30 @@ describe('qpq-codemod upgrade, release by release', () => {
   for (const release of releases) {
     describe(`to ${release}`, () => {
       const caseDir = path.join(CASES_DIR, release);
-      const expectedManual = fs.readFileSync(path.join(caseDir, 'manual.txt'), 'utf8').split('\n').filter((l) => l !== '');
+      const expectedManual = fs
+        .readFileSync(path.join(caseDir, 'manual.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '');
 
       it('has a before and after file for each entry: class A changed, class B listed', () => {
         const input = path.join(caseDir, 'input');
         const output = path.join(caseDir, 'output');
         for (const entry of allEntries().filter((e) => e.release === release)) {
-          const file = entry.kind === 'package-scripts' ? 'package.json' : fs.readdirSync(path.join(input, 'src')).find((f) => f.replace(/(\.test)?\.ts$/, '') === entry.id);
+          const file =
+            entry.kind === 'package-scripts'
+              ? 'package.json'
+              : fs.readdirSync(path.join(input, 'src')).find((f) => f.replace(/(\.test)?\.ts$/, '') === entry.id);
           expect(file, `${entry.id}: no src/${entry.id}.ts`).toBeDefined();
           const relative = entry.kind === 'package-scripts' ? file! : path.join('src', file!);
           if (entry.class === 'A') {
-            expect(fs.readFileSync(path.join(output, relative), 'utf8'), `${entry.id} changes its file`).not.toBe(fs.readFileSync(path.join(input, relative), 'utf8'));
+            expect(fs.readFileSync(path.join(output, relative), 'utf8'), `${entry.id} changes its file`).not.toBe(
+              fs.readFileSync(path.join(input, relative), 'utf8'),
+            );
           } else {
-            expect(expectedManual.some((l) => l.includes(`[${release} ${entry.id}]`) || l.includes(`[${release} ${entry.id}.`)), `${entry.id} is listed`).toBe(true);
+            expect(
+              expectedManual.some((l) => l.includes(`[${release} ${entry.id}]`) || l.includes(`[${release} ${entry.id}.`)),
+              `${entry.id} is listed`,
+            ).toBe(true);
           }
         }
       });
@@ -70,7 +90,11 @@ describe('qpq-codemod upgrade, release by release', () => {
         const first = await runInProcess(['upgrade', '--to', release, '--force', '--no-typecheck'], dir);
         expect(first.stderr).toBe('');
         expect(first.code).toBe(0);
-        expect(first.stdout.split('\n')[0]).toMatch(new RegExp(`^Upgrade from quidproquo ${previousOf(release).replace(/\./g, '\\.')} \\(.* \\(declared ${previousOf(release).replace(/\./g, '\\.')}: package\\.json\\)\\) to ${release.replace(/\./g, '\\.')}\\.$`));
+        expect(first.stdout.split('\n')[0]).toMatch(
+          new RegExp(
+            `^Upgrade from quidproquo ${previousOf(release).replace(/\./g, '\\.')} \\(.* \\(declared ${previousOf(release).replace(/\./g, '\\.')}: package\\.json\\)\\) to ${release.replace(/\./g, '\\.')}\\.$`,
+          ),
+        );
         expect(manualSteps(first.stdout)).toEqual(expectedManual);
         const expected = snapshotTree(path.join(caseDir, 'output'));
         const actual = tree(dir);
@@ -90,7 +114,9 @@ describe('qpq-codemod upgrade, release by release', () => {
         const result = await runInProcess(['upgrade', '--to', release, '--dry', '--no-typecheck'], dir);
         expect(result.code).toBe(0);
         // The next release is not published: its dependencies are left for when it is.
-        expect(result.stdout).toMatch(release === 'next' ? /^--- a\/src\/bc-2\.ts\n\+\+\+ b\/src\/bc-2\.ts\n/m : /^--- a\/package\.json\n\+\+\+ b\/package\.json\n/m);
+        expect(result.stdout).toMatch(
+          release === 'next' ? /^--- a\/src\/bc-2\.ts\n\+\+\+ b\/src\/bc-2\.ts\n/m : /^--- a\/package\.json\n\+\+\+ b\/package\.json\n/m,
+        );
         expect(manualSteps(result.stdout)).toEqual(expectedManual);
         expect(expectSameTree(before, snapshotTree(dir))).toEqual([]);
       });

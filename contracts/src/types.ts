@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { FileIndex } from './engine/file-index';
 import type { StoryRecognizer } from './engine/story-recognition';
 

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { requestedActionOfCall, yieldedActionsOfCall, type StoryCallNode } from '../src';
+
+import { requestedActionOfCall, type StoryCallNode, yieldedActionsOfCall } from '../src';
 import { dedent } from '../src/engine/dedent';
 
 const RUNTIME = path.join(__dirname, '..', '..', 'runtime', 'src');

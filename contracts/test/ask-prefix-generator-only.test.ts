@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it, onTestFinished } from 'vitest';
+
 import { allContracts, runContract } from '../src';
 
 const contract = allContracts.find((c) => c.meta.id === 'ask-prefix-generator-only')!;
@@ -16,7 +17,7 @@ describe('ask-prefix-generator-only with requireAskPrefix', () => {
     fs.writeFileSync(
       stories,
       [
-        "declare function askLoad(): Generator<{ type: string }, number, unknown>;",
+        'declare function askLoad(): Generator<{ type: string }, number, unknown>;',
         'export function* onCleanup() {',
         '  return yield* askLoad();',
         '}',
@@ -32,11 +33,21 @@ describe('ask-prefix-generator-only with requireAskPrefix', () => {
       path.join(dir, 'qpq.config.ts'),
       "declare function defineQueue(name: string, processors: Record<string, string>): unknown;\nexport const config = [defineQueue('cleanup', { run: '/jobs/todoJobs::onCleanup' })];\n",
     );
-    const program = ts.createProgram([stories, path.join(dir, 'qpq.config.ts')], { strict: true, noEmit: true, types: [], target: ts.ScriptTarget.ES2022 });
-    const sourceFile = program.getSourceFile(stories)!;
-    const findings = runContract(contract, { ts, sourceFile, checker: program.getTypeChecker(), program }, { requireAskPrefix: true }, (_, e) => {
-      throw e;
+    const program = ts.createProgram([stories, path.join(dir, 'qpq.config.ts')], {
+      strict: true,
+      noEmit: true,
+      types: [],
+      target: ts.ScriptTarget.ES2022,
     });
+    const sourceFile = program.getSourceFile(stories)!;
+    const findings = runContract(
+      contract,
+      { ts, sourceFile, checker: program.getTypeChecker(), program },
+      { requireAskPrefix: true },
+      (_, e) => {
+        throw e;
+      },
+    );
     expect(findings.map((f) => `${f.messageId}:${f.data.name}`)).toEqual(['missingPrefix:loadEverything']);
   });
 });

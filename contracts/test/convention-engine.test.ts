@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { getConfigTypeModel } from '../src/engine/config-type';
 import { dedent } from '../src/engine/dedent';
 import { findNotSerializable, findNotSerializableLiteral } from '../src/engine/serializable';

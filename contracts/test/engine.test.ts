@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+
+import type { Contract } from '../src';
 import { allContracts, applyEdits, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { dedent } from '../src/engine/dedent';
-import type { Contract } from '../src';
 
 const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
 const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
@@ -25,7 +26,9 @@ describe('runContract', () => {
     expect(runContract(failing, target, undefined, onError)).toEqual([]);
     expect(runContract(failing, target, undefined, onError)).toEqual([]);
     expect(errors).toEqual(['always-fails: boom']);
-    expect(runContract(requireYieldStar, target, undefined, onError).map((f) => [f.messageId, f.start])).toEqual([['missingYieldStar', 22]]);
+    expect(runContract(requireYieldStar, target, undefined, onError).map((f) => [f.messageId, f.start])).toEqual([
+      ['missingYieldStar', 22],
+    ]);
   });
 
   it('analyses a file once: the same findings object for every caller of the same file', () => {
@@ -142,7 +145,12 @@ describe('one model of config runtime references', () => {
       "defineGlobal('name', 'value::not-a-path-but-looks-like-one');",
     ].join('\n');
     const sourceFile = parse(text, '/project/src/qpq.config.ts');
-    const references = runtimeReferencesIn(ts, sourceFile).map((r) => [r.setting, r.modulePath ?? '', r.exportName ?? '', r.missingSeparator]);
+    const references = runtimeReferencesIn(ts, sourceFile).map((r) => [
+      r.setting,
+      r.modulePath ?? '',
+      r.exportName ?? '',
+      r.missingSeparator,
+    ]);
     expect(references).toEqual([
       ['defineRoute', '/project/src/controllers/todo', 'listTodos', false],
       ['defineQueue', '/project/src/queue/jobs', 'onJob', false],

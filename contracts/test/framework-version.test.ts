@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectFrameworkVersion, FrameworkVersionCache, lowestInRange, compareVersions, normalizeVersion } from '../src/index';
+
+import { compareVersions, detectFrameworkVersion, FrameworkVersionCache, lowestInRange, normalizeVersion } from '../src/index';
 
 const made: string[] = [];
 afterAll(() => {
@@ -41,7 +42,9 @@ describe('the framework version of a project', () => {
     });
     const found = detectFrameworkVersion(path.join(dir, 'services/todo'))!;
     expect(found.version).toBe('0.1.12');
-    expect(found.findings).toEqual([{ package: 'quidproquo', version: '0.1.12', kind: 'declared', file: path.join(dir, 'package.json'), spec: '0.1.12' }]);
+    expect(found.findings).toEqual([
+      { package: 'quidproquo', version: '0.1.12', kind: 'declared', file: path.join(dir, 'package.json'), spec: '0.1.12' },
+    ]);
   });
 
   it('reads the lockfile at the workspace root when nothing is installed (npm, pnpm, yarn)', () => {
@@ -50,7 +53,12 @@ describe('the framework version of a project', () => {
       'app/package.json': { dependencies: { 'quidproquo-core': '^0.1.2', 'quidproquo-webserver': '^0.1.2' } },
       'package-lock.json': {
         lockfileVersion: 3,
-        packages: { '': {}, 'node_modules/quidproquo-core': { version: '0.1.14' }, 'node_modules/quidproquo-webserver': { version: '0.1.14' }, 'node_modules/zod': { version: '3.0.0' } },
+        packages: {
+          '': {},
+          'node_modules/quidproquo-core': { version: '0.1.14' },
+          'node_modules/quidproquo-webserver': { version: '0.1.14' },
+          'node_modules/zod': { version: '3.0.0' },
+        },
       },
     });
     const fromNpm = detectFrameworkVersion(path.join(npm, 'app'))!;
@@ -62,7 +70,8 @@ describe('the framework version of a project', () => {
 
     const pnpm = tree({
       'package.json': { dependencies: { '@quidproquo/core': '^0.1.0' } },
-      'pnpm-lock.yaml': "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      '@quidproquo/core':\n        specifier: ^0.1.0\n        version: 0.1.9\n\npackages:\n\n  '@quidproquo/core@0.1.9':\n    resolution: {integrity: sha512-x}\n",
+      'pnpm-lock.yaml':
+        "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      '@quidproquo/core':\n        specifier: ^0.1.0\n        version: 0.1.9\n\npackages:\n\n  '@quidproquo/core@0.1.9':\n    resolution: {integrity: sha512-x}\n",
     });
     expect(detectFrameworkVersion(pnpm)!.source).toBe('@quidproquo/core 0.1.9 (lockfile: pnpm-lock.yaml)');
 
@@ -79,14 +88,21 @@ describe('the framework version of a project', () => {
     });
     const found = detectFrameworkVersion(dir)!;
     expect(found.version).toBe('0.1.10');
-    expect(found.disagreement).toBe('the framework packages are not on one version (quidproquo-core 0.1.10, quidproquo-features 0.1.12, quidproquo-webserver 0.1.12); taking the lowest, 0.1.10');
+    expect(found.disagreement).toBe(
+      'the framework packages are not on one version (quidproquo-core 0.1.10, quidproquo-features 0.1.12, quidproquo-webserver 0.1.12); taking the lowest, 0.1.10',
+    );
   });
 
   it('follows file: and link: dependencies (and workspace: ones) to the linked package.json', () => {
     const dir = tree({
       'vendor/qpq/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.15' },
       'vendor/qpq/quidproquo-webserver/package.json': { name: 'quidproquo-webserver', version: '0.1.15' },
-      'app/package.json': { dependencies: { 'quidproquo-core': 'file:../vendor/qpq/quidproquo-core', 'quidproquo-webserver': 'link:../vendor/qpq/quidproquo-webserver' } },
+      'app/package.json': {
+        dependencies: {
+          'quidproquo-core': 'file:../vendor/qpq/quidproquo-core',
+          'quidproquo-webserver': 'link:../vendor/qpq/quidproquo-webserver',
+        },
+      },
     });
     const found = detectFrameworkVersion(path.join(dir, 'app'))!;
     expect(found.version).toBe('0.1.15');
@@ -100,7 +116,9 @@ describe('the framework version of a project', () => {
       'packages/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.7' },
       'packages/app/package.json': { dependencies: { 'quidproquo-core': 'workspace:*' } },
     });
-    expect(detectFrameworkVersion(path.join(workspace, 'packages/app'))!.source).toBe('quidproquo-core 0.1.7 (linked with workspace:*: ../quidproquo-core/package.json)');
+    expect(detectFrameworkVersion(path.join(workspace, 'packages/app'))!.source).toBe(
+      'quidproquo-core 0.1.7 (linked with workspace:*: ../quidproquo-core/package.json)',
+    );
 
     const tarball = tree({ 'package.json': { dependencies: { 'quidproquo-core': 'file:./vendor/quidproquo-core-0.1.11.tgz' } } });
     expect(detectFrameworkVersion(tarball)!.version).toBe('0.1.11');
@@ -143,14 +161,14 @@ describe('release numbers', () => {
   });
 
   it('take the lowest version a range allows', () => {
-    expect([lowestInRange('^0.1.8'), lowestInRange('~0.1.3'), lowestInRange('>=0.1.2 <0.2.0'), lowestInRange('0.1.x'), lowestInRange('0.1.9 || 0.1.4'), lowestInRange('latest'), lowestInRange('file:../x')]).toEqual([
-      '0.1.8',
-      '0.1.3',
-      '0.1.2',
-      '0.1.0',
-      '0.1.4',
-      undefined,
-      undefined,
-    ]);
+    expect([
+      lowestInRange('^0.1.8'),
+      lowestInRange('~0.1.3'),
+      lowestInRange('>=0.1.2 <0.2.0'),
+      lowestInRange('0.1.x'),
+      lowestInRange('0.1.9 || 0.1.4'),
+      lowestInRange('latest'),
+      lowestInRange('file:../x'),
+    ]).toEqual(['0.1.8', '0.1.3', '0.1.2', '0.1.0', '0.1.4', undefined, undefined]);
   });
 });

@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+
 import { allContracts, applyEdits, compareImportNames, compareModules, importRank, QPQ_IMPORT_GROUPS, runContract } from '../src';
 
 const importOrder = allContracts.find((c) => c.meta.id === 'import-order')!;

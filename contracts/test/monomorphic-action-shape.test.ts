@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+
 import { allContracts, runContract } from '../src';
 
 const contract = allContracts.find((c) => c.meta.id === 'monomorphic-action-shape')!;
@@ -126,7 +127,9 @@ describe('monomorphic-action-shape judges only what the runtime receives', () =>
   });
 
   it('skips test files unless the testFiles option includes them', () => {
-    const text = ['function* story() {', "  yield { type: 'T', payload: { a: 1 } };", "  yield { type: 'T', payload: {} };", '}'].join('\n');
+    const text = ['function* story() {', "  yield { type: 'T', payload: { a: 1 } };", "  yield { type: 'T', payload: {} };", '}'].join(
+      '\n',
+    );
     for (const name of ['story.test.ts', 'story.spec.tsx', 'src/__tests__/story.ts', 'src/testing/mocks.ts']) {
       expect(idsIn(name, text)).toEqual([]);
       expect(idsIn(name, text, { testFiles: true })).toEqual(['missingKeys@3']);

@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+
 import { allEntries, applyEdits, entryChanges, outdatedSites, type TableEntry } from '../src/index';
 
 /** The site finder and edits the codemod and the lint rule share, on source text. */
@@ -15,7 +16,12 @@ function migrate(text: string, id: string, part = 0): string {
 
 /** The sites of the given entries, as `line:column id` and the text of each site's own fix. */
 function sites(text: string, ids: string[], checker?: ts.TypeChecker, source = file(text)) {
-  return outdatedSites(ts, source, ids.map((id) => entry(id)), checker).map((s) => {
+  return outdatedSites(
+    ts,
+    source,
+    ids.map((id) => entry(id)),
+    checker,
+  ).map((s) => {
     const { line, character } = source.getLineAndCharacterOfPosition(s.start);
     return { at: `${line + 1}:${character + 1} ${s.entry.id}`, fixed: s.fix ? applyEdits(text, s.fix) : undefined };
   });
@@ -24,37 +30,72 @@ function sites(text: string, ids: string[], checker?: ts.TypeChecker, source = f
 describe('framework names are recognised by the import they come from', () => {
   it('named, aliased, namespace, require, import-equals, umbrella, scoped and deep imports', () => {
     const cases: Array<[string, string]> = [
-      ["import { decodeJWT } from 'quidproquo-webserver';\nexport const c = decodeJWT('t');\n", "import { unsafeDecodeJWTPayload } from 'quidproquo-webserver';\nexport const c = unsafeDecodeJWTPayload('t');\n"],
-      ["import { decodeJWT as read } from 'quidproquo-webserver';\nexport const c = read('t');\n", "import { unsafeDecodeJWTPayload as read } from 'quidproquo-webserver';\nexport const c = read('t');\n"],
-      ["import * as web from 'quidproquo-webserver';\nexport const c = web.decodeJWT('t');\n", "import * as web from 'quidproquo-webserver';\nexport const c = web.unsafeDecodeJWTPayload('t');\n"],
-      ["const { decodeJWT } = require('quidproquo-webserver');\nexports.c = decodeJWT('t');\n", "const { unsafeDecodeJWTPayload } = require('quidproquo-webserver');\nexports.c = unsafeDecodeJWTPayload('t');\n"],
-      ["import web = require('quidproquo-webserver');\nexport const c = web.decodeJWT('t');\n", "import web = require('quidproquo-webserver');\nexport const c = web.unsafeDecodeJWTPayload('t');\n"],
-      ["import { decodeJWT } from 'quidproquo';\nexport const c = decodeJWT('t');\n", "import { unsafeDecodeJWTPayload } from 'quidproquo';\nexport const c = unsafeDecodeJWTPayload('t');\n"],
-      ["import { decodeJWT } from '@quidproquo/webserver';\nexport const c = decodeJWT('t');\n", "import { unsafeDecodeJWTPayload } from '@quidproquo/webserver';\nexport const c = unsafeDecodeJWTPayload('t');\n"],
+      [
+        "import { decodeJWT } from 'quidproquo-webserver';\nexport const c = decodeJWT('t');\n",
+        "import { unsafeDecodeJWTPayload } from 'quidproquo-webserver';\nexport const c = unsafeDecodeJWTPayload('t');\n",
+      ],
+      [
+        "import { decodeJWT as read } from 'quidproquo-webserver';\nexport const c = read('t');\n",
+        "import { unsafeDecodeJWTPayload as read } from 'quidproquo-webserver';\nexport const c = read('t');\n",
+      ],
+      [
+        "import * as web from 'quidproquo-webserver';\nexport const c = web.decodeJWT('t');\n",
+        "import * as web from 'quidproquo-webserver';\nexport const c = web.unsafeDecodeJWTPayload('t');\n",
+      ],
+      [
+        "const { decodeJWT } = require('quidproquo-webserver');\nexports.c = decodeJWT('t');\n",
+        "const { unsafeDecodeJWTPayload } = require('quidproquo-webserver');\nexports.c = unsafeDecodeJWTPayload('t');\n",
+      ],
+      [
+        "import web = require('quidproquo-webserver');\nexport const c = web.decodeJWT('t');\n",
+        "import web = require('quidproquo-webserver');\nexport const c = web.unsafeDecodeJWTPayload('t');\n",
+      ],
+      [
+        "import { decodeJWT } from 'quidproquo';\nexport const c = decodeJWT('t');\n",
+        "import { unsafeDecodeJWTPayload } from 'quidproquo';\nexport const c = unsafeDecodeJWTPayload('t');\n",
+      ],
+      [
+        "import { decodeJWT } from '@quidproquo/webserver';\nexport const c = decodeJWT('t');\n",
+        "import { unsafeDecodeJWTPayload } from '@quidproquo/webserver';\nexport const c = unsafeDecodeJWTPayload('t');\n",
+      ],
     ];
     for (const [before, after] of cases) expect(migrate(before, 'bc-145'), before).toBe(after);
   });
 
   it('a parameter or local of the same name shadows the import, without a checker too', () => {
-    const text = "import { generateUUID } from 'quidproquo-webserver';\n\nexport const a = generateUUID();\nexport function b(generateUUID: () => string) {\n  return generateUUID();\n}\n";
-    expect(migrate(text, 'bc-127')).toBe("import { generateUuid } from 'quidproquo-core';\n\nexport const a = generateUuid();\nexport function b(generateUUID: () => string) {\n  return generateUUID();\n}\n");
+    const text =
+      "import { generateUUID } from 'quidproquo-webserver';\n\nexport const a = generateUUID();\nexport function b(generateUUID: () => string) {\n  return generateUUID();\n}\n";
+    expect(migrate(text, 'bc-127')).toBe(
+      "import { generateUuid } from 'quidproquo-core';\n\nexport const a = generateUuid();\nexport function b(generateUUID: () => string) {\n  return generateUUID();\n}\n",
+    );
   });
 
   it('a name that moves to another package is imported from there, reusing an import the file has, never twice', () => {
-    const text = "import { generateUuid } from 'quidproquo-core';\nimport { generateUUID } from 'quidproquo-webserver';\n\nexport const ids = [generateUUID(), generateUuid()];\n";
-    expect(migrate(text, 'bc-127')).toBe("import { generateUuid } from 'quidproquo-core';\n\nexport const ids = [generateUuid(), generateUuid()];\n");
+    const text =
+      "import { generateUuid } from 'quidproquo-core';\nimport { generateUUID } from 'quidproquo-webserver';\n\nexport const ids = [generateUUID(), generateUuid()];\n";
+    expect(migrate(text, 'bc-127')).toBe(
+      "import { generateUuid } from 'quidproquo-core';\n\nexport const ids = [generateUuid(), generateUuid()];\n",
+    );
   });
 
   it("a barrel's re-export keeps the name it exported", () => {
-    const text = "export { decodeJWT, toJsonEventResponse } from 'quidproquo-webserver';\nexport { adminUserDirectoryResourceName } from 'quidproquo-webserver';\n";
-    expect(migrate(text, 'bc-145')).toBe("export { unsafeDecodeJWTPayload as decodeJWT, toJsonEventResponse } from 'quidproquo-webserver';\nexport { adminUserDirectoryResourceName } from 'quidproquo-webserver';\n");
-    expect(migrate(text, 'bc-118')).toBe("export { decodeJWT, toJsonEventResponse } from 'quidproquo-webserver';\nexport { adminUserDirectoryResourceName } from 'quidproquo-features';\n");
+    const text =
+      "export { decodeJWT, toJsonEventResponse } from 'quidproquo-webserver';\nexport { adminUserDirectoryResourceName } from 'quidproquo-webserver';\n";
+    expect(migrate(text, 'bc-145')).toBe(
+      "export { unsafeDecodeJWTPayload as decodeJWT, toJsonEventResponse } from 'quidproquo-webserver';\nexport { adminUserDirectoryResourceName } from 'quidproquo-webserver';\n",
+    );
+    expect(migrate(text, 'bc-118')).toBe(
+      "export { decodeJWT, toJsonEventResponse } from 'quidproquo-webserver';\nexport { adminUserDirectoryResourceName } from 'quidproquo-features';\n",
+    );
   });
 
   it('with a checker, a call through a module of the project that re-exports the framework is found', () => {
     const files = new Map([
       ['/p/helpers.ts', "export { defineEnvironmentSettings } from 'quidproquo-core';\n"],
-      ['/p/config.ts', "import { defineEnvironmentSettings } from './helpers';\n\nexport const env = defineEnvironmentSettings('prod', []);\n"],
+      [
+        '/p/config.ts',
+        "import { defineEnvironmentSettings } from './helpers';\n\nexport const env = defineEnvironmentSettings('prod', []);\n",
+      ],
     ]);
     const host = ts.createCompilerHost({ noLib: true, types: [] });
     host.getSourceFile = (name, version) => (files.has(name) ? ts.createSourceFile(name, files.get(name)!, version, true) : undefined);
@@ -66,7 +107,10 @@ describe('framework names are recognised by the import they come from', () => {
     const program = ts.createProgram(['/p/config.ts', '/p/helpers.ts'], { noLib: true, types: [], noResolve: false }, host);
     const config = program.getSourceFile('/p/config.ts')!;
     expect(sites(files.get('/p/config.ts')!, ['bc-137'], program.getTypeChecker(), config)).toEqual([
-      { at: '3:20 bc-137', fixed: "import { defineEnvironmentSettings } from './helpers';\n\nexport const env = defineEnvironmentSettings({ prod: [] });\n" },
+      {
+        at: '3:20 bc-137',
+        fixed: "import { defineEnvironmentSettings } from './helpers';\n\nexport const env = defineEnvironmentSettings({ prod: [] });\n",
+      },
     ]);
     // Without a checker the relative import says nothing about the framework.
     expect(sites(files.get('/p/config.ts')!, ['bc-137'])).toEqual([]);
@@ -75,21 +119,33 @@ describe('framework names are recognised by the import they come from', () => {
 
 describe('each site of the lint rule carries a fix of its own', () => {
   it('with its own import changes, so that one fix applies alone', () => {
-    const text = "import { generateUUID } from 'quidproquo-webserver';\nimport { defineEnvironmentSettings } from 'quidproquo-core';\n\nexport const a = [generateUUID(), defineEnvironmentSettings('prod', [])];\n";
+    const text =
+      "import { generateUUID } from 'quidproquo-webserver';\nimport { defineEnvironmentSettings } from 'quidproquo-core';\n\nexport const a = [generateUUID(), defineEnvironmentSettings('prod', [])];\n";
     expect(sites(text, ['bc-127', 'bc-137'])).toEqual([
-      { at: '1:10 bc-127', fixed: "import { defineEnvironmentSettings, generateUuid } from 'quidproquo-core';\n\nexport const a = [generateUuid(), defineEnvironmentSettings('prod', [])];\n" },
-      { at: '4:35 bc-137', fixed: "import { generateUUID } from 'quidproquo-webserver';\nimport { defineEnvironmentSettings } from 'quidproquo-core';\n\nexport const a = [generateUUID(), defineEnvironmentSettings({ prod: [] })];\n" },
+      {
+        at: '1:10 bc-127',
+        fixed:
+          "import { defineEnvironmentSettings, generateUuid } from 'quidproquo-core';\n\nexport const a = [generateUuid(), defineEnvironmentSettings('prod', [])];\n",
+      },
+      {
+        at: '4:35 bc-137',
+        fixed:
+          "import { generateUUID } from 'quidproquo-webserver';\nimport { defineEnvironmentSettings } from 'quidproquo-core';\n\nexport const a = [generateUUID(), defineEnvironmentSettings({ prod: [] })];\n",
+      },
     ]);
   });
 
   it('a class-B site has no fix', () => {
-    expect(sites("import { askExtractExpense } from 'quidproquo-webserver';\n", ['bc-158'])).toEqual([{ at: '1:10 bc-158', fixed: undefined }]);
+    expect(sites("import { askExtractExpense } from 'quidproquo-webserver';\n", ['bc-158'])).toEqual([
+      { at: '1:10 bc-158', fixed: undefined },
+    ]);
   });
 });
 
 describe('call shapes', () => {
   it('only calls that match the old shape change; spread arguments are left to a person', () => {
-    const text = "import { defineEnvironmentSettings } from 'quidproquo-core';\n\nexport const a = defineEnvironmentSettings({ prod: [] });\nexport const b = defineEnvironmentSettings(...pair);\nexport const c = defineEnvironmentSettings('dev', []);\n";
+    const text =
+      "import { defineEnvironmentSettings } from 'quidproquo-core';\n\nexport const a = defineEnvironmentSettings({ prod: [] });\nexport const b = defineEnvironmentSettings(...pair);\nexport const c = defineEnvironmentSettings('dev', []);\n";
     const { sites: found, edits } = entryChanges(ts, file(text), entry('bc-137'));
     expect(found.map((s) => [s.manual !== undefined, text.slice(s.start, s.end)])).toEqual([
       [true, 'defineEnvironmentSettings(...pair)'],
@@ -99,7 +155,8 @@ describe('call shapes', () => {
   });
 
   it('an old default is written into the options, before a spread so that its value still wins', () => {
-    const text = "import { defineUserDirectory } from 'quidproquo-core';\n\nexport const a = [defineUserDirectory('x', { ...base }), defineUserDirectory('y', shared), defineUserDirectory('z', {\n  phoneRequired: true,\n})];\n";
+    const text =
+      "import { defineUserDirectory } from 'quidproquo-core';\n\nexport const a = [defineUserDirectory('x', { ...base }), defineUserDirectory('y', shared), defineUserDirectory('z', {\n  phoneRequired: true,\n})];\n";
     expect(migrate(text, 'bc-144')).toBe(
       "import { defineUserDirectory } from 'quidproquo-core';\n\nexport const a = [defineUserDirectory('x', { selfSignUpEnabled: true, ...base }), defineUserDirectory('y', { selfSignUpEnabled: true, ...shared }), defineUserDirectory('z', {\n  phoneRequired: true,\n  selfSignUpEnabled: true,\n})];\n",
     );
@@ -111,11 +168,14 @@ describe('action-type names', () => {
     const text = "export { ConfigGetSecretErrorTypeEnum, askConfigGetSecret } from 'quidproquo-core';\n";
     const { sites: found, edits } = entryChanges(ts, file(text), entry('bc-2'));
     expect(edits).toEqual([]);
-    expect(found.map((s) => s.manual)).toEqual(['re-export `askConfigGetSecret` instead, and have the modules that import `ConfigGetSecretErrorTypeEnum` from here use `askConfigGetSecret.errorType`']);
+    expect(found.map((s) => s.manual)).toEqual([
+      're-export `askConfigGetSecret` instead, and have the modules that import `ConfigGetSecretErrorTypeEnum` from here use `askConfigGetSecret.errorType`',
+    ]);
   });
 
   it('become the factory requester and its helper types, with the type arguments filled in', () => {
-    const text = "import { KeyValueStoreUpsertActionRequester, KeyValueStoreGetErrorTypeEnum } from 'quidproquo-core';\n\nexport type Save = KeyValueStoreUpsertActionRequester<string>;\nexport const missing = KeyValueStoreGetErrorTypeEnum.ResourceNotFound;\n";
+    const text =
+      "import { KeyValueStoreUpsertActionRequester, KeyValueStoreGetErrorTypeEnum } from 'quidproquo-core';\n\nexport type Save = KeyValueStoreUpsertActionRequester<string>;\nexport const missing = KeyValueStoreGetErrorTypeEnum.ResourceNotFound;\n";
     expect(migrate(text, 'bc-2')).toBe(
       // Get became a story over `askKeyValueStoreGetBase`: the error types hang off the factory requester.
       "import { askKeyValueStoreGetBase, AskResponse } from 'quidproquo-core';\n\nexport type Save = AskResponse<void>;\nexport const missing = askKeyValueStoreGetBase.errorType.ResourceNotFound;\n",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { allContracts, presetRules, schemaProblems, STRICTEST_OPTIONS } from '../src';
 
 describe('presets', () => {

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it, onTestFinished } from 'vitest';
+
 import { allContracts, runContract } from '../src';
 
 const contract = allContracts.find((c) => c.meta.id === 'pure-stories')!;
@@ -29,11 +30,19 @@ describe('pure-stories with type information', () => {
         '}',
       ].join('\n'),
     );
-    const program = ts.createProgram([story], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, types: ['node'], typeRoots: [NODE_TYPES] });
+    const program = ts.createProgram([story], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      types: ['node'],
+      typeRoots: [NODE_TYPES],
+    });
     const sourceFile = program.getSourceFile(story)!;
     const findings = runContract(contract, { ts, sourceFile, checker: program.getTypeChecker(), program }, undefined, (_, e) => {
       throw e;
     });
-    expect(findings.map((f) => [f.messageId, f.data.module, sourceFile.getLineAndCharacterOfPosition(f.start).line + 1])).toEqual([['nodeBuiltin', 'fs', 4]]);
+    expect(findings.map((f) => [f.messageId, f.data.module, sourceFile.getLineAndCharacterOfPosition(f.start).line + 1])).toEqual([
+      ['nodeBuiltin', 'fs', 4],
+    ]);
   });
 });

@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allContracts, runContract } from '../src';
+
 import type { Contract } from '../src';
+import { allContracts, runContract } from '../src';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 const CONTRACTS_DIR = path.join(REPO_ROOT, 'contracts/src/contracts');
@@ -28,7 +29,8 @@ describe('the contract registry', () => {
     const codes = allContracts.map((c) => c.meta.diagnosticCode);
     expect(new Set(codes).size).toBe(codes.length);
     const released = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'ts-plugin/diagnostic-codes.json'), 'utf8'));
-    for (const { meta } of allContracts) expect({ id: meta.id, code: released[meta.id] }).toEqual({ id: meta.id, code: meta.diagnosticCode });
+    for (const { meta } of allContracts)
+      expect({ id: meta.id, code: released[meta.id] }).toEqual({ id: meta.id, code: meta.diagnosticCode });
   });
 
   it('says what each rule reads besides its file, consistently with its use of types', () => {
@@ -40,14 +42,27 @@ describe('the contract registry', () => {
       named: meta.readsOtherFiles !== 'always' || (meta.otherFilesRead ?? '').length > 0,
     }));
     expect(claims.filter((c) => !c.consistent || !c.named)).toEqual([]);
-    expect(claims.filter((c) => c.readsOtherFiles === 'always').map((c) => c.id).sort()).toEqual(['no-outdated-api', 'valid-runtime-reference']);
+    expect(
+      claims
+        .filter((c) => c.readsOtherFiles === 'always')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['no-outdated-api', 'valid-runtime-reference']);
   });
 
   it('has a violations fixture folder for every rule, with at least one finding of that rule', () => {
     for (const { meta } of allContracts) {
       const dir = path.join(REPO_ROOT, 'fixtures/violations', meta.id);
-      const texts = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).map((n) => fs.readFileSync(path.join(dir, n), 'utf8')) : [];
-      expect({ id: meta.id, findings: texts.some((t) => t.includes(`// expect: qpq/${meta.id}:`)) }).toEqual({ id: meta.id, findings: true });
+      const texts = fs.existsSync(dir)
+        ? fs
+            .readdirSync(dir)
+            .filter((n) => n.endsWith('.ts'))
+            .map((n) => fs.readFileSync(path.join(dir, n), 'utf8'))
+        : [];
+      expect({ id: meta.id, findings: texts.some((t) => t.includes(`// expect: qpq/${meta.id}:`)) }).toEqual({
+        id: meta.id,
+        findings: true,
+      });
     }
   });
 });
@@ -80,10 +95,24 @@ describe('npm run new-rule', () => {
 
     const compiled = spawnSync(
       process.execPath,
-      [path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '--outDir', 'out', '--module', 'commonjs', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node', 'contracts/src/index.ts'],
+      [
+        path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'),
+        '--outDir',
+        'out',
+        '--module',
+        'commonjs',
+        '--target',
+        'es2022',
+        '--strict',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        'contracts/src/index.ts',
+      ],
       { cwd: root, encoding: 'utf8' },
     );
     expect(compiled.stdout).toBe('');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the scaffold's compiled output, known only at run time
     const scaffolded = require(path.join(root, 'out/contracts/index.js')).allContracts as Contract[];
     const contract = scaffolded.find((c) => c.meta.id === 'no-debug-story')!;
     expect(scaffolded.map((c) => c.meta.id)).toEqual([...allContracts.map((c) => c.meta.id), 'no-debug-story']);
@@ -101,14 +130,24 @@ describe('npm run new-rule', () => {
     for (const example of contract.examples.valid) expect(findingsIn(example.code)).toEqual([]);
     for (const example of contract.examples.invalid) expect(findingsIn(example.code)).toEqual(example.findings);
     const fixture = fs.readFileSync(path.join(root, 'fixtures/violations/no-debug-story/no-debug-story.ts'), 'utf8');
-    const expected = fixture.split('\n').flatMap((line, i) => (line.includes('// expect: qpq/no-debug-story:10') ? [{ messageId: 'noDebugStory', line: i + 1, column: 10 }] : []));
+    const expected = fixture
+      .split('\n')
+      .flatMap((line, i) =>
+        line.includes('// expect: qpq/no-debug-story:10') ? [{ messageId: 'noDebugStory', line: i + 1, column: 10 }] : [],
+      );
     expect(expected.length).toBe(1);
     expect(findingsIn(fixture)).toEqual(expected);
   });
 
   it('refuses an id that is not kebab case, or that exists', () => {
     const root = scratchRepository();
-    expect(newRule(root, 'NoDebug')).toMatchObject({ status: 2, stderr: 'new-rule: give the rule id in kebab case: npm run new-rule my-rule-id\n' });
-    expect(newRule(root, 'import-order')).toMatchObject({ status: 2, stderr: 'new-rule: contracts/src/contracts/import-order.ts exists already\n' });
+    expect(newRule(root, 'NoDebug')).toMatchObject({
+      status: 2,
+      stderr: 'new-rule: give the rule id in kebab case: npm run new-rule my-rule-id\n',
+    });
+    expect(newRule(root, 'import-order')).toMatchObject({
+      status: 2,
+      stderr: 'new-rule: contracts/src/contracts/import-order.ts exists already\n',
+    });
   });
 });

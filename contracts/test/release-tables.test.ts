@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, releaseTables, RELEASES_DIR, SPECIAL_TRANSFORMS, type ExportRef, type TableEntry } from '../src/index';
+
+import { compareVersions, type ExportRef, RELEASES_DIR, releaseTables, SPECIAL_TRANSFORMS, type TableEntry } from '../src/index';
 
 /**
  * The reviewed tables are checked against the facts scripts/release-facts.mjs read out of the
@@ -12,12 +13,26 @@ import { compareVersions, releaseTables, RELEASES_DIR, SPECIAL_TRANSFORMS, type 
 interface Facts {
   release: string;
   previous: string;
-  packages: Record<string, { removed: Array<{ name: string }>; added: string[]; changed: Array<{ name: string; signature?: [string | null, string | null]; members?: { added?: string[]; removed?: string[]; nowRequired?: string[] } }> }>;
+  packages: Record<
+    string,
+    {
+      removed: Array<{ name: string }>;
+      added: string[];
+      changed: Array<{
+        name: string;
+        signature?: [string | null, string | null];
+        members?: { added?: string[]; removed?: string[]; nowRequired?: string[] };
+      }>;
+    }
+  >;
   actionTypeNames?: { rows: Array<{ package: string; name: string; base: string }> };
 }
 
 const FACTS_DIR = path.join(RELEASES_DIR, 'facts');
-const lifetimes = JSON.parse(fs.readFileSync(path.join(FACTS_DIR, 'exports.json'), 'utf8')) as Record<string, Record<string, [string, string | null]>>;
+const lifetimes = JSON.parse(fs.readFileSync(path.join(FACTS_DIR, 'exports.json'), 'utf8')) as Record<
+  string,
+  Record<string, [string, string | null]>
+>;
 const factsOf = (release: string) => JSON.parse(fs.readFileSync(path.join(FACTS_DIR, `${release}.json`), 'utf8')) as Facts;
 const tables = releaseTables();
 
@@ -74,7 +89,10 @@ function refsOf(entry: TableEntry): { before: ExportRef[]; after: ExportRef[] } 
 
 describe('the release tables', () => {
   it('name each release the framework tagged, in order, with the release before it', () => {
-    const facts = fs.readdirSync(FACTS_DIR).filter((f) => /^(\d+\.\d+\.\d+|next)\.json$/.test(f)).map((f) => f.replace(/\.json$/, ''));
+    const facts = fs
+      .readdirSync(FACTS_DIR)
+      .filter((f) => /^(\d+\.\d+\.\d+|next)\.json$/.test(f))
+      .map((f) => f.replace(/\.json$/, ''));
     for (const table of tables) {
       expect(facts, table.release).toContain(table.release);
       expect(table.previous, table.release).toBe(factsOf(table.release).previous);
@@ -94,18 +112,27 @@ describe('the release tables', () => {
     for (const table of tables) {
       for (const e of table.entries) note(e.id, `${table.release} entries`);
       for (const r of (table as { reclassified?: Array<{ id: string }> }).reclassified ?? []) note(r.id, `${table.release} reclassified`);
-      for (const n of (table as { noSourceChange?: Array<{ id: string }> }).noSourceChange ?? []) note(n.id, `${table.release} no source change`);
+      for (const n of (table as { noSourceChange?: Array<{ id: string }> }).noSourceChange ?? [])
+        note(n.id, `${table.release} no source change`);
       for (const c of (table as { transforms?: Array<{ id: string }> }).transforms ?? []) note(c.id, `${table.release} transforms`);
     }
-    expect([...seen.keys()].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)))).toEqual(Array.from({ length: 173 }, (_, i) => `bc-${i + 1}`));
+    expect([...seen.keys()].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)))).toEqual(
+      Array.from({ length: 173 }, (_, i) => `bc-${i + 1}`),
+    );
   });
 
   for (const table of tables) {
     describe(`quidproquo ${table.release}`, () => {
       const facts = factsOf(table.release);
       it('lists every export the release removed (in an entry, or as a gap the log does not mention)', () => {
-        const listed = new Set(table.entries.flatMap((e) => [...refsOf(e).before, ...(e.kind === 'action-types' ? e.names : [])].map((r) => `${r.package}:${r.name}`)));
-        const removed = Object.entries(facts.packages).flatMap(([pkg, p]) => p.removed.filter((r) => !r.name.includes('.')).map((r) => `${pkg}:${r.name}`));
+        const listed = new Set(
+          table.entries.flatMap((e) =>
+            [...refsOf(e).before, ...(e.kind === 'action-types' ? e.names : [])].map((r) => `${r.package}:${r.name}`),
+          ),
+        );
+        const removed = Object.entries(facts.packages).flatMap(([pkg, p]) =>
+          p.removed.filter((r) => !r.name.includes('.')).map((r) => `${pkg}:${r.name}`),
+        );
         expect(removed.filter((r) => !listed.has(r))).toEqual([]);
       });
       for (const [index, entry] of table.entries.entries()) {
@@ -125,10 +152,16 @@ describe('the release tables', () => {
             expect(gained.map(describeRef), `${entry.key} became a required member`).toEqual(entry.types.map(describeRef));
           }
           if (entry.kind === 'enum-literal') expect(lifetimes[entry.enum.package][entry.enum.name][0]).toBe(table.release);
-          if (entry.kind === 'call-shape' && (entry.when?.args !== undefined || entry.args !== undefined) && !/^[A-Z]/.test(entry.function.name)) {
+          if (
+            entry.kind === 'call-shape' &&
+            (entry.when?.args !== undefined || entry.args !== undefined) &&
+            !/^[A-Z]/.test(entry.function.name)
+          ) {
             const change = facts.packages[entry.function.package]?.changed.find((c) => c.name === entry.function.name);
             const removed = facts.packages[entry.function.package]?.removed.some((r) => r.name === entry.function.name);
-            expect(Boolean(change?.signature) || removed, `${describeRef(entry.function)}: its signature changed in ${table.release}`).toBe(true);
+            expect(Boolean(change?.signature) || removed, `${describeRef(entry.function)}: its signature changed in ${table.release}`).toBe(
+              true,
+            );
           }
           if (entry.kind === 'special') expect(SPECIAL_TRANSFORMS[entry.transform], `transform ${entry.transform}`).toBeDefined();
           if (entry.id.startsWith('gap-removed-')) {
@@ -146,7 +179,9 @@ describe('the release tables', () => {
           expect([...generated].filter((r) => !rows.has(r))).toEqual([]);
           expect(entry.names.filter((r) => !existsAt({ package: r.package, name: r.name }, table.previous)).map((r) => r.name)).toEqual([]);
           expect(entry.names.filter((r) => existsAt({ package: r.package, name: r.name }, table.release)).map((r) => r.name)).toEqual([]);
-          expect(entry.names.filter((r) => !existsAt({ package: r.package, name: r.base }, table.release)).map((r) => `${r.name} -> ${r.base}`)).toEqual([]);
+          expect(
+            entry.names.filter((r) => !existsAt({ package: r.package, name: r.base }, table.release)).map((r) => `${r.name} -> ${r.base}`),
+          ).toEqual([]);
         });
       }
     });

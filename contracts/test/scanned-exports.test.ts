@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+
 import { scannedExportNames } from '../src/engine/scanned-exports';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -27,7 +28,11 @@ function parsedExportNames(text: string): string[] | undefined {
     if (!modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) names.push('default');
     else if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) names.push(...bound(d.name));
-    else if ('name' in statement && statement.name && (ts.isIdentifier(statement.name as ts.Node) || ts.isStringLiteral(statement.name as ts.Node))) {
+    else if (
+      'name' in statement &&
+      statement.name &&
+      (ts.isIdentifier(statement.name as ts.Node) || ts.isStringLiteral(statement.name as ts.Node))
+    ) {
       names.push((statement.name as ts.Identifier).text);
     }
   }
@@ -62,7 +67,13 @@ const TRICKY: Record<string, string> = {
     'export const m = 1',
     'export const n = /a{2}\\}/.test(x) ? { o: 1 } : {}',
   ].join('\n'),
-  lists: ["export { a, b as c, type d, default as e } from './m';", "export type { f } from './n';", "export * as g from './o';", 'export { "string name" as h };', 'export default function () {}'].join('\n'),
+  lists: [
+    "export { a, b as c, type d, default as e } from './m';",
+    "export type { f } from './n';",
+    "export * as g from './o';",
+    'export { "string name" as h };',
+    'export default function () {}',
+  ].join('\n'),
   'nested and commented': [
     'function inner() { const export_ = 1; return { export: 2 }; }',
     '// export const notThis = 1;',
@@ -84,10 +95,16 @@ describe('export names read with the scanner', () => {
     expect(scannedExportNames(ts, 'export const a = { b: 1 ;')).toBeUndefined();
   });
 
-  it("agrees with the parser on every module of the repository it reads, or gives no answer", () => {
-    const files = ['fixtures', 'runtime/src', 'contracts/src', 'codemods/src', 'eslint-plugin/src', 'ts-plugin/src', 'codemods/test/__testfixtures__'].flatMap((dir) =>
-      sourceFiles(path.join(REPO_ROOT, dir)),
-    );
+  it('agrees with the parser on every module of the repository it reads, or gives no answer', () => {
+    const files = [
+      'fixtures',
+      'runtime/src',
+      'contracts/src',
+      'codemods/src',
+      'eslint-plugin/src',
+      'ts-plugin/src',
+      'codemods/test/__testfixtures__',
+    ].flatMap((dir) => sourceFiles(path.join(REPO_ROOT, dir)));
     expect(files.length).toBeGreaterThan(200);
     let answered = 0;
     for (const file of files) {

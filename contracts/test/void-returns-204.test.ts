@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+
 import { allContracts, runContract } from '../src';
 
 const contract = allContracts.find((c) => c.meta.id === 'void-returns-204')!;

@@ -1,6 +1,7 @@
 import type { Rule } from 'eslint';
 import type { Contract, Finding, Fix } from 'qpq-contracts';
 import { isBundledRuntimeFile, runContract } from 'qpq-contracts';
+
 import { docsUrl } from './docs-url';
 import { runTargetFor } from './source-file';
 

@@ -9,7 +9,11 @@ import type { ESLint, Linter } from 'eslint';
  * recommended config) goes in just before the first of them, so the shared config's settings and
  * everything after it still win.
  */
-export function replacePluginIn(shared: unknown, plugin: ESLint.Plugin & { rules: Record<string, unknown> }, ours: Linter.Config): Linter.Config[] {
+export function replacePluginIn(
+  shared: unknown,
+  plugin: ESLint.Plugin & { rules: Record<string, unknown> },
+  ours: Linter.Config,
+): Linter.Config[] {
   const configs = (Array.isArray(shared) ? shared.flat(Infinity) : [shared]) as Linter.Config[];
   const result: Linter.Config[] = [];
   let placed = false;
@@ -33,7 +37,9 @@ export function replacePluginIn(shared: unknown, plugin: ESLint.Plugin & { rules
   }
   if (!placed) result.push(ours);
   if (dropped.size > 0) {
-    console.warn(`eslint-plugin-qpq: the shared config's ${[...dropped].join(', ')} ${dropped.size > 1 ? 'are' : 'is'} not a rule of this plugin and left out`);
+    console.warn(
+      `eslint-plugin-qpq: the shared config's ${[...dropped].join(', ')} ${dropped.size > 1 ? 'are' : 'is'} not a rule of this plugin and left out`,
+    );
   }
   return result;
 }

@@ -13,6 +13,8 @@ function stop(message: string): never {
 
 let typescript: unknown;
 try {
+  // Loaded here, inside a try, so a missing TypeScript is one message instead of a stack trace.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   typescript = require('typescript');
 } catch {
   stop(

@@ -1,10 +1,11 @@
+import { ESLint, type Linter } from 'eslint';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ESLint, type Linter } from 'eslint';
 import { describe, expect, it, onTestFinished } from 'vitest';
+
 import plugin from '../src/index';
 
 const typedProject = path.join(__dirname, 'typed-project');
@@ -163,17 +164,29 @@ function freshProject(configs: string): string {
   onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, 'src'));
   const runtime = (entry: string) => [path.join(__dirname, '../../runtime/src', entry, 'index.ts')];
-  const compilerOptions = { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, types: [], skipLibCheck: true, paths: { 'quidproquo-core': runtime('core') } };
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'commonjs',
+    strict: true,
+    noEmit: true,
+    types: [],
+    skipLibCheck: true,
+    paths: { 'quidproquo-core': runtime('core') },
+  };
   fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
   fs.writeFileSync(path.join(dir, 'src/stories.ts'), TYPED_STORY);
   // A file of a runtime `qpq-codemod bundle-runtime` wrote: the same stories under its header line.
   fs.mkdirSync(path.join(dir, 'src/qpq-runtime'));
   fs.writeFileSync(path.join(dir, 'src/qpq-runtime/stories.ts'), `${BUNDLED_HEADER}${TYPED_STORY}`);
-  fs.writeFileSync(path.join(dir, 'eslint.config.mjs'), `import qpq from ${JSON.stringify(PLUGIN_URL)};\n\nexport default [\n  ${configs},\n];\n`);
+  fs.writeFileSync(
+    path.join(dir, 'eslint.config.mjs'),
+    `import qpq from ${JSON.stringify(PLUGIN_URL)};\n\nexport default [\n  ${configs},\n];\n`,
+  );
   return dir;
 }
 
-const BUNDLED_HEADER = '// qpq-reference-runtime 0.1.0, written by `qpq-codemod bundle-runtime`: re-run it to update; edits here are overwritten.\n';
+const BUNDLED_HEADER =
+  '// qpq-reference-runtime 0.1.0, written by `qpq-codemod bundle-runtime`: re-run it to update; edits here are overwritten.\n';
 
 /** `npx eslint .` in the project: rule:line:column per file (a parsing error by its message). */
 function eslintCli(dir: string, args: string[] = ['.']) {
@@ -181,7 +194,9 @@ function eslintCli(dir: string, args: string[] = ['.']) {
   if (result.status !== 0 && result.status !== 1) throw new Error(`eslint exited ${result.status}: ${result.stderr}`);
   const results = JSON.parse(result.stdout) as ESLint.LintResult[];
   return results
-    .map((r) => [path.relative(dir, r.filePath), r.messages.map((m) => (m.ruleId ? `${m.ruleId}:${m.line}:${m.column}` : m.message))] as const)
+    .map(
+      (r) => [path.relative(dir, r.filePath), r.messages.map((m) => (m.ruleId ? `${m.ruleId}:${m.line}:${m.column}` : m.message))] as const,
+    )
     .sort(([a], [b]) => a.localeCompare(b));
 }
 
@@ -198,7 +213,8 @@ describe('the configs as the README shows them, run by the eslint command in the
   });
 
   it('takes parser options the project adds in any order: the qpq config sets none of its own', () => {
-    const own = "{ languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname } } }";
+    const own =
+      "{ languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.mjs'] }, tsconfigRootDir: import.meta.dirname } } }";
     expect(plugin.configs['recommended-type-checked'].languageOptions?.parserOptions).toBeUndefined();
     const before = eslintCli(freshProject(`${own},\n  qpq.configs['recommended-type-checked']`));
     const after = eslintCli(freshProject(`qpq.configs['recommended-type-checked'],\n  ${own}`));
@@ -211,7 +227,9 @@ describe('the configs as the README shows them, run by the eslint command in the
   });
 
   it("a project that sets the project service itself gets typescript-eslint's own answer for a file outside it", () => {
-    const dir = freshProject("qpq.configs['recommended-type-checked'],\n  { languageOptions: { parserOptions: { projectService: true } } }");
+    const dir = freshProject(
+      "qpq.configs['recommended-type-checked'],\n  { languageOptions: { parserOptions: { projectService: true } } }",
+    );
     const [configFile, bundled, stories] = eslintCli(dir);
     expect(configFile[1]).toEqual([expect.stringContaining('eslint.config.mjs was not found by the project service')]);
     expect(bundled).toEqual(['src/qpq-runtime/stories.ts', []]);
@@ -229,7 +247,10 @@ describe('the configs as the README shows them, run by the eslint command in the
 describe('--cache, as the README says', () => {
   it('keeps a valid-runtime-reference result for an unchanged config file after the module it names changes', () => {
     const dir = freshProject('qpq.configs.recommended');
-    fs.writeFileSync(path.join(dir, 'src/qpq.config.ts'), "import { defineQueue } from 'quidproquo-core';\n\nexport const queue = defineQueue('jobs', { 'job/run': '/stories::askRun' });\n");
+    fs.writeFileSync(
+      path.join(dir, 'src/qpq.config.ts'),
+      "import { defineQueue } from 'quidproquo-core';\n\nexport const queue = defineQueue('jobs', { 'job/run': '/stories::askRun' });\n",
+    );
     fs.writeFileSync(path.join(dir, 'src/stories.ts'), 'export function* askOther() {}\n');
     const cached = () => Object.fromEntries(eslintCli(dir, ['--cache', 'src']))['src/qpq.config.ts'];
     expect(cached()).toEqual(['qpq/valid-runtime-reference:3:55']);

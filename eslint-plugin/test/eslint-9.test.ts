@@ -1,7 +1,8 @@
+import { ESLint as ESLint9 } from 'eslint-9';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ESLint as ESLint9 } from 'eslint-9';
 import { describe, expect, it } from 'vitest';
+
 import { EXPECT_NOTHING, expectedFindings, fixedPathOf } from '../../fixtures/support/expectations';
 import { FIXTURES_DIR, FIXTURES_ESLINT_CONFIG, SAMPLE_APP_DIR, violationFiles } from '../../fixtures/support/paths';
 

@@ -1,17 +1,22 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import simpleImportSort12 from 'eslint-plugin-simple-import-sort-12';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { QPQ_IMPORT_GROUPS } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import * as tsParser from '@typescript-eslint/parser';
+
 import plugin from '../src/index';
 
 const linter = new Linter({ configType: 'flat' });
 // Unused-directive reporting is off: it would treat the two plugins' rule names differently.
-const base = { files: ['**/*.ts'], languageOptions: { parser: tsParser }, linterOptions: { reportUnusedDisableDirectives: 'off' as const } };
+const base = {
+  files: ['**/*.ts'],
+  languageOptions: { parser: tsParser },
+  linterOptions: { reportUnusedDisableDirectives: 'off' as const },
+};
 const simpleImportSortWith = (version: typeof simpleImportSort): Linter.Config[] => [
   {
     ...base,
@@ -19,15 +24,25 @@ const simpleImportSortWith = (version: typeof simpleImportSort): Linter.Config[]
     rules: { 'simple-import-sort/imports': ['error', { groups: QPQ_IMPORT_GROUPS }], 'simple-import-sort/exports': 'error' },
   },
 ];
-const qpqWith = (options: Record<string, unknown>): Linter.Config[] => [{ ...base, plugins: { qpq: plugin }, rules: { 'qpq/import-order': ['error', options] } }];
+const qpqWith = (options: Record<string, unknown>): Linter.Config[] => [
+  { ...base, plugins: { qpq: plugin }, rules: { 'qpq/import-order': ['error', options] } },
+];
 
 /**
  * The rule's default is the order of simple-import-sort 12 (the framework's own config pins it);
  * `orderByImportStyle` is the order of 13 and later (here 14).
  */
 const PAIRS = [
-  { name: 'simple-import-sort 12, default options', simpleImportSortConfig: simpleImportSortWith(simpleImportSort12), qpqConfig: qpqWith({}) },
-  { name: 'simple-import-sort 14, orderByImportStyle', simpleImportSortConfig: simpleImportSortWith(simpleImportSort), qpqConfig: qpqWith({ orderByImportStyle: true }) },
+  {
+    name: 'simple-import-sort 12, default options',
+    simpleImportSortConfig: simpleImportSortWith(simpleImportSort12),
+    qpqConfig: qpqWith({}),
+  },
+  {
+    name: 'simple-import-sort 14, orderByImportStyle',
+    simpleImportSortConfig: simpleImportSortWith(simpleImportSort),
+    qpqConfig: qpqWith({ orderByImportStyle: true }),
+  },
 ];
 
 const fixWith = (config: Linter.Config[], text: string) => linter.verifyAndFix(text, config, { filename: 'file.ts' }).output;
@@ -64,7 +79,10 @@ function shuffleImportBlock(text: string, seed: number): string {
     let piece = text.slice(node.getStart(sourceFile), node.end);
     const bindings = node.importClause?.namedBindings;
     if (bindings && ts.isNamedImports(bindings) && bindings.elements.length > 1) {
-      const names = shuffled(bindings.elements.map((e) => e.getText(sourceFile)), next);
+      const names = shuffled(
+        bindings.elements.map((e) => e.getText(sourceFile)),
+        next,
+      );
       piece = piece.replace(/\{[^}]*\}/, `{ ${names.join(', ')} }`);
     }
     return piece;
@@ -173,28 +191,31 @@ const TRICKY: Record<string, string> = {
   ].join('\n'),
 };
 
-describe.each(PAIRS)('qpq/import-order produces exactly what simple-import-sort produces with the qpq groups: $name', ({ simpleImportSortConfig, qpqConfig }) => {
-  for (const [name, text] of Object.entries(TRICKY)) {
-    it(name, () => {
-      const expected = fixWith(simpleImportSortConfig, text);
-      expect(expected).not.toBe(text);
-      expect(fixWith(qpqConfig, text)).toBe(expected);
-    });
-  }
+describe.each(PAIRS)(
+  'qpq/import-order produces exactly what simple-import-sort produces with the qpq groups: $name',
+  ({ simpleImportSortConfig, qpqConfig }) => {
+    for (const [name, text] of Object.entries(TRICKY)) {
+      it(name, () => {
+        const expected = fixWith(simpleImportSortConfig, text);
+        expect(expected).not.toBe(text);
+        expect(fixWith(qpqConfig, text)).toBe(expected);
+      });
+    }
 
-  const files = fixtureFiles();
-  it('has fixture files to compare on', () => {
-    expect(files.length).toBeGreaterThan(10);
-  });
-
-  for (const file of files) {
-    const name = path.relative(path.join(__dirname, '../..'), file);
-    it(`${name} and 10 shuffles of its import block`, () => {
-      const original = fs.readFileSync(file, 'utf8');
-      for (let seed = 0; seed <= 10; seed++) {
-        const input = seed === 0 ? original : shuffleImportBlock(original, seed * 7919);
-        expect({ seed, output: fixWith(qpqConfig, input) }).toEqual({ seed, output: fixWith(simpleImportSortConfig, input) });
-      }
+    const files = fixtureFiles();
+    it('has fixture files to compare on', () => {
+      expect(files.length).toBeGreaterThan(10);
     });
-  }
-});
+
+    for (const file of files) {
+      const name = path.relative(path.join(__dirname, '../..'), file);
+      it(`${name} and 10 shuffles of its import block`, () => {
+        const original = fs.readFileSync(file, 'utf8');
+        for (let seed = 0; seed <= 10; seed++) {
+          const input = seed === 0 ? original : shuffleImportBlock(original, seed * 7919);
+          expect({ seed, output: fixWith(qpqConfig, input) }).toEqual({ seed, output: fixWith(simpleImportSortConfig, input) });
+        }
+      });
+    }
+  },
+);

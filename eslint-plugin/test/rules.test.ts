@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import { allContracts } from 'qpq-contracts';
 import type { Contract, ContractExample, InvalidContractExample } from 'qpq-contracts';
+import { allContracts } from 'qpq-contracts';
 import { afterAll, describe, it } from 'vitest';
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
 import plugin from '../src/index';
 
 RuleTester.afterAll = afterAll;
@@ -22,7 +23,11 @@ function validCase(example: ContractExample, typed: boolean) {
     code: example.code,
     options: example.options ? [example.options] : [],
     // Untyped examples run as `file.ts` too, unless they name their file.
-    ...(typed ? { filename: path.join(typedProject, example.filename ?? 'file.ts') } : example.filename ? { filename: example.filename } : {}),
+    ...(typed
+      ? { filename: path.join(typedProject, example.filename ?? 'file.ts') }
+      : example.filename
+        ? { filename: example.filename }
+        : {}),
   };
 }
 
@@ -34,7 +39,9 @@ function invalidCase(example: InvalidContractExample, typed: boolean) {
       messageId: finding.messageId,
       line: finding.line,
       column: finding.column,
-      ...(finding.suggestions ? { suggestions: finding.suggestions.map(({ description, output }) => ({ desc: description, output })) } : {}),
+      ...(finding.suggestions
+        ? { suggestions: finding.suggestions.map(({ description, output }) => ({ desc: description, output })) }
+        : {}),
     })),
   };
 }

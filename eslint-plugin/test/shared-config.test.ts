@@ -1,7 +1,8 @@
-import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint-9';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import plugin from '../src/index';
 
 // Projects made by create-qpq-app lint with `quidproquo-eslint-config`, which registers its own
@@ -32,13 +33,15 @@ async function sharedConfig(): Promise<unknown[]> {
 async function lint(config: unknown[], Engine: typeof ESLint | typeof ESLint9 = ESLint) {
   const eslint = new Engine({ cwd: typedProject, overrideConfigFile: true, overrideConfig: config as any });
   const [result] = await eslint.lintText(STORIES, { filePath: path.join(typedProject, 'file.ts') });
-  return result.messages.map((m) => `${m.ruleId}:${m.line}:${m.column}:${m.severity === 2 ? 'error' : 'warn'}${m.message.startsWith('stand-in') ? ':stand-in' : ''}`);
+  return result.messages.map(
+    (m) => `${m.ruleId}:${m.line}:${m.column}:${m.severity === 2 ? 'error' : 'warn'}${m.message.startsWith('stand-in') ? ':stand-in' : ''}`,
+  );
 }
 
 describe.each([
   ['ESLint 10', ESLint],
   ['ESLint 9', ESLint9],
-] as const)('replacing the shared config\'s qpq plugin (%s)', (_, Engine) => {
+] as const)("replacing the shared config's qpq plugin (%s)", (_, Engine) => {
   it('the shared config and the recommended config side by side: ESLint refuses two plugins named qpq', async () => {
     await expect(lint([...(await sharedConfig()), plugin.configs.recommended], Engine)).rejects.toThrow(/Cannot redefine plugin "qpq"/);
   });
@@ -60,13 +63,15 @@ describe.each([
     ]);
   });
 
-  it('keeps the shared config\'s settings of the rules both plugins have, and settings that come after win', async () => {
+  it("keeps the shared config's settings of the rules both plugins have, and settings that come after win", async () => {
     const shared = (await sharedConfig()).map((config: any) =>
       config?.plugins?.qpq ? { ...config, rules: { ...config.rules, 'qpq/require-yield-star': 'warn' } } : config,
     );
     const swapped = plugin.replacePluginIn(shared);
     expect(await lint(swapped, Engine)).toEqual(['qpq/require-yield-star:8:3:warn', 'qpq/ask-prefix-generator-only:12:17:error']);
-    expect(await lint([...swapped, { rules: { 'qpq/ask-prefix-generator-only': 'off' } }], Engine)).toEqual(['qpq/require-yield-star:8:3:warn']);
+    expect(await lint([...swapped, { rules: { 'qpq/ask-prefix-generator-only': 'off' } }], Engine)).toEqual([
+      'qpq/require-yield-star:8:3:warn',
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { renderAll, REPO_ROOT, staleFiles } from '../src/generate.mjs';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, root: { type: 'string' } } });
@@ -28,5 +29,9 @@ if (values.check) {
     }
   }
   for (const { path, reason } of changed) console.log(`${files.has(path) ? 'wrote' : 'deleted'} ${path} (${reason})`);
-  console.log(changed.length > 0 ? `Updated ${changed.length} of ${files.size} generated files.` : `All ${files.size} generated files were up to date.`);
+  console.log(
+    changed.length > 0
+      ? `Updated ${changed.length} of ${files.size} generated files.`
+      : `All ${files.size} generated files were up to date.`,
+  );
 }

@@ -81,7 +81,6 @@ export function reportedFindings(contract, example) {
     .sort(byPosition);
 }
 
-
 /**
  * The example's documented findings (the ones its rule test asserts), each with the message the
  * rule prints there. Throws when the rule reports something else: the page would not be true.

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { codemodsPage } from './codemods-page.mjs';
 import { rulePage } from './rule-page.mjs';
 import { indexPage, readmeWithRulesTable } from './rules-table.mjs';
@@ -42,7 +43,9 @@ export function releasedDiagnosticCodes(root = REPO_ROOT) {
   const codes = { ...recorded };
   for (const { meta } of allContracts) {
     if (recorded[meta.id] !== undefined && recorded[meta.id] !== meta.diagnosticCode) {
-      throw new Error(`qpq/${meta.id}: its diagnostic code changed from ${recorded[meta.id]} to ${meta.diagnosticCode}; a released code never changes`);
+      throw new Error(
+        `qpq/${meta.id}: its diagnostic code changed from ${recorded[meta.id]} to ${meta.diagnosticCode}; a released code never changes`,
+      );
     }
     const owner = Object.keys(codes).find((id) => id !== meta.id && codes[id] === meta.diagnosticCode);
     if (owner) throw new Error(`qpq/${meta.id}: diagnostic code ${meta.diagnosticCode} belongs to qpq/${owner}`);

@@ -18,7 +18,9 @@ export function inlineCode(text) {
 
 /** Text for one table cell: pipes escaped, on one line. */
 export function cell(text) {
-  return String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return String(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** A GitHub-flavoured Markdown table. */

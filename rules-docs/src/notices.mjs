@@ -55,7 +55,7 @@ export function cacheNotice(meta, { short = false } = {}) {
 /** The legend printed above a rules table, a line each. */
 export const LEGEND = [
   'configs: the severity in `recommended` and `recommended-type-checked` (— when a rule is only in the strict configs); `strict` and `strict-type-checked` set every rule to `error`, with its strictest options',
-  '🔧 autofix by `eslint --fix` and the editor\'s quick fix · 💡 suggestions, never applied automatically',
+  "🔧 autofix by `eslint --fix` and the editor's quick fix · 💡 suggestions, never applied automatically",
   '💭 uses type information when it is available, and works without it (💭 types only: reports nothing without it)',
   '`--cache`: safe (the rule reads the file alone) · untyped (safe without type information; typed, it reads types other files declare) · no (it reads other files: see its page)',
 ];

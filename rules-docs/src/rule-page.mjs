@@ -1,6 +1,7 @@
 // rules-docs/<rule-id>.md: a rule's page, from its contract's metadata and documented examples.
 // The examples are the rule's tests too, so what the page shows is what the rule does.
 import { createRequire } from 'node:module';
+
 import { dependsOnFileName, documentedFindings, fileNameOf } from './example-findings.mjs';
 import { codeBlock, inlineCode, table } from './markdown.mjs';
 import { cacheNotice, configsNotice, fixNotice, typeNotice } from './notices.mjs';

@@ -39,7 +39,7 @@ export function indexPage(contracts) {
     '# Rules',
     '',
     'One page per rule of `eslint-plugin-qpq` (and of `qpq-ts-plugin`, which runs the same checks in',
-    'the editor). Generated from the rules themselves by `npm run docs`: each page prints the rule\'s',
+    "the editor). Generated from the rules themselves by `npm run docs`: each page prints the rule's",
     'documented examples, which are also its tests. `npm run docs:check` fails when a page is stale.',
     '',
     ...rulesTable(contracts, ''),
@@ -48,4 +48,3 @@ export function indexPage(contracts) {
     '',
   ].join('\n');
 }
-

@@ -2,14 +2,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { allContracts } from 'qpq-contracts';
-import type { Contract } from 'qpq-contracts';
 import { allTransforms } from 'qpq-codemod';
+import type { Contract } from 'qpq-contracts';
+import { allContracts } from 'qpq-contracts';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import plugin from '../../eslint-plugin/src/index';
 import { codemodsPage } from '../src/codemods-page.mjs';
 import { documentedFindings } from '../src/example-findings.mjs';
-import { REPO_ROOT, renderAll, staleFiles } from '../src/generate.mjs';
+import { renderAll, REPO_ROOT, staleFiles } from '../src/generate.mjs';
 import { CONFIGS, configSeverities } from '../src/notices.mjs';
 import { rulePage, typeOf } from '../src/rule-page.mjs';
 import { readmeWithRulesTable } from '../src/rules-table.mjs';
@@ -86,7 +87,9 @@ describe('generated documentation', () => {
     const record = path.join(root, 'ts-plugin/diagnostic-codes.json');
     const released = JSON.parse(fs.readFileSync(record, 'utf8'));
     fs.writeFileSync(record, JSON.stringify({ ...released, 'require-yield-star': 990077 }));
-    expect(() => renderAll(root)).toThrow('qpq/require-yield-star: its diagnostic code changed from 990077 to 990001; a released code never changes');
+    expect(() => renderAll(root)).toThrow(
+      'qpq/require-yield-star: its diagnostic code changed from 990077 to 990001; a released code never changes',
+    );
     fs.writeFileSync(record, JSON.stringify({ 'retired-rule': 990002 }));
     expect(() => renderAll(root)).toThrow('qpq/monomorphic-action-shape: diagnostic code 990002 belongs to qpq/retired-rule');
     fs.writeFileSync(record, JSON.stringify({ 'retired-rule': 990500 }));
@@ -172,7 +175,9 @@ describe('rule page', () => {
 
   it('renders the header, reasons, options and examples of a rule', () => {
     const page = rulePage(fakeContract(examples));
-    expect(page).toContain('# qpq/fake-rule\n\nReport `bad`.\n\n💼 `warn` in `recommended` and `recommended-type-checked`; `error` in `strict` and `strict-type-checked` · no autofix · syntactic');
+    expect(page).toContain(
+      '# qpq/fake-rule\n\nReport `bad`.\n\n💼 `warn` in `recommended` and `recommended-type-checked`; `error` in `strict` and `strict-type-checked` · no autofix · syntactic',
+    );
     expect(rulePage(fakeContract(examples, { recommended: false }))).toContain(
       '💼 `error` in `strict` and `strict-type-checked` · no autofix · syntactic',
     );
@@ -186,7 +191,9 @@ describe('rule page', () => {
 
   it('refuses to render an example whose documented findings the rule does not report', () => {
     const wrong = { ...examples, invalid: [{ code: 'const bad = 2;', findings: [{ messageId: 'bad', line: 1, column: 1 }] }] };
-    expect(() => rulePage(fakeContract(wrong))).toThrow(/qpq\/fake-rule: an invalid example documents 1:1 bad but the rule reports 1:7 bad/);
+    expect(() => rulePage(fakeContract(wrong))).toThrow(
+      /qpq\/fake-rule: an invalid example documents 1:1 bad but the rule reports 1:7 bad/,
+    );
     const silent = { ...examples, invalid: [{ code: 'const good = 2;', findings: [{ messageId: 'bad', line: 1, column: 7 }] }] };
     expect(() => rulePage(fakeContract(silent))).toThrow(/but the rule reports nothing/);
   });
@@ -199,7 +206,9 @@ describe('rule page', () => {
       if (start >= 0 && sourceFile.fileName.endsWith('/file.ts')) report('bad', { start, end: start + 3 }, { name: 'bad' });
     };
     const page = rulePage(byName);
-    expect(page).toContain('_Saved as `file.ts`: under another name it reports something else._\n\n```ts\nconst x = 1;\nconst bad = 2;\n```');
+    expect(page).toContain(
+      '_Saved as `file.ts`: under another name it reports something else._\n\n```ts\nconst x = 1;\nconst bad = 2;\n```',
+    );
     expect(page).toContain('_Nothing bad._\n\n```ts\nconst good = 1;\n```');
     expect(rulePage(fakeContract(examples))).not.toContain('Saved as');
     expect(page).toContain('Each example is a whole file, linted on its own as `file.ts` unless it names another file.');
@@ -247,14 +256,16 @@ describe('README rules table and codemods page', () => {
     expect(updated.startsWith('intro\n<!-- begin rules table -->\n')).toBe(true);
     expect(updated.endsWith('\n<!-- end rules table -->\nafter\n')).toBe(true);
     expect(updated).not.toContain('old table');
-    for (const { meta } of allContracts) expect(updated).toContain(`| [\`qpq/${meta.id}\`](rules-docs/${meta.id}.md) | ${meta.description.replace(/\|/g, '\\|')} |`);
+    for (const { meta } of allContracts)
+      expect(updated).toContain(`| [\`qpq/${meta.id}\`](rules-docs/${meta.id}.md) | ${meta.description.replace(/\|/g, '\\|')} |`);
     expect(readmeWithRulesTable(updated, allContracts)).toBe(updated);
     expect(() => readmeWithRulesTable('no markers', allContracts)).toThrow(/begin rules table/);
   });
 
   it('lists every transform, and says so when there are none', () => {
     const page = generated.get('rules-docs/codemods.md')!;
-    for (const transform of allTransforms) expect(page).toMatch(new RegExp(`^\\| \`${transform.name}\` \\|.*\\| ${transform.migration ? 'yes' : 'no: opt-in'}`, 'm'));
+    for (const transform of allTransforms)
+      expect(page).toMatch(new RegExp(`^\\| \`${transform.name}\` \\|.*\\| ${transform.migration ? 'yes' : 'no: opt-in'}`, 'm'));
     expect(codemodsPage([])).toContain('This version has no transforms.');
     expect(codemodsPage([])).not.toContain('| transform |');
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AskResponse, askNewGuid, askThrowError, ErrorTypeEnum } from '../src/core';
-import { HTTPEvent, HTTPEventResponse, runHttpRoute, toJsonEventResponse } from '../src/webserver';
+
+import { askNewGuid, AskResponse, askThrowError, ErrorTypeEnum } from '../src/core';
 import { defineQueue, defineRecurringSchedule } from '../src/core';
+import { HTTPEvent, HTTPEventResponse, runHttpRoute, toJsonEventResponse } from '../src/webserver';
 
 const event: HTTPEvent = {
   path: '/todos',
@@ -53,7 +54,9 @@ describe('runHttpRoute', () => {
 
 describe('config settings', () => {
   it('reject a runtime string without ::, as the framework does when the config is built', () => {
-    expect(() => defineRecurringSchedule('0 * * * *', '/jobs/cleanup')).toThrow("runtime '/jobs/cleanup' must be '/path/to/module::exportName'");
+    expect(() => defineRecurringSchedule('0 * * * *', '/jobs/cleanup')).toThrow(
+      "runtime '/jobs/cleanup' must be '/path/to/module::exportName'",
+    );
   });
 
   it('defineQueue defaults batchWindowInSeconds to 0 (it was 5 before 0.1.14)', () => {

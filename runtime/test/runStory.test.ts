@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   actionResult,
   actionResultError,
@@ -8,9 +9,9 @@ import {
   askKeyValueStoreGet,
   askKeyValueStoreUpsert,
   askNewGuid,
+  AskResponse,
   askRunParallel,
   askThrowError,
-  AskResponse,
   createActionRequester,
   createErrorEnumForAction,
   ErrorTypeEnum,
@@ -100,7 +101,10 @@ describe('runStory', () => {
 
   it('fails clearly on an action nobody answers', async () => {
     const outcome = await runStory(askNewGuid, {});
-    expect(outcome.error).toEqual({ errorType: 'NotImplemented', errorText: "No processor or mock for action type '@quidproquo-core/Guid/New'" });
+    expect(outcome.error).toEqual({
+      errorType: 'NotImplemented',
+      errorText: "No processor or mock for action type '@quidproquo-core/Guid/New'",
+    });
   });
 
   it('fails clearly when a story yields another story instead of delegating to it', async () => {
@@ -154,7 +158,10 @@ describe('createActionRequester', () => {
 
   it('builds a requester that yields one complete action and returns its result', async () => {
     const generator = askSendEmail('ada@example.com');
-    expect(generator.next()).toEqual({ done: false, value: { type: '@app/Email/Send', payload: { to: 'ada@example.com', subject: undefined } } });
+    expect(generator.next()).toEqual({
+      done: false,
+      value: { type: '@app/Email/Send', payload: { to: 'ada@example.com', subject: undefined } },
+    });
     expect(generator.next(true)).toEqual({ done: true, value: true });
   });
 

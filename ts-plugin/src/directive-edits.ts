@@ -1,5 +1,6 @@
-import type * as ts from 'typescript';
 import type { Fix, TextEdit } from 'qpq-contracts';
+import type * as ts from 'typescript';
+
 import type { Directive, UnusedDirectiveRule } from './suppressions';
 import { Suppressions } from './suppressions';
 

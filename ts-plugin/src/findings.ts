@@ -1,6 +1,7 @@
-import type * as ts from 'typescript';
-import { isBundledRuntimeFile, runContract } from 'qpq-contracts';
 import type { Contract, Finding, RunTarget } from 'qpq-contracts';
+import { isBundledRuntimeFile, runContract } from 'qpq-contracts';
+import type * as ts from 'typescript';
+
 import type { Severity } from './options';
 import { describeError, type PluginContext } from './plugin-context';
 import { Suppressions, type UnusedDirectiveRule } from './suppressions';

@@ -1,5 +1,6 @@
-import type * as ts from 'typescript';
 import { unsupportedTypeScript } from 'qpq-contracts';
+import type * as ts from 'typescript';
+
 import { createQpqLanguageService, type QpqLanguageService } from './language-service';
 
 /**

@@ -1,12 +1,13 @@
-import type * as ts from 'typescript';
-import { allContracts } from 'qpq-contracts';
 import type { Contract } from 'qpq-contracts';
+import { allContracts } from 'qpq-contracts';
+import type * as ts from 'typescript';
+
 import { codeFixes } from './features/code-fixes';
 import { completions } from './features/completions';
 import { definition } from './features/definition';
 import { diagnostics } from './features/diagnostics';
 import { quickInfo } from './features/quick-info';
-import { readSettings, type PluginSettings } from './options';
+import { type PluginSettings, readSettings } from './options';
 import { describeError, type PluginContext } from './plugin-context';
 import { registerTimingsCommand } from './timings';
 
@@ -47,7 +48,8 @@ export function createQpqLanguageService(
   const proxy = Object.create(null) as QpqLanguageService;
   for (const key of Object.keys(inner) as Array<keyof ts.LanguageService>) {
     const method = inner[key];
-    (proxy as any)[key] = typeof method === 'function' ? (...args: unknown[]) => (method as Function).apply(inner, args) : method;
+    (proxy as unknown as Record<string, unknown>)[key] =
+      typeof method === 'function' ? (...args: unknown[]) => (method as (...a: unknown[]) => unknown).apply(inner, args) : method;
   }
 
   proxy.updateSettings = (config) => {

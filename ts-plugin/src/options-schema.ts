@@ -12,10 +12,7 @@ export function pluginOptionsSchema(contracts: readonly Contract[]): Record<stri
   for (const { meta } of contracts) {
     const setting = {
       description: meta.description,
-      oneOf: [
-        SEVERITY,
-        { type: 'array', prefixItems: [SEVERITY, meta.schema], minItems: 1, maxItems: 2, items: false },
-      ],
+      oneOf: [SEVERITY, { type: 'array', prefixItems: [SEVERITY, meta.schema], minItems: 1, maxItems: 2, items: false }],
     };
     rules[meta.id] = setting;
     rules[`qpq/${meta.id}`] = setting;

@@ -1,5 +1,6 @@
-import type * as ts from 'typescript';
 import type { Contract } from 'qpq-contracts';
+import type * as ts from 'typescript';
+
 import type { PluginSettings } from './options';
 
 /** What every feature of the plugin works with, for one project. */

@@ -1,8 +1,13 @@
-import type * as ts from 'typescript';
 import { directoryOf, exportsOf, findModule, joinPath, runtimeReferenceAt } from 'qpq-contracts';
+import type * as ts from 'typescript';
 
 /** Go to definition from a runtime string (`'/controllers/todo::getTodo'`) to the exported story. */
-export function runtimeReferenceDefinition(tsm: typeof ts, program: ts.Program, sourceFile: ts.SourceFile, position: number): ts.DefinitionInfoAndBoundSpan | undefined {
+export function runtimeReferenceDefinition(
+  tsm: typeof ts,
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  position: number,
+): ts.DefinitionInfoAndBoundSpan | undefined {
   const reference = runtimeReferenceAt(tsm, sourceFile, position);
   if (!reference?.modulePath || !reference.exportName) return undefined;
   const checker = program.getTypeChecker();
@@ -33,7 +38,12 @@ export function runtimeReferenceDefinition(tsm: typeof ts, program: ts.Program, 
  * Completions inside a runtime string: before `::` the folders and modules under the config root,
  * after it the module's exports.
  */
-export function runtimeReferenceCompletions(tsm: typeof ts, program: ts.Program, sourceFile: ts.SourceFile, position: number): ts.CompletionInfo | undefined {
+export function runtimeReferenceCompletions(
+  tsm: typeof ts,
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  position: number,
+): ts.CompletionInfo | undefined {
   const reference = runtimeReferenceAt(tsm, sourceFile, position);
   if (!reference || !tsm.isStringLiteralLike(reference.node)) return undefined;
   const contentStart = reference.node.getStart(sourceFile) + 1;
@@ -53,7 +63,8 @@ export function runtimeReferenceCompletions(tsm: typeof ts, program: ts.Program,
     const slash = typed.lastIndexOf('/');
     const folder = joinPath(reference.configRoot, typed.slice(0, slash + 1));
     for (const directory of tsm.sys.getDirectories(folder)) {
-      if (directory !== 'node_modules' && !directory.startsWith('.')) entries.push({ name: `${directory}/`, kind: tsm.ScriptElementKind.directory, kindModifiers: '', sortText: '1' });
+      if (directory !== 'node_modules' && !directory.startsWith('.'))
+        entries.push({ name: `${directory}/`, kind: tsm.ScriptElementKind.directory, kindModifiers: '', sortText: '1' });
     }
     const modules = new Set<string>();
     for (const file of tsm.sys.readDirectory(folder, ['.ts', '.tsx', '.js', '.mts', '.cts'], undefined, undefined, 1)) {

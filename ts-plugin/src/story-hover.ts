@@ -1,5 +1,5 @@
+import { getStoryRecognizer, type RequestedAction, requestedActionOfCall, type StoryCallNode, yieldedActionsOfCall } from 'qpq-contracts';
 import type * as ts from 'typescript';
-import { getStoryRecognizer, requestedActionOfCall, yieldedActionsOfCall, type RequestedAction, type StoryCallNode } from 'qpq-contracts';
 
 /** More than this many action types are cut, with a count of the rest. */
 export const MAX_LISTED_ACTIONS = 8;

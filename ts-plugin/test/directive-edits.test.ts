@@ -1,6 +1,7 @@
+import { applyEdits, type Fix } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, type Fix } from 'qpq-contracts';
+
 import { disableForFile, disableForLine, removeUnusedRule } from '../src/directive-edits';
 import { Suppressions } from '../src/suppressions';
 

@@ -1,10 +1,11 @@
+import { ESLint } from 'eslint';
+import qpq from 'eslint-plugin-qpq';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
-import qpq from 'eslint-plugin-qpq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits, type TextEdit } from 'qpq-contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { REPO_ROOT } from '../../fixtures/support/paths';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';

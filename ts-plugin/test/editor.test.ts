@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
 import { REPO_ROOT } from '../../fixtures/support/paths';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
@@ -109,11 +110,16 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
   it('logs one clear message for unknown or malformed options and keeps the defaults', async () => {
     const { semantic, logFile } = await start({ bogus: 1, rules: { 'no-such-rule': 'error', 'require-yield-star': 'loud' } });
     expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`, `error:${line("touch('x')")}:3`]);
-    const messages = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('ignored parts of the plugin options'));
+    const messages = fs
+      .readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('ignored parts of the plugin options'));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain('unknown option "bogus" (options: preset, typeAware, rules, timings)');
     expect(messages[0]).toContain('unknown rule "no-such-rule"');
-    expect(messages[0]).toContain('rules["require-yield-star"]: severity should be one of "error", "warning", "suggestion", "off", not "loud"');
+    expect(messages[0]).toContain(
+      'rules["require-yield-star"]: severity should be one of "error", "warning", "suggestion", "off", not "loud"',
+    );
   });
 
   it('"preset": "strict" turns every rule to error with its strictest options; "rules" changes single rules from there', async () => {
@@ -149,10 +155,9 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
       'qpq/ask-prefix-generator-only:error:6:18',
     ]);
     // A severity alone keeps the preset's options; [severity, options] replaces them.
-    expect(await findingsIn({ rules: { 'import-order': 'warning', 'ask-prefix-generator-only': ['error', {}] }, preset: 'strict' })).toEqual([
-      'qpq/monomorphic-action-shape:error:8:44',
-      'qpq/import-order:warning:1:1',
-    ]);
+    expect(
+      await findingsIn({ rules: { 'import-order': 'warning', 'ask-prefix-generator-only': ['error', {}] }, preset: 'strict' }),
+    ).toEqual(['qpq/monomorphic-action-shape:error:8:44', 'qpq/import-order:warning:1:1']);
   });
 
   it('applies options sent with configurePlugin without a restart', async () => {
@@ -239,7 +244,9 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     expect(await hoverIn(file, STORIES, "yield* askKeyValueStoreUpsert('todos'")).toBe(
       block("action: '@quidproquo-core/KeyValueStore/Upsert'", 'payload: { keyValueStoreName: string; item: unknown; }', 'returns: void'),
     );
-    expect(await hoverIn(file, STORIES, 'yield* askNewGuid()')).toBe(block("action: '@quidproquo-core/Guid/New'", 'payload: none', 'returns: string'));
+    expect(await hoverIn(file, STORIES, 'yield* askNewGuid()')).toBe(
+      block("action: '@quidproquo-core/Guid/New'", 'payload: none', 'returns: string'),
+    );
     // On the requester's name too, after TypeScript's own documentation of it.
     expect(await hoverIn(file, STORIES, 'askDateNow();')).toBe(
       `The current time as an ISO string, recorded so a replay sees the same time.\n\n${block("action: '@quidproquo-core/Date/Now'", 'payload: none', 'returns: string')}`,
@@ -247,11 +254,15 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
 
     const other = path.join(dir, 'requesters.ts');
     await server!.open(other);
-    expect(await hoverIn(other, requesters, 'yield* askThingDo')).toBe(block("action: '@app/Thing/Do'", 'payload: { id: string; }', 'returns: number'));
+    expect(await hoverIn(other, requesters, 'yield* askThingDo')).toBe(
+      block("action: '@app/Thing/Do'", 'payload: { id: string; }', 'returns: number'),
+    );
     expect(await hoverIn(other, requesters, 'yield* askLegacyLoad')).toBe(
       block("action: '@app/Legacy/Load'", 'payload: { id: string; scope?: string; }', 'returns: string[]'),
     );
-    expect(await hoverIn(other, requesters, 'yield* askSave')).toBe(block("action: '@app/Save'", 'payload: { name: string; }', 'returns: boolean'));
+    expect(await hoverIn(other, requesters, 'yield* askSave')).toBe(
+      block("action: '@app/Save'", 'payload: { name: string; }', 'returns: boolean'),
+    );
     // A story that is no requester keeps the list of what it may yield, requesters only declared included.
     expect(await hoverIn(other, requesters, "yield* askLoad('x')")).toBe('yields: @app/Legacy/Load, @app/Save, @app/Thing/Do');
   });

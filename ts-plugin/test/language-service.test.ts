@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
+import { allContracts, type Contract } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { allContracts, type Contract } from 'qpq-contracts';
+
 import { createQpqLanguageService } from '../src/language-service';
 
 /** A real TypeScript language service over in-memory files, wrapped the way tsserver wraps it. */
@@ -33,15 +34,20 @@ const STORY = `${DECLARATION}function* story() {\n  askDateNow();\n}\n`;
 const STORY_CALL_AT = STORY.indexOf('askDateNow();');
 
 describe('createQpqLanguageService', () => {
-  it('adds findings to the semantic diagnostics, after TypeScript\'s own', () => {
+  it("adds findings to the semantic diagnostics, after TypeScript's own", () => {
     const { service } = wrappedService({ '/project/a.ts': STORY });
     const qpq = service.getSemanticDiagnostics('/project/a.ts').filter((d) => d.source === 'qpq');
     expect(qpq.map((d) => [d.start, d.length, d.code, d.messageText])).toEqual([
-      [STORY_CALL_AT, 12, 990001, '`askDateNow(…)` only creates a story: nothing runs until it is delegated with `yield*`. (qpq/require-yield-star)'],
+      [
+        STORY_CALL_AT,
+        12,
+        990001,
+        '`askDateNow(…)` only creates a story: nothing runs until it is delegated with `yield*`. (qpq/require-yield-star)',
+      ],
     ]);
   });
 
-  it('keeps the editor working when a contract throws: TypeScript\'s diagnostics stay, the failure is logged', () => {
+  it("keeps the editor working when a contract throws: TypeScript's diagnostics stay, the failure is logged", () => {
     const broken: Contract = {
       ...allContracts[0],
       meta: { ...allContracts[0].meta, id: 'broken' },
@@ -85,7 +91,8 @@ describe('createQpqLanguageService', () => {
   });
 
   it('leaves the files of a bundled runtime alone: they start with the header bundle-runtime writes', () => {
-    const header = '// qpq-reference-runtime 0.1.0, written by `qpq-codemod bundle-runtime`: re-run it to update; edits here are overwritten.\n';
+    const header =
+      '// qpq-reference-runtime 0.1.0, written by `qpq-codemod bundle-runtime`: re-run it to update; edits here are overwritten.\n';
     const { service } = wrappedService({ '/project/a.ts': STORY, '/project/qpq-runtime/b.ts': header + STORY });
     expect(service.getSemanticDiagnostics('/project/a.ts').filter((d) => d.source === 'qpq')).toHaveLength(1);
     expect(service.getSemanticDiagnostics('/project/qpq-runtime/b.ts').filter((d) => d.source === 'qpq')).toEqual([]);

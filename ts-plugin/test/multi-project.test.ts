@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+
 import { REPO_ROOT } from '../../fixtures/support/paths';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
@@ -61,7 +62,10 @@ function workspace(projects: Record<string, Record<string, unknown>>) {
 }
 
 // The lowest TypeScript of the peer range too, here only: the plugin must start on it.
-const LOWEST = { label: `TypeScript ${require('typescript-5-0/package.json').version}`, tsserverPath: require.resolve('typescript-5-0/lib/tsserver.js') };
+const LOWEST = {
+  label: `TypeScript ${require('typescript-5-0/package.json').version}`,
+  tsserverPath: require.resolve('typescript-5-0/lib/tsserver.js'),
+};
 
 describe.each([...TSSERVER_VERSIONS, LOWEST])('one tsserver, several projects ($label)', ({ tsserverPath }) => {
   let server: TsServerClient | undefined;
@@ -92,7 +96,10 @@ describe.each([...TSSERVER_VERSIONS, LOWEST])('one tsserver, several projects ($
     expect(await findings('semanticDiagnosticsSync', files.warnings)).toEqual([`warning:${BARE_ASK}:3`, `warning:${BARE_STORY}:3`]);
     expect(await findings('semanticDiagnosticsSync', files.untyped)).toEqual([`error:${BARE_ASK}:3`]);
     expect(await findings('semanticDiagnosticsSync', files.suggestions)).toEqual([]);
-    expect(await findings('suggestionDiagnosticsSync', files.suggestions)).toEqual([`suggestion:${BARE_ASK}:3`, `suggestion:${BARE_STORY}:3`]);
+    expect(await findings('suggestionDiagnosticsSync', files.suggestions)).toEqual([
+      `suggestion:${BARE_ASK}:3`,
+      `suggestion:${BARE_STORY}:3`,
+    ]);
     expect(await findings('semanticDiagnosticsSync', files.silent)).toEqual([]);
     // No project asked for timings yet: tsserver does not know the command.
     await expect(server.request('qpq/timings', {})).rejects.toThrow(/qpq\/timings/);

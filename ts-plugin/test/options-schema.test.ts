@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { allContracts } from 'qpq-contracts';
 import { describe, expect, it } from 'vitest';
+
 import { pluginOptionsSchema } from '../src/options-schema';
 
 describe('options.schema.json', () => {

@@ -1,5 +1,6 @@
 import { allContracts } from 'qpq-contracts';
 import { describe, expect, it } from 'vitest';
+
 import { readSettings } from '../src/options';
 
 const rule = (config: unknown, id: string) => readSettings(config, allContracts).settings.rules.get(id);

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits, type TextEdit } from 'qpq-contracts';
-import { expectedFixedText, findingsOf, fixturesEslint, type EslintFinding } from '../../fixtures/support/eslint-findings';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type EslintFinding, expectedFixedText, findingsOf, fixturesEslint } from '../../fixtures/support/eslint-findings';
 import { FIXTURES_DIR, REPO_ROOT, violationFiles } from '../../fixtures/support/paths';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
@@ -108,7 +109,13 @@ describe.each(TSSERVER_VERSIONS)('qpq-ts-plugin in a real tsserver ($label) agre
           scope: { type: 'file', args: { file } },
           fixId: ruleId,
         });
-        current = applyEdits(current, toEdits(current, combined.changes.flatMap((c) => c.textChanges)));
+        current = applyEdits(
+          current,
+          toEdits(
+            current,
+            combined.changes.flatMap((c) => c.textChanges),
+          ),
+        );
         await server.request('updateOpen', { changedFiles: [], openFiles: [], closedFiles: [file] });
         await server.open(file, current);
       }

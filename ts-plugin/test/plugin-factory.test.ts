@@ -1,6 +1,7 @@
+import { allContracts } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { allContracts } from 'qpq-contracts';
+
 import init from '../src/index';
 
 /** What tsserver hands the factory's `create`, with a logger that keeps its lines. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { REPO_ROOT, VIOLATIONS_DIR } from '../../fixtures/support/paths';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
@@ -26,9 +27,13 @@ describe.each(TSSERVER_VERSIONS)('runtime references in the editor, real tsserve
   });
 
   it('goes to the exported story from the runtime string', async () => {
-    const at = after("'/stories/todoStories::getTodos'", "todoStories::get");
+    const at = after("'/stories/todoStories::getTodos'", 'todoStories::get');
     const result = await server.request('definitionAndBoundSpan', { file: CONFIG, ...at });
-    const storyLine = fs.readFileSync(STORIES, 'utf8').split('\n').findIndex((l) => l.startsWith('export function* getTodos')) + 1;
+    const storyLine =
+      fs
+        .readFileSync(STORIES, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('export function* getTodos')) + 1;
     expect(result.definitions.map((d: any) => [path.relative(REPO_ROOT, d.file), d.start.line, d.start.offset])).toEqual([
       ['fixtures/violations/valid-runtime-reference/stories/todoStories.ts', storyLine, 'export function* '.length + 1],
     ]);

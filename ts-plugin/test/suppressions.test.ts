@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+
 import { Suppressions } from '../src/suppressions';
 
 const RULE = 'qpq/require-yield-star';
@@ -55,7 +56,11 @@ describe('Suppressions reads ESLint disable comments as ESLint does', () => {
     ].join('\n');
     expect(suppressedLines(text)).toEqual([]);
     // The same lines do suppress once the directive is a real comment.
-    expect(suppressedLines(text.replace("'// eslint-disable-next-line qpq/require-yield-star';", "''; // eslint-disable-next-line qpq/require-yield-star"))).toEqual([2]);
+    expect(
+      suppressedLines(
+        text.replace("'// eslint-disable-next-line qpq/require-yield-star';", "''; // eslint-disable-next-line qpq/require-yield-star"),
+      ),
+    ).toEqual([2]);
   });
 
   it('costs nothing on a file without directives', () => {

@@ -1,4 +1,5 @@
 import type { ts } from 'ts-morph';
+
 import type { SourceContext } from '../transform';
 import { callsNamed, localNamesFor } from './expressions';
 

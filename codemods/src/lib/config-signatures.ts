@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+
 import { isStringLike } from './expressions';
 import { skipOuter } from './symbols';
 

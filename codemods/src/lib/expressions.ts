@@ -1,11 +1,19 @@
 import { ts } from 'ts-morph';
+
 import { skipOuter } from './symbols';
 
 /** Is this expression a string? Syntax first, then the checker when the syntax cannot tell. */
 export function isStringLike(expression: ts.Expression, checker?: () => ts.TypeChecker, depth = 0): boolean | undefined {
   const node = skipOuter(expression);
   if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) return true;
-  if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node) || ts.isNumericLiteral(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return false;
+  if (
+    ts.isObjectLiteralExpression(node) ||
+    ts.isArrayLiteralExpression(node) ||
+    ts.isNumericLiteral(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isFunctionExpression(node)
+  )
+    return false;
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return isStringLike(node.left, checker, depth + 1) === true || isStringLike(node.right, checker, depth + 1) === true ? true : undefined;
   }
@@ -85,7 +93,14 @@ export function callsNamed(sourceFile: ts.SourceFile, names: ReadonlySet<string>
 /** A short label for reports: `defineQueue('orders')`. */
 export function callLabel(call: ts.CallExpression, name: string, sourceFile: ts.SourceFile): string {
   const first = call.arguments[0];
-  const shown = first && ts.isStringLiteralLike(first) ? first.getText(sourceFile) : first && first.getText(sourceFile).length <= 30 ? first.getText(sourceFile) : first ? '…' : '';
+  const shown =
+    first && ts.isStringLiteralLike(first)
+      ? first.getText(sourceFile)
+      : first && first.getText(sourceFile).length <= 30
+        ? first.getText(sourceFile)
+        : first
+          ? '…'
+          : '';
   return `${name}(${shown}${call.arguments.length > 1 ? ', …' : ''})`;
 }
 
@@ -97,7 +112,13 @@ export function localNamesFor(sourceFile: ts.SourceFile, targets: ReadonlySet<st
   const names = new Set(targets);
   const visit = (node: ts.Node): void => {
     if (ts.isImportSpecifier(node) && targets.has((node.propertyName ?? node.name).text)) names.add(node.name.text);
-    else if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName) && targets.has(node.propertyName.text) && ts.isIdentifier(node.name)) {
+    else if (
+      ts.isBindingElement(node) &&
+      node.propertyName &&
+      ts.isIdentifier(node.propertyName) &&
+      targets.has(node.propertyName.text) &&
+      ts.isIdentifier(node.name)
+    ) {
       names.add(node.name.text);
     } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = skipOuter(node.initializer);

@@ -1,5 +1,6 @@
 import { compareImportNames, compareModules, type ImportKind, importRank, QPQ_IMPORT_GROUPS } from 'qpq-contracts';
 import { ts } from 'ts-morph';
+
 import { type Edit, endOfLineAfter, insertListElement, lineStart, namedImportsList, removeListElement, trailingCommentsEnd } from './edits';
 import { requiredModule } from './symbols';
 
@@ -36,12 +37,18 @@ export function addNamedImport(sourceFile: ts.SourceFile, moduleName: string, sp
   const imports = sourceFile.statements.filter(ts.isImportDeclaration);
   for (const declaration of imports) {
     const clause = declaration.importClause;
-    if (!ts.isStringLiteral(declaration.moduleSpecifier) || declaration.moduleSpecifier.text !== moduleName || !clause || clause.isTypeOnly) continue;
+    if (!ts.isStringLiteral(declaration.moduleSpecifier) || declaration.moduleSpecifier.text !== moduleName || !clause || clause.isTypeOnly)
+      continue;
     const bindings = clause.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) continue;
     if (bindings.elements.some((e) => e.name.text === local)) return [];
     const index = bindings.elements.findIndex((e) => compareImportNames((e.propertyName ?? e.name).text, imported) > 0);
-    return insertListElement(sourceFile, namedImportsList(sourceFile, bindings), index === -1 ? bindings.elements.length - 1 : index - 1, specifier);
+    return insertListElement(
+      sourceFile,
+      namedImportsList(sourceFile, bindings),
+      index === -1 ? bindings.elements.length - 1 : index - 1,
+      specifier,
+    );
   }
   const quote = quoteOf(sourceFile);
   const semi = statementTerminator(sourceFile);
@@ -73,7 +80,9 @@ export function addImportLine(sourceFile: ts.SourceFile, moduleName: string, lin
   });
   const sameGroup = ranked.filter((r) => r.rank.group === rank.group);
   // Side-effect imports keep their place at the start of their pattern's modules.
-  const after = sameGroup.find((r) => (r.rank.pattern - rank.pattern || (r.kind === 'side-effect' ? -1 : compareModules(r.module, moduleName))) > 0);
+  const after = sameGroup.find(
+    (r) => (r.rank.pattern - rank.pattern || (r.kind === 'side-effect' ? -1 : compareModules(r.module, moduleName))) > 0,
+  );
   if (after) {
     const at = lineStart(text, attachedCommentsStart(sourceFile, after.declaration));
     return [{ start: at, end: at, newText: `${line}\n` }];
@@ -102,7 +111,9 @@ function addRequireLine(sourceFile: ts.SourceFile, moduleName: string, line: str
   const text = sourceFile.text;
   const requires = sourceFile.statements.flatMap((statement) => {
     if (!ts.isVariableStatement(statement)) return [];
-    const module = statement.declarationList.declarations.map((d) => d.initializer && requiredModule(d.initializer)).find((m) => m !== undefined);
+    const module = statement.declarationList.declarations
+      .map((d) => d.initializer && requiredModule(d.initializer))
+      .find((m) => m !== undefined);
     return module === undefined ? [] : [{ statement, module }];
   });
   if (requires.length === 0) return undefined;
@@ -163,12 +174,17 @@ export function removeNamedImport(sourceFile: ts.SourceFile, localName: string):
   // `const { x, y } = require('…')`
   for (const statement of sourceFile.statements.filter(ts.isVariableStatement)) {
     for (const declaration of statement.declarationList.declarations) {
-      if (!declaration.initializer || requiredModule(declaration.initializer) === undefined || !ts.isObjectBindingPattern(declaration.name)) continue;
+      if (!declaration.initializer || requiredModule(declaration.initializer) === undefined || !ts.isObjectBindingPattern(declaration.name))
+        continue;
       const pattern = declaration.name;
       const index = pattern.elements.findIndex((e) => ts.isIdentifier(e.name) && e.name.text === localName);
       if (index === -1) continue;
       if (pattern.elements.length > 1) {
-        return removeListElement(sourceFile, { open: pattern.getStart(sourceFile), close: pattern.end - 1, elements: pattern.elements }, index);
+        return removeListElement(
+          sourceFile,
+          { open: pattern.getStart(sourceFile), close: pattern.end - 1, elements: pattern.elements },
+          index,
+        );
       }
       if (statement.declarationList.declarations.length > 1) return [];
       const start = lineStart(text, attachedCommentsStart(sourceFile, statement));
@@ -186,7 +202,8 @@ export function countReferences(sourceFile: ts.SourceFile, name: string): number
     if (ts.isImportDeclaration(node)) return;
     if (ts.isIdentifier(node) && node.text === name) {
       const parent = node.parent;
-      const isMemberName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+      const isMemberName =
+        (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
       const isBinding = ts.isBindingElement(parent) && (parent.name === node || parent.propertyName === node);
       if (!isMemberName && !isBinding) count++;
     }

@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+
 import { type Edit, guessIndentUnit, indentationAt, insertListElement, isMultiline, objectList } from './edits';
 import { firstParseError } from './parse-errors';
 
@@ -50,14 +51,19 @@ export function replaceString(sourceFile: ts.SourceFile, literal: ts.StringLiter
  * Adds `"name": value` entries at the end of an object, in one edit. Objects are printed over
  * several lines, one step deeper than the line that holds their property.
  */
-export function addProperties(sourceFile: ts.JsonSourceFile, object: ts.ObjectLiteralExpression, entries: ReadonlyArray<readonly [string, unknown]>): Edit[] {
+export function addProperties(
+  sourceFile: ts.JsonSourceFile,
+  object: ts.ObjectLiteralExpression,
+  entries: ReadonlyArray<readonly [string, unknown]>,
+): Edit[] {
   if (entries.length === 0) return [];
   const text = sourceFile.text;
   const unit = guessIndentUnit(text);
   const list = objectList(sourceFile, object);
   const last = object.properties[object.properties.length - 1];
   const multiline = isMultiline(sourceFile, list.open, list.elements, list.close);
-  const indent = last && multiline ? indentationAt(text, last.getStart(sourceFile)) : indentationAt(text, object.getStart(sourceFile)) + unit;
+  const indent =
+    last && multiline ? indentationAt(text, last.getStart(sourceFile)) : indentationAt(text, object.getStart(sourceFile)) + unit;
   const printed = entries.map(([name, value]) => `${JSON.stringify(name)}: ${printJson(value, indent, unit)}`);
   const itemText = multiline || !last ? printed.join(`,\n${indent}`) : printed.join(', ');
   if (!last && !multiline && printed.length > 1) {

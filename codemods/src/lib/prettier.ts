@@ -1,11 +1,15 @@
 import * as path from 'node:path';
+
 import { resolveInstalled } from './installed';
 
 interface PrettierApi {
   format(source: string, options: Record<string, unknown>): string | Promise<string>;
   resolveConfig(file: string, options?: Record<string, unknown>): unknown;
   resolveConfigFile(file?: string): string | null | Promise<string | null>;
-  getFileInfo(file: string, options?: Record<string, unknown>): { ignored: boolean; inferredParser: string | null } | Promise<{ ignored: boolean; inferredParser: string | null }>;
+  getFileInfo(
+    file: string,
+    options?: Record<string, unknown>,
+  ): { ignored: boolean; inferredParser: string | null } | Promise<{ ignored: boolean; inferredParser: string | null }>;
 }
 
 /**
@@ -22,6 +26,8 @@ export function loadProjectPrettier(projectRoot: string, warn: (message: string)
   for (const { dir, whose, otherwise } of places) {
     try {
       const resolved = resolveInstalled('prettier', dir);
+      // The project's own prettier, found at run time: its path is not known to the build.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       if (resolved) return require(resolved) as PrettierApi;
     } catch (error) {
       warn(`${whose} could not be loaded (${error instanceof Error ? error.message : String(error)}): ${otherwise}`);

@@ -38,7 +38,8 @@ export function readTsconfig(tsconfigPath: string, readFile: (file: string) => s
     readFile,
   };
   const json = ts.parseConfigFileTextToJson(tsconfigPath, readFile(tsconfigPath) ?? '{}');
-  if (json.error) throw new UsageError(`${displayPath(tsconfigPath)} is not valid JSON: ${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}`);
+  if (json.error)
+    throw new UsageError(`${displayPath(tsconfigPath)} is not valid JSON: ${ts.flattenDiagnosticMessageText(json.error.messageText, ' ')}`);
   return ts.parseJsonConfigFileContent(json.config, host, path.dirname(tsconfigPath), undefined, tsconfigPath);
 }
 
@@ -67,12 +68,18 @@ export function resolveScope(cwd: string, paths: readonly string[], project: str
     tsconfigPath = findNearestTsconfig(fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first));
   }
   if (paths.length === 0 && tsconfigPath === undefined) {
-    throw new UsageError(`no tsconfig.json here or above, so no files to work on; ${usage('src')} (files or folders), or add --project path/to/tsconfig.json`);
+    throw new UsageError(
+      `no tsconfig.json here or above, so no files to work on; ${usage('src')} (files or folders), or add --project path/to/tsconfig.json`,
+    );
   }
 
   const parsed = tsconfigPath ? readTsconfig(tsconfigPath) : undefined;
   const root = tsconfigPath ? path.dirname(tsconfigPath) : cwd;
-  const compilerOptions: ts.CompilerOptions = parsed?.options ?? { allowJs: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS };
+  const compilerOptions: ts.CompilerOptions = parsed?.options ?? {
+    allowJs: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+  };
 
   const sources = new Set<string>();
   const jsons = new Set<string>();

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+
 import { readIfExists, resolveInstalled } from './installed';
 
 /** The reference runtime's TypeScript sources, as this installed codemod finds them. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+
 import { readIfExists } from './installed';
 import { qpqPackageOf, qpqPackageOfPath } from './packages';
 
@@ -65,7 +66,9 @@ export class QpqResolver {
     for (const declaration of symbol.declarations ?? []) {
       if (ts.isImportSpecifier(declaration) || ts.isExportSpecifier(declaration)) {
         const imported = (declaration.propertyName ?? declaration.name).text;
-        const specifier = ts.isImportSpecifier(declaration) ? declaration.parent.parent.parent.moduleSpecifier : declaration.parent.parent.moduleSpecifier;
+        const specifier = ts.isImportSpecifier(declaration)
+          ? declaration.parent.parent.parent.moduleSpecifier
+          : declaration.parent.parent.moduleSpecifier;
         const pkg = specifier ? moduleOf(specifier) : undefined;
         if (pkg) return { pkg, name: imported };
         const next = symbol.flags & ts.SymbolFlags.Alias ? checker.getImmediateAliasedSymbol(symbol) : undefined;
@@ -86,7 +89,8 @@ export class QpqResolver {
         continue;
       }
       const fileName = declaration.getSourceFile().fileName;
-      const pkg = qpqPackageOfPath(fileName) ?? this.sourceDirs.find((d) => isInside(fileName, d.dir))?.pkg ?? frameworkPackageOwning(fileName);
+      const pkg =
+        qpqPackageOfPath(fileName) ?? this.sourceDirs.find((d) => isInside(fileName, d.dir))?.pkg ?? frameworkPackageOwning(fileName);
       if (pkg) return { pkg, name: symbol.name };
     }
     return undefined;
@@ -125,7 +129,9 @@ export function frameworkPackageOwning(fileName: string): string | undefined {
     try {
       name = (JSON.parse(text) as { name?: unknown }).name;
     } catch (error) {
-      throw new Error(`${manifest} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so the package its files belong to is not known`);
+      throw new Error(
+        `${manifest} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so the package its files belong to is not known`,
+      );
     }
     owner = typeof name === 'string' ? qpqPackageOf(name) : undefined;
   } else if (path.dirname(dir) !== dir) {
@@ -147,7 +153,13 @@ function isInside(fileName: string, dir: string): boolean {
 export function skipOuter(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
       current = current.expression;
     } else if (ts.isAwaitExpression(current)) {
       current = current.expression;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+
 import { resolveInstalled } from './installed';
 import { RUNTIME_ENTRY_POINTS } from './packages';
 import { readTsconfig } from './project';
@@ -41,6 +42,8 @@ let libFiles: Map<string, string> | undefined;
 function libFile(file: string): string | undefined {
   if (path.dirname(path.resolve(file)) !== LIB_DIR) return undefined;
   if (!libFiles) {
+    // ts-morph's own copy of the library files, resolved from wherever ts-morph is installed.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const common = require(require.resolve('@ts-morph/common', { paths: [path.dirname(require.resolve('ts-morph'))] })) as {
       getLibFiles(): Array<{ fileName: string; text: string }>;
     };
@@ -74,7 +77,13 @@ export function typeCheckChanges(input: TypeCheckInput): TypeCheckResult {
         continue;
       }
       const { line, character } = afterFile.getLineAndCharacterOfPosition(d.start ?? 0);
-      newErrors.push({ file, line: line + 1, column: character + 1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
+      newErrors.push({
+        file,
+        line: line + 1,
+        column: character + 1,
+        code: d.code,
+        message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+      });
     }
   }
   return { newErrors, against: `${after.against}${typeScriptNote(input.root)}`, checked: files.length };
@@ -98,12 +107,16 @@ function typeScriptNote(root: string): string {
 }
 
 function errorsOf(program: ts.Program, sourceFile: ts.SourceFile): readonly ts.Diagnostic[] {
-  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)].filter((d) => d.category === ts.DiagnosticCategory.Error);
+  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)].filter(
+    (d) => d.category === ts.DiagnosticCategory.Error,
+  );
 }
 
 /** A diagnostic's identity for before/after matching; a package renamed to its scoped name counts as the same. */
 function key(d: ts.Diagnostic): string {
-  const message = ts.flattenDiagnosticMessageText(d.messageText, ' ').replace(/@quidproquo\/([a-z0-9][a-z0-9._-]*)/g, (_, name: string) => (name === 'quidproquo' ? 'quidproquo' : `quidproquo-${name}`));
+  const message = ts
+    .flattenDiagnosticMessageText(d.messageText, ' ')
+    .replace(/@quidproquo\/([a-z0-9][a-z0-9._-]*)/g, (_, name: string) => (name === 'quidproquo' ? 'quidproquo' : `quidproquo-${name}`));
   return `${d.code} ${message}`;
 }
 
@@ -149,7 +162,9 @@ function createProgram(
     for (let dir = path.dirname(file); !overlayDirs.has(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) overlayDirs.add(dir);
   }
   host.directoryExists = (dir) =>
-    path.resolve(dir) === LIB_DIR || overlayDirs.has(path.resolve(dir)) || (directoryExists ? directoryExists(dir) : ts.sys.directoryExists(dir));
+    path.resolve(dir) === LIB_DIR ||
+    overlayDirs.has(path.resolve(dir)) ||
+    (directoryExists ? directoryExists(dir) : ts.sys.directoryExists(dir));
   host.getSourceFile = (fileName, languageVersion) => {
     const resolved = path.resolve(fileName);
     const cacheable = !changed.has(resolved);
@@ -165,7 +180,12 @@ function createProgram(
 }
 
 /** Adds `paths` to the reference runtime for each framework package name the project cannot resolve. */
-function mapMissingFrameworkToRuntime(options: ts.CompilerOptions, host: ts.CompilerHost, root: string, runtime: RuntimeSource | undefined): string {
+function mapMissingFrameworkToRuntime(
+  options: ts.CompilerOptions,
+  host: ts.CompilerHost,
+  root: string,
+  runtime: RuntimeSource | undefined,
+): string {
   const probe = path.join(root, '__qpq_codemod_probe__.ts');
   let own = 0;
   let mapped = 0;
@@ -186,7 +206,9 @@ function mapMissingFrameworkToRuntime(options: ts.CompilerOptions, host: ts.Comp
     const withBase = options as ts.CompilerOptions & { pathsBasePath?: string };
     if (!options.baseUrl && !withBase.pathsBasePath) withBase.pathsBasePath = root;
   }
-  const runtimeName = runtime ? `the reference runtime (${runtime.packageName} ${runtime.version})` : 'nothing (the reference runtime was not found)';
+  const runtimeName = runtime
+    ? `the reference runtime (${runtime.packageName} ${runtime.version})`
+    : 'nothing (the reference runtime was not found)';
   if (mapped === 0 && own > 0) return "the project's own framework types";
   if (own === 0) return runtimeName;
   return `the project's own framework types and ${runtimeName} for the rest`;
@@ -226,7 +248,13 @@ export function checkBundledRuntime(input: {
   importers: readonly string[];
   frameworkNames: readonly string[];
 }): BundledRuntimeCheck {
-  const typeCheckInput: TypeCheckInput = { root: input.root, tsconfigPath: input.tsconfigPath, before: new Map(), after: input.overlay, runtime: undefined };
+  const typeCheckInput: TypeCheckInput = {
+    root: input.root,
+    tsconfigPath: input.tsconfigPath,
+    before: new Map(),
+    after: input.overlay,
+    runtime: undefined,
+  };
   const roots = [...input.runtimeFiles, ...input.importers];
   const { program } = createProgram(typeCheckInput, input.overlay, roots, new Map(), new Set(roots.map((f) => path.resolve(f))));
   const errors: TypeError[] = [];
@@ -235,7 +263,13 @@ export function checkBundledRuntime(input: {
     if (!sourceFile) continue;
     for (const d of errorsOf(program, sourceFile)) {
       const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start ?? 0);
-      errors.push({ file, line: line + 1, column: character + 1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') });
+      errors.push({
+        file,
+        line: line + 1,
+        column: character + 1,
+        code: d.code,
+        message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+      });
     }
   }
   const checker = program.getTypeChecker();

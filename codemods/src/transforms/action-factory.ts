@@ -1,5 +1,6 @@
-import { allEntries, entryChanges, mayHaveEntrySites, type ActionTypesEntry } from 'qpq-contracts';
+import { type ActionTypesEntry, allEntries, entryChanges, mayHaveEntrySites } from 'qpq-contracts';
 import { ts } from 'ts-morph';
+
 import { migrateToActionFactory } from '../lib/action-factory/migrate';
 import type { Transform } from '../transform';
 
@@ -29,7 +30,12 @@ export const actionFactory: Transform = {
     const entry = frameworkActionTypes();
     if (!entry) return [];
     const { sites, edits } = entryChanges(ts as unknown as Parameters<typeof entryChanges>[0], context.sourceFile as never, entry);
-    for (const site of sites) context.note(site.manual !== undefined ? 'skip' : 'change', site.manual !== undefined ? `${site.message}: ${site.manual}` : site.message, site.start);
+    for (const site of sites)
+      context.note(
+        site.manual !== undefined ? 'skip' : 'change',
+        site.manual !== undefined ? `${site.message}: ${site.manual}` : site.message,
+        site.start,
+      );
     return edits;
   },
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+
 import { applyEdits, type Edit } from '../lib/edits';
 import { isInstalled } from '../lib/installed';
 import { addProperties, getProperty, objectValue, parseJson, printJson, propertyName } from '../lib/json';
@@ -25,11 +26,18 @@ interface Manifest {
 export const bundleRuntime: Transform = {
   name: 'bundle-runtime',
   description:
-    'Writes the reference story runtime into the project as TypeScript (`./qpq-runtime/`, `--out` to change) and maps `quidproquo-core`, `quidproquo-webserver`, `quidproquo-config-aws` and their `@quidproquo/*` names to it in tsconfig `paths`, keeping a mapping the project has of its own; a second run updates it in place. Every run type-checks the runtime under the project\'s settings and names the framework imports it lacks, as errors.',
+    "Writes the reference story runtime into the project as TypeScript (`./qpq-runtime/`, `--out` to change) and maps `quidproquo-core`, `quidproquo-webserver`, `quidproquo-config-aws` and their `@quidproquo/*` names to it in tsconfig `paths`, keeping a mapping the project has of its own; a second run updates it in place. Every run type-checks the runtime under the project's settings and names the framework imports it lacks, as errors.",
   frameworkChange: 'none: stories type-check in a project without the framework packages',
   migration: false,
   checksItsOwnFiles: true,
-  options: [{ flag: '--out', value: 'dir', example: DEFAULT_OUT, description: `where to write the runtime (default: ${DEFAULT_OUT}/ next to the tsconfig)` }],
+  options: [
+    {
+      flag: '--out',
+      value: 'dir',
+      example: DEFAULT_OUT,
+      description: `where to write the runtime (default: ${DEFAULT_OUT}/ next to the tsconfig)`,
+    },
+  ],
 
   transformProject(context) {
     const runtime = context.runtime;
@@ -43,11 +51,16 @@ export const bundleRuntime: Transform = {
     const manifestPath = path.join(outDir, MANIFEST);
     const previous = readManifest(context.read(manifestPath), displayPath(context.cwd, manifestPath));
     if (!previous && fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) {
-      throw new UsageError(`${shown} exists and was not written by bundle-runtime; to write the runtime elsewhere, type: qpq-codemod bundle-runtime --out <folder>`);
+      throw new UsageError(
+        `${shown} exists and was not written by bundle-runtime; to write the runtime elsewhere, type: qpq-codemod bundle-runtime --out <folder>`,
+      );
     }
 
     // The runtime's files, each with a header that says where it comes from.
-    const files = runtimeFiles(runtime, RUNTIME_ENTRY_POINTS.map((e) => e.entry));
+    const files = runtimeFiles(
+      runtime,
+      RUNTIME_ENTRY_POINTS.map((e) => e.entry),
+    );
     const header = `// ${runtime.packageName} ${runtime.version}, written by \`qpq-codemod bundle-runtime\`: re-run it to update; edits here are overwritten.\n`;
     let updated = 0;
     for (const file of files) {
@@ -65,7 +78,9 @@ export const bundleRuntime: Transform = {
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     if (context.read(manifestPath) !== manifestText) context.write(manifestPath, manifestText);
     if (updated > 0 || removed.length > 0) {
-      const what = previous ? `${updated} of ${files.length} files updated${removed.length ? `, ${removed.length} removed` : ''}` : `${files.length} files`;
+      const what = previous
+        ? `${updated} of ${files.length} files updated${removed.length ? `, ${removed.length} removed` : ''}`
+        : `${files.length} files`;
       context.note(tsconfigPath, 'change', `${runtime.packageName} ${runtime.version} written to ${shown}/ (${what})`);
       if (!previous) {
         context.note(
@@ -81,7 +96,11 @@ export const bundleRuntime: Transform = {
 
     const rootDir = context.compilerOptions.rootDir;
     if (rootDir && path.relative(rootDir, outDir).startsWith('..')) {
-      context.note(tsconfigPath, 'todo', `${shown} is outside rootDir (${displayPath(context.cwd, rootDir)}): an emitting build reports TS6059; use --out inside it`);
+      context.note(
+        tsconfigPath,
+        'todo',
+        `${shown} is outside rootDir (${displayPath(context.cwd, rootDir)}): an emitting build reports TS6059; use --out inside it`,
+      );
     }
     if (isInstalled('quidproquo-core', context.root)) {
       context.note(tsconfigPath, 'skip', 'quidproquo-core is installed: the paths mapping takes precedence over it for the type checker');
@@ -100,7 +119,9 @@ function mapFrameworkToRuntime(context: ProjectContext, tsconfigPath: string, ou
   const compilerOptions = objectValue(getProperty(root, 'compilerOptions'));
   const ownBaseUrl = compilerOptions && getProperty(compilerOptions, 'baseUrl')?.initializer;
   const baseDir =
-    ownBaseUrl && ts.isStringLiteral(ownBaseUrl) ? path.resolve(tsconfigDir, ownBaseUrl.text) : (context.compilerOptions.baseUrl ?? tsconfigDir);
+    ownBaseUrl && ts.isStringLiteral(ownBaseUrl)
+      ? path.resolve(tsconfigDir, ownBaseUrl.text)
+      : (context.compilerOptions.baseUrl ?? tsconfigDir);
   const target = (entry: string) => {
     const relative = path.relative(baseDir, path.join(outDir, entry)).split(path.sep).join('/');
     return relative.startsWith('.') ? relative : `./${relative}`;
@@ -116,10 +137,18 @@ function mapFrameworkToRuntime(context: ProjectContext, tsconfigPath: string, ou
     const paths = objectValue(pathsProperty);
     if (!pathsProperty) {
       // Paths set here replace inherited ones: keep those, re-based to this file.
-      const inherited = inheritedPaths(context, baseDir, desired.map(([name]) => name));
+      const inherited = inheritedPaths(
+        context,
+        baseDir,
+        desired.map(([name]) => name),
+      );
       edits.push(...addProperties(sourceFile, compilerOptions, [['paths', { ...inherited, ...Object.fromEntries(desired) }]]));
       const kept = Object.keys(inherited).length;
-      context.note(tsconfigPath, 'change', `compilerOptions.paths maps the framework packages to the runtime${kept ? ` (and keeps ${kept} inherited entries)` : ''}`);
+      context.note(
+        tsconfigPath,
+        'change',
+        `compilerOptions.paths maps the framework packages to the runtime${kept ? ` (and keeps ${kept} inherited entries)` : ''}`,
+      );
     } else if (!paths) {
       throw new Error('compilerOptions.paths is not an object');
     } else {
@@ -139,7 +168,11 @@ function mapFrameworkToRuntime(context: ProjectContext, tsconfigPath: string, ou
           context.note(tsconfigPath, 'skip', `paths ${name} is the project's own (${current}): kept; ${name} is not mapped to the runtime`);
           continue;
         }
-        edits.push({ start: property.initializer.getStart(sourceFile), end: property.initializer.end, newText: printJson(value, '', unit) });
+        edits.push({
+          start: property.initializer.getStart(sourceFile),
+          end: property.initializer.end,
+          newText: printJson(value, '', unit),
+        });
         context.note(tsconfigPath, 'change', `paths ${name} -> ${value[0]} (was ${current})`);
       }
       if (missing.length > 0) {
@@ -176,14 +209,30 @@ function reportWhatDoesNotTypeCheck(context: ProjectContext, tsconfigPath: strin
   const insideOut = (file: string) => !path.relative(outDir, file).startsWith('..');
   const importers = (context.sourcePaths ?? []).filter((file) => !insideOut(file) && /quidproquo/.test(context.read(file) ?? ''));
   const frameworkNames = RUNTIME_ENTRY_POINTS.flatMap((e) => e.names);
-  const { errors, missing } = checkBundledRuntime({ root: context.root, tsconfigPath, overlay, runtimeDir: outDir, runtimeFiles, importers, frameworkNames });
+  const { errors, missing } = checkBundledRuntime({
+    root: context.root,
+    tsconfigPath,
+    overlay,
+    runtimeDir: outDir,
+    runtimeFiles,
+    importers,
+    frameworkNames,
+  });
 
   for (const e of errors) context.note(e.file, 'error', `TS${e.code}: ${e.message}`, e.line, e.column);
   if (errors.length > 0) {
-    context.note(tsconfigPath, 'info', `the runtime does not type-check under this tsconfig (${errors.length} errors above); every run of bundle-runtime lists them until they are gone`);
+    context.note(
+      tsconfigPath,
+      'info',
+      `the runtime does not type-check under this tsconfig (${errors.length} errors above); every run of bundle-runtime lists them until they are gone`,
+    );
     // ESM syntax in files the package makes CommonJS, with verbatimModuleSyntax: tsc --init's settings expect an ES module package.
     if (errors.some((e) => ESM_IN_COMMONJS.has(e.code))) {
-      context.note(tsconfigPath, 'info', 'the .ts files here are CommonJS (package.json has no "type": "module") and verbatimModuleSyntax forbids import/export in them: set "type": "module" in package.json, as the settings of tsc --init expect');
+      context.note(
+        tsconfigPath,
+        'info',
+        'the .ts files here are CommonJS (package.json has no "type": "module") and verbatimModuleSyntax forbids import/export in them: set "type": "module" in package.json, as the settings of tsc --init expect',
+      );
     }
   }
   for (const m of missing) {
@@ -226,9 +275,13 @@ function readManifest(text: string | undefined, shown: string): Manifest | undef
   try {
     json = JSON.parse(text) as Partial<Manifest>;
   } catch (error) {
-    throw new UsageError(`${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so what bundle-runtime wrote there is not known: restore it from version control, or delete the folder and run bundle-runtime again`);
+    throw new UsageError(
+      `${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so what bundle-runtime wrote there is not known: restore it from version control, or delete the folder and run bundle-runtime again`,
+    );
   }
-  return Array.isArray(json.files) ? { package: String(json.package), version: String(json.version), files: json.files.map(String) } : undefined;
+  return Array.isArray(json.files)
+    ? { package: String(json.package), version: String(json.version), files: json.files.map(String) }
+    : undefined;
 }
 
 function displayPath(cwd: string, file: string): string {

@@ -1,7 +1,18 @@
 import { ts } from 'ts-morph';
-import { type FrameworkCall, findFrameworkCalls } from '../lib/calls';
+
+import { findFrameworkCalls, type FrameworkCall } from '../lib/calls';
 import { deployEventSignature, queueSignature, scheduleSignature, type Signature } from '../lib/config-signatures';
-import { arrayList, callList, type Edit, indentationAt, insertListElement, isMultiline, removeListElement, removeListElements, replaceNode } from '../lib/edits';
+import {
+  arrayList,
+  callList,
+  type Edit,
+  indentationAt,
+  insertListElement,
+  isMultiline,
+  removeListElement,
+  removeListElements,
+  replaceNode,
+} from '../lib/edits';
 import { callLabel, isUndefinedLiteral, looksLikePath, looksLikeRegion } from '../lib/expressions';
 import { addNamedImport, countReferences, quoteOf, removeNamedImport, usesScopedNames } from '../lib/imports';
 import { CONFIG_AWS_PACKAGES, CORE_PACKAGES } from '../lib/packages';
@@ -30,7 +41,7 @@ const BUILD_PATH_ARGUMENT: Record<string, { index: number; signature: (call: ts.
 export const configV2: Transform = {
   name: 'config-v2',
   description:
-    'Moves a service config to the Oct 2024 signatures: no build path on queues, schedules and deploy events; the build path as `defineApplicationModule`\'s `apiBuildPath`; the deploy region in `defineAwsServiceAccountInfo`.',
+    "Moves a service config to the Oct 2024 signatures: no build path on queues, schedules and deploy events; the build path as `defineApplicationModule`'s `apiBuildPath`; the deploy region in `defineAwsServiceAccountInfo`.",
   frameworkChange: 'Oct 2024: build path removed from settings, deploy region moved to the AWS config',
   migration: true,
   // The build path left the settings in 0.0.232, the region left defineApplicationModule in 0.0.234.
@@ -117,24 +128,37 @@ class ConfigMigration {
       const label = this.label(call, name);
       const value = call.arguments[0] ? this.text(call.arguments[0]) : undefined;
       if (!hasModule) {
-        this.context.note('skip', `${label}: no defineApplicationModule in this file to take ${value ?? 'its path'} as apiBuildPath; move it there and remove this setting by hand`, call);
+        this.context.note(
+          'skip',
+          `${label}: no defineApplicationModule in this file to take ${value ?? 'its path'} as apiBuildPath; move it there and remove this setting by hand`,
+          call,
+        );
         continue;
       }
       const element = arrayElementOf(call);
       if (!element) {
-        this.context.note('skip', `${label}: not an element of a config array; remove it by hand (its path goes to defineApplicationModule's apiBuildPath)`, call);
+        this.context.note(
+          'skip',
+          `${label}: not an element of a config array; remove it by hand (its path goes to defineApplicationModule's apiBuildPath)`,
+          call,
+        );
         continue;
       }
       removals.set(element.array, [...(removals.get(element.array) ?? []), element.index]);
       const callee = skipOuter(call.expression);
       if (ts.isIdentifier(callee)) removedByLocalName.set(callee.text, (removedByLocalName.get(callee.text) ?? 0) + 1);
       if (setting !== primary && value !== primaryValue) {
-        this.context.note('todo', `${label} removed; its path differs from ${primary.name}'s ${primaryValue}, which became apiBuildPath: check which one the service needs`, call);
+        this.context.note(
+          'todo',
+          `${label} removed; its path differs from ${primary.name}'s ${primaryValue}, which became apiBuildPath: check which one the service needs`,
+          call,
+        );
       } else {
         this.context.note('change', `${label} removed: its path is now defineApplicationModule's apiBuildPath`, call);
       }
     }
-    for (const [array, indices] of removals) this.edits.push(...removeListElements(this.sourceFile, arrayList(this.sourceFile, array), indices));
+    for (const [array, indices] of removals)
+      this.edits.push(...removeListElements(this.sourceFile, arrayList(this.sourceFile, array), indices));
     for (const [localName, removed] of removedByLocalName) {
       if (countReferences(this.sourceFile, localName) === removed) this.edits.push(...removeNamedImport(this.sourceFile, localName));
     }
@@ -170,7 +194,11 @@ class ConfigMigration {
       } else if (this.oldEvidence) {
         region = fifth;
       } else {
-        this.context.note('skip', `${label}: cannot tell whether ${this.text(fifth)} is the old deployRegion or the new apiBuildPath`, call);
+        this.context.note(
+          'skip',
+          `${label}: cannot tell whether ${this.text(fifth)} is the old deployRegion or the new apiBuildPath`,
+          call,
+        );
         return;
       }
     }
@@ -179,7 +207,11 @@ class ConfigMigration {
     let buildPathText = apiBuildPath;
     if (buildPathText === undefined) {
       buildPathText = `/* ${TODO}: the api build path */ ${quote}${quote}`;
-      this.context.note('todo', `${label}: apiBuildPath is a placeholder: no defineBuildPath or build path arguments in this file to take it from`, call);
+      this.context.note(
+        'todo',
+        `${label}: apiBuildPath is a placeholder: no defineBuildPath or build path arguments in this file to take it from`,
+        call,
+      );
     }
     if (args.length === 4) {
       this.edits.push(...insertListElement(this.sourceFile, callList(this.sourceFile, call), 3, buildPathText));
@@ -187,7 +219,11 @@ class ConfigMigration {
       this.edits.push(replaceNode(this.sourceFile, args[4], buildPathText));
     }
     const regionText = region && !isUndefinedLiteral(region) ? this.text(region) : undefined;
-    this.context.note('change', `${label}: apiBuildPath ${apiBuildPath ?? '(placeholder)'}${regionText ? `, deployRegion ${regionText} moved to ${AWS_INFO}` : ''}`, call);
+    this.context.note(
+      'change',
+      `${label}: apiBuildPath ${apiBuildPath ?? '(placeholder)'}${regionText ? `, deployRegion ${regionText} moved to ${AWS_INFO}` : ''}`,
+      call,
+    );
     if (regionText) this.moveRegion(call, regionText, label);
   }
 
@@ -220,14 +256,22 @@ class ConfigMigration {
     if (existing) {
       const existingRegion = existing.call.arguments[1];
       if (!existingRegion || this.text(existingRegion) !== regionText) {
-        this.context.note('todo', `${label}: deployRegion ${regionText} removed; ${AWS_INFO} here has ${existingRegion ? this.text(existingRegion) : 'no region'}: check which region the service deploys to`, existing.call);
+        this.context.note(
+          'todo',
+          `${label}: deployRegion ${regionText} removed; ${AWS_INFO} here has ${existingRegion ? this.text(existingRegion) : 'no region'}: check which region the service deploys to`,
+          existing.call,
+        );
       }
       return;
     }
     if (this.awsInfoAdded) return;
     const element = arrayElementOf(anchor);
     if (!element) {
-      this.context.note('todo', `${label}: add ${AWS_INFO}('<AWS account id>', ${regionText}) to this service's config (the call is not an element of a config array)`, anchor);
+      this.context.note(
+        'todo',
+        `${label}: add ${AWS_INFO}('<AWS account id>', ${regionText}) to this service's config (the call is not an element of a config array)`,
+        anchor,
+      );
       return;
     }
     this.awsInfoAdded = true;
@@ -251,7 +295,8 @@ class ConfigMigration {
 /** The array literal a call is an element of (directly or spread), and its index. */
 function arrayElementOf(call: ts.CallExpression): { array: ts.ArrayLiteralExpression; index: number; node: ts.Expression } | undefined {
   let node: ts.Expression = call;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent))
+    node = node.parent;
   if (ts.isSpreadElement(node.parent)) node = node.parent;
   const array = node.parent;
   if (!ts.isArrayLiteralExpression(array)) return undefined;

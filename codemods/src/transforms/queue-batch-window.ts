@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+
 import { findFrameworkCalls } from '../lib/calls';
 import { queueOptionsIndex, queueSignature } from '../lib/config-signatures';
 import { callList, type Edit, insertListElement, objectList, replaceNode } from '../lib/edits';
@@ -34,7 +35,11 @@ function keepOldBatchWindow(context: SourceContext, call: ts.CallExpression): Ed
   const label = callLabel(call, 'defineQueue', sourceFile);
   const signature = queueSignature(call, context.checker);
   if (signature.form === 'unknown') {
-    context.note('skip', `${label}: ${signature.reason}; add ${PROPERTY}: ${OLD_DEFAULT} to its options by hand if it relied on the old default`, call);
+    context.note(
+      'skip',
+      `${label}: ${signature.reason}; add ${PROPERTY}: ${OLD_DEFAULT} to its options by hand if it relied on the old default`,
+      call,
+    );
     return [];
   }
   const index = queueOptionsIndex(signature.form);
@@ -47,17 +52,32 @@ function keepOldBatchWindow(context: SourceContext, call: ts.CallExpression): Ed
   }
   const node = skipOuter(options);
   if (ts.isObjectLiteralExpression(node)) {
-    const existing = node.properties.find((p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) && p.name.text === PROPERTY);
+    const existing = node.properties.find(
+      (p) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteralLike(p.name)) && p.name.text === PROPERTY,
+    );
     if (existing) {
-      if (ts.isPropertyAssignment(existing) && ts.isNumericLiteral(skipOuter(existing.initializer)) && Number((skipOuter(existing.initializer) as ts.NumericLiteral).text) === 0) {
-        context.note('skip', `${label}: sets ${PROPERTY}: 0, which the old \`||\` default turned into ${OLD_DEFAULT} before 0.1.14 and which means 0 now; left as written`, existing);
+      if (
+        ts.isPropertyAssignment(existing) &&
+        ts.isNumericLiteral(skipOuter(existing.initializer)) &&
+        Number((skipOuter(existing.initializer) as ts.NumericLiteral).text) === 0
+      ) {
+        context.note(
+          'skip',
+          `${label}: sets ${PROPERTY}: 0, which the old \`||\` default turned into ${OLD_DEFAULT} before 0.1.14 and which means 0 now; left as written`,
+          existing,
+        );
       }
       return [];
     }
     context.note('change', added, call);
     // Before any spread, so a value the spread object carries still wins.
     const atStart = node.properties.some(ts.isSpreadAssignment);
-    return insertListElement(sourceFile, objectList(sourceFile, node), atStart ? -1 : node.properties.length - 1, `${PROPERTY}: ${OLD_DEFAULT}`);
+    return insertListElement(
+      sourceFile,
+      objectList(sourceFile, node),
+      atStart ? -1 : node.properties.length - 1,
+      `${PROPERTY}: ${OLD_DEFAULT}`,
+    );
   }
   if (isUndefinedLiteral(node)) {
     context.note('change', added, call);

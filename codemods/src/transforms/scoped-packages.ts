@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+
 import { applyEdits, type Edit } from '../lib/edits';
 import { getProperty, objectValue, parseJson, propertyName, renameKey, replaceString } from '../lib/json';
 import { scopedName } from '../lib/packages';
@@ -44,7 +45,8 @@ export const scopedPackages: Transform = {
     };
     const visit = (node: ts.Node): void => {
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) rename(node.moduleSpecifier);
-      else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) rename(node.moduleReference.expression);
+      else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference))
+        rename(node.moduleReference.expression);
       else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) rename(node.name);
       else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) rename(node.argument.literal);
       else if (ts.isCallExpression(node) && takesModuleName(node)) rename(node.arguments[0]);
@@ -63,7 +65,10 @@ export const scopedPackages: Transform = {
         context.skip(file, `does not parse as JSON (${document.error})`);
         continue;
       }
-      const edits = path.basename(file) === 'package.json' ? renamePackageJson(context, file, document.sourceFile, document.root) : renameTsconfig(context, file, document.sourceFile, document.root);
+      const edits =
+        path.basename(file) === 'package.json'
+          ? renamePackageJson(context, file, document.sourceFile, document.root)
+          : renameTsconfig(context, file, document.sourceFile, document.root);
       if (edits.length > 0) context.write(file, applyEdits(text, edits, context.eolOf(file), file));
     }
   },
@@ -95,7 +100,12 @@ function renamePackageJson(context: ProjectContext, file: string, sourceFile: ts
       const twin = getProperty(dependencies, renamed);
       if (twin) {
         if (twin.initializer.getText(sourceFile) !== property.initializer.getText(sourceFile)) {
-          context.note(file, 'skip', `${section}: both ${name} and ${renamed} are listed, with different ranges; remove ${name} by hand`, line);
+          context.note(
+            file,
+            'skip',
+            `${section}: both ${name} and ${renamed} are listed, with different ranges; remove ${name} by hand`,
+            line,
+          );
         }
         continue;
       }
@@ -140,7 +150,12 @@ function renameTsconfig(context: ProjectContext, file: string, sourceFile: ts.Js
       if (twin) {
         // Both names mapped (bundle-runtime maps both): nothing to rename; a conflict is reported.
         if (twin.initializer.getText(sourceFile) !== property.initializer.getText(sourceFile)) {
-          context.note(file, 'skip', `paths: both ${name} and ${renamed} are mapped, to different targets; remove ${name} by hand`, line(property));
+          context.note(
+            file,
+            'skip',
+            `paths: both ${name} and ${renamed} are mapped, to different targets; remove ${name} by hand`,
+            line(property),
+          );
         }
         continue;
       }

@@ -1,5 +1,6 @@
 import { entryChanges, mayHaveEntrySites, type TableEntry } from 'qpq-contracts';
 import { ts } from 'ts-morph';
+
 import type { Edit } from '../lib/edits';
 import type { SourceContext, Transform } from '../transform';
 
@@ -73,13 +74,29 @@ function todoComment(context: SourceContext, position: number, entry: TableEntry
   const previousLine = text.slice(previousLineStart, Math.max(previousLineStart, lineStart - 1));
   if (previousLine.includes('TODO(qpq-codemod)') && previousLine.includes(`(quidproquo ${entry.release}, ${entry.id})`)) return undefined;
   const oneLine = instruction.replace(/\s+/g, ' ');
-  return { start: lineStart, end: lineStart, newText: `${indentation}// TODO(qpq-codemod): ${oneLine} (quidproquo ${entry.release}, ${entry.id})\n` };
+  return {
+    start: lineStart,
+    end: lineStart,
+    newText: `${indentation}// TODO(qpq-codemod): ${oneLine} (quidproquo ${entry.release}, ${entry.id})\n`,
+  };
 }
 
 function isLineHolder(node: ts.Node): boolean {
   const parent = node.parent;
-  const listElement = parent !== undefined && (ts.isArrayLiteralExpression(parent) || ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && ((parent.arguments ?? []) as readonly ts.Node[]).includes(node)));
-  return ts.isStatement(node) || ts.isClassElement(node) || ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) || ts.isTypeElement(node) || ts.isImportSpecifier(node) || ts.isExportSpecifier(node) || listElement;
+  const listElement =
+    parent !== undefined &&
+    (ts.isArrayLiteralExpression(parent) ||
+      ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && ((parent.arguments ?? []) as readonly ts.Node[]).includes(node)));
+  return (
+    ts.isStatement(node) ||
+    ts.isClassElement(node) ||
+    ts.isPropertyAssignment(node) ||
+    ts.isShorthandPropertyAssignment(node) ||
+    ts.isTypeElement(node) ||
+    ts.isImportSpecifier(node) ||
+    ts.isExportSpecifier(node) ||
+    listElement
+  );
 }
 
 function findInnermost(node: ts.Node, position: number): ts.Node | undefined {

@@ -1,4 +1,13 @@
-import { allEntries, compareVersions, detectFrameworkVersion, isInRange, latestRelease, normalizeVersion, type TableEntry } from 'qpq-contracts';
+import {
+  allEntries,
+  compareVersions,
+  detectFrameworkVersion,
+  isInRange,
+  latestRelease,
+  normalizeVersion,
+  type TableEntry,
+} from 'qpq-contracts';
+
 import { UsageError } from '../lib/project';
 import type { UpgradeRequest } from '../runner';
 import type { Transform } from '../transform';
@@ -25,18 +34,16 @@ export function upgradeSteps(from: string, to: string, options: { insertTodos: b
   for (const entry of entries) releases.add(entry.release);
   const coded = allTransforms.filter((t) => t.release !== undefined && isInRange(t.release, from, to));
   for (const transform of coded) releases.add(transform.release!);
-  return [...releases]
-    .sort(compareVersions)
-    .map((release) => {
-      const own = entries.filter((e) => e.release === release);
-      const parts = new Map<string, number>();
-      const tableTransforms = own.map((entry) => {
-        const part = parts.get(entry.id) ?? 0;
-        parts.set(entry.id, part + 1);
-        return entry.kind === 'package-scripts' ? scriptsTransform(entry, part) : entryTransform(entry, part, options);
-      });
-      return { release, transforms: [...coded.filter((t) => t.release === release), ...tableTransforms], entries: own };
+  return [...releases].sort(compareVersions).map((release) => {
+    const own = entries.filter((e) => e.release === release);
+    const parts = new Map<string, number>();
+    const tableTransforms = own.map((entry) => {
+      const part = parts.get(entry.id) ?? 0;
+      parts.set(entry.id, part + 1);
+      return entry.kind === 'package-scripts' ? scriptsTransform(entry, part) : entryTransform(entry, part, options);
     });
+    return { release, transforms: [...coded.filter((t) => t.release === release), ...tableTransforms], entries: own };
+  });
 }
 
 export interface UpgradeOptions {
@@ -70,12 +77,16 @@ export function planUpgrade(root: string, options: UpgradeOptions, suggest: (ext
     fromSource = found.source;
     if (found.disagreement) warnings.push(found.disagreement);
   }
-  if (compareVersions(from, to) > 0) throw new UsageError(`--to ${to} is older than the project's release ${from}; upgrade goes forward only`);
+  if (compareVersions(from, to) > 0)
+    throw new UsageError(`--to ${to} is older than the project's release ${from}; upgrade goes forward only`);
   return { from, fromSource, to, steps: upgradeSteps(from, to, options), finish: [dependenciesTransform(to)], warnings };
 }
 
 function checkedVersion(text: string, flag: string, suggest: (extra: string) => string): string {
   const version = normalizeVersion(text);
-  if (!version) throw new UsageError(`${flag} '${text}' is not a release number; type: ${suggest(`${flag} 0.1.8`)} (or ${flag} next for the unreleased changes)`);
+  if (!version)
+    throw new UsageError(
+      `${flag} '${text}' is not a release number; type: ${suggest(`${flag} 0.1.8`)} (or ${flag} next for the unreleased changes)`,
+    );
   return version;
 }

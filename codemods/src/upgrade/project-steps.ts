@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { frameworkPackageOf, NEXT, type ScriptEntry } from 'qpq-contracts';
 import { ts } from 'ts-morph';
+
 import { applyEdits, type Edit } from '../lib/edits';
 import { readIfExists } from '../lib/installed';
 import { addProperties, getProperty, objectValue, parseJson, propertyName, replaceString } from '../lib/json';
@@ -63,11 +64,14 @@ export function dependenciesTransform(to: string): Transform {
       const declared = new Map<string, string>();
       for (const ancestor of ancestorsOf(context.root)) {
         const json = readPackageJson(context, ancestor);
-        for (const section of DEPENDENCY_SECTIONS) for (const name of Object.keys((json?.[section] as Record<string, string>) ?? {})) declared.set(name, ancestor);
+        for (const section of DEPENDENCY_SECTIONS)
+          for (const name of Object.keys((json?.[section] as Record<string, string>) ?? {})) declared.set(name, ancestor);
       }
       // Only what the migration brought in: a package the code imported before is not its business.
       const importedBefore = importedFrameworkPackages(context, (file) => context.readOriginal?.(file));
-      const imported = new Set([...importedFrameworkPackages(context, (file) => context.read(file))].filter((name) => !importedBefore.has(name)));
+      const imported = new Set(
+        [...importedFrameworkPackages(context, (file) => context.read(file))].filter((name) => !importedBefore.has(name)),
+      );
       for (const file of files) {
         const text = context.read(file);
         if (text === undefined) continue;
@@ -79,7 +83,13 @@ export function dependenciesTransform(to: string): Transform {
           const object = objectValue(getProperty(document.root, section));
           for (const property of object?.properties ?? []) {
             const name = propertyName(property);
-            if (!name || !/^(?:quidproquo(?:-[\w.-]+)?|@quidproquo\/[\w.-]+)$/.test(name) || !ts.isPropertyAssignment(property) || !ts.isStringLiteral(property.initializer)) continue;
+            if (
+              !name ||
+              !/^(?:quidproquo(?:-[\w.-]+)?|@quidproquo\/[\w.-]+)$/.test(name) ||
+              !ts.isPropertyAssignment(property) ||
+              !ts.isStringLiteral(property.initializer)
+            )
+              continue;
             const spec = property.initializer.text;
             const range = /^([\^~]?)v?\d+\.\d+\.\d+(?:[-+][\w.-]*)?$/.exec(spec);
             if (!range) {
@@ -99,7 +109,11 @@ export function dependenciesTransform(to: string): Transform {
           const reparsed = parseJson(file, text2);
           const dependencies = reparsed.root && objectValue(getProperty(reparsed.root, 'dependencies'));
           const entries = missing.map((name) => [name, `${prefix ?? ''}${to}`] as const);
-          const added = dependencies ? addProperties(reparsed.sourceFile, dependencies, entries) : reparsed.root ? addProperties(reparsed.sourceFile, reparsed.root, [['dependencies', Object.fromEntries(entries)]]) : [];
+          const added = dependencies
+            ? addProperties(reparsed.sourceFile, dependencies, entries)
+            : reparsed.root
+              ? addProperties(reparsed.sourceFile, reparsed.root, [['dependencies', Object.fromEntries(entries)]])
+              : [];
           text2 = applyEdits(text2, added, context.eolOf(file), file);
           for (const name of missing) context.note(file, 'change', `"${name}": "${prefix ?? ''}${to}" added: the migrated code imports it`);
         }
@@ -125,7 +139,12 @@ function ancestorsOf(dir: string): string[] {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
     const file = path.join(current, 'package.json');
     if (fs.existsSync(file)) files.push(file);
-    if (fs.existsSync(path.join(current, '.git')) || fs.existsSync(path.join(current, 'package-lock.json')) || path.dirname(current) === current) return files;
+    if (
+      fs.existsSync(path.join(current, '.git')) ||
+      fs.existsSync(path.join(current, 'package-lock.json')) ||
+      path.dirname(current) === current
+    )
+      return files;
   }
 }
 
@@ -136,7 +155,11 @@ function readPackageJson(context: ProjectContext, file: string): Record<string, 
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    context.note(file, 'skip', `not valid JSON (${error instanceof Error ? error.message : String(error)}): the dependencies it declares are not known`);
+    context.note(
+      file,
+      'skip',
+      `not valid JSON (${error instanceof Error ? error.message : String(error)}): the dependencies it declares are not known`,
+    );
     return undefined;
   }
 }
@@ -147,11 +170,15 @@ function importedFrameworkPackages(context: ProjectContext, read: (file: string)
   for (const file of context.sourcePaths ?? []) {
     const text = read(file);
     if (text === undefined || !/quidproquo/.test(text)) continue;
-    for (const match of text.matchAll(/(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])((?:@quidproquo\/|quidproquo)[^'"]*)\1/gm)) {
+    for (const match of text.matchAll(
+      /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])((?:@quidproquo\/|quidproquo)[^'"]*)\1/gm,
+    )) {
       const specifier = match[2];
       const pkg = frameworkPackageOf(specifier);
       if (!pkg) continue;
-      names.add(specifier.startsWith('@quidproquo/') ? `@quidproquo/${pkg === 'quidproquo' ? 'quidproquo' : pkg.replace(/^quidproquo-/, '')}` : pkg);
+      names.add(
+        specifier.startsWith('@quidproquo/') ? `@quidproquo/${pkg === 'quidproquo' ? 'quidproquo' : pkg.replace(/^quidproquo-/, '')}` : pkg,
+      );
     }
   }
   return names;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Project, ts } from 'ts-morph';
+
 import { applyEdits } from '../../src/lib/edits';
 import { reexportAliases } from '../../src/lib/expressions';
 import { QpqResolver } from '../../src/lib/symbols';
@@ -18,17 +19,27 @@ export interface DirectResult {
  */
 export function applyTransform(transform: Transform, fileName: string, text: string, support: Record<string, string> = {}): DirectResult {
   // A transform with a project step (extract-infra gathers every file, then writes) needs the whole run.
-  if (!transform.transformSource || transform.transformProject) throw new Error(`${transform.name} changes the project, not one file: run it through the CLI`);
+  if (!transform.transformSource || transform.transformProject)
+    throw new Error(`${transform.name} changes the project, not one file: run it through the CLI`);
   const project = new Project({
     useInMemoryFileSystem: true,
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, allowJs: true, noEmit: true, noLib: true, types: [] },
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.CommonJS,
+      strict: true,
+      allowJs: true,
+      noEmit: true,
+      noLib: true,
+      types: [],
+    },
   });
   const root = '/project';
   for (const [name, supportText] of Object.entries(support)) project.createSourceFile(path.posix.join(root, name), supportText);
   const sourceFile = project.createSourceFile(path.posix.join(root, fileName), text).compilerNode;
   const targets = new Set(transform.targets ?? []);
   const reexported = new Map<string, string>();
-  for (const file of project.getSourceFiles()) for (const [alias, original] of reexportAliases(file.compilerNode, targets)) reexported.set(alias, original);
+  for (const file of project.getSourceFiles())
+    for (const [alias, original] of reexportAliases(file.compilerNode, targets)) reexported.set(alias, original);
   let checker: ts.TypeChecker | undefined;
   const getChecker = () => (checker ??= project.getProgram().compilerObject.getTypeChecker());
   const notes: Note[] = [];
@@ -47,7 +58,8 @@ export function applyTransform(transform: Transform, fileName: string, text: str
   };
   // The runner's pre-checks: a file naming none of the transform's targets, or failing its own test, is not given to it.
   const words = [...targets, ...reexported.keys()];
-  if ((words.length > 0 && !words.some((w) => text.includes(w))) || (transform.mightChange && !transform.mightChange(text))) return { output: text, notes };
+  if ((words.length > 0 && !words.some((w) => text.includes(w))) || (transform.mightChange && !transform.mightChange(text)))
+    return { output: text, notes };
   const edits = transform.transformSource(context);
   return { output: edits.length > 0 ? applyEdits(text, edits, '\n') : text, notes };
 }

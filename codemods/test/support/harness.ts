@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { main } from '../../src/cli';
 
 export const CODEMODS_DIR = path.resolve(__dirname, '../..');
@@ -11,7 +12,10 @@ export const FIXTURES_DIR = path.join(__dirname, '..', '__testfixtures__');
 export const LEGACY_APP = path.join(REPO_ROOT, 'fixtures', 'legacy-app');
 
 export const DEFAULT_TSCONFIG = `${JSON.stringify(
-  { compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, allowJs: true, types: [] }, include: ['**/*.ts', '**/*.js'] },
+  {
+    compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, allowJs: true, types: [] },
+    include: ['**/*.ts', '**/*.js'],
+  },
   null,
   2,
 )}\n`;
@@ -26,7 +30,8 @@ export interface CliResult {
   rawStderr: string;
 }
 
-const NOT_GIT_WARNING = /^qpq-codemod: warning: .* is not in a git work tree, so nothing records what this run changes; preview first with: .*\n/m;
+const NOT_GIT_WARNING =
+  /^qpq-codemod: warning: .* is not in a git work tree, so nothing records what this run changes; preview first with: .*\n/m;
 
 function result(code: number, stdout: string, stderr: string): CliResult {
   return { code, stdout, stderr: stderr.replace(NOT_GIT_WARNING, ''), warnedNotGit: NOT_GIT_WARNING.test(stderr), rawStderr: stderr };

@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
+
+import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
 import { routeKey, runtimeReferences } from '../engine/route-bindings';
 import { ASK_NAME } from '../engine/story-recognition';
 import { functionNameOf } from '../engine/syntax';
-import { defineContract } from '../define-contract';
-import { dedent } from '../engine/dedent';
 import type { ContractContext } from '../types';
 
 interface Options {

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import { defineContract } from '../define-contract';
 import { getConfigTypeModel } from '../engine/config-type';
 import { dedent } from '../engine/dedent';

@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
+
+import { defineContract } from '../define-contract';
 import { getActionLiterals, propertyNameOf, type ShapedLiteral } from '../engine/action-literals';
 import { getActionTypeModel } from '../engine/action-type';
+import { dedent } from '../engine/dedent';
 import { skipTransparentWrappers } from '../engine/syntax';
 import { isTestFile } from '../engine/test-files';
-import { defineContract } from '../define-contract';
-import { dedent } from '../engine/dedent';
 import type { ContractContext, Fix } from '../types';
 
 interface Options {

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import type * as ts from 'typescript';
-import { FrameworkVersionCache, type FrameworkVersion } from '../outdated-api/framework-version';
+
+import { defineContract } from '../define-contract';
+import { dedent } from '../engine/dedent';
+import { type FrameworkVersion, FrameworkVersionCache } from '../outdated-api/framework-version';
 import { outdatedSites } from '../outdated-api/sites';
 import { entriesUpTo, releaseBefore, type TableEntry } from '../outdated-api/tables';
 import { normalizeVersion } from '../outdated-api/versions';
-import { defineContract } from '../define-contract';
-import { dedent } from '../engine/dedent';
 
 interface Options {
   /** The release the project is on; read from the project's packages when absent. */
@@ -17,7 +18,8 @@ interface Options {
 const defaultOptions: Options = {};
 
 const messages = {
-  migrate: '{{what}}: quidproquo {{release}} changed this ({{id}}), and this project is on {{installed}}. `npx qpq-codemod upgrade --from {{before}}` migrates it.',
+  migrate:
+    '{{what}}: quidproquo {{release}} changed this ({{id}}), and this project is on {{installed}}. `npx qpq-codemod upgrade --from {{before}}` migrates it.',
   manual: '{{what}}: quidproquo {{release}} changed this ({{id}}), and this project is on {{installed}}. {{instruction}}',
 };
 
@@ -41,7 +43,8 @@ export const noOutdatedApi = defineContract({
   meta: {
     id: 'no-outdated-api',
     diagnosticCode: 990009,
-    description: 'Report framework APIs that the installed quidproquo release no longer has, with the release that changed them and the migration.',
+    description:
+      'Report framework APIs that the installed quidproquo release no longer has, with the release that changed them and the migration.',
     rationale:
       "quidproquo ships a release every few days, and many of them rename, move or reshape exports (its breaking-change log has 173 entries over ten releases). After the packages are updated, code written for the old release fails to compile with messages that do not say what happened. This rule reads the release tables `qpq-codemod upgrade` runs on: a name, import path or call shape that the project's installed release no longer has is reported with the release that changed it and the command that migrates it, and where the migration is mechanical the fix is the codemod's own edit.",
     type: 'problem',
@@ -57,7 +60,11 @@ export const noOutdatedApi = defineContract({
     schema: {
       type: 'object',
       properties: {
-        frameworkVersion: { type: 'string', description: 'The quidproquo release the project is on (`0.1.16`), instead of reading it from package.json, the lockfile and node_modules.' },
+        frameworkVersion: {
+          type: 'string',
+          description:
+            'The quidproquo release the project is on (`0.1.16`), instead of reading it from package.json, the lockfile and node_modules.',
+        },
         ignore: { type: 'array', items: { type: 'string' }, description: 'Entries of the release tables not to report, by id (`bc-145`).' },
       },
       additionalProperties: false,
@@ -173,7 +180,9 @@ export const noOutdatedApi = defineContract({
         instruction: site.manual ?? site.entry.instruction ?? site.entry.title,
       };
       const mechanical = site.fix !== undefined && site.manual === undefined;
-      const fix = mechanical ? { description: `Migrate to quidproquo ${site.entry.release} (${site.entry.id})`, edits: site.fix! } : undefined;
+      const fix = mechanical
+        ? { description: `Migrate to quidproquo ${site.entry.release} (${site.entry.id})`, edits: site.fix! }
+        : undefined;
       context.report(mechanical ? 'migrate' : 'manual', { start: site.start, end: site.end }, data, fix);
     }
   },

@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
-import { isDirectlyIn } from '../engine/enclosing';
-import { skipTransparentWrappers } from '../engine/syntax';
+
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { isDirectlyIn } from '../engine/enclosing';
+import { skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
 type Options = Record<string, never>;

@@ -1,7 +1,8 @@
 import type * as ts from 'typescript';
-import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
+
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
 import type { ContractContext, Fix } from '../types';
 
 interface Options {
@@ -284,7 +285,8 @@ class PurityCheck {
     this.readImports();
     for (const { node } of index.nodes<ts.CallExpression>(SK.CallExpression)) this.checkCall(node);
     for (const { node } of index.nodes<ts.NewExpression>(SK.NewExpression)) this.checkNew(node);
-    for (const { node } of index.envReads) if (this.context.ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) this.checkEnv(node.parent);
+    for (const { node } of index.envReads)
+      if (this.context.ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node) this.checkEnv(node.parent);
     for (const { node } of index.nodes<ts.AwaitExpression>(SK.AwaitExpression)) this.checkAwait(node);
   }
 

@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
-import type { StoryCallNode } from '../engine/file-index';
-import { destinationOf, referencesTo, skipTransparentWrappers, snippet, yieldNeedsParens } from '../engine/syntax';
+
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import type { StoryCallNode } from '../engine/file-index';
+import { destinationOf, referencesTo, skipTransparentWrappers, snippet, yieldNeedsParens } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
 interface Options {

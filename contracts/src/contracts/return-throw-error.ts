@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
 import { skipTransparentWrappers } from '../engine/syntax';

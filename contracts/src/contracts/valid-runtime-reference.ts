@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
-import { resolveModuleFile, runtimeReferencesIn, syntacticExports, type RuntimeReference } from '../engine/runtime-reference';
-import { scannedExportNames } from '../engine/scanned-exports';
-import { isTestFile } from '../engine/test-files';
+
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { resolveModuleFile, type RuntimeReference, runtimeReferencesIn, syntacticExports } from '../engine/runtime-reference';
+import { scannedExportNames } from '../engine/scanned-exports';
+import { isTestFile } from '../engine/test-files';
 import type { ContractContext } from '../types';
 
 interface Options {

@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
-import { statementsCanComplete } from '../engine/completion';
-import { routeBindings, routeKey } from '../engine/route-bindings';
-import type { FunctionScope } from '../engine/file-index';
-import { skipTransparentWrappers } from '../engine/syntax';
+
 import { defineContract } from '../define-contract';
+import { statementsCanComplete } from '../engine/completion';
 import { dedent } from '../engine/dedent';
+import type { FunctionScope } from '../engine/file-index';
+import { routeBindings, routeKey } from '../engine/route-bindings';
+import { skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
 type Options = Record<string, never>;

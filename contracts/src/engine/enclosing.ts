@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TypeScriptModule } from '../types';
 
 /**

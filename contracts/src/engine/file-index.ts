@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TypeScriptModule } from '../types';
 
 /** A function body: the unit in which `yield`, `yield*` and `await` have meaning. */
@@ -63,9 +64,12 @@ const INDEXED_KINDS = [
 ] as const satisfies ReadonlyArray<keyof typeof ts.SyntaxKind>;
 
 /** Declarations and syntax with no runtime code inside: nothing a contract asks for is there. */
-const SKIPPED_KINDS = ['ImportDeclaration', 'ImportEqualsDeclaration', 'InterfaceDeclaration', 'TypeAliasDeclaration'] as const satisfies ReadonlyArray<
-  keyof typeof ts.SyntaxKind
->;
+const SKIPPED_KINDS = [
+  'ImportDeclaration',
+  'ImportEqualsDeclaration',
+  'InterfaceDeclaration',
+  'TypeAliasDeclaration',
+] as const satisfies ReadonlyArray<keyof typeof ts.SyntaxKind>;
 
 interface KindTables {
   indexed: Set<number>;
@@ -126,7 +130,8 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     byKind.get(kind)?.push({ node, scope: outer });
     if (kind === SK.BinaryExpression) {
       const binary = node as ts.BinaryExpression;
-      if (binary.operatorToken.kind === SK.EqualsToken && binary.left.kind === SK.PropertyAccessExpression) propertyAssignments.push({ node: binary, scope: outer });
+      if (binary.operatorToken.kind === SK.EqualsToken && binary.left.kind === SK.PropertyAccessExpression)
+        propertyAssignments.push({ node: binary, scope: outer });
     } else if (kind === SK.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === 'env') {
       envReads.push({ node: node as ts.PropertyAccessExpression, scope: outer });
     }

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { Contract, ContractFinding, Finding, FindingTarget, Fix, TypeScriptModule } from '../types';
 import { getFileIndex } from './file-index';
 import { getStoryRecognizer } from './story-recognition';

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TypeScriptModule } from '../types';
 
 /** Which argument of each config setting is a runtime reference; `object` means the values of an object argument. */

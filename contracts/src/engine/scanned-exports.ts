@@ -1,8 +1,25 @@
 import type * as ts from 'typescript';
+
 import type { TypeScriptModule } from '../types';
 
 /** Keywords that start a statement: after a line break at the top level, the previous one ended. */
-const STATEMENT_STARTS = new Set(['export', 'import', 'const', 'let', 'var', 'function', 'class', 'interface', 'type', 'enum', 'declare', 'namespace', 'module', 'abstract', 'async']);
+const STATEMENT_STARTS = new Set([
+  'export',
+  'import',
+  'const',
+  'let',
+  'var',
+  'function',
+  'class',
+  'interface',
+  'type',
+  'enum',
+  'declare',
+  'namespace',
+  'module',
+  'abstract',
+  'async',
+]);
 
 /**
  * The names a module exports, read with the scanner alone: several times cheaper than parsing

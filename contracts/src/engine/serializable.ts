@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TypeScriptModule } from '../types';
 
 /** A part of a value that does not survive a trip through JSON, and where it sits in the value. */

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TypeScriptModule } from '../types';
 import { requestedActionOfCall, requesterDefinitionOf } from './action-requester';
 import type { StoryCallNode } from './file-index';
@@ -18,7 +19,12 @@ const memoByChecker = new WeakMap<ts.TypeChecker, Map<ts.Node, YieldedActions>>(
  * literals, `yield*` delegations, and stories handed to combinators (`askCatch(askA())`).
  * Memoised per declaration for the life of the checker, i.e. one program version.
  */
-export function yieldedActionsOfCall(tsm: TypeScriptModule, checker: ts.TypeChecker, call: StoryCallNode, program?: ts.Program): YieldedActions {
+export function yieldedActionsOfCall(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  call: StoryCallNode,
+  program?: ts.Program,
+): YieldedActions {
   let memo = memoByChecker.get(checker);
   if (!memo) memoByChecker.set(checker, (memo = new Map()));
   return new ActionCollector(tsm, checker, memo, program).ofCall(call);
@@ -43,7 +49,11 @@ class ActionCollector {
       : requesterDefinitionOf(this.tsm, this.checker, this.checker.getTypeAtLocation(callee));
     const declaration = requested ? undefined : this.declarationOf(callee);
     parts.push(
-      requested ? { types: requested.actionTypes, complete: true } : declaration ? this.ofDeclaration(declaration) : { types: [], complete: false },
+      requested
+        ? { types: requested.actionTypes, complete: true }
+        : declaration
+          ? this.ofDeclaration(declaration)
+          : { types: [], complete: false },
     );
     // Stories passed to a combinator run inside it.
     if (this.tsm.isCallExpression(call)) {

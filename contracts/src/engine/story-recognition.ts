@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
+
 import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
-import { isTransparentWrapper } from './syntax';
 import type { StoryCallNode } from './file-index';
+import { isTransparentWrapper } from './syntax';
 
 /** Words in a declared return type that may name a story: such declarations get the type query. */
 const MAY_NAME_A_STORY = /Generator|Iter|AskResponse|Story|Requester|any|unknown|\b[A-Z]\b|typeof|ReturnType/;
@@ -568,6 +569,7 @@ const cachesByChecker = new WeakMap<ts.TypeChecker, ProgramCaches>();
 /** Verdicts about declarations hold for the whole program version, whichever file asks. */
 function programCaches(checker: ts.TypeChecker): ProgramCaches {
   let caches = cachesByChecker.get(checker);
-  if (!caches) cachesByChecker.set(checker, (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map(), declaredResults: new Map() }));
+  if (!caches)
+    cachesByChecker.set(checker, (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map(), declaredResults: new Map() }));
   return caches;
 }

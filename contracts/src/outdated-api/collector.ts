@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../types';
 import type { FrameworkResolver, ImportBinding } from './framework-refs';
 import { ImportPlan } from './imports';
@@ -101,7 +102,14 @@ export class SiteCollector {
     const plan = this.plan();
     for (const [binding, nodes] of this.rewritten) if (nodes.size >= this.referenceCount(binding)) plan.drop(binding);
     const edits = this.pending.flatMap((s) => (s.manual ? [] : (s.edits ?? [])));
-    const sites = this.pending.map((s) => ({ entry: s.entry, start: s.start, end: s.end, message: s.message, fix: s.manual ? undefined : (s.edits ?? []), manual: s.manual }));
+    const sites = this.pending.map((s) => ({
+      entry: s.entry,
+      start: s.start,
+      end: s.end,
+      message: s.message,
+      fix: s.manual ? undefined : (s.edits ?? []),
+      manual: s.manual,
+    }));
     return { sites, edits: [...edits, ...plan.edits()] };
   }
 
@@ -121,7 +129,8 @@ export function referencesOf(tsm: Tsm, sourceFile: ts.SourceFile, resolver: Fram
   const found: ts.Identifier[] = [];
   const visit = (node: ts.Node): void => {
     if (node === binding.statement) return;
-    if (tsm.isIdentifier(node) && node.text === binding.local && isReference(tsm, node) && resolver.bindingOf(node) === binding) found.push(node);
+    if (tsm.isIdentifier(node) && node.text === binding.local && isReference(tsm, node) && resolver.bindingOf(node) === binding)
+      found.push(node);
     tsm.forEachChild(node, visit);
   };
   if (sourceFile.text.includes(binding.local)) visit(sourceFile);
@@ -134,12 +143,34 @@ export function isReference(tsm: Tsm, node: ts.Identifier): boolean {
   if (!parent) return false;
   if (tsm.isPropertyAccessExpression(parent) && parent.name === node) return false;
   if (tsm.isQualifiedName(parent) && parent.right === node) return false;
-  if ((tsm.isPropertyAssignment(parent) || tsm.isPropertyDeclaration(parent) || tsm.isPropertySignature(parent) || tsm.isMethodDeclaration(parent) || tsm.isMethodSignature(parent) || tsm.isGetAccessor(parent) || tsm.isSetAccessor(parent) || tsm.isEnumMember(parent)) && parent.name === node) return false;
+  if (
+    (tsm.isPropertyAssignment(parent) ||
+      tsm.isPropertyDeclaration(parent) ||
+      tsm.isPropertySignature(parent) ||
+      tsm.isMethodDeclaration(parent) ||
+      tsm.isMethodSignature(parent) ||
+      tsm.isGetAccessor(parent) ||
+      tsm.isSetAccessor(parent) ||
+      tsm.isEnumMember(parent)) &&
+    parent.name === node
+  )
+    return false;
   if (tsm.isBindingElement(parent) && parent.propertyName === node) return false;
-  if (tsm.isExportSpecifier(parent)) return parent.parent.parent.moduleSpecifier === undefined && (parent.propertyName ?? parent.name) === node;
+  if (tsm.isExportSpecifier(parent))
+    return parent.parent.parent.moduleSpecifier === undefined && (parent.propertyName ?? parent.name) === node;
   if (tsm.isImportSpecifier(parent) || tsm.isImportClause(parent) || tsm.isNamespaceImport(parent)) return false;
   if (tsm.isJsxAttribute(parent) && parent.name === node) return false;
-  if ((tsm.isFunctionDeclaration(parent) || tsm.isClassDeclaration(parent) || tsm.isInterfaceDeclaration(parent) || tsm.isTypeAliasDeclaration(parent) || tsm.isVariableDeclaration(parent) || tsm.isParameter(parent) || tsm.isTypeParameterDeclaration(parent)) && parent.name === node) return false;
+  if (
+    (tsm.isFunctionDeclaration(parent) ||
+      tsm.isClassDeclaration(parent) ||
+      tsm.isInterfaceDeclaration(parent) ||
+      tsm.isTypeAliasDeclaration(parent) ||
+      tsm.isVariableDeclaration(parent) ||
+      tsm.isParameter(parent) ||
+      tsm.isTypeParameterDeclaration(parent)) &&
+    parent.name === node
+  )
+    return false;
   if (tsm.isLabeledStatement(parent) || tsm.isBreakOrContinueStatement(parent)) return false;
   return true;
 }
@@ -147,7 +178,9 @@ export function isReference(tsm: Tsm, node: ts.Identifier): boolean {
 /** The text to put in place of a reference to write `replacement` (a shorthand `{ x }` keeps its key). */
 export function referenceReplacement(tsm: Tsm, node: ts.Identifier, replacement: string): { start: number; end: number; newText: string } {
   const parent = node.parent;
-  if (tsm.isShorthandPropertyAssignment(parent) && parent.name === node) return { start: node.getStart(), end: node.end, newText: `${node.text}: ${replacement}` };
-  if (tsm.isExportSpecifier(parent) && !parent.propertyName) return { start: node.getStart(), end: node.end, newText: `${replacement} as ${node.text}` };
+  if (tsm.isShorthandPropertyAssignment(parent) && parent.name === node)
+    return { start: node.getStart(), end: node.end, newText: `${node.text}: ${replacement}` };
+  if (tsm.isExportSpecifier(parent) && !parent.propertyName)
+    return { start: node.getStart(), end: node.end, newText: `${replacement} as ${node.text}` };
   return { start: node.getStart(), end: node.end, newText: replacement };
 }

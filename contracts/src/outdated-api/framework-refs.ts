@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { ExportRef } from './tables';
 
 /**
@@ -94,7 +95,14 @@ export function frameworkImports(tsm: Tsm, sourceFile: ts.SourceFile): Framework
       modules.push({ specifier: statement.moduleSpecifier, package: pkg, statement });
       if (statement.exportClause && tsm.isNamedExports(statement.exportClause)) {
         for (const element of statement.exportClause.elements) {
-          reexports.push({ exported: element.name.text, imported: (element.propertyName ?? element.name).text, package: pkg, module, node: element, statement });
+          reexports.push({
+            exported: element.name.text,
+            imported: (element.propertyName ?? element.name).text,
+            package: pkg,
+            module,
+            node: element,
+            statement,
+          });
         }
       }
       continue;
@@ -108,7 +116,17 @@ export function frameworkImports(tsm: Tsm, sourceFile: ts.SourceFile): Framework
       if (!clause) continue;
       const named = clause.namedBindings;
       if (named && tsm.isNamespaceImport(named)) {
-        bindings.set(named.name.text, { local: named.name.text, imported: undefined, package: pkg, module, deep: isDeep(module), kind: 'namespace', node: named, statement, typeOnly: clause.isTypeOnly });
+        bindings.set(named.name.text, {
+          local: named.name.text,
+          imported: undefined,
+          package: pkg,
+          module,
+          deep: isDeep(module),
+          kind: 'namespace',
+          node: named,
+          statement,
+          typeOnly: clause.isTypeOnly,
+        });
       } else if (named && tsm.isNamedImports(named)) {
         for (const element of named.elements) {
           bindings.set(element.name.text, {
@@ -125,15 +143,40 @@ export function frameworkImports(tsm: Tsm, sourceFile: ts.SourceFile): Framework
         }
       }
       // A default import of a framework package: its members are the package's exports.
-      if (clause.name) bindings.set(clause.name.text, { local: clause.name.text, imported: undefined, package: pkg, module, deep: isDeep(module), kind: 'namespace', node: clause, statement, typeOnly: clause.isTypeOnly });
+      if (clause.name)
+        bindings.set(clause.name.text, {
+          local: clause.name.text,
+          imported: undefined,
+          package: pkg,
+          module,
+          deep: isDeep(module),
+          kind: 'namespace',
+          node: clause,
+          statement,
+          typeOnly: clause.isTypeOnly,
+        });
       continue;
     }
-    if (tsm.isImportEqualsDeclaration(statement) && tsm.isExternalModuleReference(statement.moduleReference) && tsm.isStringLiteral(statement.moduleReference.expression)) {
+    if (
+      tsm.isImportEqualsDeclaration(statement) &&
+      tsm.isExternalModuleReference(statement.moduleReference) &&
+      tsm.isStringLiteral(statement.moduleReference.expression)
+    ) {
       const module = statement.moduleReference.expression.text;
       const pkg = frameworkPackageOf(module);
       if (!pkg) continue;
       modules.push({ specifier: statement.moduleReference.expression, package: pkg, statement });
-      bindings.set(statement.name.text, { local: statement.name.text, imported: undefined, package: pkg, module, deep: isDeep(module), kind: 'namespace', node: statement, statement, typeOnly: false });
+      bindings.set(statement.name.text, {
+        local: statement.name.text,
+        imported: undefined,
+        package: pkg,
+        module,
+        deep: isDeep(module),
+        kind: 'namespace',
+        node: statement,
+        statement,
+        typeOnly: false,
+      });
       continue;
     }
     if (tsm.isVariableStatement(statement)) {
@@ -145,12 +188,35 @@ export function frameworkImports(tsm: Tsm, sourceFile: ts.SourceFile): Framework
         if (!pkg) continue;
         modules.push({ specifier: required, package: pkg, statement });
         if (tsm.isIdentifier(declaration.name)) {
-          bindings.set(declaration.name.text, { local: declaration.name.text, imported: undefined, package: pkg, module, deep: isDeep(module), kind: 'require-namespace', node: declaration, statement, typeOnly: false });
+          bindings.set(declaration.name.text, {
+            local: declaration.name.text,
+            imported: undefined,
+            package: pkg,
+            module,
+            deep: isDeep(module),
+            kind: 'require-namespace',
+            node: declaration,
+            statement,
+            typeOnly: false,
+          });
         } else if (tsm.isObjectBindingPattern(declaration.name)) {
           for (const element of declaration.name.elements) {
             if (!tsm.isIdentifier(element.name) || element.dotDotDotToken) continue;
-            const imported = element.propertyName && (tsm.isIdentifier(element.propertyName) || tsm.isStringLiteral(element.propertyName)) ? element.propertyName.text : element.name.text;
-            bindings.set(element.name.text, { local: element.name.text, imported, package: pkg, module, deep: isDeep(module), kind: 'require-named', node: element, statement, typeOnly: false });
+            const imported =
+              element.propertyName && (tsm.isIdentifier(element.propertyName) || tsm.isStringLiteral(element.propertyName))
+                ? element.propertyName.text
+                : element.name.text;
+            bindings.set(element.name.text, {
+              local: element.name.text,
+              imported,
+              package: pkg,
+              module,
+              deep: isDeep(module),
+              kind: 'require-named',
+              node: element,
+              statement,
+              typeOnly: false,
+            });
           }
         }
       }
@@ -162,7 +228,8 @@ export function frameworkImports(tsm: Tsm, sourceFile: ts.SourceFile): Framework
       const isImport = node.expression.kind === tsm.SyntaxKind.ImportKeyword;
       const isRequire = tsm.isIdentifier(node.expression) && node.expression.text === 'require';
       const pkg = (isImport || isRequire) && frameworkPackageOf(node.arguments[0].text);
-      if (pkg && !modules.some((m) => m.specifier === node.arguments[0])) modules.push({ specifier: node.arguments[0], package: pkg, statement: node });
+      if (pkg && !modules.some((m) => m.specifier === node.arguments[0]))
+        modules.push({ specifier: node.arguments[0], package: pkg, statement: node });
     }
     tsm.forEachChild(node, visit);
   };
@@ -281,13 +348,27 @@ export class FrameworkResolver {
       const declaration = symbol.declarations?.[0];
       if (!declaration || !(symbol.flags & tsm.SymbolFlags.Alias)) return undefined;
       if (tsm.isImportSpecifier(declaration) || tsm.isExportSpecifier(declaration)) {
-        const specifier = tsm.isImportSpecifier(declaration) ? declaration.parent.parent.parent.moduleSpecifier : declaration.parent.parent.moduleSpecifier;
+        const specifier = tsm.isImportSpecifier(declaration)
+          ? declaration.parent.parent.parent.moduleSpecifier
+          : declaration.parent.parent.moduleSpecifier;
         const module = specifier && tsm.isStringLiteral(specifier) ? specifier.text : undefined;
         const pkg = module && frameworkPackageOf(module);
         if (pkg && module) {
           const imported = (declaration.propertyName ?? declaration.name).text;
-          const statement = (tsm.isImportSpecifier(declaration) ? declaration.parent.parent.parent : declaration.parent.parent) as ts.Statement;
-          return { local: identifier.text, imported, package: pkg, module, deep: false, kind: 'named', node: declaration, statement, typeOnly: false };
+          const statement = (
+            tsm.isImportSpecifier(declaration) ? declaration.parent.parent.parent : declaration.parent.parent
+          ) as ts.Statement;
+          return {
+            local: identifier.text,
+            imported,
+            package: pkg,
+            module,
+            deep: false,
+            kind: 'named',
+            node: declaration,
+            statement,
+            typeOnly: false,
+          };
         }
       }
       try {
@@ -311,7 +392,11 @@ function declaresName(tsm: Tsm, scope: ts.Node, name: string): boolean {
     tsm.isIdentifier(binding) ? binding.text === name : binding.elements.some((e) => !tsm.isOmittedExpression(e) && bindsName(e.name));
   if (tsm.isFunctionLike(scope)) {
     if (scope.parameters.some((p) => bindsName(p.name))) return true;
-    if ((tsm.isFunctionExpression(scope) || tsm.isClassExpression(scope as ts.Node)) && (scope as ts.FunctionExpression).name?.text === name) return true;
+    if (
+      (tsm.isFunctionExpression(scope) || tsm.isClassExpression(scope as ts.Node)) &&
+      (scope as ts.FunctionExpression).name?.text === name
+    )
+      return true;
   }
   if (tsm.isBlock(scope) || tsm.isSourceFile(scope) || tsm.isModuleBlock(scope) || tsm.isCaseClause(scope) || tsm.isDefaultClause(scope)) {
     for (const statement of scope.statements) {
@@ -319,7 +404,11 @@ function declaresName(tsm: Tsm, scope: ts.Node, name: string): boolean {
       if ((tsm.isFunctionDeclaration(statement) || tsm.isClassDeclaration(statement)) && statement.name?.text === name) return true;
     }
   }
-  if ((tsm.isForStatement(scope) || tsm.isForOfStatement(scope) || tsm.isForInStatement(scope)) && scope.initializer && tsm.isVariableDeclarationList(scope.initializer)) {
+  if (
+    (tsm.isForStatement(scope) || tsm.isForOfStatement(scope) || tsm.isForInStatement(scope)) &&
+    scope.initializer &&
+    tsm.isVariableDeclarationList(scope.initializer)
+  ) {
     if (scope.initializer.declarations.some((d) => bindsName(d.name))) return true;
   }
   if (tsm.isCatchClause(scope) && scope.variableDeclaration && bindsName(scope.variableDeclaration.name)) return true;

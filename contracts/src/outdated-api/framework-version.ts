@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { compareVersions, lowestInRange, normalizeVersion } from './versions';
 
 /**
@@ -117,7 +118,7 @@ export function detectFrameworkVersion(startDir: string, host: VersionHost = nod
       }
     }
     const isRoot =
-      (manifest?.workspaces !== undefined) ||
+      manifest?.workspaces !== undefined ||
       LOCKFILES.some((lock) => host.exists(path.join(dir, lock))) ||
       host.exists(path.join(dir, 'pnpm-workspace.yaml')) ||
       host.exists(path.join(dir, 'lerna.json')) ||
@@ -156,7 +157,8 @@ export function detectFrameworkVersion(startDir: string, host: VersionHost = nod
   const chosen = [...best.values()].sort((a, b) => a.package.localeCompare(b.package));
   if (chosen.length === 0) return undefined;
   // The lowest version; among equals, the core package tells it best.
-  const preference = (f: VersionFinding) => (/^(?:quidproquo-core|@quidproquo\/core)$/.test(f.package) ? 0 : f.package === 'quidproquo' ? 1 : 2);
+  const preference = (f: VersionFinding) =>
+    /^(?:quidproquo-core|@quidproquo\/core)$/.test(f.package) ? 0 : f.package === 'quidproquo' ? 1 : 2;
   const lowest = chosen.reduce((low, f) => {
     const order = compareVersions(f.version, low.version);
     return order < 0 || (order === 0 && preference(f) < preference(low)) ? f : low;
@@ -171,7 +173,9 @@ export function detectFrameworkVersion(startDir: string, host: VersionHost = nod
 
 export function describeFinding(finding: VersionFinding, from: string): string {
   const where = path.relative(from, finding.file).split(path.sep).join('/') || path.basename(finding.file);
-  const how = { installed: 'installed', link: `linked with ${finding.spec}`, lockfile: 'lockfile', declared: `declared ${finding.spec}` }[finding.kind];
+  const how = { installed: 'installed', link: `linked with ${finding.spec}`, lockfile: 'lockfile', declared: `declared ${finding.spec}` }[
+    finding.kind
+  ];
   return `${finding.package} ${finding.version} (${how}: ${where})`;
 }
 
@@ -186,7 +190,13 @@ function installedVersion(host: VersionHost, startDir: string, stopAt: string | 
 }
 
 /** `file:../qpq/core`, `link:../qpq/core`, `workspace:*`: the version in the target's package.json. */
-function linkedVersion(host: VersionHost, baseDir: string, spec: string, name: string, workspaceRoot: string | undefined): VersionFinding | undefined {
+function linkedVersion(
+  host: VersionHost,
+  baseDir: string,
+  spec: string,
+  name: string,
+  workspaceRoot: string | undefined,
+): VersionFinding | undefined {
   const link = /^(?:file|link|portal):(.+)$/.exec(spec.trim());
   if (link) {
     const target = path.resolve(baseDir, link[1]);
@@ -268,7 +278,8 @@ export function readLockfile(host: VersionHost, root: string): Map<string, Versi
     }
     const dependencies = lock.dependencies as Record<string, { version?: string }> | undefined;
     if (dependencies && typeof dependencies === 'object') {
-      for (const [key, entry] of Object.entries(dependencies)) if (entry && typeof entry.version === 'string') add(key, entry.version, file, root);
+      for (const [key, entry] of Object.entries(dependencies))
+        if (entry && typeof entry.version === 'string') add(key, entry.version, file, root);
     }
     return found;
   }
@@ -277,9 +288,13 @@ export function readLockfile(host: VersionHost, root: string): Map<string, Versi
   const pnpm = host.readFile(pnpmFile);
   if (pnpm !== undefined) {
     // importers: `quidproquo-core:\n  specifier: ^0.1.8\n  version: 0.1.8(...)` (lockfile v6 and v9)
-    for (const match of pnpm.matchAll(/^\s+['"]?(@quidproquo\/[\w.-]+|quidproquo[\w.-]*)['"]?:\s*\n\s+specifier:[^\n]*\n\s+version:\s*['"]?([^\s'"(]+)/gm)) add(match[1], match[2], pnpmFile, root);
+    for (const match of pnpm.matchAll(
+      /^\s+['"]?(@quidproquo\/[\w.-]+|quidproquo[\w.-]*)['"]?:\s*\n\s+specifier:[^\n]*\n\s+version:\s*['"]?([^\s'"(]+)/gm,
+    ))
+      add(match[1], match[2], pnpmFile, root);
     // packages: `/quidproquo-core@0.1.8:` (v6) or `quidproquo-core@0.1.8:` (v9)
-    for (const match of pnpm.matchAll(/^\s+['"]?\/?(@quidproquo\/[\w.-]+|quidproquo[\w.-]*)@(\d+\.\d+\.\d+)[^:\n]*['"]?:\s*$/gm)) add(match[1], match[2], pnpmFile, root);
+    for (const match of pnpm.matchAll(/^\s+['"]?\/?(@quidproquo\/[\w.-]+|quidproquo[\w.-]*)@(\d+\.\d+\.\d+)[^:\n]*['"]?:\s*$/gm))
+      add(match[1], match[2], pnpmFile, root);
     return found;
   }
 

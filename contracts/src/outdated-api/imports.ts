@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../types';
 import { type FrameworkResolver, type ImportBinding, moduleSpellingFor, packageMatches } from './framework-refs';
 import type { ExportRef } from './tables';
@@ -40,7 +41,8 @@ export class ImportPlan {
     const [head, ...members] = ref.name.split('.');
     const suffix = members.length > 0 ? `.${members.join('.')}` : '';
     for (const binding of this.resolver.imports.bindings.values()) {
-      if (this.dropped.has(binding.node) || binding.imported !== head || !packageMatches(binding.package, ref.package) || binding.deep) continue;
+      if (this.dropped.has(binding.node) || binding.imported !== head || !packageMatches(binding.package, ref.package) || binding.deep)
+        continue;
       if (binding.typeOnly && !options.typeOnly) continue;
       return `${binding.local}${suffix}`;
     }
@@ -82,7 +84,8 @@ export class ImportPlan {
         const named = clause?.namedBindings && tsm.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
         const module = statement.moduleSpecifier.text;
         const removed = named ? named.elements.filter((e) => this.dropped.has(e) || this.renamed.has(e)) : [];
-        const namespaceDropped = clause?.namedBindings && tsm.isNamespaceImport(clause.namedBindings) && this.dropped.has(clause.namedBindings);
+        const namespaceDropped =
+          clause?.namedBindings && tsm.isNamespaceImport(clause.namedBindings) && this.dropped.has(clause.namedBindings);
         const added = named && !clause!.isTypeOnly ? pending.filter((a) => a.module === module) : [];
         for (const a of added) pending.splice(pending.indexOf(a), 1);
         if (namespaceDropped && !clause!.name) {
@@ -94,7 +97,9 @@ export class ImportPlan {
           .filter((e) => !this.dropped.has(e))
           .map((e) => {
             const renamed = this.renamed.get(e);
-            return renamed === undefined ? { name: (e.propertyName ?? e.name).text, text: e.getText(sf) } : { name: renamed, text: `${e.isTypeOnly ? 'type ' : ''}${renamed} as ${e.name.text}` };
+            return renamed === undefined
+              ? { name: (e.propertyName ?? e.name).text, text: e.getText(sf) }
+              : { name: renamed, text: `${e.isTypeOnly ? 'type ' : ''}${renamed} as ${e.name.text}` };
           });
         for (const a of added) {
           const item = { name: a.name, text: a.typeOnly ? `type ${a.name}` : a.name };
@@ -103,7 +108,18 @@ export class ImportPlan {
         }
         if (kept.length === 0 && !clause!.name) edits.push(statementRemoval(tsm, sf, statement));
         else if (kept.length === 0) edits.push({ start: clause!.name!.end, end: named.end, newText: '' });
-        else edits.push({ start: named.getStart(sf), end: named.end, newText: listText(text, named.getStart(sf), named.end, named.elements, kept.map((k) => k.text)) });
+        else
+          edits.push({
+            start: named.getStart(sf),
+            end: named.end,
+            newText: listText(
+              text,
+              named.getStart(sf),
+              named.end,
+              named.elements,
+              kept.map((k) => k.text),
+            ),
+          });
         continue;
       }
       if (tsm.isImportEqualsDeclaration(statement) && this.dropped.has(statement)) {
@@ -126,7 +142,12 @@ export class ImportPlan {
           const kept = pattern.elements.filter((e) => !this.dropped.has(e)).map((e) => e.getText(sf));
           for (const a of added) kept.push(a.name);
           if (kept.length === 0 && statement.declarationList.declarations.length === 1) edits.push(statementRemoval(tsm, sf, statement));
-          else edits.push({ start: pattern.getStart(sf), end: pattern.end, newText: listText(text, pattern.getStart(sf), pattern.end, pattern.elements, kept) });
+          else
+            edits.push({
+              start: pattern.getStart(sf),
+              end: pattern.end,
+              newText: listText(text, pattern.getStart(sf), pattern.end, pattern.elements, kept),
+            });
         }
       }
     }
@@ -164,7 +185,16 @@ export function topLevelNames(tsm: Tsm, sf: ts.SourceFile): Set<string> {
       else if (bindings) for (const e of bindings.elements) names.add(e.name.text);
     } else if (tsm.isImportEqualsDeclaration(statement)) names.add(statement.name.text);
     else if (tsm.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) addBinding(d.name);
-    else if ((tsm.isFunctionDeclaration(statement) || tsm.isClassDeclaration(statement) || tsm.isInterfaceDeclaration(statement) || tsm.isTypeAliasDeclaration(statement) || tsm.isEnumDeclaration(statement) || tsm.isModuleDeclaration(statement)) && statement.name && tsm.isIdentifier(statement.name)) {
+    else if (
+      (tsm.isFunctionDeclaration(statement) ||
+        tsm.isClassDeclaration(statement) ||
+        tsm.isInterfaceDeclaration(statement) ||
+        tsm.isTypeAliasDeclaration(statement) ||
+        tsm.isEnumDeclaration(statement) ||
+        tsm.isModuleDeclaration(statement)) &&
+      statement.name &&
+      tsm.isIdentifier(statement.name)
+    ) {
       names.add(statement.name.text);
     }
   }
@@ -180,7 +210,13 @@ function usesTypeImports(sf: ts.SourceFile): boolean {
 }
 
 function requireModule(tsm: Tsm, initializer: ts.Expression | undefined): string | undefined {
-  if (!initializer || !tsm.isCallExpression(initializer) || !tsm.isIdentifier(initializer.expression) || initializer.expression.text !== 'require') return undefined;
+  if (
+    !initializer ||
+    !tsm.isCallExpression(initializer) ||
+    !tsm.isIdentifier(initializer.expression) ||
+    initializer.expression.text !== 'require'
+  )
+    return undefined;
   const argument = initializer.arguments[0];
   return argument && tsm.isStringLiteralLike(argument) ? argument.text : undefined;
 }
@@ -235,7 +271,12 @@ export function statementRemoval(tsm: Tsm, sf: ts.SourceFile, statement: ts.Node
 /** New import lines after the framework's imports (or the other imports, or at the top). */
 function newImportsEdit(tsm: Tsm, sf: ts.SourceFile, lines: string[], modules: string[]): TextEdit {
   const text = sf.text;
-  const imports = sf.statements.filter((s) => tsm.isImportDeclaration(s) || tsm.isImportEqualsDeclaration(s) || (tsm.isVariableStatement(s) && s.declarationList.declarations.some((d) => requireModule(tsm, d.initializer) !== undefined)));
+  const imports = sf.statements.filter(
+    (s) =>
+      tsm.isImportDeclaration(s) ||
+      tsm.isImportEqualsDeclaration(s) ||
+      (tsm.isVariableStatement(s) && s.declarationList.declarations.some((d) => requireModule(tsm, d.initializer) !== undefined)),
+  );
   const isFramework = (s: ts.Statement) => /['"](?:quidproquo|@quidproquo\/)/.test(s.getText(sf));
   const framework = imports.filter(isFramework);
   // Before the first framework import that sorts after the new module, else after the last of them.
@@ -258,7 +299,8 @@ function newImportsEdit(tsm: Tsm, sf: ts.SourceFile, lines: string[], modules: s
   // No imports: after a leading directive prologue and header comments.
   const firstStatement = sf.statements[0];
   if (!firstStatement) return { start: text.length, end: text.length, newText: `${block}\n` };
-  const directive = tsm.isExpressionStatement(firstStatement) && tsm.isStringLiteral(firstStatement.expression) ? firstStatement : undefined;
+  const directive =
+    tsm.isExpressionStatement(firstStatement) && tsm.isStringLiteral(firstStatement.expression) ? firstStatement : undefined;
   if (directive) {
     const end = lineEndAfter(text, directive.end);
     return { start: end, end, newText: `\n${block}\n` };

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../types';
 
 type Tsm = typeof ts;
@@ -55,7 +56,14 @@ export function removeElement(tsm: Tsm, sf: ts.SourceFile, elements: readonly ts
 }
 
 /** Inserts `item` as the last element of a list that closes at `close`. */
-export function appendElement(tsm: Tsm, sf: ts.SourceFile, elements: readonly ts.Node[], open: number, close: number, item: string): TextEdit {
+export function appendElement(
+  tsm: Tsm,
+  sf: ts.SourceFile,
+  elements: readonly ts.Node[],
+  open: number,
+  close: number,
+  item: string,
+): TextEdit {
   const text = sf.text;
   if (elements.length === 0) {
     const isObject = text[open] === '{';
@@ -107,7 +115,13 @@ export function argumentBounds(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpress
 /** Strips parentheses, `as`, `!` and `satisfies` around an expression. */
 export function unwrap(tsm: Tsm, node: ts.Expression): ts.Expression {
   let current = node;
-  while (tsm.isParenthesizedExpression(current) || tsm.isAsExpression(current) || tsm.isNonNullExpression(current) || tsm.isSatisfiesExpression(current) || tsm.isTypeAssertionExpression(current)) {
+  while (
+    tsm.isParenthesizedExpression(current) ||
+    tsm.isAsExpression(current) ||
+    tsm.isNonNullExpression(current) ||
+    tsm.isSatisfiesExpression(current) ||
+    tsm.isTypeAssertionExpression(current)
+  ) {
     current = current.expression;
   }
   return current;

@@ -1,7 +1,6 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../types';
-import { type OutdatedSite, SiteCollector } from './collector';
-import { FrameworkResolver } from './framework-refs';
 import { actionTypeSites } from './kinds/action-types';
 import { callShapeSites } from './kinds/call-shape';
 import { enumLiteralSites } from './kinds/enum-literal';
@@ -19,6 +18,8 @@ import { syncLoggerLogSites } from './special/sync-logger-log';
 import { tupleResultSites } from './special/tuple-result';
 import { workspaceDocsSites } from './special/workspace-docs';
 import { workspaceSlotDefinitionSites } from './special/workspace-slot-definition';
+import { type OutdatedSite, SiteCollector } from './collector';
+import { FrameworkResolver } from './framework-refs';
 import type { SpecialEntry, TableEntry } from './tables';
 
 type Tsm = typeof ts;
@@ -56,7 +57,12 @@ function collect(collector: SiteCollector, entry: TableEntry): void {
       const transform = SPECIAL_TRANSFORMS[entry.transform];
       if (transform) return transform(collector, entry);
       // A change without a transform yet: its sites are found and left to a person.
-      return manualSites(collector, { ...entry, kind: 'manual', instruction: entry.instruction ?? entry.title, find: [{ import: entry.targets }] });
+      return manualSites(collector, {
+        ...entry,
+        kind: 'manual',
+        instruction: entry.instruction ?? entry.title,
+        find: [{ import: entry.targets }],
+      });
     }
     case 'package-scripts':
       return;
@@ -69,7 +75,12 @@ export function mayHaveSites(text: string): boolean {
 }
 
 /** Every site of `entries` in a file, each with a fix of its own (the lint rule's view). */
-export function outdatedSites(tsm: Tsm, sourceFile: ts.SourceFile, entries: readonly TableEntry[], checker?: ts.TypeChecker): OutdatedSite[] {
+export function outdatedSites(
+  tsm: Tsm,
+  sourceFile: ts.SourceFile,
+  entries: readonly TableEntry[],
+  checker?: ts.TypeChecker,
+): OutdatedSite[] {
   // Without a checker only the file's framework imports can name the framework; with one, a
   // module of the project that re-exports it can too, so the names the entries look for decide.
   const direct = mayHaveSites(sourceFile.text);
@@ -86,7 +97,12 @@ export function outdatedSites(tsm: Tsm, sourceFile: ts.SourceFile, entries: read
 }
 
 /** One entry's sites in a file and the edits that migrate all of them together (the codemod's view). */
-export function entryChanges(tsm: Tsm, sourceFile: ts.SourceFile, entry: TableEntry, checker?: ts.TypeChecker): { sites: OutdatedSite[]; edits: TextEdit[] } {
+export function entryChanges(
+  tsm: Tsm,
+  sourceFile: ts.SourceFile,
+  entry: TableEntry,
+  checker?: ts.TypeChecker,
+): { sites: OutdatedSite[]; edits: TextEdit[] } {
   if (!mayHaveSites(sourceFile.text)) return { sites: [], edits: [] };
   const resolver = new FrameworkResolver(tsm, sourceFile, checker);
   if (resolver.imports.modules.length === 0) return { sites: [], edits: [] };

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { compareVersions, isInRange } from './versions';
 
 /**
@@ -157,7 +158,8 @@ export interface ScriptEntry extends EntryBase {
   replace: Array<{ from: string; to: string }>;
 }
 
-export type TableEntry = RenameEntry | CallShapeEntry | RequiredFieldEntry | EnumLiteralEntry | ManualEntry | ActionTypesEntry | SpecialEntry | ScriptEntry;
+export type TableEntry =
+  RenameEntry | CallShapeEntry | RequiredFieldEntry | EnumLiteralEntry | ManualEntry | ActionTypesEntry | SpecialEntry | ScriptEntry;
 export type EntryKind = TableEntry['kind'];
 
 export interface ReleaseTable {

@@ -24,7 +24,12 @@ export interface RouteQPQWebServerConfigSetting extends QPQConfigSetting {
 export const ROUTE_SETTING_TYPE = '@quidproquo-webserver/config/route';
 
 /** Binds an HTTP route to the story that answers it. */
-export function defineRoute(method: HTTPMethod, path: string, runtime: QpqFunctionRuntime, options: RouteOptions = {}): RouteQPQWebServerConfigSetting {
+export function defineRoute(
+  method: HTTPMethod,
+  path: string,
+  runtime: QpqFunctionRuntime,
+  options: RouteOptions = {},
+): RouteQPQWebServerConfigSetting {
   assertRuntime(runtime, `defineRoute('${method}', '${path}')`);
   return { configSettingType: ROUTE_SETTING_TYPE, uniqueKey: `${method} ${path}`, method, path, runtime, options };
 }

@@ -1,5 +1,6 @@
-import type * as ts from 'typescript';
 import type { Contract, Finding, Fix } from 'qpq-contracts';
+import type * as ts from 'typescript';
+
 import { disableForFile, disableForLine, removeUnusedRule } from '../directive-edits';
 import { allFindings, fileFindings } from '../findings';
 import type { PluginContext } from '../plugin-context';

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { PluginContext } from '../plugin-context';
 import { runtimeReferenceCompletions } from '../runtime-reference-navigation';
 

@@ -1,5 +1,6 @@
-import type * as ts from 'typescript';
 import type { Contract, Finding } from 'qpq-contracts';
+import type * as ts from 'typescript';
+
 import { fileFindings } from '../findings';
 import type { Severity } from '../options';
 import type { PluginContext } from '../plugin-context';

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { PluginContext } from '../plugin-context';
 import { storyHoverText } from '../story-hover';
 import { timed } from '../timings';
@@ -12,7 +13,7 @@ export function quickInfo(context: PluginContext): Pick<ts.LanguageService, 'get
   const { tsm, inner, guarded } = context;
   return {
     getQuickInfoAtPosition(fileName: string, position: number, ...rest: unknown[]) {
-      const own = (inner.getQuickInfoAtPosition as Function)(fileName, position, ...rest) as ts.QuickInfo | undefined;
+      const own = (inner.getQuickInfoAtPosition as (...args: unknown[]) => ts.QuickInfo | undefined)(fileName, position, ...rest);
       return timed('quickInfoMs', () =>
         guarded('getQuickInfoAtPosition', own, () => {
           const program = inner.getProgram();

@@ -1,13 +1,24 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+
+import type { ProjectContext } from '../../transform';
 import { applyEdits, type Edit, indentationAt, lineStart } from '../edits';
 import { attachedCommentsStart, importBlock, quoteOf } from '../imports';
 import type { QpqResolver } from '../symbols';
 import { skipOuter } from '../symbols';
 import { withEol } from '../text-file';
-import type { ProjectContext } from '../../transform';
 import { declarationOf, findRequesters, frameworkImportFor, isFramework, type Requester, substitute } from './requesters';
-import { addExportStar, type ImportAddition, isEmptyModule, parse, reindent, relativeSpecifier, resolveRelative, statementRange, updateImports } from './text-ops';
+import {
+  addExportStar,
+  type ImportAddition,
+  isEmptyModule,
+  parse,
+  reindent,
+  relativeSpecifier,
+  resolveRelative,
+  statementRange,
+  updateImports,
+} from './text-ops';
 
 /** What one file gets: edits to its current text, then import changes. */
 interface FilePlan {
@@ -50,7 +61,13 @@ export function migrateToActionFactory(context: ProjectContext): void {
   if (!context.parsedSources || !context.sourceChecker || !context.sourceResolver) return;
   const all = context.parsedSources();
   const byPath = new Map(all.map((f) => [path.resolve(f.fileName), f]));
-  const project: ProjectSources = { all, byPath, fileSet: new Set(byPath.keys()), checker: context.sourceChecker(), resolver: context.sourceResolver };
+  const project: ProjectSources = {
+    all,
+    byPath,
+    fileSet: new Set(byPath.keys()),
+    checker: context.sourceChecker(),
+    resolver: context.sourceResolver,
+  };
   const requesters = requestersToRebuild(project, context);
   if (requesters.length === 0) return;
 
@@ -61,9 +78,19 @@ export function migrateToActionFactory(context: ProjectContext): void {
   const newTexts = new Map(requesters.map((r) => [r.newFile, newModule(r, removed.newFileNeeds.get(r)!)]));
   const requesterFiles = requestersByFile(requesters);
   for (const sf of all) {
-    rewriteReferences(sf, plan(sf.fileName), { removals: removed.removals, insideRemoved: removed.insideRemoved, checker: project.checker, fileSet: project.fileSet, requesterFiles, context });
+    rewriteReferences(sf, plan(sf.fileName), {
+      removals: removed.removals,
+      insideRemoved: removed.insideRemoved,
+      checker: project.checker,
+      fileSet: project.fileSet,
+      requesterFiles,
+      context,
+    });
   }
-  for (const sf of all) rewriteResolvers(sf, plan(sf.fileName), requesters, project.checker, project.resolver, (node, message) => context.note(sf.fileName, 'info', message, line(sf, node)));
+  for (const sf of all)
+    rewriteResolvers(sf, plan(sf.fileName), requesters, project.checker, project.resolver, (node, message) =>
+      context.note(sf.fileName, 'info', message, line(sf, node)),
+    );
 
   const results = applyPlans(plans, project);
   dropReexportsOfDeleted(results, newTexts, project);
@@ -71,7 +98,11 @@ export function migrateToActionFactory(context: ProjectContext): void {
   const renamedTests = renameTestsOfDeletedFiles(results, requesterFiles, project, context);
   for (const requester of requesters) {
     const what = requester.kind === 'story' ? `${requester.base} (factory) and the story ${requester.name}` : requester.name;
-    context.note(requester.newFile, 'change', `${what} built with createActionRequester, from ${path.basename(requester.file.fileName)}:${line(requester.file, requester.fn)}`);
+    context.note(
+      requester.newFile,
+      'change',
+      `${what} built with createActionRequester, from ${path.basename(requester.file.fileName)}:${line(requester.file, requester.fn)}`,
+    );
   }
   writeResults(results, newTexts, originsOfNewFiles(requesters, renamedTests), project, context);
 }
@@ -97,7 +128,8 @@ function declarationsToRemove(requesters: readonly Requester[], project: Project
   for (const requester of requesters) {
     removals.set(requester.fn, { requester, role: 'requester' });
     if (requester.action) removals.set(requester.action, { requester, role: 'action' });
-    if (requester.requesterAlias && requesters.filter((r) => r.requesterAlias === requester.requesterAlias).length === 1) removals.set(requester.requesterAlias, { requester, role: 'requesterType' });
+    if (requester.requesterAlias && requesters.filter((r) => r.requesterAlias === requester.requesterAlias).length === 1)
+      removals.set(requester.requesterAlias, { requester, role: 'requesterType' });
     for (const alias of requester.processorAliases) removals.set(alias, { requester, role: 'processorType' });
     if (requester.errorEnum) removals.set(requester.errorEnum.declaration, { requester, role: 'errorEnum' });
   }
@@ -109,7 +141,8 @@ function declarationsToRemove(requesters: readonly Requester[], project: Project
     ranges.set(file, [...(ranges.get(file) ?? []), { pos: statement.pos, end: statement.end }]);
   };
   for (const statement of statements) addRange(statement);
-  const insideRemoved = (node: ts.Node) => (ranges.get(path.resolve(node.getSourceFile().fileName)) ?? []).some((r) => node.pos >= r.pos && node.end <= r.end);
+  const insideRemoved = (node: ts.Node) =>
+    (ranges.get(path.resolve(node.getSourceFile().fileName)) ?? []).some((r) => node.pos >= r.pos && node.end <= r.end);
 
   const newFileNeeds = new Map(requesters.map((r) => [r, neededImports(r, project.checker, insideRemoved)]));
   const neededByNewFiles = new Set<ts.Node>([...newFileNeeds.values()].flatMap((m) => [...m.keys()]));
@@ -167,7 +200,13 @@ function dropReexportsOfDeleted(results: Results, newTexts: ReadonlyMap<string, 
     const current = parse(file, text);
     const edits: Edit[] = [];
     for (const statement of current.statements) {
-      if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      if (
+        !ts.isExportDeclaration(statement) ||
+        statement.exportClause ||
+        !statement.moduleSpecifier ||
+        !ts.isStringLiteral(statement.moduleSpecifier)
+      )
+        continue;
       const target = resolveRelative(file, statement.moduleSpecifier.text, project.fileSet);
       if (target && deleted.has(target) && !newTexts.has(target)) {
         const range = statementRange(current, statement);
@@ -179,7 +218,12 @@ function dropReexportsOfDeleted(results: Results, newTexts: ReadonlyMap<string, 
 }
 
 /** A test named after a requester file that is gone takes the new module's name (new path -> old path). */
-function renameTestsOfDeletedFiles(results: Results, requesterFiles: ReadonlyMap<string, Requester[]>, project: ProjectSources, context: ProjectContext): Map<string, string> {
+function renameTestsOfDeletedFiles(
+  results: Results,
+  requesterFiles: ReadonlyMap<string, Requester[]>,
+  project: ProjectSources,
+  context: ProjectContext,
+): Map<string, string> {
   const renamed = new Map<string, string>();
   for (const [file, list] of requesterFiles) {
     if (results.get(file) !== null) continue;
@@ -187,7 +231,11 @@ function renameTestsOfDeletedFiles(results: Results, requesterFiles: ReadonlyMap
     if (!project.fileSet.has(test)) continue;
     // A test of several requesters has no one new name: its imports are updated, its name is left to the user.
     if (list.length !== 1) {
-      context.note(test, 'info', `named after ${path.basename(file)}, which became ${list.map((r) => `${r.name}${path.extname(file)}`).join(', ')}: rename or split it by hand`);
+      context.note(
+        test,
+        'info',
+        `named after ${path.basename(file)}, which became ${list.map((r) => `${r.name}${path.extname(file)}`).join(', ')}: rename or split it by hand`,
+      );
       continue;
     }
     const requester = list[0];
@@ -197,7 +245,10 @@ function renameTestsOfDeletedFiles(results: Results, requesterFiles: ReadonlyMap
       continue;
     }
     const oldTitle = path.basename(file).replace(/\.[cm]?tsx?$/, '');
-    const text = (results.get(test) ?? project.byPath.get(test)!.text).replace(new RegExp(`(describe\\(\\s*)(['"\`])${oldTitle}\\2`, 'g'), `$1$2${requester.name}$2`);
+    const text = (results.get(test) ?? project.byPath.get(test)!.text).replace(
+      new RegExp(`(describe\\(\\s*)(['"\`])${oldTitle}\\2`, 'g'),
+      `$1$2${requester.name}$2`,
+    );
     results.set(test, null);
     results.set(target, text);
     renamed.set(path.resolve(target), test);
@@ -214,7 +265,13 @@ function originsOfNewFiles(requesters: readonly Requester[], renamedTests: Reado
 }
 
 /** Edits and new modules are built with \n; each file keeps its own line ends. */
-function writeResults(results: Results, newTexts: ReadonlyMap<string, string>, origins: ReadonlyMap<string, string>, project: ProjectSources, context: ProjectContext): void {
+function writeResults(
+  results: Results,
+  newTexts: ReadonlyMap<string, string>,
+  origins: ReadonlyMap<string, string>,
+  project: ProjectSources,
+  context: ProjectContext,
+): void {
   const eolOf = (file: string) => context.eolOf(project.fileSet.has(path.resolve(file)) ? file : (origins.get(path.resolve(file)) ?? file));
   for (const [file, text] of results) {
     if (text === null) {
@@ -253,7 +310,12 @@ function helpersOf(statement: ts.Node, checker: ts.TypeChecker): ts.Node[] {
     if (ts.isTypeReferenceNode(child) || ts.isExpressionWithTypeArguments(child)) {
       const name = ts.isTypeReferenceNode(child) ? child.typeName : child.expression;
       const declaration = declarationOf(checker, name);
-      if (declaration && declaration.getSourceFile() === statement.getSourceFile() && declaration.parent === statement.getSourceFile() && (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) {
+      if (
+        declaration &&
+        declaration.getSourceFile() === statement.getSourceFile() &&
+        declaration.parent === statement.getSourceFile() &&
+        (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))
+      ) {
         found.push(declaration);
       }
     }
@@ -270,7 +332,12 @@ function referenceIndex(files: readonly ts.SourceFile[], checker: ts.TypeChecker
     const visit = (node: ts.Node) => {
       if (ts.isIdentifier(node) && /^[A-Z]/.test(node.text)) {
         const declaration = declarationOf(checker, node);
-        if (declaration && !(declaration.pos <= node.pos && node.end <= declaration.end && declaration.getSourceFile() === sf) && !insideRemoved(node)) referenced.add(declaration);
+        if (
+          declaration &&
+          !(declaration.pos <= node.pos && node.end <= declaration.end && declaration.getSourceFile() === sf) &&
+          !insideRemoved(node)
+        )
+          referenced.add(declaration);
       }
       ts.forEachChild(node, visit);
     };
@@ -285,16 +352,26 @@ interface ImportNeed {
 }
 
 /** What the new module must import for the code it takes over. */
-function neededImports(requester: Requester, checker: ts.TypeChecker, insideRemoved: (node: ts.Node) => boolean): Map<ts.Declaration, ImportNeed> {
+function neededImports(
+  requester: Requester,
+  checker: ts.TypeChecker,
+  insideRemoved: (node: ts.Node) => boolean,
+): Map<ts.Declaration, ImportNeed> {
   const needs = new Map<ts.Declaration, ImportNeed>();
   const target = requester.newFile;
-  const collect = (root: ts.Node, sf: ts.SourceFile, skip?: ts.Node) => {
+  const collect = (root: ts.Node, skip?: ts.Node) => {
     const visit = (node: ts.Node) => {
       if (node === skip) return;
       if (ts.isIdentifier(node) && !isMemberName(node)) {
-        const symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+        const symbol =
+          ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+            ? checker.getShorthandAssignmentValueSymbol(node.parent)
+            : checker.getSymbolAtLocation(node);
         const declaration = symbol?.declarations?.[0];
-        if (declaration && !(declaration.getSourceFile() === requester.file && declaration.pos >= requester.fn.pos && declaration.end <= requester.fn.end)) {
+        if (
+          declaration &&
+          !(declaration.getSourceFile() === requester.file && declaration.pos >= requester.fn.pos && declaration.end <= requester.fn.end)
+        ) {
           const need = importFor(declaration, target, insideRemoved);
           if (need) needs.set(declaration, need);
         }
@@ -303,22 +380,25 @@ function neededImports(requester: Requester, checker: ts.TypeChecker, insideRemo
     };
     visit(root);
   };
-  const fnFile = requester.file;
-  collect(requester.actionType, fnFile);
-  if (requester.payload) collect(requester.payload, fnFile);
-  for (const parameter of requester.fn.parameters) collect(parameter, fnFile);
-  for (const { node, file } of requester.returnTypeNodes) collect(node, file);
-  if (requester.errorEnum) collect(requester.errorEnum.list, requester.errorEnum.statement.getSourceFile());
+  collect(requester.actionType);
+  if (requester.payload) collect(requester.payload);
+  for (const parameter of requester.fn.parameters) collect(parameter);
+  for (const { node } of requester.returnTypeNodes) collect(node);
+  if (requester.errorEnum) collect(requester.errorEnum.list);
   if (requester.kind === 'story') {
-    for (const parameter of requester.fn.typeParameters ?? []) collect(parameter, fnFile);
-    collect(requester.fn.body!, fnFile, requester.yieldNode);
+    for (const parameter of requester.fn.typeParameters ?? []) collect(parameter);
+    collect(requester.fn.body!, requester.yieldNode);
   }
   return needs;
 }
 
 function isMemberName(node: ts.Identifier): boolean {
   const parent = node.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node) || (ts.isQualifiedName(parent) && parent.right === node);
+  return (
+    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+    (ts.isPropertyAssignment(parent) && parent.name === node) ||
+    (ts.isQualifiedName(parent) && parent.right === node)
+  );
 }
 
 function importFor(declaration: ts.Declaration, target: string, insideRemoved: (node: ts.Node) => boolean): ImportNeed | undefined {
@@ -330,7 +410,8 @@ function importFor(declaration: ts.Declaration, target: string, insideRemoved: (
     return rebased(module, declFile.fileName, target, specifier);
   }
   if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration)) return undefined;
-  if (declaration.parent !== declFile && !(ts.isVariableDeclaration(declaration) && declaration.parent.parent.parent === declFile)) return undefined;
+  if (declaration.parent !== declFile && !(ts.isVariableDeclaration(declaration) && declaration.parent.parent.parent === declFile))
+    return undefined;
   // A top-level declaration of a project file: imported from there, unless it moves along.
   if (insideRemoved(declaration)) return undefined;
   const name = (declaration as ts.NamedDeclaration).name;
@@ -363,12 +444,17 @@ function newModule(requester: Requester, needs: Map<ts.Declaration, ImportNeed>)
   const properties: string[] = [`actionType: ${requester.actionType.getText(sf)}`];
   if (requester.errorEnum && requester.errorEnum.list.elements.length > 0) {
     const listSf = requester.errorEnum.statement.getSourceFile();
-    properties.push(`errorTypes: ${reindent(requester.errorEnum.list.getText(listSf), indentationAt(listSf.text, requester.errorEnum.list.getStart(listSf)), '  ')}`);
+    properties.push(
+      `errorTypes: ${reindent(requester.errorEnum.list.getText(listSf), indentationAt(listSf.text, requester.errorEnum.list.getStart(listSf)), '  ')}`,
+    );
   }
   if (requester.payload) {
     const parameters = text.slice(requester.fn.parameters.pos, requester.fn.parameters.end);
     const payloadText = reindent(requester.payload.getText(sf), payloadIndent, '  ');
-    const payload = ts.isObjectLiteralExpression(skipOuter(requester.payload)) && !ts.isParenthesizedExpression(requester.payload) ? `(${payloadText})` : payloadText;
+    const payload =
+      ts.isObjectLiteralExpression(skipOuter(requester.payload)) && !ts.isParenthesizedExpression(requester.payload)
+        ? `(${payloadText})`
+        : payloadText;
     properties.push(`getPayload: (${parameters}) => ${payload}`);
   }
   const definition = properties.length === 1 ? `{ ${properties[0]} }` : `{\n${properties.map((p) => `  ${p},\n`).join('')}}`;
@@ -382,10 +468,18 @@ function newModule(requester: Requester, needs: Map<ts.Declaration, ImportNeed>)
   let outer: ts.Node = requester.yieldNode;
   while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
   const bare = ts.isReturnStatement(outer.parent) || ts.isVariableDeclaration(outer.parent) || ts.isExpressionStatement(outer.parent);
-  const delegated = cast ? (bare ? `(yield* ${requester.base}(${args}))${cast}` : `((yield* ${requester.base}(${args}))${cast})`) : `(yield* ${requester.base}(${args}))`;
+  const delegated = cast
+    ? bare
+      ? `(yield* ${requester.base}(${args}))${cast}`
+      : `((yield* ${requester.base}(${args}))${cast})`
+    : `(yield* ${requester.base}(${args}))`;
   const start = fn.getStart(sf);
   const edits: Edit[] = [
-    { start: outer.getStart(sf) - start, end: outer.end - start, newText: ts.isExpressionStatement(outer.parent) && !cast ? `yield* ${requester.base}(${args})` : delegated },
+    {
+      start: outer.getStart(sf) - start,
+      end: outer.end - start,
+      newText: ts.isExpressionStatement(outer.parent) && !cast ? `yield* ${requester.base}(${args})` : delegated,
+    },
     { start: fn.type!.getStart(sf) - start, end: fn.type!.end - start, newText: `AskResponse<${requester.returnType}>` },
   ];
   const story = applyEdits(text.slice(start, fn.end), edits);
@@ -444,7 +538,12 @@ function rewriteUse({ sf, file, p, ctx }: FileRewrite, node: ts.Identifier, remo
     p.unused.add(node.text);
     return 'replaced-type';
   } else {
-    ctx.context.note(sf.fileName, 'skip', `${node.text} used where a type reference cannot stand in for it (${parent.getText(sf).replace(/\s+/g, ' ').slice(0, 60)}); change it by hand`, line(sf, node));
+    ctx.context.note(
+      sf.fileName,
+      'skip',
+      `${node.text} used where a type reference cannot stand in for it (${parent.getText(sf).replace(/\s+/g, ' ').slice(0, 60)}); change it by hand`,
+      line(sf, node),
+    );
   }
   return 'done';
 }
@@ -465,7 +564,9 @@ function replacementType(file: string, p: FilePlan, removal: Removal, reference:
   const alias = r.requesterAlias!;
   const sf = reference.getSourceFile();
   const substitutions = new Map<string, string>();
-  (alias.typeParameters ?? []).forEach((tp, i) => substitutions.set(tp.name.text, reference.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'));
+  (alias.typeParameters ?? []).forEach((tp, i) =>
+    substitutions.set(tp.name.text, reference.typeArguments?.[i]?.getText(sf) ?? tp.default?.getText(alias.getSourceFile()) ?? 'unknown'),
+  );
   const returned = (alias.type as ts.TypeReferenceNode).typeArguments?.[1];
   p.additions.push({ module: frameworkNames, specifier: 'AskResponse' });
   return `AskResponse<${returned ? substitute(returned, returned.getSourceFile(), substitutions) : 'void'}>`;
@@ -506,7 +607,12 @@ function rewriteExport(rewrite: FileRewrite, declaration: ts.ExportDeclaration):
   if (ts.isNamedExports(declaration.exportClause)) rewriteNamedExport(rewrite, declaration, declaration.exportClause, source);
 }
 
-function rewriteNamedExport({ sf, file, p, ctx }: FileRewrite, declaration: ts.ExportDeclaration, clause: ts.NamedExports, source: string | undefined): void {
+function rewriteNamedExport(
+  { sf, file, p, ctx }: FileRewrite,
+  declaration: ts.ExportDeclaration,
+  clause: ts.NamedExports,
+  source: string | undefined,
+): void {
   const kept: string[] = [];
   const moved: Array<{ module: string; text: string }> = [];
   let changed = false;
@@ -518,7 +624,8 @@ function rewriteNamedExport({ sf, file, p, ctx }: FileRewrite, declaration: ts.E
       continue;
     }
     changed = true;
-    if (removal.role === 'requester' && source === path.resolve(removal.requester.file.fileName)) moved.push({ module: relativeSpecifier(file, removal.requester.newFile), text: element.getText(sf) });
+    if (removal.role === 'requester' && source === path.resolve(removal.requester.file.fileName))
+      moved.push({ module: relativeSpecifier(file, removal.requester.newFile), text: element.getText(sf) });
     else if (removal.role === 'requester') kept.push(element.getText(sf));
   }
   if (!changed) return;
@@ -559,7 +666,10 @@ function rewriteResolvers(
       }
       // createActionProcessor serves one action; a map of several still type-checks, so it stays, with a note.
       if (map.properties.length > 1 && served.length > 0) {
-        note(node, `a resolver of several actions (${served.map((s) => s.requester.base).join(', ')}) stays as it is: createActionProcessor serves one action, so split it by hand if you want one per action`);
+        note(
+          node,
+          `a resolver of several actions (${served.map((s) => s.requester.base).join(', ')}) stays as it is: createActionProcessor serves one action, so split it by hand if you want one per action`,
+        );
       }
     }
     ts.forEachChild(node, visit);
@@ -570,7 +680,12 @@ function rewriteResolvers(
     if (awaited) value = (value as ts.AwaitExpression).expression;
     const parameterNames = fn.parameters.map((param) => (ts.isIdentifier(param.name) ? param.name.text : undefined));
     let processor: string;
-    if (ts.isCallExpression(value) && ts.isIdentifier(value.expression) && value.arguments.length <= parameterNames.length && value.arguments.every((a, i) => ts.isIdentifier(a) && a.text === parameterNames[i])) {
+    if (
+      ts.isCallExpression(value) &&
+      ts.isIdentifier(value.expression) &&
+      value.arguments.length <= parameterNames.length &&
+      value.arguments.every((a, i) => ts.isIdentifier(a) && a.text === parameterNames[i])
+    ) {
       processor = value.expression.text;
     } else {
       const parameters = sf.text.slice(fn.parameters.pos, fn.parameters.end);
@@ -580,10 +695,20 @@ function rewriteResolvers(
     for (const name of identifiersIn(fn)) p.unused.add(name);
     // The annotation on the variable (or the curried function) is the factory's own type now.
     const holder = fn.parent;
-    if (ts.isVariableDeclaration(holder) && holder.type && isFramework(resolver, (holder.type as ts.TypeReferenceNode).typeName ?? holder.type, 'ActionProcessorListResolver')) {
+    if (
+      ts.isVariableDeclaration(holder) &&
+      holder.type &&
+      isFramework(resolver, (holder.type as ts.TypeReferenceNode).typeName ?? holder.type, 'ActionProcessorListResolver')
+    ) {
       p.edits.push({ start: holder.name.end, end: holder.type.end, newText: '' });
       p.unused.add('ActionProcessorListResolver');
-    } else if (ts.isArrowFunction(holder) && holder.body === fn && holder.type && ts.isTypeReferenceNode(holder.type) && isFramework(resolver, holder.type.typeName, 'ActionProcessorListResolver')) {
+    } else if (
+      ts.isArrowFunction(holder) &&
+      holder.body === fn &&
+      holder.type &&
+      ts.isTypeReferenceNode(holder.type) &&
+      isFramework(resolver, holder.type.typeName, 'ActionProcessorListResolver')
+    ) {
       const close = sf.text.lastIndexOf(')', holder.type.pos);
       p.edits.push({ start: close + 1, end: holder.type.end, newText: '' });
       p.unused.add('ActionProcessorListResolver');

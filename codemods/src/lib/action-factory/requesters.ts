@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
+
 import { qpqPackageOf } from '../packages';
 import { type QpqResolver, skipOuter } from '../symbols';
 
@@ -51,7 +52,10 @@ export function isFramework(resolver: QpqResolver, node: ts.Node, name: string):
 
 /** The declaration a name stands for, through imports and re-exports. */
 export function declarationOf(checker: ts.TypeChecker, node: ts.Node): ts.Declaration | undefined {
-  let symbol = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+  let symbol =
+    ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node
+      ? checker.getShorthandAssignmentValueSymbol(node.parent)
+      : checker.getSymbolAtLocation(node);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.declarations?.[0];
 }
@@ -61,14 +65,23 @@ function typeName(node: ts.TypeReferenceNode): ts.Node {
 }
 
 /** Finds the hand-written requesters of the project; the ones it cannot rebuild, with why. */
-export function findRequesters(files: readonly ts.SourceFile[], checker: ts.TypeChecker, resolver: QpqResolver, projectFiles: ReadonlySet<string>): { requesters: Requester[]; rejected: Rejected[] } {
+export function findRequesters(
+  files: readonly ts.SourceFile[],
+  checker: ts.TypeChecker,
+  resolver: QpqResolver,
+  projectFiles: ReadonlySet<string>,
+): { requesters: Requester[]; rejected: Rejected[] } {
   const requesters: Requester[] = [];
   const rejected: Rejected[] = [];
   const processorAliases: ts.TypeAliasDeclaration[] = [];
   const errorEnums: Array<Requester['errorEnum'] & object> = [];
   for (const file of files) {
     for (const statement of file.statements) {
-      if (ts.isTypeAliasDeclaration(statement) && ts.isTypeReferenceNode(statement.type) && isFramework(resolver, typeName(statement.type), 'ActionProcessor')) {
+      if (
+        ts.isTypeAliasDeclaration(statement) &&
+        ts.isTypeReferenceNode(statement.type) &&
+        isFramework(resolver, typeName(statement.type), 'ActionProcessor')
+      ) {
         processorAliases.push(statement);
       }
       if (ts.isVariableStatement(statement)) {
@@ -76,7 +89,12 @@ export function findRequesters(files: readonly ts.SourceFile[], checker: ts.Type
           const init = declaration.initializer && skipOuter(declaration.initializer);
           if (!init || !ts.isCallExpression(init) || !isFramework(resolver, init.expression, 'createErrorEnumForAction')) continue;
           const list = init.arguments[1] && skipOuter(init.arguments[1]);
-          if (statement.declarationList.declarations.length === 1 && ts.isIdentifier(declaration.name) && list && ts.isArrayLiteralExpression(list)) {
+          if (
+            statement.declarationList.declarations.length === 1 &&
+            ts.isIdentifier(declaration.name) &&
+            list &&
+            ts.isArrayLiteralExpression(list)
+          ) {
             errorEnums.push({ statement, declaration, list });
           }
         }
@@ -87,17 +105,24 @@ export function findRequesters(files: readonly ts.SourceFile[], checker: ts.Type
   for (const file of files) {
     if (/\.d\.ts$/.test(file.fileName)) continue;
     for (const statement of file.statements) {
-      if (!ts.isFunctionDeclaration(statement) || !statement.asteriskToken || !statement.name || !statement.body || !statement.type) continue;
+      if (!ts.isFunctionDeclaration(statement) || !statement.asteriskToken || !statement.name || !statement.body || !statement.type)
+        continue;
       if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
       const shape = requesterType(statement.type, checker, resolver);
       if (!shape) continue;
       const name = statement.name.text;
       if (statement.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
-        rejected.push({ file, node: statement, reason: `${name}: a default export; export it by name (the factory requester is a named const)` });
+        rejected.push({
+          file,
+          node: statement,
+          reason: `${name}: a default export; export it by name (the factory requester is a named const)`,
+        });
         continue;
       }
       // Overload signatures would be left without their implementation.
-      if (file.statements.some((other) => other !== statement && ts.isFunctionDeclaration(other) && !other.body && other.name?.text === name)) {
+      if (
+        file.statements.some((other) => other !== statement && ts.isFunctionDeclaration(other) && !other.body && other.name?.text === name)
+      ) {
         rejected.push({ file, node: statement, reason: `${name}: has overload signatures; one getPayload cannot carry them` });
         continue;
       }
@@ -112,7 +137,14 @@ export function findRequesters(files: readonly ts.SourceFile[], checker: ts.Type
     const sharing = requester.action ? requesters.filter((r) => r.action === requester.action) : [requester];
     if (sharing.length > 1) {
       requesters.splice(requesters.indexOf(requester), 1);
-      rejected.push({ file: requester.file, node: requester.fn, reason: `shares its action type ${requester.action && nameOf(requester.action)} with ${sharing.filter((r) => r !== requester).map((r) => r.name).join(', ')}` });
+      rejected.push({
+        file: requester.file,
+        node: requester.fn,
+        reason: `shares its action type ${requester.action && nameOf(requester.action)} with ${sharing
+          .filter((r) => r !== requester)
+          .map((r) => r.name)
+          .join(', ')}`,
+      });
     }
   }
   for (const requester of requesters) {
@@ -122,14 +154,18 @@ export function findRequesters(files: readonly ts.SourceFile[], checker: ts.Type
         return first !== undefined && ts.isTypeReferenceNode(first) && declarationOf(checker, first.typeName) === requester.action;
       });
     }
-    const matching = errorEnums.filter((e) => sameValue(checker, ((skipOuter(e.declaration.initializer!) as ts.CallExpression).arguments[0]), requester.actionType));
+    const matching = errorEnums.filter((e) =>
+      sameValue(checker, (skipOuter(e.declaration.initializer!) as ts.CallExpression).arguments[0], requester.actionType),
+    );
     if (matching.length === 1) requester.errorEnum = matching[0];
   }
   // A new module must not land on an existing file other than the requester's own.
   const existing = new Set(files.map((f) => path.resolve(f.fileName)));
   return {
     requesters: requesters.filter((r) => {
-      const taken = (existing.has(r.newFile) && r.newFile !== path.resolve(r.file.fileName)) || requesters.some((o) => o !== r && o.newFile === r.newFile);
+      const taken =
+        (existing.has(r.newFile) && r.newFile !== path.resolve(r.file.fileName)) ||
+        requesters.some((o) => o !== r && o.newFile === r.newFile);
       if (taken) rejected.push({ file: r.file, node: r.fn, reason: `${path.basename(r.newFile)} already exists` });
       return !taken;
     }),
@@ -171,11 +207,21 @@ interface RequesterShape {
 function requesterType(type: ts.TypeNode, checker: ts.TypeChecker, resolver: QpqResolver): RequesterShape | undefined {
   if (!ts.isTypeReferenceNode(type)) return undefined;
   if (isFramework(resolver, type.typeName, 'ActionRequester')) {
-    return { actionNode: type.typeArguments?.[0], returnNode: type.typeArguments?.[1], substitutions: new Map(), frameworkModule: moduleSpelling(type.typeName, checker) };
+    return {
+      actionNode: type.typeArguments?.[0],
+      returnNode: type.typeArguments?.[1],
+      substitutions: new Map(),
+      frameworkModule: moduleSpelling(type.typeName, checker),
+    };
   }
   if (ts.isIdentifier(type.typeName) && type.typeName.text === 'Generator' && !declarationOf(checker, type.typeName)) {
     if (!type.typeArguments?.[0]) return undefined;
-    return { actionNode: type.typeArguments[0], returnNode: type.typeArguments[1], substitutions: new Map(), frameworkModule: 'quidproquo-core' };
+    return {
+      actionNode: type.typeArguments[0],
+      returnNode: type.typeArguments[1],
+      substitutions: new Map(),
+      frameworkModule: 'quidproquo-core',
+    };
   }
   const declaration = declarationOf(checker, type.typeName);
   if (!declaration || !ts.isTypeAliasDeclaration(declaration) || !ts.isTypeReferenceNode(declaration.type)) return undefined;
@@ -220,7 +266,10 @@ function moduleSpelling(name: ts.Node, checker: ts.TypeChecker): string {
 /** The module `file` imports the framework's names from: the package, or a path to the project module that provides them. */
 export function frameworkImportFor(frameworkModule: string, file: string): string {
   if (!path.isAbsolute(frameworkModule)) return frameworkModule;
-  let relative = path.relative(path.dirname(path.resolve(file)), frameworkModule).split(path.sep).join('/');
+  let relative = path
+    .relative(path.dirname(path.resolve(file)), frameworkModule)
+    .split(path.sep)
+    .join('/');
   relative = relative.replace(/\.(?:tsx?|[cm]ts|jsx?)$/, '').replace(/\/index$/, '');
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
@@ -231,8 +280,17 @@ export function substitute(node: ts.Node, sourceFile: ts.SourceFile, substitutio
   let text = node.getText(sourceFile);
   const hits: Array<{ at: number; length: number; value: string }> = [];
   const visit = (child: ts.Node) => {
-    if (ts.isTypeReferenceNode(child) && ts.isIdentifier(child.typeName) && !child.typeArguments && substitutions.has(child.typeName.text)) {
-      hits.push({ at: child.getStart(sourceFile) - start, length: child.getWidth(sourceFile), value: substitutions.get(child.typeName.text)! });
+    if (
+      ts.isTypeReferenceNode(child) &&
+      ts.isIdentifier(child.typeName) &&
+      !child.typeArguments &&
+      substitutions.has(child.typeName.text)
+    ) {
+      hits.push({
+        at: child.getStart(sourceFile) - start,
+        length: child.getWidth(sourceFile),
+        value: substitutions.get(child.typeName.text)!,
+      });
       return;
     }
     ts.forEachChild(child, visit);
@@ -252,7 +310,13 @@ type Classified =
 
 const rejectedFor = (reason: string, node?: ts.Node): Classified => ({ kind: 'rejected', reason, node });
 
-function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: RequesterShape, checker: ts.TypeChecker, projectFiles: ReadonlySet<string>): Classified {
+function classify(
+  file: ts.SourceFile,
+  fn: ts.FunctionDeclaration,
+  shape: RequesterShape,
+  checker: ts.TypeChecker,
+  projectFiles: ReadonlySet<string>,
+): Classified {
   const name = fn.name!.text;
   const yields = ownYields(fn);
   if (yields.length === 0) return { kind: 'not-a-requester' };
@@ -261,7 +325,11 @@ function classify(file: ts.SourceFile, fn: ts.FunctionDeclaration, shape: Reques
   const action = yieldedAction(file, name, yieldNode);
   if ('reason' in action) return rejectedFor(action.reason, action.node);
   const cast = castOfResult(yieldNode);
-  if (cast) return rejectedFor(`${name}: a hand-written cast of the action's result (${cast.getText(file).replace(/\s+/g, ' ')}); the factory's return type cannot say what it narrows`, cast);
+  if (cast)
+    return rejectedFor(
+      `${name}: a hand-written cast of the action's result (${cast.getText(file).replace(/\s+/g, ' ')}); the factory's return type cannot say what it narrows`,
+      cast,
+    );
   const payload = sentPayload(fn, action.payload);
   if (!payload && fn.parameters.length > 0) return rejectedFor(`${name}: takes parameters but sends no payload`, fn);
 
@@ -310,12 +378,17 @@ function yieldedAction(
   yieldNode: ts.YieldExpression,
 ): { actionType: ts.Expression; payload: ts.Expression | undefined } | { reason: string; node: ts.Node } {
   const literal = yieldNode.expression && skipOuter(yieldNode.expression);
-  if (!literal || !ts.isObjectLiteralExpression(literal)) return { reason: `${name}: the yielded action is not an object literal`, node: yieldNode };
+  if (!literal || !ts.isObjectLiteralExpression(literal))
+    return { reason: `${name}: the yielded action is not an object literal`, node: yieldNode };
   let actionType: ts.Expression | undefined;
   let payload: ts.Expression | undefined;
   for (const property of literal.properties) {
     const key = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
-    const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    const value = ts.isPropertyAssignment(property)
+      ? property.initializer
+      : ts.isShorthandPropertyAssignment(property)
+        ? property.name
+        : undefined;
     if (key === 'type' && value) actionType = value;
     else if (key === 'payload' && value) payload = value;
     else return { reason: `${name}: the action carries ${property.getText(file)} besides type and payload`, node: property };
@@ -352,21 +425,42 @@ function requesterKind(fn: ts.FunctionDeclaration, yieldNode: ts.YieldExpression
 }
 
 /** A story passes its arguments on to the factory, which builds the payload from them: nothing local may go into it. */
-function storyPayloadProblem(file: ts.SourceFile, fn: ts.FunctionDeclaration, payload: ts.Expression | undefined, checker: ts.TypeChecker): { reason: string; node: ts.Node | undefined } | undefined {
+function storyPayloadProblem(
+  file: ts.SourceFile,
+  fn: ts.FunctionDeclaration,
+  payload: ts.Expression | undefined,
+  checker: ts.TypeChecker,
+): { reason: string; node: ts.Node | undefined } | undefined {
   const name = fn.name!.text;
   for (const parameter of fn.parameters) {
-    if (!ts.isIdentifier(parameter.name)) return { reason: `${name}: a destructured parameter cannot be passed on to the factory requester`, node: parameter };
+    if (!ts.isIdentifier(parameter.name))
+      return { reason: `${name}: a destructured parameter cannot be passed on to the factory requester`, node: parameter };
   }
   const locals: string[] = [];
   const check = (node: ts.Node) => {
-    if (ts.isIdentifier(node) && !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) && !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)) {
+    if (
+      ts.isIdentifier(node) &&
+      !(ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) &&
+      !(ts.isPropertyAssignment(node.parent) && node.parent.name === node)
+    ) {
       const declaration = declarationOf(checker, node);
-      if (declaration && !ts.isParameter(declaration) && declaration.getSourceFile() === file && declaration.pos >= fn.body!.pos && declaration.end <= fn.body!.end) locals.push(node.text);
+      if (
+        declaration &&
+        !ts.isParameter(declaration) &&
+        declaration.getSourceFile() === file &&
+        declaration.pos >= fn.body!.pos &&
+        declaration.end <= fn.body!.end
+      )
+        locals.push(node.text);
     }
     ts.forEachChild(node, check);
   };
   if (payload) check(payload);
-  if (locals.length > 0) return { reason: `${name}: the payload is built from local values (${[...new Set(locals)].join(', ')}), not from the parameters`, node: payload };
+  if (locals.length > 0)
+    return {
+      reason: `${name}: the payload is built from local values (${[...new Set(locals)].join(', ')}), not from the parameters`,
+      node: payload,
+    };
   return undefined;
 }
 
@@ -384,7 +478,8 @@ function returnTypes(
   if (shape.returnNode && !returnsNothing) {
     returnType = substitute(shape.returnNode, typeSource, shape.substitutions);
     returnTypeNodes.push({ node: shape.returnNode, file: typeSource });
-    if (shape.alias) for (const argument of (fn.type as ts.TypeReferenceNode).typeArguments ?? []) returnTypeNodes.push({ node: argument, file });
+    if (shape.alias)
+      for (const argument of (fn.type as ts.TypeReferenceNode).typeArguments ?? []) returnTypeNodes.push({ node: argument, file });
   } else if (!returnsNothing && kind === 'plain') {
     // `ActionRequester<XAction>`: nothing comes back.
     returnType = 'void';
@@ -392,7 +487,8 @@ function returnTypes(
   let widest = returnType;
   if (fn.typeParameters && fn.typeParameters.length > 0) {
     const widen = new Map<string, string>();
-    for (const parameter of fn.typeParameters) widen.set(parameter.name.text, parameter.constraint ? parameter.constraint.getText(file) : 'unknown');
+    for (const parameter of fn.typeParameters)
+      widen.set(parameter.name.text, parameter.constraint ? parameter.constraint.getText(file) : 'unknown');
     widest = substituteText(returnType, widen);
     if (widest !== returnType) {
       for (const parameter of fn.typeParameters) if (parameter.constraint) returnTypeNodes.push({ node: parameter.constraint, file });
@@ -402,10 +498,19 @@ function returnTypes(
 }
 
 /** The action type's declaration when the project declares it (it goes with its requester); one the framework declares stays. */
-function projectActionDeclaration(shape: RequesterShape, checker: ts.TypeChecker, projectFiles: ReadonlySet<string>): ts.Declaration | undefined {
+function projectActionDeclaration(
+  shape: RequesterShape,
+  checker: ts.TypeChecker,
+  projectFiles: ReadonlySet<string>,
+): ts.Declaration | undefined {
   if (!shape.actionNode || !ts.isTypeReferenceNode(shape.actionNode)) return undefined;
   const declaration = declarationOf(checker, shape.actionNode.typeName);
-  if (!declaration || !(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) || declaration.getSourceFile().fileName.includes('node_modules')) return undefined;
+  if (
+    !declaration ||
+    !(ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) ||
+    declaration.getSourceFile().fileName.includes('node_modules')
+  )
+    return undefined;
   return projectFiles.has(path.resolve(declaration.getSourceFile().fileName)) ? declaration : undefined;
 }
 

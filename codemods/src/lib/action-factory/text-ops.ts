@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
-import { applyEdits, type Edit, endOfLineAfter, lineStart, trailingCommentsEnd } from '../edits';
 import { compareModules } from 'qpq-contracts';
+import { ts } from 'ts-morph';
+
+import { applyEdits, type Edit, endOfLineAfter, lineStart, trailingCommentsEnd } from '../edits';
 import { addNamedImport, attachedCommentsStart, countReferences, quoteOf, removeNamedImport, statementTerminator } from '../imports';
 
 export function parse(fileName: string, text: string): ts.SourceFile {
@@ -33,7 +34,7 @@ export function statementRange(sourceFile: ts.SourceFile, statement: ts.Node): {
   const start = lineStart(text, attachedCommentsStart(sourceFile, statement));
   let end = endOfLineAfter(text, trailingCommentsEnd(text, statement.end)) ?? statement.end;
   const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(end));
-  const blankBefore = start === 0 || /\n[ \t]*\r?\n$/.test(text.slice(0, start)) ;
+  const blankBefore = start === 0 || /\n[ \t]*\r?\n$/.test(text.slice(0, start));
   if (blankAfter && blankBefore) end += blankAfter[0].length;
   else if (end >= text.length && start > 0) {
     // The last statement: the blank line before it goes with it.
@@ -105,8 +106,16 @@ function declaredNames(sourceFile: ts.SourceFile): Set<string> {
       if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
       else if (bindings) for (const element of bindings.elements) names.add(element.name.text);
     } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    } else if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name
+    ) {
       names.add(statement.name.text);
     }
   }
@@ -132,7 +141,8 @@ function isImported(sourceFile: ts.SourceFile, localName: string): boolean {
 export function addExportStar(sourceFile: ts.SourceFile, moduleName: string): Edit[] {
   const text = sourceFile.text;
   const stars = sourceFile.statements.filter(
-    (s): s is ts.ExportDeclaration => ts.isExportDeclaration(s) && !s.exportClause && s.moduleSpecifier !== undefined && ts.isStringLiteral(s.moduleSpecifier),
+    (s): s is ts.ExportDeclaration =>
+      ts.isExportDeclaration(s) && !s.exportClause && s.moduleSpecifier !== undefined && ts.isStringLiteral(s.moduleSpecifier),
   );
   const moduleOf = (s: ts.ExportDeclaration) => (s.moduleSpecifier as ts.StringLiteral).text;
   if (stars.some((s) => moduleOf(s) === moduleName)) return [];
@@ -157,5 +167,13 @@ export function addExportStar(sourceFile: ts.SourceFile, moduleName: string): Ed
 
 /** True when the file holds nothing but imports (and empty exports). */
 export function isEmptyModule(sourceFile: ts.SourceFile): boolean {
-  return sourceFile.statements.every((s) => ts.isImportDeclaration(s) || (ts.isExportDeclaration(s) && s.exportClause !== undefined && ts.isNamedExports(s.exportClause) && s.exportClause.elements.length === 0 && !s.moduleSpecifier));
+  return sourceFile.statements.every(
+    (s) =>
+      ts.isImportDeclaration(s) ||
+      (ts.isExportDeclaration(s) &&
+        s.exportClause !== undefined &&
+        ts.isNamedExports(s.exportClause) &&
+        s.exportClause.elements.length === 0 &&
+        !s.moduleSpecifier),
+  );
 }

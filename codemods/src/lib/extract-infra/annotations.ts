@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import { KIND_NAMES, KINDS, type Kind, type Plain, readShape, type SchemaProblem } from './schema';
+import { isMap, isScalar, type Node as YamlNode, parseDocument } from 'yaml';
+
+import { type Kind, KIND_NAMES, KINDS, type Plain, readShape, type SchemaProblem } from './schema';
 
 /** One `@qpq` tag: its YAML text and where each of its lines sits in the file. */
 export interface QpqTag {
@@ -40,7 +41,12 @@ export function qpqComments(sourceFile: ts.SourceFile): QpqComment[] {
     for (const range of ranges ?? []) {
       if (seen.has(range.pos)) continue;
       seen.add(range.pos);
-      if (range.kind !== ts.SyntaxKind.MultiLineCommentTrivia || text.slice(range.pos, range.pos + 3) !== '/**' || range.end - range.pos < 5) continue;
+      if (
+        range.kind !== ts.SyntaxKind.MultiLineCommentTrivia ||
+        text.slice(range.pos, range.pos + 3) !== '/**' ||
+        range.end - range.pos < 5
+      )
+        continue;
       const tags = tagsOf(text, range.pos, range.end);
       if (tags.length > 0) found.push({ pos: range.pos, end: range.end, tags });
     }
@@ -93,7 +99,11 @@ function tagsOf(text: string, pos: number, end: number): QpqTag[] {
     if (body[0].text.trim() === '' && body.length > 1) {
       const rest = body.slice(1);
       const indent = Math.min(...rest.filter((l) => l.text.trim() !== '').map((l) => /^ */.exec(l.text)![0].length));
-      body.splice(0, body.length, ...rest.map((l) => (l.text.trim() === '' ? l : { text: l.text.slice(indent), offset: l.offset + indent })));
+      body.splice(
+        0,
+        body.length,
+        ...rest.map((l) => (l.text.trim() === '' ? l : { text: l.text.slice(indent), offset: l.offset + indent })),
+      );
     }
     tags.push({ offset: lines[i].offset, yaml: body.map((l) => l.text.trimEnd()).join('\n'), lineOffsets: body.map((l) => l.offset) });
     i = j - 1;
@@ -117,7 +127,14 @@ export function fileOffset(tag: QpqTag, yamlOffset: number): number {
 export function parseTag(tag: QpqTag): { parsed?: ParsedTag; problems: OffsetProblem[] } {
   const at = (offset: number) => fileOffset(tag, offset);
   if (tag.yaml.trim() === '') {
-    return { problems: [{ offset: tag.offset, message: `@qpq needs YAML naming the kind, e.g. @qpq route: { method: GET, path: /todos } (kinds: ${KIND_NAMES.join(', ')})` }] };
+    return {
+      problems: [
+        {
+          offset: tag.offset,
+          message: `@qpq needs YAML naming the kind, e.g. @qpq route: { method: GET, path: /todos } (kinds: ${KIND_NAMES.join(', ')})`,
+        },
+      ],
+    };
   }
   const document = parseDocument(tag.yaml, { prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -127,7 +144,9 @@ export function parseTag(tag: QpqTag): { parsed?: ParsedTag; problems: OffsetPro
   const root = document.contents as YamlNode | null;
   if (!isMap(root) || root.items.length !== 1) {
     const what = isMap(root) ? `${root.items.length} keys` : 'no key';
-    return { problems: [{ offset: tag.offset, message: `@qpq takes one key naming the kind (${KIND_NAMES.join(', ')}); this one has ${what}` }] };
+    return {
+      problems: [{ offset: tag.offset, message: `@qpq takes one key naming the kind (${KIND_NAMES.join(', ')}); this one has ${what}` }],
+    };
   }
   const pair = root.items[0];
   const key = pair.key as YamlNode | null;

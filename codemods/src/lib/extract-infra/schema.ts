@@ -26,7 +26,12 @@ export const KINDS = {
       auth: {
         shape: {
           type: 'object',
-          keys: { userDirectoryName: { shape: text }, applicationName: { shape: text }, serviceName: { shape: text }, scopes: { shape: texts } },
+          keys: {
+            userDirectoryName: { shape: text },
+            applicationName: { shape: text },
+            serviceName: { shape: text },
+            scopes: { shape: texts },
+          },
         },
       },
       allowedOrigins: { shape: texts },
@@ -76,7 +81,13 @@ export type Plain = string | number | boolean | null | Plain[] | { [key: string]
  * Checks a YAML node against a shape and returns its plain value, keys in the shape's order
  * (so the generated code does not depend on the order they were written in).
  */
-export function readShape(node: YamlNode | null, shape: Shape, at: string, problems: SchemaProblem[], fallbackOffset: number): Plain | undefined {
+export function readShape(
+  node: YamlNode | null,
+  shape: Shape,
+  at: string,
+  problems: SchemaProblem[],
+  fallbackOffset: number,
+): Plain | undefined {
   const offset = node?.range?.[0] ?? fallbackOffset;
   if (isAlias(node)) return aliasProblem(node, at, problems, offset);
   const wrong = (expected: string) => {
@@ -96,11 +107,13 @@ export function readShape(node: YamlNode | null, shape: Shape, at: string, probl
     case 'number': {
       const value = isScalar(node) ? node.value : undefined;
       const fits = typeof value === 'number' && Number.isFinite(value) && (shape.type === 'number' || Number.isInteger(value));
-      if (!fits || value < shape.minimum) return wrong(`${shape.type === 'integer' ? 'an integer' : 'a number'} of at least ${shape.minimum}`);
+      if (!fits || value < shape.minimum)
+        return wrong(`${shape.type === 'integer' ? 'an integer' : 'a number'} of at least ${shape.minimum}`);
       return value;
     }
     case 'enum': {
-      if (!isScalar(node) || typeof node.value !== 'string' || !shape.values.includes(node.value)) return wrong(`one of ${shape.values.join(', ')}`);
+      if (!isScalar(node) || typeof node.value !== 'string' || !shape.values.includes(node.value))
+        return wrong(`one of ${shape.values.join(', ')}`);
       return node.value;
     }
     case 'list': {
@@ -124,7 +137,10 @@ export function readShape(node: YamlNode | null, shape: Shape, at: string, probl
           problems.push({ message: `${at} has a key that is not a name (${describe(key)})`, offset: keyOffset });
           ok = false;
         } else if (!(key.value in shape.keys)) {
-          problems.push({ message: `unknown key '${key.value}' in ${at} (keys: ${Object.keys(shape.keys).join(', ')})`, offset: keyOffset });
+          problems.push({
+            message: `unknown key '${key.value}' in ${at} (keys: ${Object.keys(shape.keys).join(', ')})`,
+            offset: keyOffset,
+          });
           ok = false;
         } else {
           given.set(key.value, pair.value as YamlNode | null);

@@ -37,19 +37,29 @@ export function judgeHost(host: ts.Node | undefined, sourceFile: ts.SourceFile, 
     isAsync = hasModifier(host, ts.SyntaxKind.AsyncKeyword);
   } else if (ts.isVariableStatement(host)) {
     const declarations = host.declarationList.declarations;
-    if (declarations.length !== 1) return { story: false, message: `a @qpq annotation belongs on one story, and this statement declares ${declarations.length} variables` };
+    if (declarations.length !== 1)
+      return {
+        story: false,
+        message: `a @qpq annotation belongs on one story, and this statement declares ${declarations.length} variables`,
+      };
     const declaration = declarations[0];
-    if (!ts.isIdentifier(declaration.name)) return { story: false, message: 'a @qpq annotation belongs on an exported story, not on a destructuring declaration' };
+    if (!ts.isIdentifier(declaration.name))
+      return { story: false, message: 'a @qpq annotation belongs on an exported story, not on a destructuring declaration' };
     name = declaration.name;
     exported = hasModifier(host, ts.SyntaxKind.ExportKeyword);
     const initializer = declaration.initializer && unwrap(declaration.initializer);
     generator = initializer !== undefined && ts.isFunctionExpression(initializer) && initializer.asteriskToken !== undefined;
-    isAsync = initializer !== undefined && (ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer)) && hasModifier(initializer, ts.SyntaxKind.AsyncKeyword);
+    isAsync =
+      initializer !== undefined &&
+      (ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer)) &&
+      hasModifier(initializer, ts.SyntaxKind.AsyncKeyword);
   } else {
     return { story: false, message: `a @qpq annotation belongs on an exported story, not on ${describeNode(host)}` };
   }
-  if (!name) return { story: false, message: 'a @qpq annotation belongs on a named story: a default export cannot be named by a runtime reference' };
-  if (isDefault) return { story: false, message: `\`${name.text}\` is a default export: a runtime reference names an export, so export it by name` };
+  if (!name)
+    return { story: false, message: 'a @qpq annotation belongs on a named story: a default export cannot be named by a runtime reference' };
+  if (isDefault)
+    return { story: false, message: `\`${name.text}\` is a default export: a runtime reference names an export, so export it by name` };
 
   const local = localExportNames(sourceFile).get(name.text) ?? [];
   const exportName = exported ? name.text : local.find((n) => n !== 'default');
@@ -58,9 +68,16 @@ export function judgeHost(host: ts.Node | undefined, sourceFile: ts.SourceFile, 
     return { story: false, message: `\`${name.text}\` is not exported: a runtime reference names a module export (${hint})` };
   }
   // The runtime drives a story with next() and never awaits it: an async generator would hand it promises.
-  if (isAsync) return { story: false, message: `\`${name.text}\` is async: a story is a plain \`function*\` that the runtime drives step by step (its actions do the waiting)` };
+  if (isAsync)
+    return {
+      story: false,
+      message: `\`${name.text}\` is async: a story is a plain \`function*\` that the runtime drives step by step (its actions do the waiting)`,
+    };
   if (!generator && !returnsGenerator(name, checker)) {
-    return { story: false, message: `\`${name.text}\` is not a story: a @qpq annotation belongs on a generator function (or a const holding one) that the runtime can drive` };
+    return {
+      story: false,
+      message: `\`${name.text}\` is not a story: a @qpq annotation belongs on a generator function (or a const holding one) that the runtime can drive`,
+    };
   }
   return { story: true, exportName };
 }
@@ -82,7 +99,13 @@ function localExportNames(sourceFile: ts.SourceFile): Map<string, string[]> {
   const names = new Map<string, string[]>();
   const add = (local: string, exported: string) => names.set(local, [...(names.get(local) ?? []), exported]);
   for (const statement of sourceFile.statements) {
-    if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && !statement.isTypeOnly && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      !statement.moduleSpecifier &&
+      !statement.isTypeOnly &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) {
         if (element.isTypeOnly) continue;
         add((element.propertyName ?? element.name).text, element.name.text);
@@ -96,7 +119,8 @@ function localExportNames(sourceFile: ts.SourceFile): Map<string, string[]> {
 
 function unwrap(expression: ts.Expression): ts.Expression {
   let node = expression;
-  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node))
+    node = node.expression;
   return node;
 }
 

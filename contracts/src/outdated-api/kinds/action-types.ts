@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import { referencesOf, type SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
@@ -84,8 +85,13 @@ export function rewriteReference(
 ): TextEdit | string {
   if (row.kind === 'errorEnum') return { start: reference.getStart(sf), end: reference.end, newText: `${base}.errorType` };
   const parent = reference.parent;
-  const typeNode = (tsm.isTypeReferenceNode(parent) && parent.typeName === reference) || (tsm.isExpressionWithTypeArguments(parent) && parent.expression === reference) ? parent : undefined;
-  if (!typeNode) return `\`${reference.text}\` is used where a type cannot stand in for it (${parent.getText(sf).replace(/\s+/g, ' ').slice(0, 50)})`;
+  const typeNode =
+    (tsm.isTypeReferenceNode(parent) && parent.typeName === reference) ||
+    (tsm.isExpressionWithTypeArguments(parent) && parent.expression === reference)
+      ? parent
+      : undefined;
+  if (!typeNode)
+    return `\`${reference.text}\` is used where a type cannot stand in for it (${parent.getText(sf).replace(/\s+/g, ' ').slice(0, 50)})`;
   const range = { start: typeNode.getStart(sf), end: typeNode.end };
   if (row.kind === 'action' || row.kind === 'payload') {
     const actionOf = helper('ActionOf');

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { appendElement, argumentBounds, propertyName, removeElement, unwrap } from '../list-edits';
@@ -22,7 +23,8 @@ export function callsTo(collector: SiteCollector, ref: ExportRef): ts.CallExpres
 
 /** Does a call meet an entry's condition? `undefined` when it cannot be told (spread arguments). */
 export function meetsCondition(tsm: Tsm, call: ts.CallExpression, condition: CallCondition | undefined): boolean | undefined {
-  if (call.arguments.some((a) => tsm.isSpreadElement(a))) return condition?.args === undefined && condition?.literal === undefined ? true : undefined;
+  if (call.arguments.some((a) => tsm.isSpreadElement(a)))
+    return condition?.args === undefined && condition?.literal === undefined ? true : undefined;
   if (!condition) return true;
   const count = call.arguments.length;
   if (typeof condition.args === 'number' && count !== condition.args) return false;
@@ -47,7 +49,12 @@ export function callShapeSites(collector: SiteCollector, entry: CallShapeEntry):
     const where = { start: call.getStart(sf), end: call.end };
     if (met === false) continue;
     if (met === undefined) {
-      collector.report({ entry, ...where, message: entry.title, manual: 'its arguments are spread, so their positions cannot be told: change the call by hand' });
+      collector.report({
+        entry,
+        ...where,
+        message: entry.title,
+        manual: 'its arguments are spread, so their positions cannot be told: change the call by hand',
+      });
       continue;
     }
     const edits: TextEdit[] = [];
@@ -77,7 +84,8 @@ export function callShapeSites(collector: SiteCollector, entry: CallShapeEntry):
       for (const node of comparisons) edits.push({ start: node.getStart(sf), end: node.end, newText: entry.resultUndefinedBecomes });
     }
     if (!manual && edits.length === 0) continue;
-    for (const ref of entry.imports ?? []) if (!manual && collector.plan().use(ref) === undefined) manual = `\`${ref.name}\` is already a name in this file`;
+    for (const ref of entry.imports ?? [])
+      if (!manual && collector.plan().use(ref) === undefined) manual = `\`${ref.name}\` is already a name in this file`;
     if (manual) {
       collector.abandon();
       collector.report({ entry, ...where, message: entry.title, manual: entry.instruction ? `${manual}; ${entry.instruction}` : manual });
@@ -92,7 +100,13 @@ export function calleeReplacement(collector: SiteCollector, call: ts.CallExpress
   const { tsm, sourceFile: sf, resolver } = collector;
   const callee = unwrap(tsm, call.expression);
   const resolved = resolver.resolve(callee);
-  if (tsm.isPropertyAccessExpression(callee) && resolved && resolved.binding?.imported === undefined && resolved.package === to.package && !to.name.includes('.')) {
+  if (
+    tsm.isPropertyAccessExpression(callee) &&
+    resolved &&
+    resolved.binding?.imported === undefined &&
+    resolved.package === to.package &&
+    !to.name.includes('.')
+  ) {
     return { start: callee.name.getStart(sf), end: callee.name.end, newText: to.name };
   }
   const local = collector.plan().use(to);
@@ -112,18 +126,25 @@ export function renderArguments(collector: SiteCollector, call: ts.CallExpressio
   const args = call.arguments.map((a) => a.getText(sf));
   let text = template;
   // Optional arguments that are absent take their list element along.
-  text = text.replace(/(,\s*)?([^,{}()[\]]*?)\$(\d+)\?(\s*,)?/g, (whole, before: string | undefined, _head: string, index: string, after: string | undefined) => {
-    if (args[Number(index)] !== undefined) return whole.replace(`$${index}?`, `$${index}`);
-    if (before) return after ? ',' : '';
-    return '';
-  });
+  text = text.replace(
+    /(,\s*)?([^,{}()[\]]*?)\$(\d+)\?(\s*,)?/g,
+    (whole, before: string | undefined, _head: string, index: string, after: string | undefined) => {
+      if (args[Number(index)] !== undefined) return whole.replace(`$${index}?`, `$${index}`);
+      if (before) return after ? ',' : '';
+      return '';
+    },
+  );
   if (/\$this\b/.test(text)) {
-    if (!insideInstanceMember(tsm, call)) return { manual: 'the call is not inside a method of a class, so there is no construct scope to pass as `this`: pass the scope by hand' };
+    if (!insideInstanceMember(tsm, call))
+      return {
+        manual: 'the call is not inside a method of a class, so there is no construct scope to pass as `this`: pass the scope by hand',
+      };
     text = text.replace(/\$this\b/g, 'this');
   }
   if (/\$binding\b/.test(text)) {
     const name = storedUnder(tsm, call);
-    if (!name) return { manual: 'the result is not stored under a name to take `uniqueName` from: give the definition a unique name by hand' };
+    if (!name)
+      return { manual: 'the result is not stored under a name to take `uniqueName` from: give the definition a unique name by hand' };
     const quote = /(['"])/.exec(sf.text.slice(call.getStart(sf)))?.[1] === '"' ? '"' : "'";
     text = text.replace(/\$binding\b/g, `${quote}${name}${quote}`);
   }
@@ -148,10 +169,14 @@ export function renderArguments(collector: SiteCollector, call: ts.CallExpressio
 function insideInstanceMember(tsm: Tsm, node: ts.Node): boolean {
   for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
     if (tsm.isArrowFunction(current)) continue;
-    if (tsm.isConstructorDeclaration(current) || (tsm.isMethodDeclaration(current) && !current.modifiers?.some((m) => m.kind === tsm.SyntaxKind.StaticKeyword))) {
+    if (
+      tsm.isConstructorDeclaration(current) ||
+      (tsm.isMethodDeclaration(current) && !current.modifiers?.some((m) => m.kind === tsm.SyntaxKind.StaticKeyword))
+    ) {
       return tsm.isClassLike(current.parent);
     }
-    if (tsm.isPropertyDeclaration(current) && !current.modifiers?.some((m) => m.kind === tsm.SyntaxKind.StaticKeyword)) return tsm.isClassLike(current.parent);
+    if (tsm.isPropertyDeclaration(current) && !current.modifiers?.some((m) => m.kind === tsm.SyntaxKind.StaticKeyword))
+      return tsm.isClassLike(current.parent);
     if (tsm.isFunctionLike(current) || tsm.isSourceFile(current)) return false;
   }
   return false;
@@ -159,7 +184,8 @@ function insideInstanceMember(tsm: Tsm, node: ts.Node): boolean {
 
 function storedUnder(tsm: Tsm, call: ts.CallExpression): string | undefined {
   let node: ts.Node = call;
-  while (tsm.isParenthesizedExpression(node.parent) || tsm.isAsExpression(node.parent) || tsm.isSatisfiesExpression(node.parent)) node = node.parent;
+  while (tsm.isParenthesizedExpression(node.parent) || tsm.isAsExpression(node.parent) || tsm.isSatisfiesExpression(node.parent))
+    node = node.parent;
   const parent = node.parent;
   if (tsm.isVariableDeclaration(parent) && tsm.isIdentifier(parent.name)) return parent.name.text;
   if (tsm.isPropertyAssignment(parent) && (tsm.isIdentifier(parent.name) || tsm.isStringLiteral(parent.name))) return parent.name.text;
@@ -167,12 +193,19 @@ function storedUnder(tsm: Tsm, call: ts.CallExpression): string | undefined {
 }
 
 /** Changes inside the options object of a call. */
-export function optionEdits(collector: SiteCollector, call: ts.CallExpression, options: NonNullable<CallShapeEntry['options']>): { edits: TextEdit[]; manual?: string } {
+export function optionEdits(
+  collector: SiteCollector,
+  call: ts.CallExpression,
+  options: NonNullable<CallShapeEntry['options']>,
+): { edits: TextEdit[]; manual?: string } {
   const { tsm, sourceFile: sf } = collector;
   const argument = call.arguments[options.index];
   const edits: TextEdit[] = [];
   const additions = Object.entries(options.addIfMissing ?? {});
-  if (argument === undefined || (tsm.isIdentifier(unwrap(tsm, argument)) && (unwrap(tsm, argument) as ts.Identifier).text === 'undefined')) {
+  if (
+    argument === undefined ||
+    (tsm.isIdentifier(unwrap(tsm, argument)) && (unwrap(tsm, argument) as ts.Identifier).text === 'undefined')
+  ) {
     if (additions.length === 0) return { edits };
     const object = `{ ${additions.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
     if (argument) return { edits: [{ start: argument.getStart(sf), end: argument.end, newText: object }] };
@@ -184,7 +217,16 @@ export function optionEdits(collector: SiteCollector, call: ts.CallExpression, o
   if (!tsm.isObjectLiteralExpression(node)) {
     // Options built elsewhere: the old default goes first, so a value they carry still wins.
     // A key to remove or rename cannot be seen here; the compiler reports it where the object is written.
-    if (additions.length > 0) return { edits: [{ start: argument.getStart(sf), end: argument.end, newText: `{ ${additions.map(([k, v]) => `${k}: ${v}`).join(', ')}, ...${argument.getText(sf)} }` }] };
+    if (additions.length > 0)
+      return {
+        edits: [
+          {
+            start: argument.getStart(sf),
+            end: argument.end,
+            newText: `{ ${additions.map(([k, v]) => `${k}: ${v}`).join(', ')}, ...${argument.getText(sf)} }`,
+          },
+        ],
+      };
     return { edits };
   }
   const properties = node.properties;
@@ -192,7 +234,13 @@ export function optionEdits(collector: SiteCollector, call: ts.CallExpression, o
   const open = node.getStart(sf);
   // Every option goes and nothing comes: a trailing options argument goes with them.
   const removedAll = properties.length > 0 && properties.every((p) => options.remove?.includes(propertyName(tsm, p) ?? '\u0000'));
-  if (removedAll && additions.length === 0 && options.index === call.arguments.length - 1 && options.index > 0 && !/\/[/*]/.test(argument.getText(sf))) {
+  if (
+    removedAll &&
+    additions.length === 0 &&
+    options.index === call.arguments.length - 1 &&
+    options.index > 0 &&
+    !/\/[/*]/.test(argument.getText(sf))
+  ) {
     return { edits: [{ start: call.arguments[options.index - 1].end, end: argument.end, newText: '' }] };
   }
   properties.forEach((property, index) => {
@@ -201,7 +249,8 @@ export function optionEdits(collector: SiteCollector, call: ts.CallExpression, o
     if (options.remove?.includes(name)) edits.push(removeElement(tsm, sf, properties, index, open));
     const renamed = options.rename?.[name];
     if (renamed) {
-      if (tsm.isShorthandPropertyAssignment(property)) edits.push({ start: property.name.getStart(sf), end: property.name.end, newText: `${renamed}: ${name}` });
+      if (tsm.isShorthandPropertyAssignment(property))
+        edits.push({ start: property.name.getStart(sf), end: property.name.end, newText: `${renamed}: ${name}` });
       else if (property.name) edits.push({ start: property.name.getStart(sf), end: property.name.end, newText: renamed });
     }
   });
@@ -219,7 +268,8 @@ export function optionEdits(collector: SiteCollector, call: ts.CallExpression, o
 /** `undefined` compared strictly with the call's result, directly or through a `const` that holds it. */
 function undefinedComparisons(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpression): ts.Node[] {
   const found: ts.Node[] = [];
-  const strict = (kind: ts.SyntaxKind) => kind === tsm.SyntaxKind.EqualsEqualsEqualsToken || kind === tsm.SyntaxKind.ExclamationEqualsEqualsToken;
+  const strict = (kind: ts.SyntaxKind) =>
+    kind === tsm.SyntaxKind.EqualsEqualsEqualsToken || kind === tsm.SyntaxKind.ExclamationEqualsEqualsToken;
   const isUndefined = (node: ts.Expression) => tsm.isIdentifier(node) && node.text === 'undefined';
   let outer: ts.Node = call;
   while (tsm.isParenthesizedExpression(outer.parent)) outer = outer.parent;
@@ -228,7 +278,12 @@ function undefinedComparisons(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpressi
     const other = parent.left === outer ? parent.right : parent.left;
     if (isUndefined(unwrap(tsm, other))) found.push(unwrap(tsm, other));
   }
-  if (tsm.isVariableDeclaration(parent) && tsm.isIdentifier(parent.name) && tsm.isVariableDeclarationList(parent.parent) && parent.parent.flags & tsm.NodeFlags.Const) {
+  if (
+    tsm.isVariableDeclaration(parent) &&
+    tsm.isIdentifier(parent.name) &&
+    tsm.isVariableDeclarationList(parent.parent) &&
+    parent.parent.flags & tsm.NodeFlags.Const
+  ) {
     const name = parent.name.text;
     let scope: ts.Node = parent.parent.parent.parent;
     if (!scope) scope = sf;

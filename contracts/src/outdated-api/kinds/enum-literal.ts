@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
 import { unwrap } from '../list-edits';
@@ -9,29 +10,56 @@ import type { EnumLiteralEntry } from '../tables';
  * `x.finishReason` compare an enum with a string its type no longer admits; the member replaces it.
  * With `guard`, only files that use one of those exports are judged (the member name is common).
  */
-export function enumLiteralSites(collector: SiteCollector, entry: EnumLiteralEntry & { guard?: Array<{ package: string; name: string }> }): void {
+export function enumLiteralSites(
+  collector: SiteCollector,
+  entry: EnumLiteralEntry & { guard?: Array<{ package: string; name: string }> },
+): void {
   const { tsm, sourceFile: sf, resolver } = collector;
   const literals = Object.keys(entry.values);
   if (!sf.text.includes(entry.property) || !literals.some((l) => sf.text.includes(l))) return;
   if (entry.guard) {
-    const uses = [...resolver.imports.bindings.values()].some((b) => entry.guard!.some((g) => packageMatches(b.package, g.package) && (b.imported === g.name || b.imported === undefined)));
+    const uses = [...resolver.imports.bindings.values()].some((b) =>
+      entry.guard!.some((g) => packageMatches(b.package, g.package) && (b.imported === g.name || b.imported === undefined)),
+    );
     if (!uses) return;
   }
   const isMember = (node: ts.Expression) => {
     const inner = unwrap(tsm, node);
-    return (tsm.isPropertyAccessExpression(inner) && inner.name.text === entry.property) || (tsm.isElementAccessExpression(inner) && tsm.isStringLiteral(inner.argumentExpression) && inner.argumentExpression.text === entry.property);
+    return (
+      (tsm.isPropertyAccessExpression(inner) && inner.name.text === entry.property) ||
+      (tsm.isElementAccessExpression(inner) &&
+        tsm.isStringLiteral(inner.argumentExpression) &&
+        inner.argumentExpression.text === entry.property)
+    );
   };
   const report = (literal: ts.StringLiteralLike) => {
     const member = entry.values[literal.text];
     const local = collector.plan().use(entry.enum);
     if (local === undefined) {
       collector.abandon();
-      collector.report({ entry, start: literal.getStart(sf), end: literal.end, message: `\`'${literal.text}'\` is \`${entry.enum.name}.${member}\``, manual: `\`${entry.enum.name}\` is already a name in this file` });
+      collector.report({
+        entry,
+        start: literal.getStart(sf),
+        end: literal.end,
+        message: `\`'${literal.text}'\` is \`${entry.enum.name}.${member}\``,
+        manual: `\`${entry.enum.name}\` is already a name in this file`,
+      });
       return;
     }
-    collector.report({ entry, start: literal.getStart(sf), end: literal.end, message: `\`'${literal.text}'\` is \`${entry.enum.name}.${member}\``, edits: [{ start: literal.getStart(sf), end: literal.end, newText: `${local}.${member}` }] });
+    collector.report({
+      entry,
+      start: literal.getStart(sf),
+      end: literal.end,
+      message: `\`'${literal.text}'\` is \`${entry.enum.name}.${member}\``,
+      edits: [{ start: literal.getStart(sf), end: literal.end, newText: `${local}.${member}` }],
+    });
   };
-  const comparison = new Set([tsm.SyntaxKind.EqualsEqualsEqualsToken, tsm.SyntaxKind.ExclamationEqualsEqualsToken, tsm.SyntaxKind.EqualsEqualsToken, tsm.SyntaxKind.ExclamationEqualsToken]);
+  const comparison = new Set([
+    tsm.SyntaxKind.EqualsEqualsEqualsToken,
+    tsm.SyntaxKind.ExclamationEqualsEqualsToken,
+    tsm.SyntaxKind.EqualsEqualsToken,
+    tsm.SyntaxKind.ExclamationEqualsToken,
+  ]);
   const visit = (node: ts.Node): void => {
     if (tsm.isBinaryExpression(node) && comparison.has(node.operatorToken.kind)) {
       const left = unwrap(tsm, node.left);

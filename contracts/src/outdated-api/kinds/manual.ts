@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
 import { propertyName, unwrap } from '../list-edits';
@@ -23,7 +24,9 @@ type Report = (node: ts.Node, what: string) => void;
 
 function usesAny(collector: SiteCollector, refs: readonly ExportRef[] | undefined): boolean {
   if (!refs) return true;
-  return [...collector.resolver.imports.bindings.values()].some((b) => refs.some((r) => packageMatches(b.package, r.package) && (b.imported === r.name || b.imported === undefined)));
+  return [...collector.resolver.imports.bindings.values()].some((b) =>
+    refs.some((r) => packageMatches(b.package, r.package) && (b.imported === r.name || b.imported === undefined)),
+  );
 }
 
 function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: ExportRef[] }, report: Report): void {
@@ -46,7 +49,10 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
       if (ref) report(reexport.node, `\`${ref.name}\``);
     }
     // Members of a namespace import or a util object: `core.askClaudeAiMessagesApi`, `qpqCoreUtils.getAllClaudeAiConfigs`.
-    if (finder.import.length > 0 && [...resolver.imports.bindings.values()].some((b) => b.imported === undefined) || finder.import.some((r) => r.name.includes('.'))) {
+    if (
+      (finder.import.length > 0 && [...resolver.imports.bindings.values()].some((b) => b.imported === undefined)) ||
+      finder.import.some((r) => r.name.includes('.'))
+    ) {
       const visit = (node: ts.Node): void => {
         if (tsm.isPropertyAccessExpression(node) || tsm.isQualifiedName(node)) {
           const resolved = resolver.resolve(node);
@@ -89,7 +95,12 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
       const argument = call.arguments[finder.index];
       const object = argument && unwrap(tsm, argument);
       if (object && !tsm.isObjectLiteralExpression(object)) continue;
-      if (object && tsm.isObjectLiteralExpression(object) && (object.properties.some((p) => tsm.isSpreadAssignment(p)) || object.properties.some((p) => propertyName(tsm, p) === finder.key))) continue;
+      if (
+        object &&
+        tsm.isObjectLiteralExpression(object) &&
+        (object.properties.some((p) => tsm.isSpreadAssignment(p)) || object.properties.some((p) => propertyName(tsm, p) === finder.key))
+      )
+        continue;
       report(call, `\`${finder.missingOption.name}(…)\` without \`${finder.key}\``);
     }
     return;
@@ -104,11 +115,15 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
       const keys = new Set(literal.properties.map((p) => propertyName(tsm, p)));
       const absent = required?.filter((k) => !keys.has(k)) ?? [];
       if (required && (absent.length === 0 || literal.properties.some((p) => tsm.isSpreadAssignment(p)))) continue;
-      report(literal, absent.length > 0 ? `\`${ref.name}\` without ${absent.map((k) => `\`${k}\``).join(', ')}` : `\`${ref.name}\` written by hand`);
+      report(
+        literal,
+        absent.length > 0 ? `\`${ref.name}\` without ${absent.map((k) => `\`${k}\``).join(', ')}` : `\`${ref.name}\` written by hand`,
+      );
     }
     return;
   }
   if ('member' in finder) {
-    for (const node of memberReads(collector, finder.member, finder.property)) report(node, `\`${node.getText(sf).replace(/\s+/g, ' ').slice(0, 60)}\``);
+    for (const node of memberReads(collector, finder.member, finder.property))
+      report(node, `\`${node.getText(sf).replace(/\s+/g, ' ').slice(0, 60)}\``);
   }
 }

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import { referenceReplacement, referencesOf, type SiteCollector } from '../collector';
 import { frameworkPackageOf, packageMatches } from '../framework-refs';
@@ -15,14 +16,23 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
   // Named imports of a moved name.
   for (const binding of [...resolver.imports.bindings.values()]) {
     if (binding.imported === undefined) continue;
-    const move = moves.find((m) => !m.from.name.includes('.') && m.from.name === binding.imported && packageMatches(binding.package, m.from.package));
+    const move = moves.find(
+      (m) => !m.from.name.includes('.') && m.from.name === binding.imported && packageMatches(binding.package, m.from.package),
+    );
     if (!move) continue;
     const where = binding.node;
     const message = moveMessage(binding.imported, binding.package, move.to);
     const sameModule = packageMatches(binding.package, move.to.package) && !move.to.name.includes('.');
     const references = referencesOf(tsm, sf, resolver, binding);
     const edits: TextEdit[] = [];
-    if (sameModule && !move.call && binding.kind === 'named' && binding.local !== binding.imported && tsm.isImportSpecifier(where) && where.propertyName) {
+    if (
+      sameModule &&
+      !move.call &&
+      binding.kind === 'named' &&
+      binding.local !== binding.imported &&
+      tsm.isImportSpecifier(where) &&
+      where.propertyName
+    ) {
       // `import { old as x }`: only the imported name changes.
       collector.plan().renameImported(binding, move.to.name);
       collector.report({ entry, start: where.getStart(sf), end: where.end, message, edits: [] });
@@ -32,7 +42,13 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
     const local = collector.plan().use(move.to, { typeOnly: binding.typeOnly });
     if (local === undefined) {
       collector.abandon();
-      collector.report({ entry, start: where.getStart(sf), end: where.end, message, manual: `\`${move.to.name}\` is already a name in this file: import it under another name and replace \`${binding.local}\`` });
+      collector.report({
+        entry,
+        start: where.getStart(sf),
+        end: where.end,
+        message,
+        manual: `\`${move.to.name}\` is already a name in this file: import it under another name and replace \`${binding.local}\``,
+      });
       continue;
     }
     for (const reference of references) edits.push(referenceReplacement(tsm, reference, move.call ? `${local}()` : local));
@@ -42,7 +58,9 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
   // A barrel's `export { old } from 'pkg'`: the module keeps exporting the name it had.
   const byStatement = new Map<ts.ExportDeclaration, Array<{ element: ts.ExportSpecifier; to: ExportRef; exported: string }>>();
   for (const reexport of resolver.imports.reexports) {
-    const move = moves.find((m) => !m.from.name.includes('.') && !m.call && m.from.name === reexport.imported && packageMatches(reexport.package, m.from.package));
+    const move = moves.find(
+      (m) => !m.from.name.includes('.') && !m.call && m.from.name === reexport.imported && packageMatches(reexport.package, m.from.package),
+    );
     if (!move) continue;
     const list = byStatement.get(reexport.statement) ?? [];
     list.push({ element: reexport.node, to: move.to, exported: reexport.exported });
@@ -77,13 +95,19 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
       entry,
       start: statement.getStart(sf),
       end: statement.end,
-      message: moved.map((m) => moveMessage((m.element.propertyName ?? m.element.name).text, frameworkPackageOfModule(module), m.to)).join('; '),
+      message: moved
+        .map((m) => moveMessage((m.element.propertyName ?? m.element.name).text, frameworkPackageOfModule(module), m.to))
+        .join('; '),
       edits: [{ start: statement.getStart(sf), end: statement.end, newText: lines.join('\n') }],
     });
   }
 
   // Members read off a namespace import or a util object: `web.preformNetworkRequest`, `qpqWebServerUtils.decodeJWT`.
-  const memberMoves = moves.filter((m) => m.from.name.includes('.') || [...resolver.imports.bindings.values()].some((b) => b.imported === undefined && packageMatches(b.package, m.from.package)));
+  const memberMoves = moves.filter(
+    (m) =>
+      m.from.name.includes('.') ||
+      [...resolver.imports.bindings.values()].some((b) => b.imported === undefined && packageMatches(b.package, m.from.package)),
+  );
   if (memberMoves.length > 0) {
     const visit = (node: ts.Node): void => {
       if (tsm.isPropertyAccessExpression(node) && tsm.isIdentifier(node.name)) {
@@ -94,9 +118,19 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
           const toHead = move.to.name.split('.')[0];
           const fromHead = move.from.name.includes('.') ? move.from.name.split('.')[0] : undefined;
           let edit: TextEdit | undefined;
-          if (fromHead !== undefined && move.to.name.includes('.') && toHead === fromHead && packageMatches(resolved.package, move.to.package)) {
+          if (
+            fromHead !== undefined &&
+            move.to.name.includes('.') &&
+            toHead === fromHead &&
+            packageMatches(resolved.package, move.to.package)
+          ) {
             edit = { start: node.name.getStart(sf), end: node.name.end, newText: move.to.name.split('.').slice(1).join('.') };
-          } else if (fromHead === undefined && resolved.binding?.imported === undefined && packageMatches(resolved.package, move.to.package) && !move.to.name.includes('.')) {
+          } else if (
+            fromHead === undefined &&
+            resolved.binding?.imported === undefined &&
+            packageMatches(resolved.package, move.to.package) &&
+            !move.to.name.includes('.')
+          ) {
             edit = { start: node.name.getStart(sf), end: node.name.end, newText: move.to.name };
           } else {
             const local = collector.plan().use(move.to);
@@ -105,7 +139,13 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
           if (edit) collector.report({ entry, start: node.getStart(sf), end: node.end, message, edits: [edit] });
           else {
             collector.abandon();
-            collector.report({ entry, start: node.getStart(sf), end: node.end, message, manual: `\`${move.to.name}\` is already a name in this file: import it under another name` });
+            collector.report({
+              entry,
+              start: node.getStart(sf),
+              end: node.end,
+              message,
+              manual: `\`${move.to.name}\` is already a name in this file: import it under another name`,
+            });
           }
           return;
         }
@@ -135,14 +175,26 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
   const strings = (entry.strings ?? []).filter((s) => sf.text.includes(s.from));
   if (strings.length > 0) {
     const visit = (node: ts.Node): void => {
-      if (tsm.isStringLiteral(node) || tsm.isNoSubstitutionTemplateLiteral(node) || tsm.isTemplateHead(node) || tsm.isTemplateMiddle(node) || tsm.isTemplateTail(node)) {
+      if (
+        tsm.isStringLiteral(node) ||
+        tsm.isNoSubstitutionTemplateLiteral(node) ||
+        tsm.isTemplateHead(node) ||
+        tsm.isTemplateMiddle(node) ||
+        tsm.isTemplateTail(node)
+      ) {
         const raw = sf.text.slice(node.getStart(sf), node.end);
         for (const change of strings) {
           const whole = (tsm.isStringLiteral(node) || tsm.isNoSubstitutionTemplateLiteral(node)) && node.text === change.from;
           const part = (change as { part?: boolean }).part && raw.includes(change.from);
           if (!whole && !part) continue;
           const newText = raw.split(change.from).join(change.to);
-          collector.report({ entry, start: node.getStart(sf), end: node.end, message: `\`${change.from}\` is \`${change.to}\``, edits: [{ start: node.getStart(sf), end: node.end, newText }] });
+          collector.report({
+            entry,
+            start: node.getStart(sf),
+            end: node.end,
+            message: `\`${change.from}\` is \`${change.to}\``,
+            edits: [{ start: node.getStart(sf), end: node.end, newText }],
+          });
           break;
         }
       }

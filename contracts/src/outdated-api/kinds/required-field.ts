@@ -18,7 +18,13 @@ export function requiredFieldSites(collector: SiteCollector, entry: RequiredFiel
     });
     if (!names.includes(entry.key)) {
       if (hasSpread) {
-        collector.report({ entry, start: literal.getStart(sf), end: literal.end, message: `this \`${ref.name}\` has no \`${entry.key}\``, manual: `a spread may carry \`${entry.key}\`: add \`${entry.key}: ${entry.value}\` if it does not` });
+        collector.report({
+          entry,
+          start: literal.getStart(sf),
+          end: literal.end,
+          message: `this \`${ref.name}\` has no \`${entry.key}\``,
+          manual: `a spread may carry \`${entry.key}\`: add \`${entry.key}: ${entry.value}\` if it does not`,
+        });
         continue;
       }
       let value = entry.value;
@@ -32,12 +38,24 @@ export function requiredFieldSites(collector: SiteCollector, entry: RequiredFiel
       }
       if (value === '') {
         collector.abandon();
-        collector.report({ entry, start: literal.getStart(sf), end: literal.end, message: `this \`${ref.name}\` has no \`${entry.key}\``, manual: `add \`${entry.key}: ${entry.value}\` (its name is taken in this file)` });
+        collector.report({
+          entry,
+          start: literal.getStart(sf),
+          end: literal.end,
+          message: `this \`${ref.name}\` has no \`${entry.key}\``,
+          manual: `add \`${entry.key}: ${entry.value}\` (its name is taken in this file)`,
+        });
         continue;
       }
       edits.push(appendElement(tsm, sf, properties, literal.getStart(sf), literal.end - 1, `${entry.key}: ${value}`));
     }
     if (edits.length === 0) continue;
-    collector.report({ entry, start: literal.getStart(sf), end: literal.end, message: `this \`${ref.name}\` needs \`${entry.key}\``, edits });
+    collector.report({
+      entry,
+      start: literal.getStart(sf),
+      end: literal.end,
+      message: `this \`${ref.name}\` needs \`${entry.key}\``,
+      edits,
+    });
   }
 }

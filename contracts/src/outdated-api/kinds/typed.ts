@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
 import { unwrap } from '../list-edits';
@@ -7,9 +8,16 @@ import type { ExportRef } from '../tables';
 type Tsm = typeof ts;
 
 /** Type references in the file that name one of `refs` (through the file's framework imports). */
-export function typeReferencesTo(collector: SiteCollector, refs: readonly ExportRef[]): Array<{ node: ts.TypeReferenceNode | ts.ExpressionWithTypeArguments; ref: ExportRef }> {
+export function typeReferencesTo(
+  collector: SiteCollector,
+  refs: readonly ExportRef[],
+): Array<{ node: ts.TypeReferenceNode | ts.ExpressionWithTypeArguments; ref: ExportRef }> {
   const { tsm, sourceFile: sf, resolver } = collector;
-  if (!refs.some((r) => sf.text.includes(r.name)) && ![...resolver.imports.bindings.values()].some((b) => b.imported !== undefined && refs.some((r) => r.name === b.imported))) return [];
+  if (
+    !refs.some((r) => sf.text.includes(r.name)) &&
+    ![...resolver.imports.bindings.values()].some((b) => b.imported !== undefined && refs.some((r) => r.name === b.imported))
+  )
+    return [];
   const found: Array<{ node: ts.TypeReferenceNode | ts.ExpressionWithTypeArguments; ref: ExportRef }> = [];
   const visit = (node: ts.Node): void => {
     if (tsm.isImportDeclaration(node)) return;
@@ -30,7 +38,10 @@ export function typeReferencesTo(collector: SiteCollector, refs: readonly Export
  * parameter annotation (also `T[]` / `Array<T>` of literals), `as T`, `satisfies T`, or the declared
  * return type of the function that returns them.
  */
-export function literalsTypedAs(collector: SiteCollector, refs: readonly ExportRef[]): Array<{ literal: ts.ObjectLiteralExpression; ref: ExportRef }> {
+export function literalsTypedAs(
+  collector: SiteCollector,
+  refs: readonly ExportRef[],
+): Array<{ literal: ts.ObjectLiteralExpression; ref: ExportRef }> {
   const { tsm } = collector;
   const found: Array<{ literal: ts.ObjectLiteralExpression; ref: ExportRef }> = [];
   const seen = new Set<ts.Node>();
@@ -59,8 +70,13 @@ export function literalsTypedAs(collector: SiteCollector, refs: readonly ExportR
       array = true;
     }
     const holder = typeNode.parent;
-    if ((tsm.isVariableDeclaration(holder) || tsm.isPropertyDeclaration(holder) || tsm.isParameter(holder)) && holder.type === typeNode) take(holder.initializer, ref, array);
-    else if ((tsm.isAsExpression(holder) || tsm.isSatisfiesExpression(holder) || tsm.isTypeAssertionExpression(holder)) && holder.type === typeNode) take(holder.expression, ref, array);
+    if ((tsm.isVariableDeclaration(holder) || tsm.isPropertyDeclaration(holder) || tsm.isParameter(holder)) && holder.type === typeNode)
+      take(holder.initializer, ref, array);
+    else if (
+      (tsm.isAsExpression(holder) || tsm.isSatisfiesExpression(holder) || tsm.isTypeAssertionExpression(holder)) &&
+      holder.type === typeNode
+    )
+      take(holder.expression, ref, array);
     else if (tsm.isFunctionLike(holder) && (holder as ts.SignatureDeclaration).type === typeNode) {
       for (const returned of returnedExpressions(tsm, holder as ts.SignatureDeclaration)) take(returned, ref, array);
     }
@@ -92,7 +108,8 @@ export function memberReads(collector: SiteCollector, ref: ExportRef, property: 
   const annotated = new Set<string>();
   for (const { node } of typeReferencesTo(collector, [ref])) {
     const holder = node.parent;
-    if ((tsm.isParameter(holder) || tsm.isVariableDeclaration(holder)) && holder.type === node && tsm.isIdentifier(holder.name)) annotated.add(holder.name.text);
+    if ((tsm.isParameter(holder) || tsm.isVariableDeclaration(holder)) && holder.type === node && tsm.isIdentifier(holder.name))
+      annotated.add(holder.name.text);
   }
   const found: ts.PropertyAccessExpression[] = [];
   const visit = (node: ts.Node): void => {
@@ -103,7 +120,10 @@ export function memberReads(collector: SiteCollector, ref: ExportRef, property: 
         try {
           const type = checker.getTypeAtLocation(base);
           const symbol = type.aliasSymbol ?? type.getSymbol();
-          hit = symbol !== undefined && symbol.getName() === ref.name.split('.').pop() && (symbol.declarations ?? []).some((d) => /[\\/]quidproquo[^\\/]*[\\/]|[\\/]@quidproquo[\\/]/.test(d.getSourceFile().fileName));
+          hit =
+            symbol !== undefined &&
+            symbol.getName() === ref.name.split('.').pop() &&
+            (symbol.declarations ?? []).some((d) => /[\\/]quidproquo[^\\/]*[\\/]|[\\/]@quidproquo[\\/]/.test(d.getSourceFile().fileName));
         } catch {
           hit = false;
         }

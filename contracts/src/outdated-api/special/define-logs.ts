@@ -1,7 +1,8 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
-import { callsTo, calleeReplacement } from '../kinds/call-shape';
+import { calleeReplacement, callsTo } from '../kinds/call-shape';
 import { appendElement, argumentBounds, unwrap } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
@@ -18,11 +19,19 @@ export function defineLogsSites(collector: SiteCollector, entry: SpecialEntry): 
     const where = { start: call.getStart(sf), end: call.end, message: entry.title };
     const [rootDomain, services, settings] = call.arguments;
     if (!rootDomain || !services || call.arguments.length > 3 || call.arguments.some((a) => tsm.isSpreadElement(a))) {
-      collector.report({ ...where, entry, manual: `the call does not have the arguments \`(rootDomain, services, settings?)\`: ${entry.instruction}` });
+      collector.report({
+        ...where,
+        entry,
+        manual: `the call does not have the arguments \`(rootDomain, services, settings?)\`: ${entry.instruction}`,
+      });
       continue;
     }
     if (!moduleName) {
-      collector.report({ ...where, entry, manual: `no \`defineApplicationModule\` in this file names the log service: ${entry.instruction}` });
+      collector.report({
+        ...where,
+        entry,
+        manual: `no \`defineApplicationModule\` in this file names the log service: ${entry.instruction}`,
+      });
       continue;
     }
     const callee = calleeReplacement(collector, call, entry.targets[0], replacement);
@@ -35,13 +44,20 @@ export function defineLogsSites(collector: SiteCollector, entry: SpecialEntry): 
     const servicesText = `services: ${services.getText(sf)}`;
     const node = settings && unwrap(tsm, settings);
     if (!settings) settingsText = `{ ${servicesText} }`;
-    else if (node && tsm.isObjectLiteralExpression(node) && !node.properties.some((p) => p.name && tsm.isIdentifier(p.name) && p.name.text === 'services')) {
+    else if (
+      node &&
+      tsm.isObjectLiteralExpression(node) &&
+      !node.properties.some((p) => p.name && tsm.isIdentifier(p.name) && p.name.text === 'services')
+    ) {
       const edit = appendElement(tsm, sf, node.properties, node.getStart(sf), node.end - 1, servicesText);
       const text = sf.text;
       settingsText = text.slice(node.getStart(sf), edit.start) + edit.newText + text.slice(edit.end, node.end);
     } else settingsText = `{ ...${settings.getText(sf)}, ${servicesText} }`;
     const { open, close } = argumentBounds(tsm, sf, call);
-    const edits: TextEdit[] = [callee, { start: open + 1, end: close, newText: `${moduleName}, ${rootDomain.getText(sf)}, ${settingsText}` }];
+    const edits: TextEdit[] = [
+      callee,
+      { start: open + 1, end: close, newText: `${moduleName}, ${rootDomain.getText(sf)}, ${settingsText}` },
+    ];
     collector.report({ ...where, entry, edits });
   }
 }
@@ -60,5 +76,10 @@ function applicationModuleName(collector: SiteCollector): string | undefined {
 }
 
 function isTopLevelConst(tsm: typeof ts, sf: ts.SourceFile, name: string): boolean {
-  return sf.statements.some((s) => tsm.isVariableStatement(s) && s.declarationList.flags & tsm.NodeFlags.Const && s.declarationList.declarations.some((d) => tsm.isIdentifier(d.name) && d.name.text === name));
+  return sf.statements.some(
+    (s) =>
+      tsm.isVariableStatement(s) &&
+      s.declarationList.flags & tsm.NodeFlags.Const &&
+      s.declarationList.declarations.some((d) => tsm.isIdentifier(d.name) && d.name.text === name),
+  );
 }

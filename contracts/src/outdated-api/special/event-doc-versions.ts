@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import { propertyName, removeElement, unwrap } from '../list-edits';
@@ -23,7 +24,12 @@ export function eventDocVersionsSites(collector: SiteCollector, entry: SpecialEn
     if (!byName.has('foldReducer') || byName.has('versions')) continue;
     const saved = byName.get('saved');
     if (saved && tsm.isPropertyAssignment(saved) && saved.initializer.kind === tsm.SyntaxKind.FalseKeyword) continue;
-    const where = { entry, start: call.getStart(sf), end: call.end, message: 'the definition declares `foldReducer` and `createInitialViewState` at the top, not per version' };
+    const where = {
+      entry,
+      start: call.getStart(sf),
+      end: call.end,
+      message: 'the definition declares `foldReducer` and `createInitialViewState` at the top, not per version',
+    };
     if (byName.has('migrations') || config.properties.some((p) => tsm.isSpreadAssignment(p))) {
       collector.report({ ...where, manual: entry.instruction ?? entry.title });
       continue;
@@ -32,10 +38,18 @@ export function eventDocVersionsSites(collector: SiteCollector, entry: SpecialEn
     const initial = byName.get('createInitialViewState');
     const version = byName.get('schemaVersion');
     if (!initial || !version) {
-      collector.report({ ...where, manual: 'a saved definition needs `schemaVersion` and `createInitialViewState`: add them, then declare `versions`' });
+      collector.report({
+        ...where,
+        manual: 'a saved definition needs `schemaVersion` and `createInitialViewState`: add them, then declare `versions`',
+      });
       continue;
     }
-    const valueOf = (property: ts.ObjectLiteralElementLike) => (tsm.isPropertyAssignment(property) ? property.initializer.getText(sf) : tsm.isShorthandPropertyAssignment(property) ? property.name.text : undefined);
+    const valueOf = (property: ts.ObjectLiteralElementLike) =>
+      tsm.isPropertyAssignment(property)
+        ? property.initializer.getText(sf)
+        : tsm.isShorthandPropertyAssignment(property)
+          ? property.name.text
+          : undefined;
     const member = (property: ts.ObjectLiteralElementLike, name: string) => {
       if (tsm.isMethodDeclaration(property)) return property.getText(sf);
       const value = valueOf(property);

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { literalsTypedAs, typeReferencesTo } from '../kinds/typed';
@@ -26,13 +27,20 @@ export function isoDateTimeSites(collector: SiteCollector, entry: SpecialEntry):
   }
   for (const { literal } of literalsTypedAs(collector, data.literalTypes ?? [])) {
     for (const property of literal.properties) {
-      if (tsm.isPropertyAssignment(property) && (data.keys ?? []).includes(propertyName(tsm, property) ?? '')) scopes.push(property.initializer);
+      if (tsm.isPropertyAssignment(property) && (data.keys ?? []).includes(propertyName(tsm, property) ?? ''))
+        scopes.push(property.initializer);
     }
   }
   for (const scope of scopes) {
     const calls: ts.CallExpression[] = [];
     const visit = (node: ts.Node): void => {
-      if (tsm.isCallExpression(node) && node.arguments.length === 0 && tsm.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'toISOString') calls.push(node);
+      if (
+        tsm.isCallExpression(node) &&
+        node.arguments.length === 0 &&
+        tsm.isPropertyAccessExpression(node.expression) &&
+        node.expression.name.text === 'toISOString'
+      )
+        calls.push(node);
       tsm.forEachChild(node, visit);
     };
     visit(scope);
@@ -41,12 +49,24 @@ export function isoDateTimeSites(collector: SiteCollector, entry: SpecialEntry):
       const start = call.getStart(sf);
       if (!helper) {
         collector.abandon();
-        collector.report({ entry, start, end: call.end, message: entry.title, manual: `\`${data.helper.name}\` is already a name in this file` });
+        collector.report({
+          entry,
+          start,
+          end: call.end,
+          message: entry.title,
+          manual: `\`${data.helper.name}\` is already a name in this file`,
+        });
         continue;
       }
       const date = (call.expression as ts.PropertyAccessExpression).expression;
       const edits: TextEdit[] = [{ start, end: call.end, newText: `${helper}(${unwrap(tsm, date).getText(sf)})` }];
-      collector.report({ entry, start, end: call.end, message: '`toISOString()` is a plain string, where a `QpqIsoDateTime` is expected', edits });
+      collector.report({
+        entry,
+        start,
+        end: call.end,
+        message: '`toISOString()` is a plain string, where a `QpqIsoDateTime` is expected',
+        edits,
+      });
     }
   }
 }

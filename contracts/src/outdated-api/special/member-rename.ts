@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import { literalsTypedAs, memberReads } from '../kinds/typed';
@@ -28,20 +29,38 @@ export function memberRenameSites(collector: SiteCollector, entry: SpecialEntry)
         if (tsm.isVariableDeclaration(outer.parent) && tsm.isIdentifier(outer.parent.name)) made.add(outer.parent.name.text);
       }
       const visit = (node: ts.Node): void => {
-        if (tsm.isPropertyAccessExpression(node) && node.name.text === change.from && tsm.isIdentifier(unwrap(tsm, node.expression)) && made.has((unwrap(tsm, node.expression) as ts.Identifier).text)) reads.add(node);
+        if (
+          tsm.isPropertyAccessExpression(node) &&
+          node.name.text === change.from &&
+          tsm.isIdentifier(unwrap(tsm, node.expression)) &&
+          made.has((unwrap(tsm, node.expression) as ts.Identifier).text)
+        )
+          reads.add(node);
         tsm.forEachChild(node, visit);
       };
       if (made.size > 0) visit(sf);
     }
     for (const read of reads) {
-      collector.report({ entry, start: read.name.getStart(sf), end: read.name.end, message: `\`.${change.from}\` is \`.${change.to}\``, edits: [{ start: read.name.getStart(sf), end: read.name.end, newText: change.to }] });
+      collector.report({
+        entry,
+        start: read.name.getStart(sf),
+        end: read.name.end,
+        message: `\`.${change.from}\` is \`.${change.to}\``,
+        edits: [{ start: read.name.getStart(sf), end: read.name.end, newText: change.to }],
+      });
     }
     if (change.to.includes('.')) continue;
     for (const { literal } of literalsTypedAs(collector, [change.type])) {
       for (const property of literal.properties) {
         if (propertyName(tsm, property) !== change.from || !property.name) continue;
         const newText = tsm.isShorthandPropertyAssignment(property) ? `${change.to}: ${change.from}` : change.to;
-        collector.report({ entry, start: property.name.getStart(sf), end: property.name.end, message: `\`${change.from}\` is \`${change.to}\``, edits: [{ start: property.name.getStart(sf), end: property.name.end, newText }] });
+        collector.report({
+          entry,
+          start: property.name.getStart(sf),
+          end: property.name.end,
+          message: `\`${change.from}\` is \`${change.to}\``,
+          edits: [{ start: property.name.getStart(sf), end: property.name.end, newText }],
+        });
       }
     }
   }

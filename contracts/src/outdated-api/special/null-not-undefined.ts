@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
@@ -26,7 +27,11 @@ export function nullNotUndefinedSites(collector: SiteCollector, entry: SpecialEn
   for (const object of objects) {
     for (const property of object.properties) {
       if (propertyName(tsm, property) !== data.key) continue;
-      const fn = tsm.isMethodDeclaration(property) ? property : tsm.isPropertyAssignment(property) ? unwrap(tsm, property.initializer) : undefined;
+      const fn = tsm.isMethodDeclaration(property)
+        ? property
+        : tsm.isPropertyAssignment(property)
+          ? unwrap(tsm, property.initializer)
+          : undefined;
       if (!fn || !(tsm.isArrowFunction(fn) || tsm.isFunctionExpression(fn) || tsm.isMethodDeclaration(fn)) || !fn.body) continue;
       const edits: TextEdit[] = [];
       const isUndefined = (e: ts.Expression) => tsm.isIdentifier(unwrap(tsm, e)) && (unwrap(tsm, e) as ts.Identifier).text === 'undefined';
@@ -37,13 +42,21 @@ export function nullNotUndefinedSites(collector: SiteCollector, entry: SpecialEn
           if (tsm.isFunctionLike(node)) return;
           if (tsm.isReturnStatement(node)) {
             if (!node.expression) edits.push({ start: node.getStart(sf), end: node.end, newText: 'return null;' });
-            else if (isUndefined(node.expression)) edits.push({ start: node.expression.getStart(sf), end: node.expression.end, newText: 'null' });
+            else if (isUndefined(node.expression))
+              edits.push({ start: node.expression.getStart(sf), end: node.expression.end, newText: 'null' });
           }
           tsm.forEachChild(node, visit);
         };
         fn.body.statements.forEach(visit);
       }
-      if (edits.length > 0) collector.report({ entry, start: property.getStart(sf), end: property.end, message: `\`${data.key}\` answers \`undefined\`, where \`null\` is expected`, edits });
+      if (edits.length > 0)
+        collector.report({
+          entry,
+          start: property.getStart(sf),
+          end: property.end,
+          message: `\`${data.key}\` answers \`undefined\`, where \`null\` is expected`,
+          edits,
+        });
     }
   }
 }

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
@@ -18,14 +19,27 @@ export function overrideHandlerResultSites(collector: SiteCollector, entry: Spec
     const overrides = call.arguments[1] && unwrap(tsm, call.arguments[1]);
     if (!overrides || !tsm.isObjectLiteralExpression(overrides)) continue;
     for (const property of overrides.properties) {
-      const handler = tsm.isMethodDeclaration(property) ? property : tsm.isPropertyAssignment(property) ? unwrap(tsm, property.initializer) : undefined;
+      const handler = tsm.isMethodDeclaration(property)
+        ? property
+        : tsm.isPropertyAssignment(property)
+          ? unwrap(tsm, property.initializer)
+          : undefined;
       if (!handler || !(tsm.isMethodDeclaration(handler) || tsm.isFunctionExpression(handler)) || !handler.body) continue;
       const returns = returnsToShape(tsm, handler);
       if (returns.length === 0) continue;
-      const where = { start: property.getStart(sf), end: property.end, message: 'the handler returns a value it computed itself, which the story now receives unshaped' };
+      const where = {
+        start: property.getStart(sf),
+        end: property.end,
+        message: 'the handler returns a value it computed itself, which the story now receives unshaped',
+      };
       const parameter = handler.parameters[0];
       if (!parameter || !tsm.isIdentifier(parameter.name)) {
-        collector.report({ entry, ...where, manual: 'the handler does not name its action parameter: shape its result with `getSuccessfulEitherActionResultIfRequired(value, action.returnErrors)`' });
+        collector.report({
+          entry,
+          ...where,
+          manual:
+            'the handler does not name its action parameter: shape its result with `getSuccessfulEitherActionResultIfRequired(value, action.returnErrors)`',
+        });
         continue;
       }
       const helper = collector.plan().use(helperRef);
@@ -36,8 +50,13 @@ export function overrideHandlerResultSites(collector: SiteCollector, entry: Spec
       }
       const action = parameter.name.text;
       const edits: TextEdit[] = returns.map((statement) => {
-        if (!statement.expression) return { start: statement.getStart(sf), end: statement.end, newText: `return ${helper}(undefined, ${action}.returnErrors);` };
-        return { start: statement.expression.getStart(sf), end: statement.expression.end, newText: `${helper}(${statement.expression.getText(sf)}, ${action}.returnErrors)` };
+        if (!statement.expression)
+          return { start: statement.getStart(sf), end: statement.end, newText: `return ${helper}(undefined, ${action}.returnErrors);` };
+        return {
+          start: statement.expression.getStart(sf),
+          end: statement.expression.end,
+          newText: `${helper}(${statement.expression.getText(sf)}, ${action}.returnErrors)`,
+        };
       });
       collector.report({ entry, ...where, edits });
     }
@@ -52,8 +71,18 @@ function returnsToShape(tsm: typeof ts, handler: ts.MethodDeclaration | ts.Funct
     if (tsm.isFunctionLike(node)) return;
     if (tsm.isReturnStatement(node)) {
       const value = node.expression && unwrap(tsm, node.expression);
-      const relays = value && tsm.isYieldExpression(value) && !value.asteriskToken && value.expression && tsm.isIdentifier(unwrap(tsm, value.expression)) && (unwrap(tsm, value.expression) as ts.Identifier).text === action;
-      const shaped = value && tsm.isCallExpression(value) && tsm.isIdentifier(value.expression) && value.expression.text === 'getSuccessfulEitherActionResultIfRequired';
+      const relays =
+        value &&
+        tsm.isYieldExpression(value) &&
+        !value.asteriskToken &&
+        value.expression &&
+        tsm.isIdentifier(unwrap(tsm, value.expression)) &&
+        (unwrap(tsm, value.expression) as ts.Identifier).text === action;
+      const shaped =
+        value &&
+        tsm.isCallExpression(value) &&
+        tsm.isIdentifier(value.expression) &&
+        value.expression.text === 'getSuccessfulEitherActionResultIfRequired';
       if (!relays && !shaped) found.push(node);
     }
     tsm.forEachChild(node, visit);

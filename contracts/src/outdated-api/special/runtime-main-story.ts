@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
@@ -18,7 +19,13 @@ export function runtimeMainStorySites(collector: SiteCollector, entry: SpecialEn
     const options = call.arguments[0] && unwrap(tsm, call.arguments[0]);
     let outer: ts.Node = call;
     while (tsm.isParenthesizedExpression(outer.parent) || tsm.isAsExpression(outer.parent)) outer = outer.parent;
-    if (options && tsm.isObjectLiteralExpression(options) && call.arguments.length === 1 && tsm.isVariableDeclaration(outer.parent) && tsm.isIdentifier(outer.parent.name)) {
+    if (
+      options &&
+      tsm.isObjectLiteralExpression(options) &&
+      call.arguments.length === 1 &&
+      tsm.isVariableDeclaration(outer.parent) &&
+      tsm.isIdentifier(outer.parent.name)
+    ) {
       definitions.set(outer.parent.name.text, options);
     }
   }
@@ -27,7 +34,12 @@ export function runtimeMainStorySites(collector: SiteCollector, entry: SpecialEn
     for (const call of callsTo(collector, hook)) {
       if (call.arguments.length < 2 || call.arguments.some((a) => tsm.isSpreadElement(a))) continue;
       const [definition, story] = call.arguments;
-      const where = { entry, start: call.getStart(sf), end: call.end, message: `\`${hook.name}\` takes no main story: the definition runs it as \`onInit\`` };
+      const where = {
+        entry,
+        start: call.getStart(sf),
+        end: call.end,
+        message: `\`${hook.name}\` takes no main story: the definition runs it as \`onInit\``,
+      };
       // A name where the story was: the call was already migrated (or never had one).
       if (tsm.isStringLiteralLike(unwrap(tsm, story))) continue;
       const dropStory: TextEdit = removeElement(tsm, sf, call.arguments, 1, call.arguments.pos - 1);
@@ -36,8 +48,14 @@ export function runtimeMainStorySites(collector: SiteCollector, entry: SpecialEn
         collector.report({ ...where, edits: [dropStory] });
         continue;
       }
-      const literal = tsm.isIdentifier(unwrap(tsm, definition)) ? definitions.get((unwrap(tsm, definition) as ts.Identifier).text) : undefined;
-      if (!literal || moved.has(literal) || literal.properties.some((p) => propertyName(tsm, p) === 'onInit' || tsm.isSpreadAssignment(p))) {
+      const literal = tsm.isIdentifier(unwrap(tsm, definition))
+        ? definitions.get((unwrap(tsm, definition) as ts.Identifier).text)
+        : undefined;
+      if (
+        !literal ||
+        moved.has(literal) ||
+        literal.properties.some((p) => propertyName(tsm, p) === 'onInit' || tsm.isSpreadAssignment(p))
+      ) {
         collector.report({ ...where, manual: entry.instruction ?? entry.title });
         continue;
       }

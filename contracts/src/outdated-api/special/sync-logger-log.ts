@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
+
 import type { SiteCollector } from '../collector';
+import { typeReferencesTo } from '../kinds/typed';
 import { unwrap } from '../list-edits';
 import type { SpecialEntry } from '../tables';
-import { typeReferencesTo } from '../kinds/typed';
 
 /** `await logger.log(result)` -> `logger.log(result)` where `logger` is declared a `QpqLogger` (or typed so, with a checker). */
 export function syncLoggerLogSites(collector: SiteCollector, entry: SpecialEntry): void {
@@ -11,11 +12,20 @@ export function syncLoggerLogSites(collector: SiteCollector, entry: SpecialEntry
   const loggers = new Set<string>();
   for (const { node } of typeReferencesTo(collector, entry.targets)) {
     const holder = node.parent;
-    if ((tsm.isParameter(holder) || tsm.isVariableDeclaration(holder) || tsm.isPropertyDeclaration(holder)) && holder.type === node && tsm.isIdentifier(holder.name)) loggers.add(holder.name.text);
+    if (
+      (tsm.isParameter(holder) || tsm.isVariableDeclaration(holder) || tsm.isPropertyDeclaration(holder)) &&
+      holder.type === node &&
+      tsm.isIdentifier(holder.name)
+    )
+      loggers.add(holder.name.text);
   }
   const isLogger = (expression: ts.Expression): boolean => {
     const node = unwrap(tsm, expression);
-    const name = tsm.isIdentifier(node) ? node.text : tsm.isPropertyAccessExpression(node) && node.expression.kind === tsm.SyntaxKind.ThisKeyword ? node.name.text : undefined;
+    const name = tsm.isIdentifier(node)
+      ? node.text
+      : tsm.isPropertyAccessExpression(node) && node.expression.kind === tsm.SyntaxKind.ThisKeyword
+        ? node.name.text
+        : undefined;
     if (name !== undefined && loggers.has(name)) return true;
     if (!checker) return false;
     try {
@@ -28,9 +38,20 @@ export function syncLoggerLogSites(collector: SiteCollector, entry: SpecialEntry
   const visit = (node: ts.Node): void => {
     if (tsm.isAwaitExpression(node)) {
       const call = unwrap(tsm, node.expression);
-      if (tsm.isCallExpression(call) && tsm.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'log' && isLogger(call.expression.expression)) {
+      if (
+        tsm.isCallExpression(call) &&
+        tsm.isPropertyAccessExpression(call.expression) &&
+        call.expression.name.text === 'log' &&
+        isLogger(call.expression.expression)
+      ) {
         const start = node.getStart(sf);
-        collector.report({ entry, start, end: node.end, message: '`QpqLogger.log` returns nothing to await', edits: [{ start, end: node.expression.getStart(sf), newText: '' }] });
+        collector.report({
+          entry,
+          start,
+          end: node.end,
+          message: '`QpqLogger.log` returns nothing to await',
+          edits: [{ start, end: node.expression.getStart(sf), newText: '' }],
+        });
       }
     }
     tsm.forEachChild(node, visit);

@@ -1,4 +1,5 @@
 import type * as ts from 'typescript';
+
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import type { SpecialEntry } from '../tables';
@@ -19,7 +20,10 @@ export function tupleResultSites(collector: SiteCollector, entry: SpecialEntry):
       collector.report({ ...where, edits });
     } else if (tsm.isBinaryExpression(parent) && parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken && parent.right === outer) {
       if (tsm.isArrayLiteralExpression(parent.left)) continue;
-      collector.report({ ...where, edits: [{ start: parent.left.getStart(sf), end: parent.left.end, newText: `[${parent.left.getText(sf)}]` }] });
+      collector.report({
+        ...where,
+        edits: [{ start: parent.left.getStart(sf), end: parent.left.end, newText: `[${parent.left.getText(sf)}]` }],
+      });
     } else if (tsm.isExpressionStatement(parent)) {
       continue; // the result is not used
     } else {

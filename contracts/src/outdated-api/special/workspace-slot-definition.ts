@@ -12,10 +12,21 @@ export function workspaceSlotDefinitionSites(collector: SiteCollector, entry: Sp
   const { tsm, sourceFile: sf } = collector;
   const replacement = (entry.data as { replacement: ExportRef }).replacement;
   for (const call of callsTo(collector, entry.targets[0])) {
-    const where = { entry, start: call.getStart(sf), end: call.end, message: '`createEventDocWorkspaceSlot` is gone: a slot is an event-doc definition' };
+    const where = {
+      entry,
+      start: call.getStart(sf),
+      end: call.end,
+      message: '`createEventDocWorkspaceSlot` is gone: a slot is an event-doc definition',
+    };
     const [fold, api] = call.arguments;
     const literal = fold && unwrap(tsm, fold);
-    if (!literal || !api || call.arguments.length !== 2 || !tsm.isObjectLiteralExpression(literal) || literal.properties.some((p) => tsm.isSpreadAssignment(p))) {
+    if (
+      !literal ||
+      !api ||
+      call.arguments.length !== 2 ||
+      !tsm.isObjectLiteralExpression(literal) ||
+      literal.properties.some((p) => tsm.isSpreadAssignment(p))
+    ) {
       collector.report({ ...where, manual: entry.instruction ?? entry.title });
       continue;
     }
@@ -24,11 +35,17 @@ export function workspaceSlotDefinitionSites(collector: SiteCollector, entry: Sp
     const local = /\blocal$/.test(kindText);
     const document = /\bdocument$/.test(kindText);
     if (!local && !document) {
-      collector.report({ ...where, manual: `the slot's kind (${kindText || 'not written'}) decides whether the definition is saved: ${entry.instruction}` });
+      collector.report({
+        ...where,
+        manual: `the slot's kind (${kindText || 'not written'}) decides whether the definition is saved: ${entry.instruction}`,
+      });
       continue;
     }
     if (document && !literal.properties.some((p) => propertyName(tsm, p) === 'schemaVersion')) {
-      collector.report({ ...where, manual: 'a saved definition needs `schemaVersion`: add it and build the definition with `createEventDocDefinition`' });
+      collector.report({
+        ...where,
+        manual: 'a saved definition needs `schemaVersion`: add it and build the definition with `createEventDocDefinition`',
+      });
       continue;
     }
     const callee = calleeReplacement(collector, call, entry.targets[0], replacement);

@@ -29,5 +29,9 @@ export const askKeyValueStoreUpsert = createActionRequester<void>()({
 
 export const askKeyValueStoreQuery = createActionRequester<QpqPagedData<any>>()({
   actionType: KeyValueStoreActionType.Query,
-  getPayload: (keyValueStoreName: string, keyCondition: unknown, options?: KvsQueryOptions) => ({ keyValueStoreName, keyCondition, options }),
+  getPayload: (keyValueStoreName: string, keyCondition: unknown, options?: KvsQueryOptions) => ({
+    keyValueStoreName,
+    keyCondition,
+    options,
+  }),
 });

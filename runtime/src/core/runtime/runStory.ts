@@ -34,12 +34,17 @@ export async function runStory<T>(story: AskResponse<T> | (() => AskResponse<T>)
     const action = step.value;
     const outcome = isAction(action)
       ? await perform(action, handlers)
-      : failure(ErrorTypeEnum.GenericError, `the story yielded ${describe(action)}, which is not an action (a story must be delegated with yield*)`);
+      : failure(
+          ErrorTypeEnum.GenericError,
+          `the story yielded ${describe(action)}, which is not an action (a story must be delegated with yield*)`,
+        );
     history.push(isAction(action) ? { action, ...outcome } : { action: { type: '(not an action)' }, ...outcome });
 
     let reply: unknown;
     if (isAction(action) && action.returnErrors) {
-      reply = outcome.error ? ({ success: false, error: outcome.error } satisfies EitherActionResult<unknown>) : { success: true, result: outcome.result };
+      reply = outcome.error
+        ? ({ success: false, error: outcome.error } satisfies EitherActionResult<unknown>)
+        : { success: true, result: outcome.result };
     } else if (outcome.error) {
       return { error: outcome.error, history };
     } else {
@@ -66,7 +71,10 @@ async function perform(action: Action<unknown>, handlers: ActionHandlers): Promi
   }
   const handler = handlers[action.type];
   try {
-    const value = typeof handler === 'function' ? await (handler as (payload: unknown, action: Action<unknown>) => unknown)(action.payload, action) : handler;
+    const value =
+      typeof handler === 'function'
+        ? await (handler as (payload: unknown, action: Action<unknown>) => unknown)(action.payload, action)
+        : handler;
     if (isProcessorOutcome(value)) {
       const [result, error] = value;
       return error ? { error } : { result };

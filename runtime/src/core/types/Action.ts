@@ -15,9 +15,7 @@ export type ActionProcessorResult<T> = [(T | undefined)?, (QPQError | undefined)
 export type AsyncActionProcessorResult<T> = Promise<ActionProcessorResult<T>>;
 
 /** What askCatch and `returnErrors` actions receive: success and result, or the error. */
-export type EitherActionResult<T> =
-  | { success: true; result: T; error?: never }
-  | { success: false; result?: never; error: QPQError };
+export type EitherActionResult<T> = { success: true; result: T; error?: never } | { success: false; result?: never; error: QPQError };
 
 export type DynamicModuleLoader = (runtime: unknown) => Promise<unknown>;
 
@@ -35,7 +33,11 @@ export type ActionProcessor<TAction extends Action<any>, TReturn = any> = (
 ) => AsyncActionProcessorResult<TReturn>;
 
 /** The hand-written requester type of older apps: a generator yielding the action. */
-export type ActionRequester<TAction extends Action<any>, TReturn = undefined, TQPQReturn = TReturn> = Generator<TAction, TReturn, TQPQReturn>;
+export type ActionRequester<TAction extends Action<any>, TReturn = undefined, TQPQReturn = TReturn> = Generator<
+  TAction,
+  TReturn,
+  TQPQReturn
+>;
 
 export type ActionProcessorList = { [actionType: string]: ActionProcessor<any, any> };
 

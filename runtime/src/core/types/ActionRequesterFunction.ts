@@ -11,7 +11,13 @@ export interface ActionRequesterDefinition<TType extends string, TArgs extends u
 }
 
 /** A requester built by createActionRequester: an ask* story that also carries its definition. */
-export interface ActionRequesterFunction<TType extends string, TArgs extends unknown[], TPayload, TReturn, TErrorTypes extends string = never> {
+export interface ActionRequesterFunction<
+  TType extends string,
+  TArgs extends unknown[],
+  TPayload,
+  TReturn,
+  TErrorTypes extends string = never,
+> {
   (...args: TArgs): AskResponse<TReturn>;
   actionType: TType;
   getPayload: (...args: TArgs) => TPayload;

@@ -28,5 +28,4 @@ export interface StoryHistoryEntry {
 
 /** How a story ended: its value, or the error that ended it, with the action log. */
 export type StoryResult<T> =
-  | { result: T; error?: undefined; history: StoryHistoryEntry[] }
-  | { result?: undefined; error: QPQError; history: StoryHistoryEntry[] };
+  { result: T; error?: undefined; history: StoryHistoryEntry[] } | { result?: undefined; error: QPQError; history: StoryHistoryEntry[] };

@@ -10,7 +10,11 @@ export interface RecurringScheduleQPQConfigSetting extends QPQConfigSetting {
   metadata: Record<string, unknown>;
 }
 
-export function defineRecurringSchedule(cronExpression: string, runtime: QpqFunctionRuntime, options: RecurringScheduleOptions = {}): RecurringScheduleQPQConfigSetting {
+export function defineRecurringSchedule(
+  cronExpression: string,
+  runtime: QpqFunctionRuntime,
+  options: RecurringScheduleOptions = {},
+): RecurringScheduleQPQConfigSetting {
   assertRuntime(runtime, 'defineRecurringSchedule');
   return {
     configSettingType: QPQCoreConfigSettingType.recurringSchedule,

@@ -5,7 +5,10 @@ import type { AnyActionRequesterFunction, ProcessorFor } from '../ActionRequeste
 /** A processor list resolver for one requester: `{ [askX.actionType]: processor }`. */
 export function createActionProcessor<TRequester extends AnyActionRequesterFunction>(
   requester: TRequester,
-  getProcessor: (qpqConfig: QPQConfig, dynamicModuleLoader: DynamicModuleLoader) => ProcessorFor<TRequester> | Promise<ProcessorFor<TRequester>>,
+  getProcessor: (
+    qpqConfig: QPQConfig,
+    dynamicModuleLoader: DynamicModuleLoader,
+  ) => ProcessorFor<TRequester> | Promise<ProcessorFor<TRequester>>,
 ): ActionProcessorListResolver {
   return async (qpqConfig, dynamicModuleLoader) => ({ [requester.actionType]: await getProcessor(qpqConfig, dynamicModuleLoader) });
 }
