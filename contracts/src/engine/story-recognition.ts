@@ -139,8 +139,17 @@ export class StoryRecognizer {
     const tsm = this.tsm;
     const callee = this.calleeOf(call);
     const name = tsm.isPropertyAccessExpression(callee) ? callee.name : tsm.isIdentifier(callee) ? callee : undefined;
-    let symbol = name && this.checker!.getSymbolAtLocation(name);
-    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = this.checker!.getAliasedSymbol(symbol);
+    return name && this.resolvedSymbolAt(name);
+  }
+
+  // One resolution per callee name: the pre-check and the callee's verdict ask for the same symbol.
+  private readonly resolvedSymbols = new Map<ts.Node, ts.Symbol | undefined>();
+
+  private resolvedSymbolAt(node: ts.Node): ts.Symbol | undefined {
+    if (this.resolvedSymbols.has(node)) return this.resolvedSymbols.get(node);
+    let symbol = this.checker!.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & this.tsm.SymbolFlags.Alias) symbol = this.checker!.getAliasedSymbol(symbol);
+    this.resolvedSymbols.set(node, symbol);
     return symbol;
   }
 
@@ -152,10 +161,8 @@ export class StoryRecognizer {
    */
   private declaredNotStory(call: StoryCallNode): boolean {
     const tsm = this.tsm;
-    const checker = this.checker!;
     const callee = this.calleeOf(call);
-    let symbol = checker.getSymbolAtLocation(tsm.isPropertyAccessExpression(callee) ? callee.name : callee);
-    if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = this.resolvedSymbolAt(tsm.isPropertyAccessExpression(callee) ? callee.name : callee);
     const declarations = symbol?.declarations;
     if (!declarations || declarations.length === 0) return false;
     return declarations.every(
