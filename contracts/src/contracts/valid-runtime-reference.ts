@@ -149,8 +149,9 @@ function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefin
   const cached = exportNamesCache.get(fileName);
   if (cached && cached.stamp === stamp) return cached.names;
   const text = tsm.sys.readFile(fileName) ?? '';
-  // The scanner reads most modules several times faster than a parse; it leaves the rest to one.
-  let names = scannedExportNames(tsm, text);
+  // The scanner reads most modules several times faster than a parse; it leaves the rest to one,
+  // and JSX (whose text it does not read) to a parse always.
+  let names = /\.[jt]sx$/i.test(fileName) ? undefined : scannedExportNames(tsm, text);
   if (names === undefined) {
     const exports = syntacticExports(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, false));
     names = exports && [...exports.keys()];

@@ -29,165 +29,195 @@ const STATEMENT_STARTS = new Set([
  * concludes that a name is missing from a module it misread.
  */
 export function scannedExportNames(tsm: TypeScriptModule, text: string): string[] | undefined {
-  const SK = tsm.SyntaxKind;
-  const scanner = tsm.createScanner(tsm.ScriptTarget.Latest, true, tsm.LanguageVariant.Standard, text);
-  const names: string[] = [];
+  return new ExportScanner(tsm, text).exportNames();
+}
+
+/** One pass of the scanner over a module, keeping the bracket stack (see `step`). */
+class ExportScanner {
+  private readonly SK: typeof ts.SyntaxKind;
+  private readonly scanner: ts.Scanner;
   // Open brackets, and the template literals whose `${` opened one.
-  const open: Array<'(' | '[' | '{' | '${'> = [];
-  let token = scanner.scan();
-  let previous: ts.SyntaxKind = SK.Unknown;
-  const next = (): ts.SyntaxKind => {
-    previous = token;
-    return (token = scanner.scan());
-  };
+  private readonly open: Array<'(' | '[' | '{' | '${'> = [];
+  private token: ts.SyntaxKind;
+  private previous: ts.SyntaxKind;
+
+  constructor(tsm: TypeScriptModule, text: string) {
+    this.SK = tsm.SyntaxKind;
+    this.scanner = tsm.createScanner(tsm.ScriptTarget.Latest, true, tsm.LanguageVariant.Standard, text);
+    this.previous = this.SK.Unknown;
+    this.token = this.scanner.scan();
+  }
+
+  exportNames(): string[] | undefined {
+    const names: string[] = [];
+    while (this.token !== this.SK.EndOfFileToken) {
+      if (this.open.length === 0 && this.token === this.SK.ExportKeyword) {
+        this.next();
+        const read = this.readExport();
+        if (read === undefined) return undefined;
+        names.push(...read);
+        continue;
+      }
+      if (!this.step()) return undefined;
+    }
+    return this.open.length === 0 ? names : undefined;
+  }
+
+  private next(): ts.SyntaxKind {
+    this.previous = this.token;
+    return (this.token = this.scanner.scan());
+  }
+
   /** Whether a value ends with the previous token: then a `/` divides, else it starts a regular expression. */
-  const valueEnded = () =>
-    previous === SK.Identifier ||
-    previous === SK.CloseParenToken ||
-    previous === SK.CloseBracketToken ||
-    previous === SK.CloseBraceToken ||
-    previous === SK.NumericLiteral ||
-    previous === SK.StringLiteral ||
-    previous === SK.ThisKeyword ||
-    previous === SK.TemplateTail ||
-    previous === SK.NoSubstitutionTemplateLiteral;
-  const word = () => scanner.getTokenText();
+  private valueEnded(): boolean {
+    const SK = this.SK;
+    const previous = this.previous;
+    return (
+      previous === SK.Identifier ||
+      previous === SK.CloseParenToken ||
+      previous === SK.CloseBracketToken ||
+      previous === SK.CloseBraceToken ||
+      previous === SK.NumericLiteral ||
+      previous === SK.StringLiteral ||
+      previous === SK.ThisKeyword ||
+      previous === SK.TemplateTail ||
+      previous === SK.NoSubstitutionTemplateLiteral
+    );
+  }
+
+  private word(): string {
+    return this.scanner.getTokenText();
+  }
+
   // Read through a call: the compiler would narrow `token` and not see `next()` change it.
-  const is = (kind: ts.SyntaxKind) => token === kind;
-  const isName = () => token === SK.Identifier || (token >= SK.FirstKeyword && token <= SK.LastKeyword);
+  private is(kind: ts.SyntaxKind): boolean {
+    return this.token === kind;
+  }
+
+  private isName(): boolean {
+    return this.token === this.SK.Identifier || (this.token >= this.SK.FirstKeyword && this.token <= this.SK.LastKeyword);
+  }
 
   /** Steps over one token, keeping the bracket stack; false when the text cannot be read for sure. */
-  const step = (): boolean => {
-    switch (token) {
-      case SK.OpenParenToken:
-        open.push('(');
+  private step(): boolean {
+    switch (this.token) {
+      case this.SK.OpenParenToken:
+        this.open.push('(');
         break;
-      case SK.OpenBracketToken:
-        open.push('[');
+      case this.SK.OpenBracketToken:
+        this.open.push('[');
         break;
-      case SK.OpenBraceToken:
-        open.push('{');
+      case this.SK.OpenBraceToken:
+        this.open.push('{');
         break;
-      case SK.TemplateHead:
-        open.push('${');
+      case this.SK.TemplateHead:
+        this.open.push('${');
         break;
-      case SK.CloseParenToken:
-        if (open.pop() !== '(') return false;
+      case this.SK.CloseParenToken:
+        if (this.open.pop() !== '(') return false;
         break;
-      case SK.CloseBracketToken:
-        if (open.pop() !== '[') return false;
+      case this.SK.CloseBracketToken:
+        if (this.open.pop() !== '[') return false;
         break;
-      case SK.CloseBraceToken: {
-        const top = open.pop();
+      case this.SK.CloseBraceToken: {
+        const top = this.open.pop();
         if (top === '${') {
-          token = scanner.reScanTemplateToken(false);
-          if (token === SK.TemplateMiddle) open.push('${');
+          this.token = this.scanner.reScanTemplateToken(false);
+          if (this.token === this.SK.TemplateMiddle) this.open.push('${');
         } else if (top !== '{') return false;
         break;
       }
-      case SK.SlashToken:
-      case SK.SlashEqualsToken:
+      case this.SK.SlashToken:
+      case this.SK.SlashEqualsToken:
         // Where no value ends before it, a slash starts a regular expression: read it whole, so
         // the brackets inside it are not counted.
-        if (!valueEnded()) token = scanner.reScanSlashToken();
+        if (!this.valueEnded()) this.token = this.scanner.reScanSlashToken();
         break;
-      case SK.Unknown:
+      case this.SK.Unknown:
         return false;
     }
-    next();
+    this.next();
     return true;
-  };
-
-  while (token !== SK.EndOfFileToken) {
-    if (open.length === 0 && token === SK.ExportKeyword) {
-      next();
-      const read = readExport();
-      if (read === undefined) return undefined;
-      names.push(...read);
-      continue;
-    }
-    if (!step()) return undefined;
   }
-  return open.length === 0 ? names : undefined;
 
-  /** The names one top-level `export` declares; the scanner is left after them. */
-  function readExport(): string[] | undefined {
-    while (token === SK.DeclareKeyword || token === SK.AbstractKeyword || token === SK.AsyncKeyword) next();
-    switch (token) {
-      case SK.DefaultKeyword:
-      case SK.EqualsToken:
-        next();
+  private readExport(): string[] | undefined {
+    while (this.token === this.SK.DeclareKeyword || this.token === this.SK.AbstractKeyword || this.token === this.SK.AsyncKeyword)
+      this.next();
+    switch (this.token) {
+      case this.SK.DefaultKeyword:
+      case this.SK.EqualsToken:
+        this.next();
         return ['default'];
-      case SK.AsteriskToken: {
-        next();
-        if (!is(SK.AsKeyword)) return undefined;
-        next();
-        const name = word();
-        next();
+      case this.SK.AsteriskToken: {
+        this.next();
+        if (!this.is(this.SK.AsKeyword)) return undefined;
+        this.next();
+        const name = this.word();
+        this.next();
         return [name];
       }
-      case SK.OpenBraceToken:
-        return readExportList();
-      case SK.TypeKeyword:
-        next();
-        if (is(SK.OpenBraceToken)) return readExportList();
-        return readNamed();
-      case SK.FunctionKeyword:
-        next();
-        if (is(SK.AsteriskToken)) next();
-        return readNamed();
-      case SK.ClassKeyword:
-      case SK.InterfaceKeyword:
-      case SK.EnumKeyword:
-      case SK.NamespaceKeyword:
-      case SK.ModuleKeyword:
-        next();
-        return readNamed();
-      case SK.ConstKeyword:
-        next();
-        if (is(SK.EnumKeyword)) {
-          next();
-          return readNamed();
+      case this.SK.OpenBraceToken:
+        return this.readExportList();
+      case this.SK.TypeKeyword:
+        this.next();
+        if (this.is(this.SK.OpenBraceToken)) return this.readExportList();
+        return this.readNamed();
+      case this.SK.FunctionKeyword:
+        this.next();
+        if (this.is(this.SK.AsteriskToken)) this.next();
+        return this.readNamed();
+      case this.SK.ClassKeyword:
+      case this.SK.InterfaceKeyword:
+      case this.SK.EnumKeyword:
+      case this.SK.NamespaceKeyword:
+      case this.SK.ModuleKeyword:
+        this.next();
+        return this.readNamed();
+      case this.SK.ConstKeyword:
+        this.next();
+        if (this.is(this.SK.EnumKeyword)) {
+          this.next();
+          return this.readNamed();
         }
-        return readDeclarators();
-      case SK.LetKeyword:
-      case SK.VarKeyword:
-        next();
-        return readDeclarators();
-      case SK.ImportKeyword:
+        return this.readDeclarators();
+      case this.SK.LetKeyword:
+      case this.SK.VarKeyword:
+        this.next();
+        return this.readDeclarators();
+      case this.SK.ImportKeyword:
         // `export import x = require(...)`
-        next();
-        return readNamed();
+        this.next();
+        return this.readNamed();
       default:
         return undefined;
     }
   }
 
-  function readNamed(): string[] | undefined {
-    if (!isName()) return undefined;
-    const name = word();
-    next();
+  private readNamed(): string[] | undefined {
+    if (!this.isName()) return undefined;
+    const name = this.word();
+    this.next();
     return [name];
   }
 
   /** `{ a, b as c, type d, "e" as f, default as g }`, then an optional `from '...'`. */
-  function readExportList(): string[] | undefined {
+  private readExportList(): string[] | undefined {
     const found: string[] = [];
-    next();
+    this.next();
     let last: string | undefined;
-    while (token !== SK.CloseBraceToken) {
-      if (token === SK.EndOfFileToken) return undefined;
-      if (token === SK.CommaToken) {
+    while (this.token !== this.SK.CloseBraceToken) {
+      if (this.token === this.SK.EndOfFileToken) return undefined;
+      if (this.token === this.SK.CommaToken) {
         if (last !== undefined) found.push(last);
         last = undefined;
-      } else if (token !== SK.AsKeyword && !(token === SK.TypeKeyword && last === undefined)) {
-        if (!isName() && token !== SK.StringLiteral) return undefined;
-        last = token === SK.StringLiteral ? scanner.getTokenValue() : word();
+      } else if (this.token !== this.SK.AsKeyword && !(this.token === this.SK.TypeKeyword && last === undefined)) {
+        if (!this.isName() && this.token !== this.SK.StringLiteral) return undefined;
+        last = this.token === this.SK.StringLiteral ? this.scanner.getTokenValue() : this.word();
       }
-      next();
+      this.next();
     }
     if (last !== undefined) found.push(last);
-    next();
+    this.next();
     return found;
   }
 
@@ -195,84 +225,90 @@ export function scannedExportNames(tsm: TypeScriptModule, text: string): string[
    * `const a = ..., b: T<U, V> = ...`: each declarator's name (destructured names too), reading
    * past type annotations and initializers to the end of the statement.
    */
-  function readDeclarators(): string[] | undefined {
+  private readDeclarators(): string[] | undefined {
     const found: string[] = [];
     for (;;) {
-      if (token === SK.OpenBraceToken || token === SK.OpenBracketToken) {
-        const pattern = readPattern();
+      if (this.token === this.SK.OpenBraceToken || this.token === this.SK.OpenBracketToken) {
+        const pattern = this.readPattern();
         if (!pattern) return undefined;
         found.push(...pattern);
       } else {
-        const name = readNamed();
+        const name = this.readNamed();
         if (!name) return undefined;
         found.push(...name);
       }
       // Past the rest of this declarator: to a comma or the statement's end at this level.
-      const depth = open.length;
+      const depth = this.open.length;
       let angles = 0;
-      let inType = token === SK.ColonToken;
+      let maybeTypeArguments = 0;
+      let inType = this.token === this.SK.ColonToken;
       for (;;) {
-        if (token === SK.EndOfFileToken) return found;
-        if (open.length === depth) {
-          if (token === SK.SemicolonToken) {
-            next();
+        if (this.token === this.SK.EndOfFileToken) return found;
+        if (this.open.length === depth) {
+          if (this.token === this.SK.SemicolonToken) {
+            this.next();
             return found;
           }
           // `<` opens type arguments in a type, and type parameters where an expression starts
           // (`= <T, U>() => ...`): their commas separate no declarators.
-          if (token === SK.LessThanToken && (inType || !valueEnded())) angles++;
-          if (token === SK.GreaterThanToken && angles > 0) angles--;
-          if ((token === SK.EqualsToken || token === SK.EqualsGreaterThanToken) && angles === 0) inType = false;
+          if (this.token === this.SK.LessThanToken && (inType || !this.valueEnded())) angles++;
+          // After a value, `<` compares or opens a call's type arguments (`build<A, B>(...)`),
+          // and only a parse tells which: a comma before its `>` cannot be read for sure.
+          else if (this.token === this.SK.LessThanToken) maybeTypeArguments++;
+          if (this.token === this.SK.GreaterThanToken && angles > 0) angles--;
+          else if (this.token === this.SK.GreaterThanToken && maybeTypeArguments > 0) maybeTypeArguments--;
+          if (this.token === this.SK.CommaToken && angles === 0 && maybeTypeArguments > 0) return undefined;
+          if ((this.token === this.SK.EqualsToken || this.token === this.SK.EqualsGreaterThanToken) && angles === 0) inType = false;
           // A return type annotation (`(...): T<A, B> =>`) in the initializer is a type too.
-          if (token === SK.ColonToken && angles === 0) inType = true;
-          if (token === SK.CommaToken && angles === 0 && scanner.lookAhead(startsDeclarator)) {
-            next();
+          if (this.token === this.SK.ColonToken && angles === 0) inType = true;
+          if (this.token === this.SK.CommaToken && angles === 0 && this.scanner.lookAhead(this.startsDeclarator)) {
+            this.next();
             break;
           }
-          if (scanner.hasPrecedingLineBreak() && isName() && STATEMENT_STARTS.has(word())) return found;
+          if (this.scanner.hasPrecedingLineBreak() && this.isName() && STATEMENT_STARTS.has(this.word())) return found;
         }
-        if (!step()) return undefined;
+        if (!this.step()) return undefined;
       }
     }
   }
 
   /** After a comma: a name followed by `=`, `:`, `,` or the end, or a destructuring pattern. */
-  function startsDeclarator(): boolean {
-    const after = scanner.scan();
-    if (after === SK.OpenBraceToken || after === SK.OpenBracketToken) return true;
-    if (!(after === SK.Identifier || (after >= SK.FirstKeyword && after <= SK.LastKeyword))) return false;
-    const following = scanner.scan();
+  private readonly startsDeclarator = (): boolean => {
+    const after = this.scanner.scan();
+    if (after === this.SK.OpenBraceToken || after === this.SK.OpenBracketToken) return true;
+    if (!(after === this.SK.Identifier || (after >= this.SK.FirstKeyword && after <= this.SK.LastKeyword))) return false;
+    const following = this.scanner.scan();
     return (
-      following === SK.EqualsToken ||
-      following === SK.ColonToken ||
-      following === SK.CommaToken ||
-      following === SK.SemicolonToken ||
-      following === SK.EndOfFileToken ||
-      scanner.hasPrecedingLineBreak()
+      following === this.SK.EqualsToken ||
+      following === this.SK.ColonToken ||
+      following === this.SK.CommaToken ||
+      following === this.SK.SemicolonToken ||
+      following === this.SK.EndOfFileToken ||
+      this.scanner.hasPrecedingLineBreak()
     );
-  }
+  };
 
   /** The names a destructuring pattern binds: `{ a, b: c, ...d }`, `[e, , f]`. */
-  function readPattern(): string[] | undefined {
+  private readPattern(): string[] | undefined {
     const found: string[] = [];
-    const depth = open.length;
+    const depth = this.open.length;
     let expectName = true;
-    if (!step()) return undefined;
-    while (open.length > depth) {
-      if (token === SK.EndOfFileToken) return undefined;
-      if (open.length === depth + 1) {
-        if (token === SK.CommaToken) expectName = true;
-        else if (token === SK.ColonToken) {
+    if (!this.step()) return undefined;
+    while (this.open.length > depth) {
+      if (this.token === this.SK.EndOfFileToken) return undefined;
+      if (this.open.length === depth + 1) {
+        if (this.token === this.SK.CommaToken) expectName = true;
+        else if (this.token === this.SK.ColonToken) {
           // `{ key: local }`: the local name is bound, not the key.
           found.pop();
           expectName = true;
-        } else if (token === SK.EqualsToken) expectName = false;
-        else if (expectName && isName()) {
-          found.push(word());
+        } else if (this.token === this.SK.EqualsToken) expectName = false;
+        else if (expectName && this.isName()) {
+          found.push(this.word());
           expectName = false;
         }
       }
-      if (!step()) return undefined;
+      if (!this.step()) return undefined;
     }
     return found;
   }
