@@ -10,10 +10,17 @@ import type { ExportRef, RenameEntry } from '../tables';
  * namespace or util object), a deep module path changed, a string value changed.
  */
 export function renameSites(collector: SiteCollector, entry: RenameEntry): void {
+  renameImportedNames(collector, entry);
+  renameReexports(collector, entry);
+  renameMembers(collector, entry);
+  renameModulePaths(collector, entry);
+  renameStringValues(collector, entry);
+}
+
+/** Named imports of a moved name. */
+function renameImportedNames(collector: SiteCollector, entry: RenameEntry): void {
   const { tsm, sourceFile: sf, resolver } = collector;
   const moves = entry.names ?? [];
-
-  // Named imports of a moved name.
   for (const binding of [...resolver.imports.bindings.values()]) {
     if (binding.imported === undefined) continue;
     const move = moves.find(
@@ -54,8 +61,12 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
     for (const reference of references) edits.push(referenceReplacement(tsm, reference, move.call ? `${local}()` : local));
     collector.report({ entry, start: where.getStart(sf), end: where.end, message, edits });
   }
+}
 
-  // A barrel's `export { old } from 'pkg'`: the module keeps exporting the name it had.
+/** A barrel's `export { old } from 'pkg'`: the module keeps exporting the name it had. */
+function renameReexports(collector: SiteCollector, entry: RenameEntry): void {
+  const { sourceFile: sf, resolver } = collector;
+  const moves = entry.names ?? [];
   const byStatement = new Map<ts.ExportDeclaration, Array<{ element: ts.ExportSpecifier; to: ExportRef; exported: string }>>();
   for (const reexport of resolver.imports.reexports) {
     const move = moves.find(
@@ -101,8 +112,12 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
       edits: [{ start: statement.getStart(sf), end: statement.end, newText: lines.join('\n') }],
     });
   }
+}
 
-  // Members read off a namespace import or a util object: `web.preformNetworkRequest`, `qpqWebServerUtils.decodeJWT`.
+/** Members read off a namespace import or a util object: `web.preformNetworkRequest`, `qpqWebServerUtils.decodeJWT`. */
+function renameMembers(collector: SiteCollector, entry: RenameEntry): void {
+  const { tsm, sourceFile: sf, resolver } = collector;
+  const moves = entry.names ?? [];
   const memberMoves = moves.filter(
     (m) =>
       m.from.name.includes('.') ||
@@ -154,8 +169,11 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
     };
     visit(sf);
   }
+}
 
-  // Deep module paths.
+/** Deep module paths. */
+function renameModulePaths(collector: SiteCollector, entry: RenameEntry): void {
+  const { sourceFile: sf, resolver } = collector;
   for (const moduleMove of entry.modules ?? []) {
     const pattern = new RegExp(moduleMove.from);
     for (const { specifier } of resolver.imports.modules) {
@@ -170,8 +188,11 @@ export function renameSites(collector: SiteCollector, entry: RenameEntry): void 
       });
     }
   }
+}
 
-  // String values.
+/** String values. */
+function renameStringValues(collector: SiteCollector, entry: RenameEntry): void {
+  const { tsm, sourceFile: sf } = collector;
   const strings = (entry.strings ?? []).filter((s) => sf.text.includes(s.from));
   if (strings.length > 0) {
     const visit = (node: ts.Node): void => {
