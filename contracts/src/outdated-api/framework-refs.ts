@@ -82,147 +82,174 @@ const cache = new WeakMap<ts.SourceFile, FrameworkImports>();
 export function frameworkImports(tsm: Tsm, sourceFile: ts.SourceFile): FrameworkImports {
   const cached = cache.get(sourceFile);
   if (cached) return cached;
-  const bindings = new Map<string, ImportBinding>();
-  const reexports: FrameworkReexport[] = [];
-  const modules: FrameworkImports['modules'] = [];
-  const isDeep = (specifier: string) => /^(?:@quidproquo\/[^/]+|quidproquo(?:-[^/]+)?)\/./.test(specifier);
-
+  const found: FrameworkImports = { bindings: new Map(), reexports: [], modules: [] };
   for (const statement of sourceFile.statements) {
     if (tsm.isExportDeclaration(statement) && statement.moduleSpecifier && tsm.isStringLiteral(statement.moduleSpecifier)) {
-      const module = statement.moduleSpecifier.text;
-      const pkg = frameworkPackageOf(module);
-      if (!pkg) continue;
-      modules.push({ specifier: statement.moduleSpecifier, package: pkg, statement });
-      if (statement.exportClause && tsm.isNamedExports(statement.exportClause)) {
-        for (const element of statement.exportClause.elements) {
-          reexports.push({
-            exported: element.name.text,
-            imported: (element.propertyName ?? element.name).text,
-            package: pkg,
-            module,
-            node: element,
-            statement,
-          });
-        }
-      }
-      continue;
-    }
-    if (tsm.isImportDeclaration(statement) && tsm.isStringLiteral(statement.moduleSpecifier)) {
-      const module = statement.moduleSpecifier.text;
-      const pkg = frameworkPackageOf(module);
-      if (!pkg) continue;
-      modules.push({ specifier: statement.moduleSpecifier, package: pkg, statement });
-      const clause = statement.importClause;
-      if (!clause) continue;
-      const named = clause.namedBindings;
-      if (named && tsm.isNamespaceImport(named)) {
-        bindings.set(named.name.text, {
-          local: named.name.text,
-          imported: undefined,
-          package: pkg,
-          module,
-          deep: isDeep(module),
-          kind: 'namespace',
-          node: named,
-          statement,
-          typeOnly: clause.isTypeOnly,
-        });
-      } else if (named && tsm.isNamedImports(named)) {
-        for (const element of named.elements) {
-          bindings.set(element.name.text, {
-            local: element.name.text,
-            imported: (element.propertyName ?? element.name).text,
-            package: pkg,
-            module,
-            deep: isDeep(module),
-            kind: 'named',
-            node: element,
-            statement,
-            typeOnly: clause.isTypeOnly || element.isTypeOnly,
-          });
-        }
-      }
-      // A default import of a framework package: its members are the package's exports.
-      if (clause.name)
-        bindings.set(clause.name.text, {
-          local: clause.name.text,
-          imported: undefined,
-          package: pkg,
-          module,
-          deep: isDeep(module),
-          kind: 'namespace',
-          node: clause,
-          statement,
-          typeOnly: clause.isTypeOnly,
-        });
-      continue;
-    }
-    if (
+      readReexports(tsm, statement, statement.moduleSpecifier, found);
+    } else if (tsm.isImportDeclaration(statement) && tsm.isStringLiteral(statement.moduleSpecifier)) {
+      readImport(tsm, statement, statement.moduleSpecifier, found);
+    } else if (
       tsm.isImportEqualsDeclaration(statement) &&
       tsm.isExternalModuleReference(statement.moduleReference) &&
       tsm.isStringLiteral(statement.moduleReference.expression)
     ) {
-      const module = statement.moduleReference.expression.text;
-      const pkg = frameworkPackageOf(module);
-      if (!pkg) continue;
-      modules.push({ specifier: statement.moduleReference.expression, package: pkg, statement });
-      bindings.set(statement.name.text, {
-        local: statement.name.text,
+      readImportEquals(statement, statement.moduleReference.expression, found);
+    } else if (tsm.isVariableStatement(statement)) {
+      readRequires(tsm, statement, found);
+    }
+  }
+  // Dynamic `import('quidproquo-web/auth')` and nested `require` calls name modules too.
+  if (/\b(?:import|require)\s*\(/.test(sourceFile.text)) readDynamicImports(tsm, sourceFile, found);
+  cache.set(sourceFile, found);
+  return found;
+}
+
+const isDeep = (specifier: string) => /^(?:@quidproquo\/[^/]+|quidproquo(?:-[^/]+)?)\/./.test(specifier);
+
+/** `export { a, b as c } from 'quidproquo-core'` */
+function readReexports(
+  tsm: Tsm,
+  statement: ts.ExportDeclaration,
+  specifier: ts.StringLiteral,
+  { modules, reexports }: FrameworkImports,
+): void {
+  const module = specifier.text;
+  const pkg = frameworkPackageOf(module);
+  if (!pkg) return;
+  modules.push({ specifier, package: pkg, statement });
+  if (statement.exportClause && tsm.isNamedExports(statement.exportClause)) {
+    for (const element of statement.exportClause.elements) {
+      reexports.push({
+        exported: element.name.text,
+        imported: (element.propertyName ?? element.name).text,
+        package: pkg,
+        module,
+        node: element,
+        statement,
+      });
+    }
+  }
+}
+
+/** `import x, { a, b as c } from ...`, `import * as x from ...` */
+function readImport(tsm: Tsm, statement: ts.ImportDeclaration, specifier: ts.StringLiteral, { modules, bindings }: FrameworkImports): void {
+  const module = specifier.text;
+  const pkg = frameworkPackageOf(module);
+  if (!pkg) return;
+  modules.push({ specifier, package: pkg, statement });
+  const clause = statement.importClause;
+  if (!clause) return;
+  const named = clause.namedBindings;
+  if (named && tsm.isNamespaceImport(named)) {
+    bindings.set(named.name.text, {
+      local: named.name.text,
+      imported: undefined,
+      package: pkg,
+      module,
+      deep: isDeep(module),
+      kind: 'namespace',
+      node: named,
+      statement,
+      typeOnly: clause.isTypeOnly,
+    });
+  } else if (named && tsm.isNamedImports(named)) {
+    for (const element of named.elements) {
+      bindings.set(element.name.text, {
+        local: element.name.text,
+        imported: (element.propertyName ?? element.name).text,
+        package: pkg,
+        module,
+        deep: isDeep(module),
+        kind: 'named',
+        node: element,
+        statement,
+        typeOnly: clause.isTypeOnly || element.isTypeOnly,
+      });
+    }
+  }
+  // A default import of a framework package: its members are the package's exports.
+  if (clause.name)
+    bindings.set(clause.name.text, {
+      local: clause.name.text,
+      imported: undefined,
+      package: pkg,
+      module,
+      deep: isDeep(module),
+      kind: 'namespace',
+      node: clause,
+      statement,
+      typeOnly: clause.isTypeOnly,
+    });
+}
+
+/** `import x = require(...)` */
+function readImportEquals(
+  statement: ts.ImportEqualsDeclaration,
+  specifier: ts.StringLiteral,
+  { modules, bindings }: FrameworkImports,
+): void {
+  const module = specifier.text;
+  const pkg = frameworkPackageOf(module);
+  if (!pkg) return;
+  modules.push({ specifier, package: pkg, statement });
+  bindings.set(statement.name.text, {
+    local: statement.name.text,
+    imported: undefined,
+    package: pkg,
+    module,
+    deep: isDeep(module),
+    kind: 'namespace',
+    node: statement,
+    statement,
+    typeOnly: false,
+  });
+}
+
+/** `const x = require(...)`, `const { a, b: c } = require(...)` */
+function readRequires(tsm: Tsm, statement: ts.VariableStatement, { modules, bindings }: FrameworkImports): void {
+  for (const declaration of statement.declarationList.declarations) {
+    const required = declaration.initializer && requiredSpecifier(tsm, declaration.initializer);
+    if (!required) continue;
+    const module = required.text;
+    const pkg = frameworkPackageOf(module);
+    if (!pkg) continue;
+    modules.push({ specifier: required, package: pkg, statement });
+    if (tsm.isIdentifier(declaration.name)) {
+      bindings.set(declaration.name.text, {
+        local: declaration.name.text,
         imported: undefined,
         package: pkg,
         module,
         deep: isDeep(module),
-        kind: 'namespace',
-        node: statement,
+        kind: 'require-namespace',
+        node: declaration,
         statement,
         typeOnly: false,
       });
-      continue;
-    }
-    if (tsm.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        const required = declaration.initializer && requiredSpecifier(tsm, declaration.initializer);
-        if (!required) continue;
-        const module = required.text;
-        const pkg = frameworkPackageOf(module);
-        if (!pkg) continue;
-        modules.push({ specifier: required, package: pkg, statement });
-        if (tsm.isIdentifier(declaration.name)) {
-          bindings.set(declaration.name.text, {
-            local: declaration.name.text,
-            imported: undefined,
-            package: pkg,
-            module,
-            deep: isDeep(module),
-            kind: 'require-namespace',
-            node: declaration,
-            statement,
-            typeOnly: false,
-          });
-        } else if (tsm.isObjectBindingPattern(declaration.name)) {
-          for (const element of declaration.name.elements) {
-            if (!tsm.isIdentifier(element.name) || element.dotDotDotToken) continue;
-            const imported =
-              element.propertyName && (tsm.isIdentifier(element.propertyName) || tsm.isStringLiteral(element.propertyName))
-                ? element.propertyName.text
-                : element.name.text;
-            bindings.set(element.name.text, {
-              local: element.name.text,
-              imported,
-              package: pkg,
-              module,
-              deep: isDeep(module),
-              kind: 'require-named',
-              node: element,
-              statement,
-              typeOnly: false,
-            });
-          }
-        }
+    } else if (tsm.isObjectBindingPattern(declaration.name)) {
+      for (const element of declaration.name.elements) {
+        if (!tsm.isIdentifier(element.name) || element.dotDotDotToken) continue;
+        const imported =
+          element.propertyName && (tsm.isIdentifier(element.propertyName) || tsm.isStringLiteral(element.propertyName))
+            ? element.propertyName.text
+            : element.name.text;
+        bindings.set(element.name.text, {
+          local: element.name.text,
+          imported,
+          package: pkg,
+          module,
+          deep: isDeep(module),
+          kind: 'require-named',
+          node: element,
+          statement,
+          typeOnly: false,
+        });
       }
     }
   }
-  // Dynamic `import('quidproquo-web/auth')` and nested `require` calls name modules too.
+}
+
+function readDynamicImports(tsm: Tsm, sourceFile: ts.SourceFile, { modules }: FrameworkImports): void {
   const visit = (node: ts.Node): void => {
     if (tsm.isCallExpression(node) && node.arguments.length === 1 && tsm.isStringLiteralLike(node.arguments[0])) {
       const isImport = node.expression.kind === tsm.SyntaxKind.ImportKeyword;
@@ -234,9 +261,7 @@ export function frameworkImports(tsm: Tsm, sourceFile: ts.SourceFile): Framework
     tsm.forEachChild(node, visit);
   };
   if (/\b(?:import|require)\s*\(/.test(sourceFile.text)) visit(sourceFile);
-  const result = { bindings, reexports, modules };
-  cache.set(sourceFile, result);
-  return result;
+  visit(sourceFile);
 }
 
 function requiredSpecifier(tsm: Tsm, expression: ts.Expression): ts.StringLiteralLike | undefined {
