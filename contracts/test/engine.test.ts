@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contract } from '../src';
 import { allContracts, applyEdits, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { dedent } from '../src/engine/dedent';
+import { runtimeReferences } from '../src/engine/route-bindings';
 
 const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
 const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
@@ -157,6 +158,44 @@ describe('one model of config runtime references', () => {
       ['defineSeed', '/project/src/seeds/todo', 'seedTodos', false],
       ['defineSeed', '/project/src/seeds/more', 'seedMore', false],
       ['defineRecurringSchedule', '', '', true],
+    ]);
+  });
+});
+
+describe('runtime references of a program', () => {
+  // An editor makes a new program after every edit, reusing the SourceFile of each file the edit
+  // did not touch: the references are kept per file, and an edited file is read again.
+  const programOf = (files: Record<string, string>, oldProgram?: ts.Program) => {
+    const options: ts.CompilerOptions = { noEmit: true, noLib: true, types: [] };
+    const host = ts.createCompilerHost(options);
+    const sourceFiles = new Map<string, ts.SourceFile>();
+    host.fileExists = (name) => name in files;
+    host.readFile = (name) => files[name];
+    host.getSourceFile = (name, languageVersion) => {
+      if (!(name in files)) return undefined;
+      const reused = oldProgram?.getSourceFile(name);
+      if (reused && reused.text === files[name]) return reused;
+      let created = sourceFiles.get(name);
+      if (!created) sourceFiles.set(name, (created = ts.createSourceFile(name, files[name], languageVersion, true)));
+      return created;
+    };
+    return ts.createProgram(Object.keys(files), options, host, oldProgram);
+  };
+  const controller = '/app/src/controllers/todo.ts';
+  const config = '/app/src/qpq.config.ts';
+  const route = (exportName: string) =>
+    `defineRoute('GET', '/todos', '/controllers/todo::${exportName}');\ndefineQueue('jobs', { job: '/controllers/todo::onJob' });\n`;
+
+  it('follow an edit of the config and reuse what did not change', () => {
+    const files = { [controller]: 'export function* listTodos() {}\nexport function* getTodo() {}\n', [config]: route('listTodos') };
+    const before = programOf(files);
+    expect([...runtimeReferences(ts, before).routes]).toEqual(['/app/src/controllers/todo::listTodos']);
+    const after = programOf({ ...files, [config]: route('getTodo') }, before);
+    expect(after.getSourceFile(controller)).toBe(before.getSourceFile(controller));
+    expect([...runtimeReferences(ts, after).routes]).toEqual(['/app/src/controllers/todo::getTodo']);
+    expect([...runtimeReferences(ts, after).all].sort()).toEqual([
+      '/app/src/controllers/todo::getTodo',
+      '/app/src/controllers/todo::onJob',
     ]);
   });
 });
