@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import type { ImportRank } from '../engine/import-sort';
 import { compareImportNames, importRank, moduleSortKey } from '../engine/import-sort';
 import type { ContractContext } from '../types';
 
@@ -140,6 +141,28 @@ export const importOrder = defineContract({
         findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
       },
       {
+        note: 'Modules in order are not enough: groups are set apart by one blank line, and imports of a group by none.',
+        code: dedent`
+          import { askDateNow } from 'quidproquo-core';
+          import { z } from 'zod';
+
+          import { config } from '../config';
+
+          import { todoLogic } from './todoLogic';
+
+        `,
+        output: dedent`
+          import { askDateNow } from 'quidproquo-core';
+
+          import { z } from 'zod';
+
+          import { config } from '../config';
+          import { todoLogic } from './todoLogic';
+
+        `,
+        findings: [{ messageId: 'unsortedImports', line: 1, column: 1 }],
+      },
+      {
         note: 'Comments move with their import; the planned `@quidproquo/*` packages come first too.',
         code: dedent`
           import lodash from 'lodash';
@@ -214,7 +237,9 @@ class ImportOrderCheck {
     for (const { node } of index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock)) containers.push(node.statements);
     const groups = this.context.options.groups ?? QPQ_IMPORT_GROUPS;
     for (const statements of containers) {
-      for (const chunk of this.chunks(statements, (s) => tsm.isImportDeclaration(s), false)) this.checkImports(chunk, groups);
+      for (const chunk of this.chunks(statements, (s) => tsm.isImportDeclaration(s), false)) {
+        if (!this.importsAlreadySorted(chunk, groups)) this.checkImports(chunk, groups);
+      }
       for (const chunk of this.chunks(statements, (s) => this.isExportFrom(s), true)) this.checkExports(chunk);
     }
   }
@@ -254,6 +279,50 @@ class ImportOrderCheck {
         (previous === undefined || this.line(c.pos) > this.line(previous.end)) &&
         this.line(c.end) < this.line(statement.getStart(this.context.sourceFile)),
     );
+  }
+
+  /**
+   * Whether a block of imports already is what sorting prints: in order, names in braces in order,
+   * a line break between imports of a group and a blank line between groups, and no comment to
+   * carry along. Most blocks are, and skip building the sorted text.
+   */
+  private importsAlreadySorted(chunk: ts.Statement[], groups: string[][]): boolean {
+    const { sourceFile, options } = this.context;
+    const nl = this.newline;
+    let previous: { rank: ImportRank; style: number; source: Source; end: number } | undefined;
+    for (const node of chunk) {
+      const start = node.getStart(sourceFile);
+      if (/\/[/*]|\n[ \t]*\r?\n/.test(this.text.slice(start, node.end)) || !this.namesInOrder(node)) return false;
+      const style = this.styleOf(node);
+      const source = this.sourceOf(node);
+      const rank = importRank(
+        source.originalSource,
+        groups,
+        style === SIDE_EFFECT ? 'side-effect' : source.kind !== 'value' ? 'type' : 'value',
+      );
+      if (previous) {
+        const sameGroup = previous.rank.group === rank.group;
+        if (this.text.slice(previous.end, start) !== (sameGroup ? nl : nl + nl)) return false;
+        const order =
+          previous.rank.group - rank.group ||
+          previous.rank.pattern - rank.pattern ||
+          compareItems(previous, { style, source }, options.orderByImportStyle);
+        if (order > 0) return false;
+      } else {
+        // The first import starts its line: nothing before it on the line could belong to it.
+        const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+        if (/\S/.test(this.text.slice(lineStart, start))) return false;
+      }
+      previous = { rank, style, source, end: node.end };
+    }
+    // Nothing after the last import on its line either (a comment there moves with it).
+    const lineEnd = this.text.indexOf('\n', previous!.end);
+    return /^\r?$/.test(this.text.slice(previous!.end, lineEnd < 0 ? undefined : lineEnd));
+  }
+
+  private namesInOrder(node: ts.Statement): boolean {
+    const bindings = this.context.ts.isImportDeclaration(node) ? node.importClause?.namedBindings : undefined;
+    return !bindings || !this.context.ts.isNamedImports(bindings) || isInSpecifierOrder(bindings.elements);
   }
 
   private checkImports(chunk: ts.Statement[], groups: string[][]): void {
@@ -589,18 +658,17 @@ function print(tokens: Token[]): string {
 
 /** simple-import-sort's order; `byStyle` adds version 13's order of one module's import styles. */
 function sortItems(items: Item[], byStyle: boolean): Item[] {
-  return [...items].sort((a, b) =>
-    a.style === SIDE_EFFECT && b.style === SIDE_EFFECT
-      ? a.index - b.index
-      : a.style === SIDE_EFFECT
-        ? -1
-        : b.style === SIDE_EFFECT
-          ? 1
-          : compare(a.source.source, b.source.source) ||
-            compare(a.source.originalSource, b.source.originalSource) ||
-            compare(a.source.kind, b.source.kind) ||
-            (byStyle ? a.style - b.style : 0) ||
-            a.index - b.index,
+  return [...items].sort((a, b) => compareItems(a, b, byStyle) || a.index - b.index);
+}
+
+/** Two imports of one bucket; side-effect imports first, in their source order (0 between them). */
+function compareItems(a: Pick<Item, 'style' | 'source'>, b: Pick<Item, 'style' | 'source'>, byStyle: boolean): number {
+  if (a.style === SIDE_EFFECT || b.style === SIDE_EFFECT) return a.style === b.style ? 0 : a.style === SIDE_EFFECT ? -1 : 1;
+  return (
+    compare(a.source.source, b.source.source) ||
+    compare(a.source.originalSource, b.source.originalSource) ||
+    compare(a.source.kind, b.source.kind) ||
+    (byStyle ? a.style - b.style : 0)
   );
 }
 
