@@ -112,21 +112,6 @@ export function argumentBounds(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpress
   return { open, close: call.end - 1 };
 }
 
-/** Strips parentheses, `as`, `!` and `satisfies` around an expression. */
-export function unwrap(tsm: Tsm, node: ts.Expression): ts.Expression {
-  let current = node;
-  while (
-    tsm.isParenthesizedExpression(current) ||
-    tsm.isAsExpression(current) ||
-    tsm.isNonNullExpression(current) ||
-    tsm.isSatisfiesExpression(current) ||
-    tsm.isTypeAssertionExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
 /** Where the scanner's current token starts: `getTokenStart` since TypeScript 5.1, `getTokenPos` before. */
 function tokenStart(scanner: ts.Scanner): number {
   const modern = (scanner as { getTokenStart?: () => number }).getTokenStart;

@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
-import { appendElement, argumentBounds, propertyName, removeElement, unwrap } from '../list-edits';
+import { appendElement, argumentBounds, propertyName, removeElement } from '../list-edits';
 import type { CallCondition, CallShapeEntry, ExportRef } from '../tables';
 
 type Tsm = typeof ts;
@@ -14,7 +15,7 @@ export function callsTo(collector: SiteCollector, ref: ExportRef): ts.CallExpres
   if (!sf.text.includes(last) && ![...resolver.imports.bindings.values()].some((b) => b.imported === ref.name.split('.')[0])) return [];
   const calls: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
-    if (tsm.isCallExpression(node) && resolver.matches(unwrap(tsm, node.expression), ref)) calls.push(node);
+    if (tsm.isCallExpression(node) && resolver.matches(skipTransparentWrappers(tsm, node.expression), ref)) calls.push(node);
     tsm.forEachChild(node, visit);
   };
   visit(sf);
@@ -32,7 +33,7 @@ export function meetsCondition(tsm: Tsm, call: ts.CallExpression, condition: Cal
   if (condition.literal) {
     const argument = call.arguments[condition.literal.index];
     if (!argument) return false;
-    const node = unwrap(tsm, argument);
+    const node = skipTransparentWrappers(tsm, argument);
     const value = condition.literal.value;
     if (value === null) return node.kind === tsm.SyntaxKind.NullKeyword;
     if (value === 'undefined') return tsm.isIdentifier(node) && node.text === 'undefined';
@@ -98,7 +99,7 @@ export function callShapeSites(collector: SiteCollector, entry: CallShapeEntry):
 /** The callee written for `to`: the same namespace or object when `to` lives there, else an import. */
 export function calleeReplacement(collector: SiteCollector, call: ts.CallExpression, from: ExportRef, to: ExportRef): TextEdit | undefined {
   const { tsm, sourceFile: sf, resolver } = collector;
-  const callee = unwrap(tsm, call.expression);
+  const callee = skipTransparentWrappers(tsm, call.expression);
   const resolved = resolver.resolve(callee);
   if (
     tsm.isPropertyAccessExpression(callee) &&
@@ -156,7 +157,7 @@ export function renderArguments(collector: SiteCollector, call: ts.CallExpressio
       return '';
     }
     if (!key) return argument.getText(sf);
-    const node = unwrap(tsm, argument);
+    const node = skipTransparentWrappers(tsm, argument);
     if (tsm.isStringLiteralLike(node) && /^[A-Za-z_$][\w$]*$/.test(node.text)) return node.text;
     if (tsm.isStringLiteralLike(node) || tsm.isNumericLiteral(node)) return argument.getText(sf);
     return `[${argument.getText(sf)}]`;
@@ -204,7 +205,8 @@ export function optionEdits(
   const additions = Object.entries(options.addIfMissing ?? {});
   if (
     argument === undefined ||
-    (tsm.isIdentifier(unwrap(tsm, argument)) && (unwrap(tsm, argument) as ts.Identifier).text === 'undefined')
+    (tsm.isIdentifier(skipTransparentWrappers(tsm, argument)) &&
+      (skipTransparentWrappers(tsm, argument) as ts.Identifier).text === 'undefined')
   ) {
     if (additions.length === 0) return { edits };
     const object = `{ ${additions.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
@@ -213,7 +215,7 @@ export function optionEdits(
     const fill = Array.from({ length: options.index - call.arguments.length }, () => 'undefined');
     return { edits: [appendElement(tsm, sf, call.arguments, open, close, [...fill, object].join(', '))] };
   }
-  const node = unwrap(tsm, argument);
+  const node = skipTransparentWrappers(tsm, argument);
   if (!tsm.isObjectLiteralExpression(node)) {
     // Options built elsewhere: the old default goes first, so a value they carry still wins.
     // A key to remove or rename cannot be seen here; the compiler reports it where the object is written.
@@ -276,7 +278,7 @@ function undefinedComparisons(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpressi
   const parent = outer.parent;
   if (tsm.isBinaryExpression(parent) && strict(parent.operatorToken.kind)) {
     const other = parent.left === outer ? parent.right : parent.left;
-    if (isUndefined(unwrap(tsm, other))) found.push(unwrap(tsm, other));
+    if (isUndefined(skipTransparentWrappers(tsm, other))) found.push(skipTransparentWrappers(tsm, other));
   }
   if (
     tsm.isVariableDeclaration(parent) &&
@@ -289,8 +291,8 @@ function undefinedComparisons(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpressi
     if (!scope) scope = sf;
     const visit = (node: ts.Node): void => {
       if (tsm.isBinaryExpression(node) && strict(node.operatorToken.kind)) {
-        const left = unwrap(tsm, node.left);
-        const right = unwrap(tsm, node.right);
+        const left = skipTransparentWrappers(tsm, node.left);
+        const right = skipTransparentWrappers(tsm, node.right);
         if (tsm.isIdentifier(left) && left.text === name && isUndefined(right)) found.push(right);
         else if (tsm.isIdentifier(right) && right.text === name && isUndefined(left)) found.push(left);
       }

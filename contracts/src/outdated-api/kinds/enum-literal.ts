@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
-import { unwrap } from '../list-edits';
 import type { EnumLiteralEntry } from '../tables';
 
 /**
@@ -24,7 +24,7 @@ export function enumLiteralSites(
     if (!uses) return;
   }
   const isMember = (node: ts.Expression) => {
-    const inner = unwrap(tsm, node);
+    const inner = skipTransparentWrappers(tsm, node);
     return (
       (tsm.isPropertyAccessExpression(inner) && inner.name.text === entry.property) ||
       (tsm.isElementAccessExpression(inner) &&
@@ -62,15 +62,15 @@ export function enumLiteralSites(
   ]);
   const visit = (node: ts.Node): void => {
     if (tsm.isBinaryExpression(node) && comparison.has(node.operatorToken.kind)) {
-      const left = unwrap(tsm, node.left);
-      const right = unwrap(tsm, node.right);
+      const left = skipTransparentWrappers(tsm, node.left);
+      const right = skipTransparentWrappers(tsm, node.right);
       if (isMember(left) && tsm.isStringLiteralLike(right) && right.text in entry.values) report(right);
       else if (isMember(right) && tsm.isStringLiteralLike(left) && left.text in entry.values) report(left);
     }
     if (tsm.isSwitchStatement(node) && isMember(node.expression)) {
       for (const clause of node.caseBlock.clauses) {
         if (tsm.isCaseClause(clause)) {
-          const value = unwrap(tsm, clause.expression);
+          const value = skipTransparentWrappers(tsm, clause.expression);
           if (tsm.isStringLiteralLike(value) && value.text in entry.values) report(value);
         }
       }

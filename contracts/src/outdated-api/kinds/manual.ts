@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
-import { propertyName, unwrap } from '../list-edits';
+import { propertyName } from '../list-edits';
 import type { ExportRef, ManualEntry, SiteFinder } from '../tables';
 import { callsTo } from './call-shape';
 import { literalsTypedAs, memberReads, typeReferencesTo } from './typed';
@@ -81,7 +82,7 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
   if ('option' in finder) {
     for (const call of callsTo(collector, finder.option)) {
       const argument = call.arguments[finder.index];
-      const object = argument && unwrap(tsm, argument);
+      const object = argument && skipTransparentWrappers(tsm, argument);
       if (!object || !tsm.isObjectLiteralExpression(object)) continue;
       for (const property of object.properties) {
         const name = propertyName(tsm, property);
@@ -93,7 +94,7 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
   if ('missingOption' in finder) {
     for (const call of callsTo(collector, finder.missingOption)) {
       const argument = call.arguments[finder.index];
-      const object = argument && unwrap(tsm, argument);
+      const object = argument && skipTransparentWrappers(tsm, argument);
       if (object && !tsm.isObjectLiteralExpression(object)) continue;
       if (
         object &&

@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
-import { unwrap } from '../list-edits';
 import type { ExportRef } from '../tables';
 
 type Tsm = typeof ts;
@@ -47,7 +47,7 @@ export function literalsTypedAs(
   const seen = new Set<ts.Node>();
   const take = (expression: ts.Expression | undefined, ref: ExportRef, array: boolean) => {
     if (!expression) return;
-    const node = unwrap(tsm, expression);
+    const node = skipTransparentWrappers(tsm, expression);
     if (array && tsm.isArrayLiteralExpression(node)) {
       for (const element of node.elements) take(element, ref, false);
       return;
@@ -114,7 +114,7 @@ export function memberReads(collector: SiteCollector, ref: ExportRef, property: 
   const found: ts.PropertyAccessExpression[] = [];
   const visit = (node: ts.Node): void => {
     if (tsm.isPropertyAccessExpression(node) && node.name.text === property) {
-      const base = unwrap(tsm, node.expression);
+      const base = skipTransparentWrappers(tsm, node.expression);
       let hit = resolver.matches(base, ref) || (tsm.isIdentifier(base) && annotated.has(base.text));
       if (!hit && checker) {
         try {

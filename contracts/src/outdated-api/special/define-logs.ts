@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { calleeReplacement, callsTo } from '../kinds/call-shape';
-import { appendElement, argumentBounds, unwrap } from '../list-edits';
+import { appendElement, argumentBounds } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 /**
@@ -42,7 +43,7 @@ export function defineLogsSites(collector: SiteCollector, entry: SpecialEntry): 
     }
     let settingsText: string;
     const servicesText = `services: ${services.getText(sf)}`;
-    const node = settings && unwrap(tsm, settings);
+    const node = settings && skipTransparentWrappers(tsm, settings);
     if (!settings) settingsText = `{ ${servicesText} }`;
     else if (
       node &&
@@ -68,7 +69,7 @@ function applicationModuleName(collector: SiteCollector): string | undefined {
   for (const call of callsTo(collector, { package: 'quidproquo-core', name: 'defineApplicationModule' })) {
     const argument = call.arguments[1];
     if (!argument) continue;
-    const node = unwrap(tsm, argument);
+    const node = skipTransparentWrappers(tsm, argument);
     if (tsm.isStringLiteralLike(node)) return argument.getText(sf);
     if (tsm.isIdentifier(node) && isTopLevelConst(tsm, sf, node.text)) return node.text;
   }

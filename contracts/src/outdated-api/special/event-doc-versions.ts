@@ -1,8 +1,9 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
-import { propertyName, removeElement, unwrap } from '../list-edits';
+import { propertyName, removeElement } from '../list-edits';
 import type { SpecialEntry } from '../tables';
 
 /**
@@ -14,7 +15,7 @@ import type { SpecialEntry } from '../tables';
 export function eventDocVersionsSites(collector: SiteCollector, entry: SpecialEntry): void {
   const { tsm, sourceFile: sf } = collector;
   for (const call of callsTo(collector, entry.targets[0])) {
-    const config = call.arguments[0] && unwrap(tsm, call.arguments[0]);
+    const config = call.arguments[0] && skipTransparentWrappers(tsm, call.arguments[0]);
     if (!config || !tsm.isObjectLiteralExpression(config)) continue;
     const byName = new Map<string, ts.ObjectLiteralElementLike>();
     for (const property of config.properties) {

@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { literalsTypedAs, typeReferencesTo } from '../kinds/typed';
-import { propertyName, unwrap } from '../list-edits';
+import { propertyName } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 interface Data {
@@ -59,7 +60,7 @@ export function isoDateTimeSites(collector: SiteCollector, entry: SpecialEntry):
         continue;
       }
       const date = (call.expression as ts.PropertyAccessExpression).expression;
-      const edits: TextEdit[] = [{ start, end: call.end, newText: `${helper}(${unwrap(tsm, date).getText(sf)})` }];
+      const edits: TextEdit[] = [{ start, end: call.end, newText: `${helper}(${skipTransparentWrappers(tsm, date).getText(sf)})` }];
       collector.report({
         entry,
         start,

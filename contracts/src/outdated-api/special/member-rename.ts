@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import { literalsTypedAs, memberReads } from '../kinds/typed';
-import { propertyName, unwrap } from '../list-edits';
+import { propertyName } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 interface MemberChange {
@@ -32,8 +33,8 @@ export function memberRenameSites(collector: SiteCollector, entry: SpecialEntry)
         if (
           tsm.isPropertyAccessExpression(node) &&
           node.name.text === change.from &&
-          tsm.isIdentifier(unwrap(tsm, node.expression)) &&
-          made.has((unwrap(tsm, node.expression) as ts.Identifier).text)
+          tsm.isIdentifier(skipTransparentWrappers(tsm, node.expression)) &&
+          made.has((skipTransparentWrappers(tsm, node.expression) as ts.Identifier).text)
         )
           reads.add(node);
         tsm.forEachChild(node, visit);

@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import { literalsTypedAs } from '../kinds/typed';
-import { propertyName, unwrap } from '../list-edits';
+import { propertyName } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 interface Data {
@@ -20,7 +21,7 @@ export function nullNotUndefinedSites(collector: SiteCollector, entry: SpecialEn
   const data = entry.data as unknown as Data;
   const objects: ts.ObjectLiteralExpression[] = [];
   for (const call of callsTo(collector, data.call)) {
-    const argument = call.arguments[data.index] && unwrap(tsm, call.arguments[data.index]);
+    const argument = call.arguments[data.index] && skipTransparentWrappers(tsm, call.arguments[data.index]);
     if (argument && tsm.isObjectLiteralExpression(argument)) objects.push(argument);
   }
   for (const { literal } of literalsTypedAs(collector, data.types ?? [])) if (!objects.includes(literal)) objects.push(literal);
@@ -30,11 +31,12 @@ export function nullNotUndefinedSites(collector: SiteCollector, entry: SpecialEn
       const fn = tsm.isMethodDeclaration(property)
         ? property
         : tsm.isPropertyAssignment(property)
-          ? unwrap(tsm, property.initializer)
+          ? skipTransparentWrappers(tsm, property.initializer)
           : undefined;
       if (!fn || !(tsm.isArrowFunction(fn) || tsm.isFunctionExpression(fn) || tsm.isMethodDeclaration(fn)) || !fn.body) continue;
       const edits: TextEdit[] = [];
-      const isUndefined = (e: ts.Expression) => tsm.isIdentifier(unwrap(tsm, e)) && (unwrap(tsm, e) as ts.Identifier).text === 'undefined';
+      const isUndefined = (e: ts.Expression) =>
+        tsm.isIdentifier(skipTransparentWrappers(tsm, e)) && (skipTransparentWrappers(tsm, e) as ts.Identifier).text === 'undefined';
       if (!tsm.isBlock(fn.body)) {
         if (isUndefined(fn.body)) edits.push({ start: fn.body.getStart(sf), end: fn.body.end, newText: 'null' });
       } else {

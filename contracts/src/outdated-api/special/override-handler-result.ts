@@ -1,9 +1,9 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
-import { unwrap } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 /**
@@ -16,13 +16,13 @@ export function overrideHandlerResultSites(collector: SiteCollector, entry: Spec
   const { tsm, sourceFile: sf } = collector;
   const helperRef = (entry.data as { helper: ExportRef }).helper;
   for (const call of callsTo(collector, entry.targets[0])) {
-    const overrides = call.arguments[1] && unwrap(tsm, call.arguments[1]);
+    const overrides = call.arguments[1] && skipTransparentWrappers(tsm, call.arguments[1]);
     if (!overrides || !tsm.isObjectLiteralExpression(overrides)) continue;
     for (const property of overrides.properties) {
       const handler = tsm.isMethodDeclaration(property)
         ? property
         : tsm.isPropertyAssignment(property)
-          ? unwrap(tsm, property.initializer)
+          ? skipTransparentWrappers(tsm, property.initializer)
           : undefined;
       if (!handler || !(tsm.isMethodDeclaration(handler) || tsm.isFunctionExpression(handler)) || !handler.body) continue;
       const returns = returnsToShape(tsm, handler);
@@ -70,14 +70,14 @@ function returnsToShape(tsm: typeof ts, handler: ts.MethodDeclaration | ts.Funct
   const visit = (node: ts.Node): void => {
     if (tsm.isFunctionLike(node)) return;
     if (tsm.isReturnStatement(node)) {
-      const value = node.expression && unwrap(tsm, node.expression);
+      const value = node.expression && skipTransparentWrappers(tsm, node.expression);
       const relays =
         value &&
         tsm.isYieldExpression(value) &&
         !value.asteriskToken &&
         value.expression &&
-        tsm.isIdentifier(unwrap(tsm, value.expression)) &&
-        (unwrap(tsm, value.expression) as ts.Identifier).text === action;
+        tsm.isIdentifier(skipTransparentWrappers(tsm, value.expression)) &&
+        (skipTransparentWrappers(tsm, value.expression) as ts.Identifier).text === action;
       const shaped =
         value &&
         tsm.isCallExpression(value) &&

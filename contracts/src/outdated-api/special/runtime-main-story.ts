@@ -1,9 +1,10 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
-import { appendElement, propertyName, removeElement, unwrap } from '../list-edits';
+import { appendElement, propertyName, removeElement } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 /**
@@ -16,7 +17,7 @@ export function runtimeMainStorySites(collector: SiteCollector, entry: SpecialEn
   const factory = (entry.data as { definition: ExportRef }).definition;
   const definitions = new Map<string, ts.ObjectLiteralExpression>();
   for (const call of callsTo(collector, factory)) {
-    const options = call.arguments[0] && unwrap(tsm, call.arguments[0]);
+    const options = call.arguments[0] && skipTransparentWrappers(tsm, call.arguments[0]);
     let outer: ts.Node = call;
     while (tsm.isParenthesizedExpression(outer.parent) || tsm.isAsExpression(outer.parent)) outer = outer.parent;
     if (
@@ -41,15 +42,15 @@ export function runtimeMainStorySites(collector: SiteCollector, entry: SpecialEn
         message: `\`${hook.name}\` takes no main story: the definition runs it as \`onInit\``,
       };
       // A name where the story was: the call was already migrated (or never had one).
-      if (tsm.isStringLiteralLike(unwrap(tsm, story))) continue;
+      if (tsm.isStringLiteralLike(skipTransparentWrappers(tsm, story))) continue;
       const dropStory: TextEdit = removeElement(tsm, sf, call.arguments, 1, call.arguments.pos - 1);
-      const storyNode = unwrap(tsm, story);
+      const storyNode = skipTransparentWrappers(tsm, story);
       if (tsm.isIdentifier(storyNode) && storyNode.text === 'undefined') {
         collector.report({ ...where, edits: [dropStory] });
         continue;
       }
-      const literal = tsm.isIdentifier(unwrap(tsm, definition))
-        ? definitions.get((unwrap(tsm, definition) as ts.Identifier).text)
+      const literal = tsm.isIdentifier(skipTransparentWrappers(tsm, definition))
+        ? definitions.get((skipTransparentWrappers(tsm, definition) as ts.Identifier).text)
         : undefined;
       if (
         !literal ||

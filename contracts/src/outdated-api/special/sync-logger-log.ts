@@ -1,8 +1,8 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { typeReferencesTo } from '../kinds/typed';
-import { unwrap } from '../list-edits';
 import type { SpecialEntry } from '../tables';
 
 /** `await logger.log(result)` -> `logger.log(result)` where `logger` is declared a `QpqLogger` (or typed so, with a checker). */
@@ -20,7 +20,7 @@ export function syncLoggerLogSites(collector: SiteCollector, entry: SpecialEntry
       loggers.add(holder.name.text);
   }
   const isLogger = (expression: ts.Expression): boolean => {
-    const node = unwrap(tsm, expression);
+    const node = skipTransparentWrappers(tsm, expression);
     const name = tsm.isIdentifier(node)
       ? node.text
       : tsm.isPropertyAccessExpression(node) && node.expression.kind === tsm.SyntaxKind.ThisKeyword
@@ -37,7 +37,7 @@ export function syncLoggerLogSites(collector: SiteCollector, entry: SpecialEntry
   };
   const visit = (node: ts.Node): void => {
     if (tsm.isAwaitExpression(node)) {
-      const call = unwrap(tsm, node.expression);
+      const call = skipTransparentWrappers(tsm, node.expression);
       if (
         tsm.isCallExpression(call) &&
         tsm.isPropertyAccessExpression(call.expression) &&

@@ -1,10 +1,10 @@
 import type * as ts from 'typescript';
 
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import { typeReferencesTo } from '../kinds/typed';
-import { unwrap } from '../list-edits';
 import type { SpecialEntry } from '../tables';
 
 const PER_SLOT_SELECTORS = new Set(['view', 'liveEvents', 'slotState']);
@@ -32,7 +32,8 @@ export function workspaceDocsSites(collector: SiteCollector, entry: SpecialEntry
       names.add(holder.name.text);
   }
   if (names.size === 0) return;
-  const isWorkspace = (node: ts.Expression) => tsm.isIdentifier(unwrap(tsm, node)) && names.has((unwrap(tsm, node) as ts.Identifier).text);
+  const isWorkspace = (node: ts.Expression) =>
+    tsm.isIdentifier(skipTransparentWrappers(tsm, node)) && names.has((skipTransparentWrappers(tsm, node) as ts.Identifier).text);
   const memberName = (node: ts.Node) =>
     tsm.isPropertyAccessExpression(node)
       ? node.name.text

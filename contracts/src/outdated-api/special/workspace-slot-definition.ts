@@ -1,6 +1,7 @@
+import { skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { calleeReplacement, callsTo } from '../kinds/call-shape';
-import { argumentBounds, propertyName, unwrap } from '../list-edits';
+import { argumentBounds, propertyName } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 /**
@@ -19,7 +20,7 @@ export function workspaceSlotDefinitionSites(collector: SiteCollector, entry: Sp
       message: '`createEventDocWorkspaceSlot` is gone: a slot is an event-doc definition',
     };
     const [fold, api] = call.arguments;
-    const literal = fold && unwrap(tsm, fold);
+    const literal = fold && skipTransparentWrappers(tsm, fold);
     if (
       !literal ||
       !api ||
