@@ -2,7 +2,7 @@ import type { Fix, TextEdit } from 'qpq-contracts';
 import type * as ts from 'typescript';
 
 import type { Directive, UnusedDirectiveRule } from './suppressions';
-import { Suppressions } from './suppressions';
+import { isInLiteralText, Suppressions } from './suppressions';
 
 // The quick fixes that write and remove ESLint directives. They write what ESLint reads, so a
 // finding silenced in the editor is silenced in `eslint` too.
@@ -23,7 +23,7 @@ export function disableForLine(tsm: typeof ts, sourceFile: ts.SourceFile, ruleId
     const last = above.rules[above.rules.length - 1];
     return { description, edits: [{ start: last.end, end: last.end, newText: `, ${ruleId}` }] };
   }
-  if (isInsideText(tsm, sourceFile, lineStart)) return undefined;
+  if (isInLiteralText(tsm, sourceFile, lineStart)) return undefined;
   const indentation = /^[ \t]*/.exec(text.slice(lineStart))![0];
   return {
     description,
@@ -106,26 +106,6 @@ function nextLineDirectiveOn(tsm: typeof ts, sourceFile: ts.SourceFile, line: nu
   return Suppressions.of(tsm, sourceFile).directives.find(
     (d) => d.kind === 'disable-next-line' && !d.isBlock && d.pos >= start && d.pos < end && d.rules.length > 0,
   );
-}
-
-/** Whether `pos` lies inside the text of a literal (a template, a string) or of JSX. */
-function isInsideText(tsm: typeof ts, sourceFile: ts.SourceFile, pos: number): boolean {
-  let node: ts.Node = sourceFile;
-  for (;;) {
-    let inner: ts.Node | undefined;
-    tsm.forEachChild(node, (child) => {
-      if (child.pos <= pos && pos < child.end) {
-        inner = child;
-        return true;
-      }
-      return undefined;
-    });
-    if (!inner) break;
-    node = inner;
-  }
-  if (tsm.isJsxText(node)) return true;
-  const literal = tsm.isStringLiteralLike(node) || tsm.isTemplateLiteralToken(node) || tsm.isRegularExpressionLiteral(node);
-  return literal && pos > node.getStart(sourceFile);
 }
 
 function newLineOf(text: string): string {

@@ -156,7 +156,7 @@ function* comments(tsm: typeof ts, sourceFile: ts.SourceFile): Generator<{ pos: 
   const candidate = /\/(\/|\*)\s*eslint-/g;
   for (let match = candidate.exec(text); match; match = candidate.exec(text)) {
     const pos = match.index;
-    if (!isInTrivia(tsm, sourceFile, pos)) continue;
+    if (isInLiteralText(tsm, sourceFile, pos)) continue;
     const isBlock = match[1] === '*';
     const close = isBlock ? text.indexOf('*/', pos + 2) : -1;
     const lineEnd = text.slice(pos).search(/\r?\n/);
@@ -166,7 +166,11 @@ function* comments(tsm: typeof ts, sourceFile: ts.SourceFile): Generator<{ pos: 
   }
 }
 
-function isInTrivia(tsm: typeof ts, sourceFile: ts.SourceFile, pos: number): boolean {
+/**
+ * Whether `pos` lies in the text of a literal (a string, a template, a regular expression) or of
+ * JSX, rather than in code or trivia: a `//` there is no comment, and no comment can go there.
+ */
+export function isInLiteralText(tsm: typeof ts, sourceFile: ts.SourceFile, pos: number): boolean {
   let node: ts.Node = sourceFile;
   for (;;) {
     let inner: ts.Node | undefined;
@@ -182,7 +186,8 @@ function isInTrivia(tsm: typeof ts, sourceFile: ts.SourceFile, pos: number): boo
   }
   // Inside a node but in none of its children: in the trivia before a token, or in the text of a
   // literal. Literals are leaves, so their own text is the only non-trivia place left.
-  return node === sourceFile || pos < node.getStart(sourceFile) || !isLiteralLike(tsm, node);
+  // JSX text is all text, its leading whitespace too (which `getStart` would skip).
+  return node !== sourceFile && isLiteralLike(tsm, node) && (tsm.isJsxText(node) || pos > node.getStart(sourceFile));
 }
 
 function isLiteralLike(tsm: typeof ts, node: ts.Node): boolean {
