@@ -53,8 +53,17 @@ describe('the import order for tools that place one import', () => {
       './askItem2',
       './askItem10',
     ];
-    expect(sortedByRank(modules)).toEqual(sortedByContract(modules));
-    expect(sortedByRank([...modules].reverse())).toEqual(sortedByContract([...modules].reverse()));
+    // The house order, written out: quidproquo packages; packages; aliases and relative imports,
+    // parents before siblings, deeper first, numbers by value.
+    const expected = [
+      ['quidproquo-config-aws', 'quidproquo-core', 'quidproquo-webserver', '@quidproquo/core'],
+      ['react', 'node:path', 'zod', '@aws-sdk/client-s3'],
+      ['~/alias', '../../shared/x', '../config', '..', './a/deeper', './askItem2', './askItem10', './b', './todoLogic', '.'],
+    ];
+    for (const order of [modules, [...modules].reverse()]) {
+      expect(sortedByContract(order)).toEqual(expected);
+      expect(sortedByRank(order)).toEqual(expected);
+    }
   });
 
   it('ranks side-effect and type-only imports as simple-import-sort keys them, and unknown modules last', () => {

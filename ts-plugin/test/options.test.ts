@@ -10,10 +10,23 @@ describe('plugin options: preset and rules', () => {
     for (const config of [undefined, { name: 'qpq-ts-plugin' }, { name: 'qpq-ts-plugin', preset: 'recommended' }]) {
       const { settings, problems } = readSettings(config, allContracts);
       expect(problems).toEqual([]);
-      for (const { meta } of allContracts) {
-        const severity = meta.recommended === 'warn' ? 'warning' : meta.recommended === 'error' ? 'error' : 'off';
-        expect(settings.rules.get(meta.id)).toEqual({ severity, options: undefined });
-      }
+      // The recommended severities written out (tsserver's names: `warn` is `warning`).
+      expect(Object.fromEntries(settings.rules)).toEqual({
+        'require-yield-star': { severity: 'error', options: undefined },
+        'monomorphic-action-shape': { severity: 'warning', options: undefined },
+        'void-returns-204': { severity: 'error', options: undefined },
+        'import-order': { severity: 'warning', options: undefined },
+        'pure-stories': { severity: 'error', options: undefined },
+        'no-try-catch-around-actions': { severity: 'error', options: undefined },
+        'ask-prefix-generator-only': { severity: 'error', options: undefined },
+        'valid-runtime-reference': { severity: 'error', options: undefined },
+        'return-throw-error': { severity: 'error', options: undefined },
+        'no-spread-define': { severity: 'warning', options: undefined },
+        'define-returns-config': { severity: 'error', options: undefined },
+        'serializable-context': { severity: 'error', options: undefined },
+        'raw-story-mocks': { severity: 'error', options: undefined },
+        'no-outdated-api': { severity: 'error', options: undefined },
+      });
     }
   });
 
