@@ -29,7 +29,7 @@ export interface FileFindings {
 const failedRules = new WeakMap<ts.SourceFile, Set<string>>();
 
 /** What the contracts run on for a file, or undefined for a file the plugin leaves alone. */
-export function runTarget(context: PluginContext, fileName: string): RunTarget | undefined {
+function runTarget(context: PluginContext, fileName: string): RunTarget | undefined {
   const { tsm, inner } = context;
   const program = inner.getProgram();
   const sourceFile = program?.getSourceFile(fileName);
@@ -46,6 +46,19 @@ export function runTarget(context: PluginContext, fileName: string): RunTarget |
 export function fileFindings(context: PluginContext, fileName: string): FileFindings | undefined {
   const target = runTarget(context, fileName);
   if (!target) return undefined;
+  // tsserver asks for semantic and suggestion diagnostics, then code fixes, of one file version:
+  // one result serves them all until the file, the checker or the plugin's settings change.
+  const settings = context.settings();
+  const known = lastFindings.get(target.sourceFile);
+  if (known && known.settings === settings && known.checker === target.checker) return known.result;
+  const result = findingsOf(context, target);
+  lastFindings.set(target.sourceFile, { settings, checker: target.checker, result });
+  return result;
+}
+
+const lastFindings = new WeakMap<ts.SourceFile, { settings: object; checker: ts.TypeChecker | undefined; result: FileFindings }>();
+
+function findingsOf(context: PluginContext, target: RunTarget): FileFindings {
   const { tsm, contracts, log } = context;
   const { rules, typeAware } = context.settings();
   const suppressions = Suppressions.of(tsm, target.sourceFile);
@@ -71,9 +84,4 @@ export function fileFindings(context: PluginContext, fileName: string): FileFind
   }
   const unusedDirectiveRules = suppressions.directives.length > 0 ? suppressions.unusedRules(all, (ruleId) => judged.has(ruleId)) : [];
   return { sourceFile: target.sourceFile, reported, unusedDirectiveRules };
-}
-
-/** Every enabled rule's findings for the file, less those ESLint's disable comments silence. */
-export function allFindings(context: PluginContext, fileName: string): Reported[] {
-  return fileFindings(context, fileName)?.reported ?? [];
 }

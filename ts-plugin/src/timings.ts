@@ -1,6 +1,6 @@
 import type * as ts from 'typescript';
 
-export const TIMINGS_COMMAND = 'qpq/timings';
+const TIMINGS_COMMAND = 'qpq/timings';
 
 /** The plugin's own time on the last requests of any project in this tsserver. */
 export interface Timings {

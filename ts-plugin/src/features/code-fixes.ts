@@ -2,7 +2,7 @@ import type { Contract, Finding, Fix } from 'qpq-contracts';
 import type * as ts from 'typescript';
 
 import { disableForFile, disableForLine, removeUnusedRule } from '../directive-edits';
-import { allFindings, fileFindings } from '../findings';
+import { fileFindings } from '../findings';
 import type { PluginContext } from '../plugin-context';
 import { UNUSED_DIRECTIVE_CODE } from './diagnostics';
 
@@ -10,9 +10,9 @@ import { UNUSED_DIRECTIVE_CODE } from './diagnostics';
 const FIX_ID_PREFIX = 'qpq/';
 
 /** Fix names of the fixes that write or remove ESLint directives. */
-export const DISABLE_FOR_LINE = 'qpq-disable-for-line';
-export const DISABLE_FOR_FILE = 'qpq-disable-for-file';
-export const REMOVE_UNUSED_DIRECTIVE = 'qpq-remove-unused-directive';
+const DISABLE_FOR_LINE = 'qpq-disable-for-line';
+const DISABLE_FOR_FILE = 'qpq-disable-for-file';
+const REMOVE_UNUSED_DIRECTIVE = 'qpq-remove-unused-directive';
 
 /**
  * Quick fixes: each finding's autofix and suggestions at the cursor, then "Disable <rule> for
@@ -59,7 +59,7 @@ export function codeFixes(
       return guarded('getCombinedCodeFix', { changes: [] } as ts.CombinedCodeActions, () => {
         const fileName = scope.fileName;
         const ruleId = fixId.slice(FIX_ID_PREFIX.length);
-        const fixes = allFindings(context, fileName)
+        const fixes = (fileFindings(context, fileName)?.reported ?? [])
           .filter(({ contract, finding }) => contract.meta.id === ruleId && finding.fix)
           .map(({ finding }) => finding.fix!);
         return { changes: [{ fileName, textChanges: nonOverlappingChanges(fixes) }] };
