@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
-import { skipTransparentWrappers } from '../engine/syntax';
+import { returnedExpressions, skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext } from '../types';
 
 type Options = Record<string, never>;
@@ -93,6 +93,20 @@ export const rawStoryMocks = defineContract({
         `,
         findings: [{ messageId: 'failureShape', line: 3, column: 40 }],
       },
+      {
+        note: 'Every `return` of a mock function counts, also one inside a block.',
+        code: dedent`
+          runStory(askSaveTodo(todo), {
+            [KeyValueStoreActionType.Upsert]: (action: { payload: { item: Todo } }) => {
+              if (!action.payload.item.title) {
+                return { success: false, error: { errorType: 'Invalid', errorText: 'no title' } };
+              }
+              return null;
+            },
+          });
+        `,
+        findings: [{ messageId: 'failureShape', line: 4, column: 14 }],
+      },
     ],
   },
 
@@ -115,10 +129,8 @@ export const rawStoryMocks = defineContract({
 /** The values a mock gives: itself, or what a mock function returns, through conditionals. */
 function mockValues(tsm: typeof ts, mock: ts.Expression): ts.Expression[] {
   const value = skipTransparentWrappers(tsm, mock);
-  if (tsm.isArrowFunction(value) || tsm.isFunctionExpression(value)) {
-    if (!tsm.isBlock(value.body)) return branches(tsm, value.body);
-    return value.body.statements.flatMap((s) => (tsm.isReturnStatement(s) && s.expression ? branches(tsm, s.expression) : []));
-  }
+  if (tsm.isArrowFunction(value) || tsm.isFunctionExpression(value))
+    return returnedExpressions(tsm, value).flatMap((e) => branches(tsm, e));
   return [value];
 }
 

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
 import { findNotSerializable, findNotSerializableLiteral, type NotSerializable } from '../engine/serializable';
-import { skipTransparentWrappers } from '../engine/syntax';
+import { returnedExpressions, skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext } from '../types';
 
 type Options = Record<string, never>;
@@ -159,12 +159,7 @@ function checkMapper(context: ContractContext<Options, MessageId>, mapper: ts.Ex
   }
   const fn = skipTransparentWrappers(tsm, mapper);
   if (!tsm.isArrowFunction(fn) && !tsm.isFunctionExpression(fn)) return undefined;
-  const returned: ts.Expression[] = [];
-  if (!tsm.isBlock(fn.body)) returned.push(fn.body);
-  else
-    for (const statement of fn.body.statements)
-      if (tsm.isReturnStatement(statement) && statement.expression) returned.push(statement.expression);
-  for (const expression of returned) {
+  for (const expression of returnedExpressions(tsm, fn)) {
     const problem = findNotSerializableLiteral(tsm, expression);
     if (problem) return { problem, at: mapper };
   }

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
 import type { FileIndex } from './file-index';
 import type { StoryRecognizer } from './story-recognition';
-import { skipTransparentWrappers } from './syntax';
+import { returnedExpressions, skipTransparentWrappers } from './syntax';
 
 /** An object literal the runtime receives as an action, or as an action's payload. */
 export interface ShapedLiteral {
@@ -156,19 +156,6 @@ class ActionLiteralCollector {
       if (value) this.takeValue(value, 'payload', scope, seen, action);
     }
   }
-}
-
-/** What a function returns: its expression body, or the operands of its own `return`s. */
-export function returnedExpressions(tsm: TypeScriptModule, fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression[] {
-  if (!tsm.isBlock(fn.body)) return [fn.body];
-  const returned: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (tsm.isFunctionLike(node)) return;
-    if (tsm.isReturnStatement(node) && node.expression) returned.push(node.expression);
-    tsm.forEachChild(node, visit);
-  };
-  tsm.forEachChild(fn.body, visit);
-  return returned;
 }
 
 /** The `const`/`let` declaration of `name` in `scope`'s own body (not in nested functions). */

@@ -178,3 +178,18 @@ export function functionNameOf(tsm: TypeScriptModule, fn: ts.Node): { text: stri
   }
   return undefined;
 }
+
+/** What a function returns: its expression body, or the operands of its own `return`s (not those of functions inside it). */
+export function returnedExpressions(tsm: TypeScriptModule, fn: ts.SignatureDeclaration): ts.Expression[] {
+  const body = (fn as ts.FunctionLikeDeclarationBase).body;
+  if (!body) return [];
+  if (!tsm.isBlock(body)) return [body as ts.Expression];
+  const returned: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (tsm.isFunctionLike(node)) return;
+    if (tsm.isReturnStatement(node) && node.expression) returned.push(node.expression);
+    tsm.forEachChild(node, visit);
+  };
+  tsm.forEachChild(body, visit);
+  return returned;
+}

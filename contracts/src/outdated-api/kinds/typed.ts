@@ -1,11 +1,9 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { returnedExpressions, skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
 import type { ExportRef } from '../tables';
-
-type Tsm = typeof ts;
 
 /** Type references in the file that name one of `refs` (through the file's framework imports). */
 export function typeReferencesTo(
@@ -81,20 +79,6 @@ export function literalsTypedAs(
       for (const returned of returnedExpressions(tsm, holder as ts.SignatureDeclaration)) take(returned, ref, array);
     }
   }
-  return found;
-}
-
-function returnedExpressions(tsm: Tsm, fn: ts.SignatureDeclaration): ts.Expression[] {
-  const body = (fn as ts.FunctionLikeDeclarationBase).body;
-  if (!body) return [];
-  if (!tsm.isBlock(body)) return [body as ts.Expression];
-  const found: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (tsm.isFunctionLike(node) && node !== fn) return;
-    if (tsm.isReturnStatement(node) && node.expression) found.push(node.expression);
-    tsm.forEachChild(node, visit);
-  };
-  visit(body);
   return found;
 }
 
