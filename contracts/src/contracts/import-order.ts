@@ -218,7 +218,6 @@ interface Item {
 }
 
 const SIDE_EFFECT = 0;
-const compare = compareImportNames;
 
 class ImportOrderCheck {
   private readonly text: string;
@@ -500,9 +499,9 @@ function specifierName(element: Specifier, local: boolean): string {
 /** simple-import-sort's order of names in braces: imported name, local name, then `type` before values. */
 function compareSpecifiers(a: Specifier, b: Specifier): number {
   return (
-    compare(specifierName(a, false), specifierName(b, false)) ||
-    compare(specifierName(a, true), specifierName(b, true)) ||
-    compare(a.isTypeOnly ? 'type' : 'value', b.isTypeOnly ? 'type' : 'value')
+    compareImportNames(specifierName(a, false), specifierName(b, false)) ||
+    compareImportNames(specifierName(a, true), specifierName(b, true)) ||
+    compareImportNames(a.isTypeOnly ? 'type' : 'value', b.isTypeOnly ? 'type' : 'value')
   );
 }
 
@@ -665,9 +664,9 @@ function sortItems(items: Item[], byStyle: boolean): Item[] {
 function compareItems(a: Pick<Item, 'style' | 'source'>, b: Pick<Item, 'style' | 'source'>, byStyle: boolean): number {
   if (a.style === SIDE_EFFECT || b.style === SIDE_EFFECT) return a.style === b.style ? 0 : a.style === SIDE_EFFECT ? -1 : 1;
   return (
-    compare(a.source.source, b.source.source) ||
-    compare(a.source.originalSource, b.source.originalSource) ||
-    compare(a.source.kind, b.source.kind) ||
+    compareImportNames(a.source.source, b.source.source) ||
+    compareImportNames(a.source.originalSource, b.source.originalSource) ||
+    compareImportNames(a.source.kind, b.source.kind) ||
     (byStyle ? a.style - b.style : 0)
   );
 }

@@ -48,14 +48,20 @@ interface CompiledGroups {
   rankOfKey: Map<string, ImportRank>;
 }
 const compiled = new Map<string, CompiledGroups>();
+// The same groups array comes back for every import of every file: it is looked up by identity
+// first, and only a new array is turned into its text.
+const compiledByArray = new WeakMap<readonly (readonly string[])[], CompiledGroups>();
 
 function compiledGroups(groups: readonly (readonly string[])[]): CompiledGroups {
+  const known = compiledByArray.get(groups);
+  if (known) return known;
   const id = JSON.stringify(groups);
   let found = compiled.get(id);
   if (!found) {
     found = { regexes: groups.map((group) => group.map((pattern) => new RegExp(pattern, 'u'))), rankOfKey: new Map() };
     compiled.set(id, found);
   }
+  compiledByArray.set(groups, found);
   return found;
 }
 
