@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
-import { getConfigTypeModel } from '../engine/config-type';
+import { DEFINE_NAME, getConfigTypeModel } from '../engine/config-type';
 import { dedent } from '../engine/dedent';
 import { functionNameOf } from '../engine/syntax';
 
@@ -11,7 +11,6 @@ const messages = {
 };
 
 /** The framework's prefix for functions that build config settings. */
-const DEFINE_NAME = /^define[A-Z0-9_]/;
 
 export const defineReturnsConfig = defineContract({
   meta: {

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { DEFINE_NAME } from '../engine/config-type';
 import { dedent } from '../engine/dedent';
 import { functionNameOf, isTransparentWrapper, skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext, Fix } from '../types';
@@ -15,7 +16,6 @@ const messages = {
 type MessageId = keyof typeof messages;
 
 /** The framework's prefix for config settings and the helpers that group them. */
-const DEFINE_NAME = /^define[A-Z0-9_]/;
 /** Config types written out: a nested config array is welcome where one of these is declared. */
 const CONFIG_TYPE = /^(readonly\s+)?((\w+\.)?QPQConfig|(\w+\.)?QPQConfigItem\[\]|(Readonly)?Array<(\w+\.)?QPQConfigItem>)$/;
 

@@ -342,7 +342,7 @@ class RouteResponseCheck {
     if (this.isBoundByDefineRoute(fn)) return true;
     if (!checker || !fn.type) return false;
     const signature = checker.getSignatureFromDeclaration(fn);
-    const returned = signature && generatorReturnType(tsm, checker, checker.getReturnTypeOfSignature(signature));
+    const returned = signature && this.context.stories.generatorReturnType(checker.getReturnTypeOfSignature(signature));
     return returned !== undefined && isResponseType(checker, returned);
   }
 
@@ -368,8 +368,9 @@ class RouteResponseCheck {
           { ...answer, description: `${answer.description} (then make the declared return type allow it)` },
         ]);
     };
-    for (const { node } of this.context.index.nodes<ts.ReturnStatement>(tsm.SyntaxKind.ReturnStatement)) {
-      if (this.ownerOf(node) !== fn) continue;
+    // The index knows each return's own function: no walk up the tree per return.
+    for (const { node, scope } of this.context.index.nodes<ts.ReturnStatement>(tsm.SyntaxKind.ReturnStatement)) {
+      if (scope?.node !== fn) continue;
       const value = node.expression && skipTransparentWrappers(tsm, node.expression);
       if (value === undefined) {
         missing(node, 'returns nothing', this.replaceReturn(node));
@@ -400,7 +401,7 @@ class RouteResponseCheck {
     if (!type || declaresResponse(tsm, type)) return [];
     if (checker) {
       const signature = checker.getSignatureFromDeclaration(fn);
-      const returned = signature && generatorReturnType(tsm, checker, checker.getReturnTypeOfSignature(signature));
+      const returned = signature && this.context.stories.generatorReturnType(checker.getReturnTypeOfSignature(signature));
       if (returned && isResponseType(checker, returned)) return [];
     }
     const returned = declaredReturnNode(tsm, type);
@@ -423,12 +424,6 @@ class RouteResponseCheck {
     const callee = operand.expression;
     const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : '';
     return name === 'askThrowError';
-  }
-
-  private ownerOf(node: ts.Node): ts.Node | undefined {
-    let current = node.parent;
-    while (current && !this.context.ts.isFunctionLike(current)) current = current.parent;
-    return current;
   }
 
   // ---- responses anywhere
@@ -578,11 +573,6 @@ function responseTypeName(tsm: typeof ts, sourceFile: ts.SourceFile): { name: st
   if (lastImport)
     return { name: 'HTTPEventResponse', edits: [{ start: lastImport.getEnd(), end: lastImport.getEnd(), newText: `\n${line}` }] };
   return { name: 'HTTPEventResponse', edits: [{ start: 0, end: 0, newText: `${line}\n` }] };
-}
-
-function generatorReturnType(tsm: typeof ts, checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
-  if (type.getSymbol()?.getName() !== 'Generator' || !((type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference)) return undefined;
-  return checker.getTypeArguments(type as ts.TypeReference)[1];
 }
 
 function isResponseType(checker: ts.TypeChecker, type: ts.Type): boolean {

@@ -3,6 +3,9 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
 import type { Verdict } from './action-type';
 
+/** The framework's prefix for functions that return config settings: `defineRoute`, `defineQueue`. */
+export const DEFINE_NAME = /^define[A-Z0-9_]/;
+
 /**
  * Decides whether a type is service config: a setting (the framework's `QPQConfigSetting` or any
  * type with its two identifying keys, `configSettingType` and `uniqueKey`), or an array of config
