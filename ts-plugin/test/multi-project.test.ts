@@ -108,8 +108,8 @@ describe.each([...TSSERVER_VERSIONS, LOWEST])('one tsserver, several projects ($
     await server.open(files.alsoTimed);
     expect(await findings('semanticDiagnosticsSync', files.alsoTimed)).toEqual([`warning:${BARE_ASK}:3`, `warning:${BARE_STORY}:3`]);
     const timings = await server.request('qpq/timings', {});
-    expect(Object.keys(timings).sort()).toEqual(['diagnosticsMs', 'quickInfoMs']);
-    expect(timings.diagnosticsMs).toBeGreaterThan(0);
+    // Times are not asserted, only that they are there: no quick info was asked for.
+    expect(timings).toEqual({ diagnosticsMs: expect.any(Number), quickInfoMs: 0 });
 
     const log = fs.readFileSync(logFile, 'utf8');
     expect(log).not.toContain('Plugin activation failed');
