@@ -70,4 +70,4 @@ export { compareVersions, isInRange, isVersion, lowestInRange, NEXT, normalizeVe
 export type { PresetName, PresetRule, StrictestOption } from './presets';
 export { PRESET_NAMES, presetRules, STRICTEST_OPTIONS } from './presets';
 export * from './types';
-export { SUPPORTED_TYPESCRIPT, TYPESCRIPT_7_RECIPE, unsupportedTypeScript } from './typescript-support';
+export { SUPPORTED_TYPESCRIPT, TYPESCRIPT_6_INSTALL, TYPESCRIPT_7_RECIPE, unsupportedTypeScript } from './typescript-support';

@@ -6,7 +6,10 @@ export const SUPPORTED_TYPESCRIPT = '5.x and 6.0';
  * under the name `typescript` (its API, and `lib/tsserver.js` where editors look for it), and
  * TypeScript 7 next to it, whose `tsc` is the one `npx tsc` runs.
  */
-export const TYPESCRIPT_7_RECIPE = 'npm install --save-dev typescript@~6.0.3 @typescript/native@npm:typescript@^7.0.2';
+/** The install that gives a project the TypeScript JS API the toolkit runs on. */
+export const TYPESCRIPT_6_INSTALL = 'npm install --save-dev typescript@~6.0.3';
+
+export const TYPESCRIPT_7_RECIPE = `${TYPESCRIPT_6_INSTALL} @typescript/native@npm:typescript@^7.0.2`;
 
 /**
  * Why the `typescript` module given can not run the contracts, or undefined when it can: the

@@ -1,4 +1,4 @@
-import { SUPPORTED_TYPESCRIPT, TYPESCRIPT_7_RECIPE, unsupportedTypeScript } from 'qpq-contracts';
+import { SUPPORTED_TYPESCRIPT, TYPESCRIPT_6_INSTALL, TYPESCRIPT_7_RECIPE, unsupportedTypeScript } from 'qpq-contracts';
 
 // Imported first by the plugin's entry point: the rules, and the typescript-eslint parser the
 // configs use, need the TypeScript JS API. Without it, loading the ESLint config stops here with
@@ -18,7 +18,7 @@ try {
   typescript = require('typescript');
 } catch {
   stop(
-    `eslint-plugin-qpq needs the "typescript" package (TypeScript ${SUPPORTED_TYPESCRIPT}) next to it: npm install --save-dev typescript@~6.0.3 ` +
+    `eslint-plugin-qpq needs the "typescript" package (TypeScript ${SUPPORTED_TYPESCRIPT}) next to it: ${TYPESCRIPT_6_INSTALL} ` +
       `(a TypeScript 7 project: ${TYPESCRIPT_7_RECIPE})`,
   );
 }

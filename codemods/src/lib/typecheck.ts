@@ -76,14 +76,7 @@ export function typeCheckChanges(input: TypeCheckInput): TypeCheckResult {
         seen.set(key(d), count - 1);
         continue;
       }
-      const { line, character } = afterFile.getLineAndCharacterOfPosition(d.start ?? 0);
-      newErrors.push({
-        file,
-        line: line + 1,
-        column: character + 1,
-        code: d.code,
-        message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
-      });
+      newErrors.push(typeErrorOf(file, afterFile, d));
     }
   }
   return { newErrors, against: `${after.against}${typeScriptNote(input.root)}`, checked: files.length };
@@ -262,14 +255,7 @@ export function checkBundledRuntime(input: {
     const sourceFile = program.getSourceFile(file);
     if (!sourceFile) continue;
     for (const d of errorsOf(program, sourceFile)) {
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start ?? 0);
-      errors.push({
-        file,
-        line: line + 1,
-        column: character + 1,
-        code: d.code,
-        message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
-      });
+      errors.push(typeErrorOf(file, sourceFile, d));
     }
   }
   const checker = program.getTypeChecker();
@@ -309,4 +295,9 @@ function importedNames(statement: ts.ImportDeclaration | ts.ExportDeclaration): 
     for (const element of clause.namedBindings.elements) names.push([(element.propertyName ?? element.name).text, element]);
   }
   return names;
+}
+
+function typeErrorOf(file: string, sourceFile: ts.SourceFile, d: ts.Diagnostic): TypeError {
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start ?? 0);
+  return { file, line: line + 1, column: character + 1, code: d.code, message: ts.flattenDiagnosticMessageText(d.messageText, ' ') };
 }

@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 
 import { qpqPackageOf } from '../packages';
 import { type QpqResolver, skipOuter } from '../symbols';
+import { relativeSpecifier } from './text-ops';
 
 /** A hand-written requester the migration can rebuild with the factory. */
 export interface Requester {
@@ -265,13 +266,7 @@ function moduleSpelling(name: ts.Node, checker: ts.TypeChecker): string {
 
 /** The module `file` imports the framework's names from: the package, or a path to the project module that provides them. */
 export function frameworkImportFor(frameworkModule: string, file: string): string {
-  if (!path.isAbsolute(frameworkModule)) return frameworkModule;
-  let relative = path
-    .relative(path.dirname(path.resolve(file)), frameworkModule)
-    .split(path.sep)
-    .join('/');
-  relative = relative.replace(/\.(?:tsx?|[cm]ts|jsx?)$/, '').replace(/\/index$/, '');
-  return relative.startsWith('.') ? relative : `./${relative}`;
+  return path.isAbsolute(frameworkModule) ? relativeSpecifier(path.resolve(file), frameworkModule) : frameworkModule;
 }
 
 /** Replaces names in a type's text (`T` -> `string`). */

@@ -71,10 +71,13 @@ export function updateImports(
   changes: { unusedCandidates: Iterable<string>; moved: Iterable<string>; additions: readonly ImportAddition[] },
 ): string {
   let current = text;
+  // Parsed again only after a step changed the text.
+  let sf = parse(fileName, current);
   const step = (edits: (sf: ts.SourceFile) => Edit[]) => {
-    const sf = parse(fileName, current);
     const list = edits(sf);
-    if (list.length > 0) current = applyEdits(current, list, '\n', fileName);
+    if (list.length === 0) return;
+    current = applyEdits(current, list, '\n', fileName);
+    sf = parse(fileName, current);
   };
   for (const name of new Set(changes.moved)) step((sf) => removeNamedImport(sf, name));
   for (const name of new Set(changes.unusedCandidates)) {
