@@ -3,25 +3,17 @@ import qpq from 'eslint-plugin-qpq';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyEdits, type TextEdit } from 'qpq-contracts';
+import { applyEdits } from 'qpq-contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT } from '../../fixtures/support/paths';
+import { type ProtocolTextChange, toEdits } from '../../fixtures/support/protocol-edits';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
 // The quick fixes that write ESLint directives, and the suggestion on a directive that silences
 // nothing, in a real tsserver; ESLint reads the same files and must agree.
 
-interface Location {
-  line: number;
-  offset: number;
-}
-interface ProtocolTextChange {
-  start: Location;
-  end: Location;
-  newText: string;
-}
 interface ProtocolFix {
   fixName: string;
   description: string;
@@ -52,16 +44,6 @@ export function* askExample(): AskResponse<number> {
   return id.length + started;
 }
 `;
-
-function offsetOf(text: string, { line, offset }: Location): number {
-  let index = 0;
-  for (let current = 1; current < line; current++) index = text.indexOf('\n', index) + 1;
-  return index + offset - 1;
-}
-
-function toEdits(text: string, changes: ProtocolTextChange[]): TextEdit[] {
-  return changes.map((c) => ({ start: offsetOf(text, c.start), end: offsetOf(text, c.end), newText: c.newText }));
-}
 
 const runtimeEntry = (name: string) => [path.join(REPO_ROOT, 'runtime/src', name, 'index.ts')];
 const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-directives-'));

@@ -1,41 +1,23 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyEdits, type TextEdit } from 'qpq-contracts';
+import { applyEdits } from 'qpq-contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type EslintFinding, expectedFixedText, findingsOf, fixturesEslint } from '../../fixtures/support/eslint-findings';
 import { FIXTURES_DIR, REPO_ROOT, violationFiles } from '../../fixtures/support/paths';
+import { type Location, type ProtocolTextChange, toEdits } from '../../fixtures/support/protocol-edits';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
-interface Location {
-  line: number;
-  offset: number;
-}
 interface ProtocolDiagnostic {
   start: Location;
   end: Location;
   text: string;
   code: number;
 }
-interface ProtocolTextChange {
-  start: Location;
-  end: Location;
-  newText: string;
-}
 
 const QPQ_SUFFIX = / \((qpq\/[a-z0-9-]+)\)$/;
-
-function offsetOf(text: string, { line, offset }: Location): number {
-  let index = 0;
-  for (let current = 1; current < line; current++) index = text.indexOf('\n', index) + 1;
-  return index + offset - 1;
-}
-
-function toEdits(text: string, changes: ProtocolTextChange[]): TextEdit[] {
-  return changes.map((c) => ({ start: offsetOf(text, c.start), end: offsetOf(text, c.end), newText: c.newText }));
-}
 
 function eslintFixed(text: string, finding: EslintFinding): string | undefined {
   return finding.fix && applyEdits(text, [{ start: finding.fix.range[0], end: finding.fix.range[1], newText: finding.fix.text }]);
