@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { calleeSymbolOf } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
 import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
 import type { ContractContext, Fix } from '../types';
@@ -414,11 +415,8 @@ class PurityCheck {
     const { checker } = this.context;
     const tsm = this.context.ts;
     if (!checker) return undefined;
-    const callee = call.expression;
-    const name = tsm.isPropertyAccessExpression(callee) ? callee.name : tsm.isIdentifier(callee) ? callee : undefined;
-    let symbol = name && checker.getSymbolAtLocation(name);
+    const symbol = calleeSymbolOf(tsm, checker, call.expression);
     if (!symbol) return undefined;
-    if (symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     let byChecker = nodeModuleOfSymbol.get(checker);
     if (!byChecker) nodeModuleOfSymbol.set(checker, (byChecker = new Map()));
     if (!byChecker.has(symbol)) {

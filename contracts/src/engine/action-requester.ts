@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
+import { calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
 import { getStoryRecognizer } from './story-recognition';
 
@@ -108,9 +109,7 @@ function payloadType(tsm: TypeScriptModule, checker: ts.TypeChecker, type: ts.Ty
 
 /** The generator function a callee names, when its body is in the program. */
 function declarationOf(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
-  let symbol = checker.getSymbolAtLocation(tsm.isPropertyAccessExpression(callee) ? callee.name : callee);
-  if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  let declaration: ts.Node | undefined = symbol?.valueDeclaration;
+  let declaration: ts.Node | undefined = calleeSymbolOf(tsm, checker, callee)?.valueDeclaration;
   if (declaration && (tsm.isVariableDeclaration(declaration) || tsm.isPropertyAssignment(declaration)))
     declaration = declaration.initializer;
   if (

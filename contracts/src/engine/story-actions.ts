@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { requestedActionOfCall, requesterDefinitionOf } from './action-requester';
+import { calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
 
 /** The action types a story may yield; `complete` is false where some delegation could not be followed. */
@@ -162,8 +163,7 @@ class ActionCollector {
   }
 
   private declarationOf(callee: ts.Expression): ts.Node | undefined {
-    let symbol = this.checker.getSymbolAtLocation(this.tsm.isPropertyAccessExpression(callee) ? callee.name : callee);
-    if (symbol && symbol.flags & this.tsm.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    const symbol = calleeSymbolOf(this.tsm, this.checker, callee);
     return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
   }
 }

@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
+import { calleeExpressionOf, calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
 import { isTransparentWrapper } from './syntax';
 
@@ -36,7 +37,7 @@ export class StoryRecognizer {
 
   /** The callee as written: `askDateNow`, `todoLogic.askCreate`. */
   calleeOf(call: StoryCallNode): ts.Expression {
-    return this.tsm.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+    return calleeExpressionOf(this.tsm, call);
   }
 
   hasStoryName(call: StoryCallNode): boolean {
@@ -135,22 +136,9 @@ export class StoryRecognizer {
     return this.generatorReturnType(checker.getTypeFromTypeNode(fn.type));
   }
 
-  private calleeSymbol(call: StoryCallNode): ts.Symbol | undefined {
-    const tsm = this.tsm;
-    const callee = this.calleeOf(call);
-    const name = tsm.isPropertyAccessExpression(callee) ? callee.name : tsm.isIdentifier(callee) ? callee : undefined;
-    return name && this.resolvedSymbolAt(name);
-  }
-
-  // One resolution per callee name: the pre-check and the callee's verdict ask for the same symbol.
-  private readonly resolvedSymbols = new Map<ts.Node, ts.Symbol | undefined>();
-
-  private resolvedSymbolAt(node: ts.Node): ts.Symbol | undefined {
-    if (this.resolvedSymbols.has(node)) return this.resolvedSymbols.get(node);
-    let symbol = this.checker!.getSymbolAtLocation(node);
-    if (symbol && symbol.flags & this.tsm.SymbolFlags.Alias) symbol = this.checker!.getAliasedSymbol(symbol);
-    this.resolvedSymbols.set(node, symbol);
-    return symbol;
+  /** What the call's callee names, aliases followed; shared with every contract (see callee-symbol.ts). */
+  calleeSymbol(call: StoryCallNode): ts.Symbol | undefined {
+    return this.checker && calleeSymbolOf(this.tsm, this.checker, this.calleeOf(call));
   }
 
   /**
@@ -161,9 +149,7 @@ export class StoryRecognizer {
    */
   private declaredNotStory(call: StoryCallNode): boolean {
     const tsm = this.tsm;
-    const callee = this.calleeOf(call);
-    const symbol = this.resolvedSymbolAt(tsm.isPropertyAccessExpression(callee) ? callee.name : callee);
-    const declarations = symbol?.declarations;
+    const declarations = this.calleeSymbol(call)?.declarations;
     if (!declarations || declarations.length === 0) return false;
     return declarations.every(
       (d) =>

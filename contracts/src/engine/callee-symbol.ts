@@ -1,0 +1,81 @@
+import type * as ts from 'typescript';
+
+import type { TypeScriptModule } from '../types';
+
+/**
+ * What a call's callee names, aliases followed: the function of `askDateNow()`, the method of
+ * `Math.floor(x)` or `todoLogic.askCreate(x)`. Resolved once per callee node and checker, whichever
+ * contract asks first, so every rule on the file shares the answer.
+ *
+ * A method is read from its receiver's declared type when that type is plain (one object or
+ * primitive type, no union): the checker's own route checks the receiver expression, with control
+ * flow analysis back to the start of the function, and a story body asks about hundreds of
+ * `id.split(...)` and `Math.min(...)` calls. Narrowing cannot change the member of a type that is
+ * not a union; a member the declared type lacks (found by an `in` or `instanceof` guard) takes
+ * the checker's route.
+ */
+export function calleeSymbolOf(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
+  let cache = cachesByChecker.get(checker);
+  if (!cache) cachesByChecker.set(checker, (cache = new WeakMap()));
+  if (cache.has(callee)) return cache.get(callee);
+  const symbol = resolveCallee(tsm, checker, callee);
+  cache.set(callee, symbol);
+  return symbol;
+}
+
+/** The callee of a call or tagged template, as written. */
+export function calleeExpressionOf(tsm: TypeScriptModule, call: ts.CallExpression | ts.TaggedTemplateExpression): ts.Expression {
+  return tsm.isTaggedTemplateExpression(call) ? call.tag : call.expression;
+}
+
+const cachesByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, ts.Symbol | undefined>>();
+
+function resolveCallee(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
+  if (tsm.isIdentifier(callee)) return unaliased(tsm, checker, checker.getSymbolAtLocation(callee));
+  if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.name)) return undefined;
+  const receiver = declaredTypeOf(tsm, checker, callee.expression, 0);
+  const member = receiver && checker.getPropertyOfType(checker.getApparentType(receiver), callee.name.text);
+  return unaliased(tsm, checker, member ?? checker.getSymbolAtLocation(callee.name));
+}
+
+/** Receivers read by declaration: names, property chains and calls, `event.path.split('/')` at most a few deep. */
+const MAX_DEPTH = 4;
+
+/**
+ * The type a receiver has by its declarations alone, when narrowing cannot make it another type
+ * with other members: undefined for unions, `any`, `unknown`, type parameters, generic calls and
+ * receivers that are not a name, a property chain or a call (`this`, element access).
+ */
+function declaredTypeOf(tsm: TypeScriptModule, checker: ts.TypeChecker, expression: ts.Expression, depth: number): ts.Type | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  let type: ts.Type | undefined;
+  if (tsm.isIdentifier(expression)) {
+    const symbol = unaliased(tsm, checker, checker.getSymbolAtLocation(expression));
+    type = symbol && checker.getTypeOfSymbol(symbol);
+  } else if (tsm.isPropertyAccessExpression(expression) && !expression.questionDotToken && tsm.isIdentifier(expression.name)) {
+    const owner = declaredTypeOf(tsm, checker, expression.expression, depth + 1);
+    const member = owner && unaliased(tsm, checker, checker.getPropertyOfType(checker.getApparentType(owner), expression.name.text));
+    type = member && checker.getTypeOfSymbol(member);
+  } else if (tsm.isCallExpression(expression) && !expression.questionDotToken) {
+    const callee =
+      tsm.isPropertyAccessExpression(expression.expression) || tsm.isIdentifier(expression.expression) ? expression.expression : undefined;
+    const fn = callee && calleeSymbolOf(tsm, checker, callee);
+    type = fn && onlyReturnType(checker, checker.getTypeOfSymbol(fn));
+  }
+  const { TypeFlags } = tsm;
+  if (!type || type.flags & (TypeFlags.Union | TypeFlags.Any | TypeFlags.Unknown | TypeFlags.Never | TypeFlags.Instantiable))
+    return undefined;
+  return type;
+}
+
+/** What every call of a non-generic function returns, when all its overloads agree (`split` -> `string[]`). */
+function onlyReturnType(checker: ts.TypeChecker, fn: ts.Type): ts.Type | undefined {
+  const signatures = fn.getCallSignatures();
+  if (signatures.length === 0 || signatures.some((s) => s.typeParameters !== undefined)) return undefined;
+  const returned = checker.getReturnTypeOfSignature(signatures[0]);
+  return signatures.every((s) => checker.getReturnTypeOfSignature(s) === returned) ? returned : undefined;
+}
+
+function unaliased(tsm: TypeScriptModule, checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+  return symbol && symbol.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}

@@ -1,0 +1,130 @@
+import * as path from 'node:path';
+import * as ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+import { calleeSymbolOf } from '../src/engine/callee-symbol';
+import { dedent } from '../src/engine/dedent';
+import { programOf } from './in-memory-program';
+
+const LOGIC = dedent`
+  export function* askLoad(id: string) {
+    return id;
+  }
+  export const helpers = { format(id: string): string { return id; } };
+  export class Store {
+    static open(): Store { return new Store(); }
+    read(): string { return ''; }
+  }
+  export class Cache extends Store {
+    evict(): void {}
+  }
+`;
+
+const CALLS = dedent`
+  import * as logic from './logic';
+  import { Cache, helpers, Store } from './logic';
+
+  interface HttpEvent { path: string; tags?: string[] }
+
+  export function run(event: HttpEvent, id: string, store: Store, either: string | string[]) {
+    Math.floor(1.5);
+    id.split('-');
+    event.path.split('/').filter(Boolean);
+    logic.askLoad(id);
+    helpers.format(id);
+    Store.open().read();
+    if (store instanceof Cache) store.evict();
+    either.slice(0);
+    event.tags?.map((tag) => tag);
+    [1, 2].map((n) => n).join();
+  }
+`;
+
+/** `Owner.name (file)` of a symbol's first declaration: comparable across two programs. */
+function describeSymbol(symbol: ts.Symbol | undefined): string {
+  const declaration = symbol?.declarations?.[0];
+  if (!symbol || !declaration) return '-';
+  let owner: ts.Node | undefined = declaration.parent;
+  while (
+    owner &&
+    !ts.isSourceFile(owner) &&
+    !((ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner) || ts.isVariableDeclaration(owner)) && owner.name)
+  )
+    owner = owner.parent;
+  const ownerName = owner && !ts.isSourceFile(owner) ? `${(owner as ts.InterfaceDeclaration).name.getText()}.` : '';
+  return `${ownerName}${symbol.getName()} (${path.basename(declaration.getSourceFile().fileName)})`;
+}
+
+function calls(sourceFile: ts.SourceFile): ts.CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** The checker's own route: the symbol at the callee's name, aliases followed. */
+function checkerRoute(checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : ts.isIdentifier(callee) ? callee : undefined;
+  const symbol = name && checker.getSymbolAtLocation(name);
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** Each callee of `fileName` as written, with what calleeSymbolOf and, in a second program, the checker resolve it to. */
+function resolveBothWays(fast: ts.Program, slow: ts.Program, fileName: string): Array<[string, string, string]> {
+  const fastChecker = fast.getTypeChecker();
+  const slowChecker = slow.getTypeChecker();
+  const fastCalls = calls(fast.getSourceFile(fileName)!);
+  const slowCalls = calls(slow.getSourceFile(fileName)!);
+  return fastCalls.map((call, i) => [
+    call.expression.getText(),
+    describeSymbol(calleeSymbolOf(ts, fastChecker, call.expression)),
+    describeSymbol(checkerRoute(slowChecker, slowCalls[i].expression)),
+  ]);
+}
+
+describe('calleeSymbolOf', () => {
+  it('resolves each callee to its declaration, through declared receivers and the checker alike', () => {
+    const makeProgram = () => programOf({ '/p/logic.ts': LOGIC, '/p/calls.ts': CALLS }, false);
+    const resolved = resolveBothWays(makeProgram(), makeProgram(), '/p/calls.ts');
+    expect(resolved.map(([callee, symbol]) => `${callee} -> ${symbol}`)).toEqual([
+      'Math.floor -> Math.floor (lib.es5.d.ts)',
+      'id.split -> String.split (lib.es5.d.ts)',
+      "event.path.split('/').filter -> Array.filter (lib.es5.d.ts)",
+      'event.path.split -> String.split (lib.es5.d.ts)',
+      'logic.askLoad -> askLoad (logic.ts)',
+      'helpers.format -> helpers.format (logic.ts)',
+      'Store.open().read -> Store.read (logic.ts)',
+      'Store.open -> Store.open (logic.ts)',
+      // A member only the narrowed type has: the checker's route.
+      'store.evict -> Cache.evict (logic.ts)',
+      // A union receiver: the checker's route (a property of the union).
+      'either.slice -> String.slice (lib.es5.d.ts)',
+      'event.tags?.map -> Array.map (lib.es5.d.ts)',
+      '[1, 2].map((n) => n).join -> Array.join (lib.es5.d.ts)',
+      '[1, 2].map -> Array.map (lib.es5.d.ts)',
+    ]);
+    for (const [callee, fast, slow] of resolved) expect(`${callee} -> ${fast}`).toBe(`${callee} -> ${slow}`);
+  });
+
+  it.each(['sample-app', 'violations'])('agrees with the checker on every call of the %s fixtures', (fixture) => {
+    const configFile = path.join(__dirname, '..', '..', 'fixtures', fixture, 'tsconfig.json');
+    const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const files = config.fileNames.filter((f) => !f.endsWith('.fixed.ts'));
+    // Two programs: the checker's answers must not come from what calleeSymbolOf asked first.
+    const fast = ts.createProgram(files, config.options);
+    const slow = ts.createProgram(files, config.options);
+    let compared = 0;
+    for (const file of files) {
+      for (const [callee, fastSymbol, slowSymbol] of resolveBothWays(fast, slow, file)) {
+        const where = `${path.relative(path.dirname(configFile), file)}: ${callee}`;
+        expect(`${where} -> ${fastSymbol}`).toBe(`${where} -> ${slowSymbol}`);
+        compared++;
+      }
+    }
+    // Guards the loop above against an empty fixture list.
+    expect(compared).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,28 @@
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+const RUNTIME = path.join(__dirname, '..', '..', 'runtime', 'src');
+
+/** A program of in-memory files (`/p/...`), with the reference runtime as `quidproquo-core` when `framework`. */
+export function programOf(files: Record<string, string>, framework = true) {
+  const options: ts.CompilerOptions = {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    skipLibCheck: true,
+    types: [],
+    baseUrl: '/p',
+    paths: framework ? { 'quidproquo-core': [path.join(RUNTIME, 'core', 'index.ts')] } : {},
+  };
+  const host = ts.createCompilerHost(options);
+  const read = host.readFile.bind(host);
+  const exists = host.fileExists.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.readFile = (name) => files[name] ?? read(name);
+  host.fileExists = (name) => name in files || exists(name);
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) => name === '/p' || (directoryExists?.(name) ?? false);
+  host.getSourceFile = (name, version) =>
+    name in files ? ts.createSourceFile(name, files[name], version, true) : getSourceFile(name, version);
+  return ts.createProgram(Object.keys(files), options, host);
+}
