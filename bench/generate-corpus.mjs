@@ -521,7 +521,7 @@ export default [{ files: ['**/*.ts'], languageOptions: { parser }, rules: { 'no-
 `,
   'typed-checker': `import * as parser from '@typescript-eslint/parser';
 
-// One rule that only asks for the checker: the price of type information before any rule uses it.
+// One rule that only reads the type checker (the parser has made it already): what any rule of a typed config costs before its own work.
 const checker = {
   create(context) {
     return {
