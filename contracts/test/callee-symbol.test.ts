@@ -37,6 +37,21 @@ const CALLS = dedent`
     either.slice(0);
     event.tags?.map((tag) => tag);
     [1, 2].map((n) => n).join();
+    {
+      const helpers = { format: (value: string) => value };
+      helpers.format(id);
+    }
+  }
+
+  import { askLoad } from './logic';
+
+  export function* askTwice(id: string) {
+    yield* askLoad(id);
+    return yield* askLoad(id);
+  }
+
+  export function shadowed(askLoad: (id: string) => number) {
+    return askLoad('x');
   }
 `;
 
@@ -105,6 +120,12 @@ describe('calleeSymbolOf', () => {
       'event.tags?.map -> Array.map (lib.es5.d.ts)',
       '[1, 2].map((n) => n).join -> Array.join (lib.es5.d.ts)',
       '[1, 2].map -> Array.map (lib.es5.d.ts)',
+      // A block-scoped name of the module's: the local one inside the block.
+      'helpers.format -> helpers.format (calls.ts)',
+      // One name, resolved once for the file, then a parameter of the same name.
+      'askLoad -> askLoad (logic.ts)',
+      'askLoad -> askLoad (logic.ts)',
+      'askLoad -> askLoad (calls.ts)',
     ]);
     for (const [callee, fast, slow] of resolved) expect(`${callee} -> ${fast}`).toBe(`${callee} -> ${slow}`);
   });

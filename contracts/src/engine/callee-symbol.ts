@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { getFileIndex } from './file-index';
 
 /**
  * What a call's callee names, aliases followed: the function of `askDateNow()`, the method of
@@ -29,9 +30,28 @@ export function calleeExpressionOf(tsm: TypeScriptModule, call: ts.CallExpressio
 }
 
 const cachesByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, ts.Symbol | undefined>>();
+const namesByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.SourceFile, Map<string, ts.Symbol | undefined>>>();
+
+/**
+ * What a name in a value position refers to, aliases followed. A name that means one thing
+ * everywhere in its file (see FileIndex.meansOneThing), like an imported `askLogCreate` called a
+ * hundred times, is resolved once per file.
+ */
+function symbolOfName(tsm: TypeScriptModule, checker: ts.TypeChecker, name: ts.Identifier): ts.Symbol | undefined {
+  const sourceFile = name.getSourceFile();
+  if (!getFileIndex(tsm, sourceFile).meansOneThing(name.text)) return unaliased(tsm, checker, checker.getSymbolAtLocation(name));
+  let files = namesByChecker.get(checker);
+  if (!files) namesByChecker.set(checker, (files = new WeakMap()));
+  let names = files.get(sourceFile);
+  if (!names) files.set(sourceFile, (names = new Map()));
+  if (names.has(name.text)) return names.get(name.text);
+  const symbol = unaliased(tsm, checker, checker.getSymbolAtLocation(name));
+  names.set(name.text, symbol);
+  return symbol;
+}
 
 function resolveCallee(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
-  if (tsm.isIdentifier(callee)) return unaliased(tsm, checker, checker.getSymbolAtLocation(callee));
+  if (tsm.isIdentifier(callee)) return symbolOfName(tsm, checker, callee);
   if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.name)) return undefined;
   const receiver = declaredTypeOf(tsm, checker, callee.expression, 0);
   const member = receiver && checker.getPropertyOfType(checker.getApparentType(receiver), callee.name.text);
@@ -50,7 +70,7 @@ function declaredTypeOf(tsm: TypeScriptModule, checker: ts.TypeChecker, expressi
   if (depth > MAX_DEPTH) return undefined;
   let type: ts.Type | undefined;
   if (tsm.isIdentifier(expression)) {
-    const symbol = unaliased(tsm, checker, checker.getSymbolAtLocation(expression));
+    const symbol = symbolOfName(tsm, checker, expression);
     type = symbol && checker.getTypeOfSymbol(symbol);
   } else if (tsm.isPropertyAccessExpression(expression) && !expression.questionDotToken && tsm.isIdentifier(expression.name)) {
     const owner = declaredTypeOf(tsm, checker, expression.expression, depth + 1);

@@ -36,6 +36,12 @@ export interface FileIndex {
   propertyAssignments: readonly ScopedNode<ts.BinaryExpression>[];
   /** `process.env`-like reads: property accesses named `env` (other property accesses are not kept). */
   envReads: readonly ScopedNode<ts.PropertyAccessExpression>[];
+  /**
+   * Whether a value name means the same thing everywhere in the file: nothing below the module's
+   * top level binds it (no parameter, local, block-scoped or nested declaration of that name), and
+   * the file has no namespace or enum body, whose scope other files' declarations can extend.
+   */
+  meansOneThing(name: string): boolean;
 }
 
 const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
@@ -71,9 +77,43 @@ const SKIPPED_KINDS = [
   'TypeAliasDeclaration',
 ] as const satisfies ReadonlyArray<keyof typeof ts.SyntaxKind>;
 
+/** Declarations that bind a value name (`innerBindingNames`); a catch variable is a VariableDeclaration. */
+const BINDING_KINDS = [
+  'BindingElement',
+  'ClassDeclaration',
+  'ClassExpression',
+  'EnumDeclaration',
+  'EnumMember',
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'ImportEqualsDeclaration',
+  'ModuleDeclaration',
+  'Parameter',
+  'VariableDeclaration',
+] as const satisfies ReadonlyArray<keyof typeof ts.SyntaxKind>;
+
+/** Bodies that run on their own, outside any enclosing generator: each starts a function scope. */
+const SCOPE_KINDS = [
+  'ArrowFunction',
+  'ClassStaticBlockDeclaration',
+  'Constructor',
+  'FunctionDeclaration',
+  'FunctionExpression',
+  'GetAccessor',
+  'MethodDeclaration',
+  'PropertyDeclaration',
+  'SetAccessor',
+] as const satisfies ReadonlyArray<keyof typeof ts.SyntaxKind>;
+
+// What the walk does with a node of each kind, one byte per kind: a table read instead of set and
+// map lookups on every node.
+const RECORD = 1;
+const SKIP_CHILDREN = 2;
+const BINDS = 4;
+const STARTS_SCOPE = 8;
+
 interface KindTables {
-  indexed: Set<number>;
-  skipped: Set<number>;
+  flags: Uint8Array;
   /** Kinds from here on are nodes; below are tokens, identifiers and literals. */
   firstNode: number;
 }
@@ -85,11 +125,14 @@ function kindTablesOf(tsm: TypeScriptModule): KindTables {
   let tables = kindTables.get(tsm);
   if (!tables) {
     const SK = tsm.SyntaxKind;
-    tables = {
-      indexed: new Set(INDEXED_KINDS.map((name) => SK[name])),
-      skipped: new Set(SKIPPED_KINDS.map((name) => SK[name])),
-      firstNode: SK.FirstNode,
-    };
+    const flags = new Uint8Array(SK.Count);
+    const mark = (names: readonly (keyof typeof ts.SyntaxKind)[], flag: number) => names.forEach((name) => (flags[SK[name]] |= flag));
+    mark(INDEXED_KINDS, RECORD);
+    mark(SKIPPED_KINDS, SKIP_CHILDREN);
+    for (let kind = SK.FirstTypeNode; kind <= SK.LastTypeNode; kind++) flags[kind] |= SKIP_CHILDREN;
+    mark(BINDING_KINDS, BINDS);
+    mark(SCOPE_KINDS, STARTS_SCOPE);
+    tables = { flags, firstNode: SK.FirstNode };
     kindTables.set(tsm, tables);
   }
   return tables;
@@ -106,12 +149,14 @@ export function getFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): 
 
 function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileIndex {
   const SK = tsm.SyntaxKind;
-  const { indexed, skipped, firstNode } = kindTablesOf(tsm);
-  const byKind = new Map<ts.SyntaxKind, ScopedNode<ts.Node>[]>();
-  for (const kind of indexed) byKind.set(kind, []);
+  const { flags, firstNode } = kindTablesOf(tsm);
+  const byKind: Array<ScopedNode<ts.Node>[] | undefined> = [];
+  for (const name of INDEXED_KINDS) byKind[SK[name]] = [];
   const functions: FunctionScope[] = [];
   const propertyAssignments: ScopedNode<ts.BinaryExpression>[] = [];
   const envReads: ScopedNode<ts.PropertyAccessExpression>[] = [];
+  const innerBindingNames = new Set<string>();
+  let scopesExtendedElsewhere = false;
 
   // Iterative walk (deeply nested code must not overflow the stack), on two parallel stacks so
   // that no object is made per visited node; tokens and identifiers are never pushed.
@@ -127,7 +172,8 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     const node = nodes.pop()!;
     const outer = scopes.pop();
     const kind = node.kind;
-    byKind.get(kind)?.push({ node, scope: outer });
+    const what = flags[kind];
+    if (what & RECORD) byKind[kind]!.push({ node, scope: outer });
     if (kind === SK.BinaryExpression) {
       const binary = node as ts.BinaryExpression;
       if (binary.operatorToken.kind === SK.EqualsToken && binary.left.kind === SK.PropertyAccessExpression)
@@ -135,37 +181,34 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     } else if (kind === SK.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === 'env') {
       envReads.push({ node: node as ts.PropertyAccessExpression, scope: outer });
     }
-    if (skipped.has(kind) || (kind >= SK.FirstTypeNode && kind <= SK.LastTypeNode)) continue;
+    if (what & BINDS) {
+      const name = (node as ts.NamedDeclaration).name;
+      if (name && name.kind === SK.Identifier && !isModuleLevel(tsm, node)) innerBindingNames.add((name as ts.Identifier).text);
+      if (kind === SK.ModuleDeclaration || kind === SK.EnumDeclaration) scopesExtendedElsewhere = true;
+    }
+    if (what & SKIP_CHILDREN) continue;
 
     childScope = outer;
-    switch (kind) {
-      case SK.FunctionDeclaration:
-      case SK.FunctionExpression:
-      case SK.MethodDeclaration:
-      case SK.ArrowFunction:
-      case SK.GetAccessor:
-      case SK.SetAccessor:
-      case SK.Constructor:
-      case SK.ClassStaticBlockDeclaration:
-      case SK.PropertyDeclaration: {
-        // Each of these bodies runs on its own, outside any enclosing generator.
-        const asterisk = (node as ts.FunctionLikeDeclarationBase).asteriskToken;
-        childScope = { node, isGenerator: asterisk !== undefined, isAsync: hasAsyncModifier(tsm, node) };
-        functions.push(childScope);
-        break;
-      }
+    if (what & STARTS_SCOPE) {
+      const asterisk = (node as ts.FunctionLikeDeclarationBase).asteriskToken;
+      childScope = { node, isGenerator: asterisk !== undefined, isAsync: hasAsyncModifier(tsm, node) };
+      functions.push(childScope);
     }
     const mark = nodes.length;
     tsm.forEachChild(node, push);
     // Children were pushed in source order; reversed, they are popped (and recorded) in it.
     for (let i = mark, j = nodes.length - 1; i < j; i++, j--) {
-      [nodes[i], nodes[j]] = [nodes[j], nodes[i]];
-      [scopes[i], scopes[j]] = [scopes[j], scopes[i]];
+      const swappedNode = nodes[i];
+      nodes[i] = nodes[j];
+      nodes[j] = swappedNode;
+      const swappedScope = scopes[i];
+      scopes[i] = scopes[j];
+      scopes[j] = swappedScope;
     }
   }
 
   const nodesOf = <T extends ts.Node>(kind: ts.SyntaxKind) => {
-    const list = byKind.get(kind);
+    const list = byKind[kind];
     if (!list) throw new Error(`the file index does not record ${SK[kind]}: add it to INDEXED_KINDS in engine/file-index.ts`);
     return list as readonly ScopedNode<ts.Node>[] as readonly ScopedNode<T>[];
   };
@@ -182,7 +225,22 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     yields: nodesOf<ts.YieldExpression>(SK.YieldExpression),
     propertyAssignments,
     envReads,
+    meansOneThing: (name) => !scopesExtendedElsewhere && !innerBindingNames.has(name),
   };
+}
+
+/** A declaration that is one of the module's own statements (or a name destructured by one). */
+function isModuleLevel(tsm: TypeScriptModule, declaration: ts.Node): boolean {
+  let node = declaration;
+  while (tsm.isBindingElement(node)) node = node.parent.parent;
+  if (tsm.isVariableDeclaration(node)) {
+    const statement = node.parent.parent;
+    return tsm.isVariableStatement(statement) && tsm.isSourceFile(statement.parent);
+  }
+  return (
+    (tsm.isFunctionDeclaration(node) || tsm.isClassDeclaration(node) || tsm.isEnumDeclaration(node) || tsm.isModuleDeclaration(node)) &&
+    tsm.isSourceFile(node.parent)
+  );
 }
 
 function hasAsyncModifier(tsm: TypeScriptModule, node: ts.Node): boolean {
