@@ -3,16 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { REFERENCE_RUNTIME_FILES, REFERENCE_RUNTIME_VERSION } from '../../fixtures/support/reference-runtime';
 import { findRuntimeSource } from '../src/lib/runtime-source';
-import {
-  DEFAULT_TSCONFIG,
-  REFERENCE_RUNTIME_FILES,
-  REFERENCE_RUNTIME_VERSION,
-  REPO_ROOT,
-  runInProcess,
-  tempDir,
-  writeFiles,
-} from './support/harness';
+import { DEFAULT_TSCONFIG, REPO_ROOT, runInProcess, tempDir, writeFiles } from './support/harness';
 
 const made: string[] = [];
 afterAll(() => {

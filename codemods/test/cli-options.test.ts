@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { REFERENCE_RUNTIME_FILES, REFERENCE_RUNTIME_VERSION } from '../../fixtures/support/reference-runtime';
 import { allOptions, type CliOption, COMMON_OPTIONS, optionName } from '../src/cli-options';
 import { allTransforms } from '../src/transforms';
-import { DEFAULT_TSCONFIG, REFERENCE_RUNTIME_FILES, REFERENCE_RUNTIME_VERSION, runInProcess, tempDir, writeFiles } from './support/harness';
+import { DEFAULT_TSCONFIG, runInProcess, tempDir, writeFiles } from './support/harness';
 
 /**
  * The usage text, the transform pages and the parser come from one list of options and the

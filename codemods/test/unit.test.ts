@@ -5,6 +5,7 @@ import { allContracts, runContract } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { REFERENCE_RUNTIME_FILES, REFERENCE_RUNTIME_VERSION } from '../../fixtures/support/reference-runtime';
 import { unifiedDiff } from '../src/lib/diff';
 import { applyEdits, arrayList, removeListElements } from '../src/lib/edits';
 import { addNamedImport, importBlock } from '../src/lib/imports';
@@ -15,7 +16,7 @@ import { findRuntimeSource, runtimeFiles } from '../src/lib/runtime-source';
 import { decodeText, detectEol } from '../src/lib/text-file';
 import { compareVersions } from '../src/lib/versions';
 import { allTransforms } from '../src/transforms';
-import { REFERENCE_RUNTIME_FILES, REFERENCE_RUNTIME_VERSION, REPO_ROOT, tempDir } from './support/harness';
+import { REPO_ROOT, tempDir } from './support/harness';
 
 const made: string[] = [];
 afterAll(() => {

@@ -20,50 +20,6 @@ export const DEFAULT_TSCONFIG = `${JSON.stringify(
   2,
 )}\n`;
 
-/** What bundle-runtime writes from the reference runtime: every source its three entry points reach, in manifest order. */
-export const REFERENCE_RUNTIME_FILES = [
-  'config-aws/index.ts',
-  'core/actions/config.ts',
-  'core/actions/date.ts',
-  'core/actions/eventBus.ts',
-  'core/actions/file.ts',
-  'core/actions/guid.ts',
-  'core/actions/keyValueStore.ts',
-  'core/actions/log.ts',
-  'core/actions/math.ts',
-  'core/actions/network.ts',
-  'core/actions/queue.ts',
-  'core/actions/system.ts',
-  'core/config/QPQConfig.ts',
-  'core/config/settings/defineApplicationModule.ts',
-  'core/config/settings/defineDeployEvent.ts',
-  'core/config/settings/defineQueue.ts',
-  'core/config/settings/defineRecurringSchedule.ts',
-  'core/index.ts',
-  'core/runtime/runStory.ts',
-  'core/stories/askCatch.ts',
-  'core/stories/askGetCurrentEpochMs.ts',
-  'core/stories/askRunParallel.ts',
-  'core/types/Action.ts',
-  'core/types/ActionRequesterFunction.ts',
-  'core/types/ErrorTypeEnum.ts',
-  'core/types/StorySession.ts',
-  'core/types/utils/actionResult.ts',
-  'core/types/utils/createActionProcessor.ts',
-  'core/types/utils/createActionRequester.ts',
-  'core/types/utils/createErrorEnumForAction.ts',
-  'webserver/HTTPEvent.ts',
-  'webserver/defineRoute.ts',
-  'webserver/httpEventUtils.ts',
-  'webserver/index.ts',
-  'webserver/runHttpRoute.ts',
-];
-
-/** The reference runtime's version, as its package.json states it and the bundle's header and manifest repeat it. */
-export const REFERENCE_RUNTIME_VERSION: string = JSON.parse(
-  fs.readFileSync(path.join(REPO_ROOT, 'runtime', 'package.json'), 'utf8'),
-).version;
-
 export interface CliResult {
   code: number;
   stdout: string;
