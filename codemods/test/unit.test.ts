@@ -5,6 +5,7 @@ import { allContracts, runContract } from 'qpq-contracts';
 import { ts } from 'ts-morph';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { REFERENCE_RUNTIME_FILES, REFERENCE_RUNTIME_VERSION } from '../../fixtures/support/reference-runtime';
 import { unifiedDiff } from '../src/lib/diff';
 import { applyEdits, arrayList, removeListElements } from '../src/lib/edits';
 import { addNamedImport, importBlock } from '../src/lib/imports';
@@ -15,7 +16,7 @@ import { findRuntimeSource, runtimeFiles } from '../src/lib/runtime-source';
 import { decodeText, detectEol } from '../src/lib/text-file';
 import { compareVersions } from '../src/lib/versions';
 import { allTransforms } from '../src/transforms';
-import { tempDir } from './support/harness';
+import { REPO_ROOT, tempDir } from './support/harness';
 
 const made: string[] = [];
 afterAll(() => {
@@ -143,20 +144,28 @@ describe('imports the codemods add', () => {
 
   it('go where qpq/import-order puts them: in their group in its order, or a group of their own', () => {
     expect(findings(FILE)).toEqual([]);
+    /** FILE with one exact replacement, checked to apply. */
+    const edited = (from: string, to: string) => {
+      expect(FILE, from).toContain(from);
+      return FILE.replace(from, to);
+    };
     const cases: Array<[string, string, string]> = [
       [
         'quidproquo-webserver',
         'toJsonEventResponse',
-        "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n\nimport { z } from 'zod';\n",
+        edited(
+          "import { askDateNow } from 'quidproquo-core';\n",
+          "import { askDateNow } from 'quidproquo-core';\nimport { toJsonEventResponse } from 'quidproquo-webserver';\n",
+        ),
       ],
       // A deeper relative module comes before the shallower ones of its folder.
-      ['./a/deep', 'deep', "import { config } from '../config';\nimport { deep } from './a/deep';\nimport { b } from './b';\n"],
-      ['./c', 'c as cee', "import { b } from './b';\nimport { c as cee } from './c';\n"],
-      ['quidproquo-core', 'askNewGuid', "import { askDateNow, askNewGuid } from 'quidproquo-core';\n"],
+      ['./a/deep', 'deep', edited("import { b } from './b';\n", "import { deep } from './a/deep';\nimport { b } from './b';\n")],
+      ['./c', 'c as cee', edited("import { b } from './b';\n", "import { b } from './b';\nimport { c as cee } from './c';\n")],
+      ['quidproquo-core', 'askNewGuid', edited('{ askDateNow }', '{ askDateNow, askNewGuid }')],
     ];
     for (const [module, specifier, expected] of cases) {
       const result = adding(FILE, module, specifier);
-      expect(result, module).toContain(expected);
+      expect(result, module).toBe(expected);
       expect(findings(result), module).toEqual([]);
     }
     expect(adding("import { z } from 'zod';\n\nexport const x = z;\n", 'quidproquo-core', 'askDateNow')).toBe(
@@ -222,8 +231,8 @@ describe('package names', () => {
   });
 
   it('compare versions numerically', () => {
-    expect(compareVersions('0.1.14', '0.1.9')).toBeGreaterThan(0);
-    expect(compareVersions('0.0.250', '0.1.14')).toBeLessThan(0);
+    expect(Math.sign(compareVersions('0.1.14', '0.1.9'))).toBe(1);
+    expect(Math.sign(compareVersions('0.0.250', '0.1.14'))).toBe(-1);
     expect(compareVersions('0.1.14', '0.1.14')).toBe(0);
   });
 });
@@ -241,9 +250,11 @@ describe('the registry', () => {
 
   it('finds the reference runtime sources the codemod bundles: the three entry points and what they import', () => {
     const source = findRuntimeSource();
-    expect(source).toBeDefined();
-    const files = runtimeFiles(source!, ['core/index.ts', 'webserver/index.ts', 'config-aws/index.ts']);
-    expect(files).toEqual(expect.arrayContaining(['core/index.ts', 'webserver/index.ts', 'config-aws/index.ts']));
-    expect(files.every((f) => !/\.test\.ts$/.test(f))).toBe(true);
+    expect(source).toEqual({
+      dir: path.join(REPO_ROOT, 'runtime', 'src'),
+      packageName: 'qpq-reference-runtime',
+      version: REFERENCE_RUNTIME_VERSION,
+    });
+    expect(runtimeFiles(source!, ['core/index.ts', 'webserver/index.ts', 'config-aws/index.ts'])).toEqual(REFERENCE_RUNTIME_FILES);
   });
 });

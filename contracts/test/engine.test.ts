@@ -9,6 +9,11 @@ import { runtimeReferences } from '../src/engine/route-bindings';
 
 const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
 const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
+/** A finding's place as an editor shows it: 1-based line and column. */
+const place = (sourceFile: ts.SourceFile, start: number) => {
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(start);
+  return `${line + 1}:${character + 1}`;
+};
 
 describe('runContract', () => {
   it('contains a contract that throws: no findings, one report, and the next contract still runs', () => {
@@ -27,8 +32,8 @@ describe('runContract', () => {
     expect(runContract(failing, target, undefined, onError)).toEqual([]);
     expect(runContract(failing, target, undefined, onError)).toEqual([]);
     expect(errors).toEqual(['always-fails: boom']);
-    expect(runContract(requireYieldStar, target, undefined, onError).map((f) => [f.messageId, f.start])).toEqual([
-      ['missingYieldStar', 22],
+    expect(runContract(requireYieldStar, target, undefined, onError).map((f) => [f.messageId, place(sourceFile, f.start)])).toEqual([
+      ['missingYieldStar', '2:3'],
     ]);
   });
 
@@ -41,25 +46,29 @@ describe('runContract', () => {
 });
 
 describe('bad input', () => {
-  const findings = (text: string) =>
-    runContract(requireYieldStar, { ts, sourceFile: parse(text), checker: undefined }, undefined, (_, e) => {
+  /** Each finding as `messageId@line:column`. */
+  const findings = (text: string) => {
+    const sourceFile = parse(text);
+    return runContract(requireYieldStar, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
       throw e;
-    });
+    }).map((f) => `${f.messageId}@${place(sourceFile, f.start)}`);
+  };
 
   it('reports what it can in a file with syntax errors', () => {
-    expect(findings('function* story() {\n  askDateNow();\n  const = ;\n').map((f) => f.messageId)).toEqual(['missingYieldStar']);
+    expect(findings('function* story() {\n  askDateNow();\n  const = ;\n')).toEqual(['missingYieldStar@2:3']);
   });
 
   it('handles the deepest nesting the TypeScript parser accepts', () => {
     const depth = 600;
     const text = `function* story() {\n  const x = ${'['.repeat(depth)}askA()${']'.repeat(depth)};\n}\n`;
-    expect(findings(text).map((f) => f.messageId)).toEqual(['missingYieldStar']);
+    expect(findings(text)).toEqual([`missingYieldStar@2:${13 + depth}`]);
   });
 
   it('handles a 50,000-line file', () => {
     const body = Array.from({ length: 50_000 }, (_, i) => (i % 1000 === 0 ? `  askStep${i}();` : `  const v${i} = yield* askStep${i}();`));
     const text = `function* story() {\n${body.join('\n')}\n}\n`;
-    expect(findings(text).length).toBe(50);
+    // Every thousandth statement, from body line 0 (file line 2), is a bare call.
+    expect(findings(text)).toEqual(Array.from({ length: 50 }, (_, i) => `missingYieldStar@${i * 1000 + 2}:3`));
   });
 
   it('finds nothing in an empty file, a file of comments, or JavaScript without generators', () => {
@@ -107,7 +116,9 @@ describe('valid-runtime-reference object runtimes', () => {
     const findings = runContract(contract, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
       throw e;
     });
-    expect(findings.map((f) => [f.messageId, f.data.module])).toEqual([['moduleNotFound', '/project/src/deploy/nowhere']]);
+    expect(findings.map((f) => [f.messageId, place(sourceFile, f.start), f.data.module])).toEqual([
+      ['moduleNotFound', '1:31', '/project/src/deploy/nowhere'],
+    ]);
   });
 });
 
@@ -123,14 +134,13 @@ describe('valid-runtime-reference with a program', () => {
     const findings = runContract(contract, { ts, sourceFile, checker: program.getTypeChecker(), program }, undefined, (_, e) => {
       throw e;
     });
-    const at = (f: (typeof findings)[number]) => sourceFile.getLineAndCharacterOfPosition(f.start).line + 1;
-    expect(findings.map((f) => [f.messageId, at(f), f.data.name ?? ''])).toEqual([
-      ['exportNotFound', 10, 'getTodo'],
-      ['moduleNotFound', 11, ''],
-      ['notAStory', 12, 'formatTodo'],
-      ['asyncStory', 13, 'streamTodos'],
-      ['missingSeparator', 15, ''],
-      ['exportNotFound', 25, 'seedTodos'],
+    expect(findings.map((f) => [f.messageId, place(sourceFile, f.start), f.data.name ?? ''])).toEqual([
+      ['exportNotFound', '10:31', 'getTodo'],
+      ['moduleNotFound', '11:30', ''],
+      ['notAStory', '12:33', 'formatTodo'],
+      ['asyncStory', '13:47', 'streamTodos'],
+      ['missingSeparator', '15:44', ''],
+      ['exportNotFound', '25:49', 'seedTodos'],
     ]);
   });
 });
@@ -204,14 +214,16 @@ describe('valid-runtime-reference in tests', () => {
   it('leaves stand-in paths in test files alone unless the testFiles option includes them', () => {
     const contract = allContracts.find((c) => c.meta.id === 'valid-runtime-reference')!;
     const text = "defineRoute('GET', '/todos', '/controllers/nowhere::listTodos');";
-    const messageIds = (fileName: string, options?: Record<string, unknown>) =>
-      runContract(contract, { ts, sourceFile: parse(text, fileName), checker: undefined }, options, (_, e) => {
+    const findingsIn = (fileName: string, options?: Record<string, unknown>) => {
+      const sourceFile = parse(text, fileName);
+      return runContract(contract, { ts, sourceFile, checker: undefined }, options, (_, e) => {
         throw e;
-      }).map((f) => f.messageId);
-    expect(messageIds('/project/src/qpq.config.test.ts')).toEqual([]);
-    expect(messageIds('/project/src/__tests__/qpq.config.ts')).toEqual([]);
-    expect(messageIds('/project/src/qpq.config.test.ts', { testFiles: true })).toEqual(['moduleNotFound']);
-    expect(messageIds('/project/src/qpq.config.ts')).toEqual(['moduleNotFound']);
+      }).map((f) => `${f.messageId}@${place(sourceFile, f.start)}`);
+    };
+    expect(findingsIn('/project/src/qpq.config.test.ts')).toEqual([]);
+    expect(findingsIn('/project/src/__tests__/qpq.config.ts')).toEqual([]);
+    expect(findingsIn('/project/src/qpq.config.test.ts', { testFiles: true })).toEqual(['moduleNotFound@1:30']);
+    expect(findingsIn('/project/src/qpq.config.ts')).toEqual(['moduleNotFound@1:30']);
   });
 });
 

@@ -5,15 +5,19 @@ import { allContracts, runContract } from '../src';
 
 const contract = allContracts.find((c) => c.meta.id === 'monomorphic-action-shape')!;
 
-function ids(text: string, options?: Record<string, unknown>): string[] {
-  return idsIn('file.ts', text, options);
+/** Each finding as `messageId@line:column`, 1-based. */
+function found(text: string, options?: Record<string, unknown>): string[] {
+  return foundIn('file.ts', text, options);
 }
 
-function idsIn(fileName: string, text: string, options?: Record<string, unknown>): string[] {
+function foundIn(fileName: string, text: string, options?: Record<string, unknown>): string[] {
   const sourceFile = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   return runContract(contract, { ts, sourceFile, checker: undefined }, options, (_, e) => {
     throw e;
-  }).map((f) => `${f.messageId}@${sourceFile.getLineAndCharacterOfPosition(f.start).line + 1}`);
+  }).map((f) => {
+    const { line, character } = sourceFile.getLineAndCharacterOfPosition(f.start);
+    return `${f.messageId}@${line + 1}:${character + 1}`;
+  });
 }
 
 const EVERY_PART = [
@@ -30,15 +34,20 @@ const EVERY_PART = [
 
 describe('monomorphic-action-shape options', () => {
   it('reports every part by default', () => {
-    // Line 4's second branch also has a payload without the keys of the first: its own finding.
-    expect(ids(EVERY_PART)).toEqual(['missingKeys@3', 'runtimeShape@4', 'missingKeys@4', 'spread@5', 'mutation@7']);
+    // Line 4's second branch (column 54) also has a payload without the keys of the first: its own finding.
+    expect(found(EVERY_PART)).toEqual(['missingKeys@3:31', 'runtimeShape@4:9', 'missingKeys@4:54', 'spread@5:11', 'mutation@7:3']);
   });
 
   it('switches off left-out keys, run-time shapes and mutation one by one', () => {
-    expect(ids(EVERY_PART, { optionalKeys: false })).toEqual(['runtimeShape@4', 'spread@5', 'mutation@7']);
+    expect(found(EVERY_PART, { optionalKeys: false })).toEqual(['runtimeShape@4:9', 'spread@5:11', 'mutation@7:3']);
     // Without run-time shapes, each branch of the conditional is judged on its own.
-    expect(ids(EVERY_PART, { runtimeShapes: false })).toEqual(['missingKeys@3', 'missingKeys@4', 'missingKeys@4', 'mutation@7']);
-    expect(ids(EVERY_PART, { mutation: false })).toEqual(['missingKeys@3', 'runtimeShape@4', 'missingKeys@4', 'spread@5']);
+    expect(found(EVERY_PART, { runtimeShapes: false })).toEqual([
+      'missingKeys@3:31',
+      'missingKeys@4:16',
+      'missingKeys@4:54',
+      'mutation@7:3',
+    ]);
+    expect(found(EVERY_PART, { mutation: false })).toEqual(['missingKeys@3:31', 'runtimeShape@4:9', 'missingKeys@4:54', 'spread@5:11']);
   });
 
   it('reports getPayload branches that return different keys, by the requester they build', () => {
@@ -51,8 +60,8 @@ describe('monomorphic-action-shape options', () => {
       '  },',
       '});',
     ].join('\n');
-    expect(ids(text)).toEqual(['runtimeShape@5']);
-    expect(ids(text, { runtimeShapes: false })).toEqual(['missingKeys@5']);
+    expect(found(text)).toEqual(['runtimeShape@5:12']);
+    expect(found(text, { runtimeShapes: false })).toEqual(['missingKeys@5:12']);
   });
 
   it('leaves alone setting a key the action was built with, and plain objects', () => {
@@ -65,7 +74,7 @@ describe('monomorphic-action-shape options', () => {
       '  yield action;',
       '}',
     ].join('\n');
-    expect(ids(text)).toEqual([]);
+    expect(found(text)).toEqual([]);
   });
 });
 
@@ -82,7 +91,7 @@ describe('monomorphic-action-shape judges only what the runtime receives', () =>
       '}',
     ].join('\n');
     // Lines 2 to 4 build queue messages with action-like keys: never sent to the runtime.
-    expect(ids(text)).toEqual(['missingKeys@7']);
+    expect(found(text)).toEqual(['missingKeys@7:31']);
   });
 
   it('follows a payload built in a local variable first', () => {
@@ -93,7 +102,7 @@ describe('monomorphic-action-shape judges only what the runtime receives', () =>
       "  yield { type: 'T', payload };",
       '}',
     ].join('\n');
-    expect(ids(text)).toEqual(['missingKeys@3']);
+    expect(found(text)).toEqual(['missingKeys@3:19']);
   });
 
   it('accepts a relay that adds only the keys the runtime adds itself', () => {
@@ -108,7 +117,7 @@ describe('monomorphic-action-shape judges only what the runtime receives', () =>
       '  yield { ...action, [other]: 1 };',
       '}',
     ].join('\n');
-    expect(ids(text)).toEqual(['spread@4', 'spread@8']);
+    expect(found(text)).toEqual(['spread@4:11', 'spread@8:11']);
   });
 
   it('accepts the payload-less form chosen exactly when there is no payload', () => {
@@ -123,7 +132,7 @@ describe('monomorphic-action-shape judges only what the runtime receives', () =>
       "  return yield payload !== undefined ? { type: 'T' } : { type: 'T', payload };",
       '}',
     ].join('\n');
-    expect(ids(text)).toEqual(['runtimeShape@5', 'runtimeShape@8']);
+    expect(found(text)).toEqual(['runtimeShape@5:16', 'runtimeShape@8:16']);
   });
 
   it('skips test files unless the testFiles option includes them', () => {
@@ -131,9 +140,9 @@ describe('monomorphic-action-shape judges only what the runtime receives', () =>
       '\n',
     );
     for (const name of ['story.test.ts', 'story.spec.tsx', 'src/__tests__/story.ts', 'src/testing/mocks.ts']) {
-      expect(idsIn(name, text)).toEqual([]);
-      expect(idsIn(name, text, { testFiles: true })).toEqual(['missingKeys@3']);
+      expect(foundIn(name, text)).toEqual([]);
+      expect(foundIn(name, text, { testFiles: true })).toEqual(['missingKeys@3:31']);
     }
-    expect(idsIn('src/testingUtils.ts', text)).toEqual(['missingKeys@3']);
+    expect(foundIn('src/testingUtils.ts', text)).toEqual(['missingKeys@3:31']);
   });
 });

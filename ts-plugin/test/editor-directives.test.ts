@@ -7,6 +7,7 @@ import { applyEdits } from 'qpq-contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT } from '../../fixtures/support/paths';
+import { writePluginTsconfig } from '../../fixtures/support/plugin-tsconfig';
 import { type ProtocolTextChange, toEdits } from '../../fixtures/support/protocol-edits';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
@@ -45,24 +46,8 @@ export function* askExample(): AskResponse<number> {
 }
 `;
 
-const runtimeEntry = (name: string) => [path.join(REPO_ROOT, 'runtime/src', name, 'index.ts')];
 const projectDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-directives-'));
-fs.writeFileSync(
-  path.join(projectDir, 'tsconfig.json'),
-  JSON.stringify({
-    compilerOptions: {
-      strict: true,
-      noEmit: true,
-      target: 'ES2022',
-      module: 'commonjs',
-      skipLibCheck: true,
-      types: [],
-      paths: { 'quidproquo-core': runtimeEntry('core') },
-      plugins: [{ name: 'qpq-ts-plugin' }],
-    },
-    include: ['*.ts'],
-  }),
-);
+writePluginTsconfig(projectDir);
 afterAll(() => fs.rmSync(projectDir, { recursive: true, force: true }));
 
 /** ESLint's qpq findings and its reports of unused qpq directives, as `rule-or-message:line:column`. */

@@ -5,10 +5,9 @@ import { allContracts } from 'qpq-contracts';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT } from '../../fixtures/support/paths';
+import { writePluginTsconfig } from '../../fixtures/support/plugin-tsconfig';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
-
-const runtimeEntry = (name: string) => [path.join(REPO_ROOT, 'runtime/src', name, 'index.ts')];
 
 const STORIES = `import { askDateNow, askKeyValueStoreUpsert, askNewGuid, AskResponse } from 'quidproquo-core';
 
@@ -44,22 +43,7 @@ afterAll(() => {
 function project(pluginEntry: Record<string, unknown>, files: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-editor-'));
   projectDirs.push(dir);
-  fs.writeFileSync(
-    path.join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: 'ES2022',
-        module: 'commonjs',
-        skipLibCheck: true,
-        types: [],
-        paths: { 'quidproquo-core': runtimeEntry('core'), 'quidproquo-webserver': runtimeEntry('webserver') },
-        plugins: [{ name: 'qpq-ts-plugin', ...pluginEntry }],
-      },
-      include: ['*.ts'],
-    }),
-  );
+  writePluginTsconfig(dir, pluginEntry, ['core', 'webserver']);
   const file = path.join(dir, 'stories.ts');
   fs.writeFileSync(file, STORIES);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
-import { REPO_ROOT } from '../../fixtures/support/paths';
+import { writePluginTsconfig } from '../../fixtures/support/plugin-tsconfig';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
@@ -24,8 +24,6 @@ export function* askExample(): AskResponse<void> {
 const BARE_ASK = 8; // askNewGuid(); -- found by name and by type
 const BARE_STORY = 9; // touch(); -- a story only by its type
 
-const runtimeEntry = (name: string) => [path.join(REPO_ROOT, 'runtime/src', name, 'index.ts')];
-
 const workspaces: string[] = [];
 afterAll(() => {
   for (const dir of workspaces) fs.rmSync(dir, { recursive: true, force: true });
@@ -39,22 +37,7 @@ function workspace(projects: Record<string, Record<string, unknown>>) {
   for (const [name, pluginEntry] of Object.entries(projects)) {
     const dir = path.join(root, 'packages', name);
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'ES2022',
-          module: 'commonjs',
-          skipLibCheck: true,
-          types: [],
-          paths: { 'quidproquo-core': runtimeEntry('core') },
-          plugins: [{ name: 'qpq-ts-plugin', ...pluginEntry }],
-        },
-        include: ['*.ts'],
-      }),
-    );
+    writePluginTsconfig(dir, pluginEntry);
     files[name] = path.join(dir, 'stories.ts');
     fs.writeFileSync(files[name], STORIES);
   }
