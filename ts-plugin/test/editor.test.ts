@@ -169,9 +169,13 @@ describe.each(TSSERVER_VERSIONS)('editor experience in a real tsserver ($label)'
     await server!.request('reloadProjects', {});
     expect(await semantic()).toEqual([`error:${line('askNewGuid();')}:3`]);
 
+    // tsserver may also reload on its own when it sees tsconfig.json change, so how often the
+    // plugin is created depends on timing; every creation after the first must find it running.
     const log = fs.readFileSync(logFile, 'utf8').split('\n');
+    const created = log.filter((l) => l.includes('Plugin validation succeeded')).length;
+    expect(created).toBeGreaterThanOrEqual(4);
     expect(log.filter((l) => l.includes('[qpq-ts-plugin] loaded with'))).toHaveLength(1);
-    expect(log.filter((l) => l.includes('[qpq-ts-plugin] already running in this project'))).toHaveLength(3);
+    expect(log.filter((l) => l.includes('[qpq-ts-plugin] already running in this project'))).toHaveLength(created - 1);
   });
 
   it('adds the action types a story may yield to its hover, collected through the stories it delegates to', async () => {
