@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { calleeName } from '../engine/callee-symbol';
 import { DEFINE_NAME } from '../engine/config-type';
 import { dedent } from '../engine/dedent';
 import { functionNameOf, isTransparentWrapper, skipTransparentWrappers } from '../engine/syntax';
@@ -141,7 +142,7 @@ export const noSpreadDefine = defineContract({
       const call = skipTransparentWrappers(tsm, spread.expression);
       if (!tsm.isCallExpression(call)) continue;
       const callee = skipTransparentWrappers(tsm, call.expression);
-      const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const name = calleeName(tsm, callee);
       if (!name || !DEFINE_NAME.test(name)) continue;
 
       const verdict = configArrayVerdict(context, spread.parent, call);

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { calleeName } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
 import { returnedExpressions, skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext } from '../types';
@@ -115,7 +116,7 @@ export const rawStoryMocks = defineContract({
     if (!context.sourceFile.text.includes('runStory')) return;
     for (const { node: call } of context.index.nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) {
       const callee = skipTransparentWrappers(tsm, call.expression);
-      const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const name = calleeName(tsm, callee);
       const mocks = name === 'runStory' && call.arguments[1] ? skipTransparentWrappers(tsm, call.arguments[1]) : undefined;
       if (!mocks || !tsm.isObjectLiteralExpression(mocks)) continue;
       for (const property of mocks.properties) {

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { calleeName } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
 import type { StoryCallNode } from '../engine/file-index';
 import { destinationOf, referencesTo, skipTransparentWrappers, snippet, yieldNeedsParens } from '../engine/syntax';
@@ -653,13 +654,6 @@ class YieldStarCheck {
   private report(messageId: MessageId, node: ts.Node, data: Record<string, string>, fix?: Fix): void {
     this.context.report(messageId, node, data, fix);
   }
-}
-
-/** The callee's own name: `askCatch` for `askCatch(...)` and `system.askCatch(...)`. */
-function calleeName(tsm: ContractContext<Options, MessageId>['ts'], callee: ts.Expression): string | undefined {
-  if (tsm.isIdentifier(callee)) return callee.text;
-  if (tsm.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
 }
 
 function enclosingFunction(tsm: ContractContext<Options, MessageId>['ts'], node: ts.Node): ts.Node | undefined {

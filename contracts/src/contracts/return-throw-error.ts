@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { calleeName } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
 import { skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
@@ -204,7 +205,7 @@ export const returnThrowError = defineContract({
       if (!tsm.isExpressionStatement(statement.parent)) continue;
       const call = skipTransparentWrappers(tsm, node.expression);
       if (!tsm.isCallExpression(call)) continue;
-      const named = calleeName(tsm, call) === THROW_ERROR;
+      const named = calleeName(tsm, skipTransparentWrappers(tsm, call.expression)) === THROW_ERROR;
       const result = typed ? context.stories.declaredResultOf(call) : undefined;
       if (!named && result !== 'never') continue;
 
@@ -221,13 +222,6 @@ export const returnThrowError = defineContract({
     }
   },
 });
-
-function calleeName(tsm: typeof ts, call: ts.CallExpression): string | undefined {
-  const callee = skipTransparentWrappers(tsm, call.expression);
-  if (tsm.isIdentifier(callee)) return callee.text;
-  if (tsm.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 /**
  * Whether `return` in front of the throw leaves every type as it was. A `never` result fits any

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { calleeName } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
 import { findNotSerializable, findNotSerializableLiteral, type NotSerializable } from '../engine/serializable';
 import { returnedExpressions, skipTransparentWrappers } from '../engine/syntax';
@@ -118,7 +119,7 @@ export const serializableContext = defineContract({
     if (!/Context(Identifier|ProvideValue|Provider)/.test(context.sourceFile.text)) return;
     for (const { node: call } of context.index.nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) {
       const callee = skipTransparentWrappers(tsm, call.expression);
-      const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const name = calleeName(tsm, callee);
       const site = name !== undefined ? CONTEXT_VALUE_CALLS[name] : undefined;
       const value = site && call.arguments[site.value];
       if (!site || !value) continue;

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
+import { calleeName } from '../engine/callee-symbol';
 import { statementsCanComplete } from '../engine/completion';
 import { dedent } from '../engine/dedent';
 import type { FunctionScope } from '../engine/file-index';
@@ -421,9 +422,7 @@ class RouteResponseCheck {
     const { ts: tsm } = this.context;
     const operand = tsm.isYieldExpression(expression) && expression.asteriskToken ? expression.expression : undefined;
     if (!operand || !tsm.isCallExpression(operand)) return false;
-    const callee = operand.expression;
-    const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : '';
-    return name === 'askThrowError';
+    return calleeName(tsm, operand.expression) === 'askThrowError';
   }
 
   // ---- responses anywhere
@@ -592,8 +591,7 @@ function numericLiteral(tsm: typeof ts, expression: ts.Expression): number | und
 }
 
 function helperName(tsm: typeof ts, call: ts.CallExpression): string | undefined {
-  const callee = call.expression;
-  const name = tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = calleeName(tsm, call.expression);
   return name && BODY_HELPERS.has(name) ? name : undefined;
 }
 

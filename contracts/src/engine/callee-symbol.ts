@@ -24,6 +24,13 @@ export function calleeSymbolOf(tsm: TypeScriptModule, checker: ts.TypeChecker, c
   return symbol;
 }
 
+/** The callee's own name as written: `askCatch` of `askCatch(...)` and `system.askCatch(...)`; undefined for other callees. */
+export function calleeName(tsm: TypeScriptModule, callee: ts.Expression): string | undefined {
+  if (tsm.isIdentifier(callee)) return callee.text;
+  if (tsm.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
 /** The callee of a call or tagged template, as written. */
 export function calleeExpressionOf(tsm: TypeScriptModule, call: ts.CallExpression | ts.TaggedTemplateExpression): ts.Expression {
   return tsm.isTaggedTemplateExpression(call) ? call.tag : call.expression;

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { calleeName } from './callee-symbol';
 
 /** Which argument of each config setting is a runtime reference; `object` means the values of an object argument. */
 const RUNTIME_ARGUMENTS: Record<string, { index: number; object?: boolean }> = {
@@ -63,7 +64,7 @@ export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.Source
   const calls: ts.CallExpression[] = [];
   const visit = (node: ts.Node): void => {
     if (tsm.isCallExpression(node)) {
-      const name = calleeName(tsm, node);
+      const name = calleeName(tsm, node.expression);
       if (name === 'defineApplicationModule' && node.arguments[3]) configRoot = staticPath(tsm, node.arguments[3], fileDir) ?? fileDir;
       if (name && /^define[A-Z]/.test(name)) calls.push(node);
     }
@@ -73,7 +74,7 @@ export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.Source
 
   const references: RuntimeReference[] = [];
   for (const call of calls) {
-    const setting = calleeName(tsm, call)!;
+    const setting = calleeName(tsm, call.expression)!;
     const known = RUNTIME_ARGUMENTS[setting];
     call.arguments.forEach((argument, index) => {
       const isRuntimeArgument = known !== undefined && known.index === index;
@@ -209,11 +210,6 @@ export function syntacticExports(tsm: TypeScriptModule, file: ts.SourceFile): Ma
     }
   }
   return exports;
-}
-
-function calleeName(tsm: TypeScriptModule, call: ts.CallExpression): string | undefined {
-  const callee = call.expression;
-  return tsm.isIdentifier(callee) ? callee.text : tsm.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 export function directoryOf(fileName: string): string {

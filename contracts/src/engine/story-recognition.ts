@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
-import { calleeExpressionOf, calleeSymbolOf } from './callee-symbol';
+import { calleeExpressionOf, calleeName, calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
 import { isTransparentWrapper } from './syntax';
 
@@ -41,10 +41,8 @@ export class StoryRecognizer {
   }
 
   hasStoryName(call: StoryCallNode): boolean {
-    const callee = this.calleeOf(call);
-    if (this.tsm.isIdentifier(callee)) return ASK_NAME.test(callee.text);
-    if (this.tsm.isPropertyAccessExpression(callee)) return ASK_NAME.test(callee.name.text);
-    return false;
+    const name = calleeName(this.tsm, this.calleeOf(call));
+    return name !== undefined && ASK_NAME.test(name);
   }
 
   /** By type when a checker knows it, by the `ask*` name otherwise. */
