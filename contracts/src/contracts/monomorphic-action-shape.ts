@@ -1,10 +1,11 @@
 import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
-import { getActionLiterals, propertyNameOf, type ShapedLiteral } from '../engine/action-literals';
+import { getActionLiterals, type ShapedLiteral } from '../engine/action-literals';
+import { stringLiteralValues } from '../engine/action-requester';
 import { getActionTypeModel } from '../engine/action-type';
 import { dedent } from '../engine/dedent';
-import { skipTransparentWrappers } from '../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../engine/syntax';
 import { isTestFile } from '../engine/test-files';
 import type { ContractContext, Fix } from '../types';
 
@@ -382,9 +383,8 @@ class ShapeCheck {
     const { checker } = this.context;
     const key = property.name.expression;
     if (checker) {
-      const type = checker.getTypeAtLocation(key);
-      const parts = type.isUnion() ? type.types : [type];
-      if (parts.every((t) => t.isStringLiteral())) return parts.map((t) => (t as ts.StringLiteralType).value);
+      const values = stringLiteralValues(checker.getTypeAtLocation(key));
+      if (values.length > 0) return values;
     }
     const literals: string[] = [];
     const collect = (expression: ts.Expression): boolean => {

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
 import type { FileIndex } from './file-index';
 import type { StoryRecognizer } from './story-recognition';
-import { returnedExpressions, skipTransparentWrappers } from './syntax';
+import { propertyNameOf, returnedExpressions, skipTransparentWrappers } from './syntax';
 
 /** An object literal the runtime receives as an action, or as an action's payload. */
 export interface ShapedLiteral {
@@ -172,11 +172,4 @@ function localDeclaration(tsm: TypeScriptModule, scope: ts.Node, name: string): 
   };
   visit(scope);
   return found;
-}
-
-export function propertyNameOf(tsm: TypeScriptModule, property: ts.ObjectLiteralElementLike): string | undefined {
-  const name = property.name;
-  if (!name) return undefined;
-  if (tsm.isIdentifier(name) || tsm.isStringLiteral(name) || tsm.isNumericLiteral(name)) return name.text;
-  return undefined;
 }

@@ -193,3 +193,11 @@ export function returnedExpressions(tsm: TypeScriptModule, fn: ts.SignatureDecla
   tsm.forEachChild(body, visit);
   return returned;
 }
+
+/** The name of an object literal member, when it is written plainly (`a`, `'a'`, `1`). */
+export function propertyNameOf(tsm: TypeScriptModule, property: ts.ObjectLiteralElementLike): string | undefined {
+  const name = property.name;
+  if (!name) return undefined;
+  if (tsm.isIdentifier(name) || tsm.isStringLiteral(name) || tsm.isNumericLiteral(name)) return name.text;
+  return undefined;
+}

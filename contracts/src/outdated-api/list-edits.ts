@@ -94,14 +94,6 @@ export function appendElement(
   return { start: last.end, end: last.end, newText: `, ${item}` };
 }
 
-/** The name of an object literal member, when it is written plainly. */
-export function propertyName(tsm: Tsm, property: ts.ObjectLiteralElementLike): string | undefined {
-  const name = property.name;
-  if (!name) return undefined;
-  if (tsm.isIdentifier(name) || tsm.isStringLiteral(name) || tsm.isNumericLiteral(name)) return name.text;
-  return undefined;
-}
-
 /** The position of the opening `(` of a call's arguments and of its closing `)`. */
 export function argumentBounds(tsm: Tsm, sf: ts.SourceFile, call: ts.CallExpression | ts.NewExpression): { open: number; close: number } {
   const open = (call.arguments?.pos ?? call.end) - 1;

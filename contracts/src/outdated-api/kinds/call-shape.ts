@@ -1,9 +1,9 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
-import { appendElement, argumentBounds, propertyName, removeElement } from '../list-edits';
+import { appendElement, argumentBounds, removeElement } from '../list-edits';
 import type { CallCondition, CallShapeEntry, ExportRef } from '../tables';
 
 type Tsm = typeof ts;
@@ -235,7 +235,7 @@ export function optionEdits(
   const hasSpread = properties.some((p) => tsm.isSpreadAssignment(p));
   const open = node.getStart(sf);
   // Every option goes and nothing comes: a trailing options argument goes with them.
-  const removedAll = properties.length > 0 && properties.every((p) => options.remove?.includes(propertyName(tsm, p) ?? '\u0000'));
+  const removedAll = properties.length > 0 && properties.every((p) => options.remove?.includes(propertyNameOf(tsm, p) ?? '\u0000'));
   if (
     removedAll &&
     additions.length === 0 &&
@@ -246,7 +246,7 @@ export function optionEdits(
     return { edits: [{ start: call.arguments[options.index - 1].end, end: argument.end, newText: '' }] };
   }
   properties.forEach((property, index) => {
-    const name = propertyName(tsm, property);
+    const name = propertyNameOf(tsm, property);
     if (name === undefined) return;
     if (options.remove?.includes(name)) edits.push(removeElement(tsm, sf, properties, index, open));
     const renamed = options.rename?.[name];
@@ -256,7 +256,7 @@ export function optionEdits(
       else if (property.name) edits.push({ start: property.name.getStart(sf), end: property.name.end, newText: renamed });
     }
   });
-  const missing = additions.filter(([key]) => !properties.some((p) => propertyName(tsm, p) === key));
+  const missing = additions.filter(([key]) => !properties.some((p) => propertyNameOf(tsm, p) === key));
   if (missing.length > 0 && hasSpread) {
     // A spread may carry the key: the old default goes before it, so its value still wins.
     const first = properties[0];

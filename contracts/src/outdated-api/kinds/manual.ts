@@ -1,9 +1,8 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { packageMatches } from '../framework-refs';
-import { propertyName } from '../list-edits';
 import type { ExportRef, ManualEntry, SiteFinder } from '../tables';
 import { callsTo } from './call-shape';
 import { literalsTypedAs, memberReads, typeReferencesTo } from './typed';
@@ -85,7 +84,7 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
       const object = argument && skipTransparentWrappers(tsm, argument);
       if (!object || !tsm.isObjectLiteralExpression(object)) continue;
       for (const property of object.properties) {
-        const name = propertyName(tsm, property);
+        const name = propertyNameOf(tsm, property);
         if (name !== undefined && finder.keys.includes(name)) report(property, `\`${name}\` in \`${finder.option.name}(…)\``);
       }
     }
@@ -99,7 +98,7 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
       if (
         object &&
         tsm.isObjectLiteralExpression(object) &&
-        (object.properties.some((p) => tsm.isSpreadAssignment(p)) || object.properties.some((p) => propertyName(tsm, p) === finder.key))
+        (object.properties.some((p) => tsm.isSpreadAssignment(p)) || object.properties.some((p) => propertyNameOf(tsm, p) === finder.key))
       )
         continue;
       report(call, `\`${finder.missingOption.name}(…)\` without \`${finder.key}\``);
@@ -113,7 +112,7 @@ function findSites(collector: SiteCollector, finder: SiteFinder & { onlyWith?: E
   if ('literal' in finder) {
     for (const { literal, ref } of literalsTypedAs(collector, finder.literal)) {
       const required = finder.missing?.[ref.name];
-      const keys = new Set(literal.properties.map((p) => propertyName(tsm, p)));
+      const keys = new Set(literal.properties.map((p) => propertyNameOf(tsm, p)));
       const absent = required?.filter((k) => !keys.has(k)) ?? [];
       if (required && (absent.length === 0 || literal.properties.some((p) => tsm.isSpreadAssignment(p)))) continue;
       report(

@@ -1,6 +1,7 @@
+import { propertyNameOf } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
-import { appendElement, propertyName, removeElement } from '../list-edits';
+import { appendElement, removeElement } from '../list-edits';
 import type { RequiredFieldEntry } from '../tables';
 import { literalsTypedAs } from './typed';
 
@@ -9,7 +10,7 @@ export function requiredFieldSites(collector: SiteCollector, entry: RequiredFiel
   const { tsm, sourceFile: sf } = collector;
   for (const { literal, ref } of literalsTypedAs(collector, entry.types)) {
     const properties = literal.properties;
-    const names = properties.map((p) => propertyName(tsm, p));
+    const names = properties.map((p) => propertyNameOf(tsm, p));
     const hasSpread = properties.some((p) => tsm.isSpreadAssignment(p));
     const removals = (entry as RequiredFieldEntry & { remove?: string[] }).remove ?? [];
     const edits: TextEdit[] = [];

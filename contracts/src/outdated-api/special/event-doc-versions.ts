@@ -1,9 +1,9 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
-import { propertyName, removeElement } from '../list-edits';
+import { removeElement } from '../list-edits';
 import type { SpecialEntry } from '../tables';
 
 /**
@@ -19,7 +19,7 @@ export function eventDocVersionsSites(collector: SiteCollector, entry: SpecialEn
     if (!config || !tsm.isObjectLiteralExpression(config)) continue;
     const byName = new Map<string, ts.ObjectLiteralElementLike>();
     for (const property of config.properties) {
-      const name = propertyName(tsm, property);
+      const name = propertyNameOf(tsm, property);
       if (name !== undefined) byName.set(name, property);
     }
     if (!byName.has('foldReducer') || byName.has('versions')) continue;

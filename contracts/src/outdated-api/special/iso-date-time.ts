@@ -1,10 +1,9 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { literalsTypedAs, typeReferencesTo } from '../kinds/typed';
-import { propertyName } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 interface Data {
@@ -28,7 +27,7 @@ export function isoDateTimeSites(collector: SiteCollector, entry: SpecialEntry):
   }
   for (const { literal } of literalsTypedAs(collector, data.literalTypes ?? [])) {
     for (const property of literal.properties) {
-      if (tsm.isPropertyAssignment(property) && (data.keys ?? []).includes(propertyName(tsm, property) ?? ''))
+      if (tsm.isPropertyAssignment(property) && (data.keys ?? []).includes(propertyNameOf(tsm, property) ?? ''))
         scopes.push(property.initializer);
     }
   }

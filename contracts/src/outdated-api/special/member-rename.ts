@@ -1,10 +1,9 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import { literalsTypedAs, memberReads } from '../kinds/typed';
-import { propertyName } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 interface MemberChange {
@@ -53,7 +52,7 @@ export function memberRenameSites(collector: SiteCollector, entry: SpecialEntry)
     if (change.to.includes('.')) continue;
     for (const { literal } of literalsTypedAs(collector, [change.type])) {
       for (const property of literal.properties) {
-        if (propertyName(tsm, property) !== change.from || !property.name) continue;
+        if (propertyNameOf(tsm, property) !== change.from || !property.name) continue;
         const newText = tsm.isShorthandPropertyAssignment(property) ? `${change.to}: ${change.from}` : change.to;
         collector.report({
           entry,

@@ -1,11 +1,10 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
 import { literalsTypedAs } from '../kinds/typed';
-import { propertyName } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 interface Data {
@@ -27,7 +26,7 @@ export function nullNotUndefinedSites(collector: SiteCollector, entry: SpecialEn
   for (const { literal } of literalsTypedAs(collector, data.types ?? [])) if (!objects.includes(literal)) objects.push(literal);
   for (const object of objects) {
     for (const property of object.properties) {
-      if (propertyName(tsm, property) !== data.key) continue;
+      if (propertyNameOf(tsm, property) !== data.key) continue;
       const fn = tsm.isMethodDeclaration(property)
         ? property
         : tsm.isPropertyAssignment(property)

@@ -1,10 +1,10 @@
 import type * as ts from 'typescript';
 
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { TextEdit } from '../../types';
 import type { SiteCollector } from '../collector';
 import { callsTo } from '../kinds/call-shape';
-import { appendElement, propertyName, removeElement } from '../list-edits';
+import { appendElement, removeElement } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 /**
@@ -55,7 +55,7 @@ export function runtimeMainStorySites(collector: SiteCollector, entry: SpecialEn
       if (
         !literal ||
         moved.has(literal) ||
-        literal.properties.some((p) => propertyName(tsm, p) === 'onInit' || tsm.isSpreadAssignment(p))
+        literal.properties.some((p) => propertyNameOf(tsm, p) === 'onInit' || tsm.isSpreadAssignment(p))
       ) {
         collector.report({ ...where, manual: entry.instruction ?? entry.title });
         continue;

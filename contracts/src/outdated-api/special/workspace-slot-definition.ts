@@ -1,7 +1,7 @@
-import { skipTransparentWrappers } from '../../engine/syntax';
+import { propertyNameOf, skipTransparentWrappers } from '../../engine/syntax';
 import type { SiteCollector } from '../collector';
 import { calleeReplacement, callsTo } from '../kinds/call-shape';
-import { argumentBounds, propertyName } from '../list-edits';
+import { argumentBounds } from '../list-edits';
 import type { ExportRef, SpecialEntry } from '../tables';
 
 /**
@@ -31,7 +31,7 @@ export function workspaceSlotDefinitionSites(collector: SiteCollector, entry: Sp
       collector.report({ ...where, manual: entry.instruction ?? entry.title });
       continue;
     }
-    const kind = literal.properties.find((p) => propertyName(tsm, p) === 'kind');
+    const kind = literal.properties.find((p) => propertyNameOf(tsm, p) === 'kind');
     const kindText = kind && tsm.isPropertyAssignment(kind) ? kind.initializer.getText(sf) : '';
     const local = /\blocal$/.test(kindText);
     const document = /\bdocument$/.test(kindText);
@@ -42,7 +42,7 @@ export function workspaceSlotDefinitionSites(collector: SiteCollector, entry: Sp
       });
       continue;
     }
-    if (document && !literal.properties.some((p) => propertyName(tsm, p) === 'schemaVersion')) {
+    if (document && !literal.properties.some((p) => propertyNameOf(tsm, p) === 'schemaVersion')) {
       collector.report({
         ...where,
         manual: 'a saved definition needs `schemaVersion`: add it and build the definition with `createEventDocDefinition`',
