@@ -30,8 +30,7 @@ export function runContract(
   userOptions: Record<string, unknown> | undefined,
   onError: ContractErrorHandler,
 ): Finding[] {
-  const options = { ...contract.meta.defaultOptions, ...userOptions };
-  const key = `${contract.meta.id}\0${JSON.stringify(options)}`;
+  const { options, key } = resolvedOptions(contract, userOptions);
   const cache = cacheFor(target);
   const cached = cache.get(key);
   if (cached) return cached;
@@ -61,6 +60,34 @@ export function runContract(
   }
   cache.set(key, findings);
   return findings;
+}
+
+interface ResolvedOptions {
+  options: Record<string, unknown>;
+  /** The findings cache key: the contract and its options. */
+  key: string;
+}
+
+const NO_USER_OPTIONS = {};
+const resolvedOptionsCache = new WeakMap<Contract, WeakMap<object, ResolvedOptions>>();
+
+/**
+ * The contract's options with the user's on top, and their cache key, made once per options
+ * object: a host hands the same object for every file (ESLint per config, the editor per
+ * setting, never changed once handed over), and serialising it for every file and rule adds up
+ * over a project.
+ */
+function resolvedOptions(contract: Contract, userOptions: Record<string, unknown> | undefined): ResolvedOptions {
+  let byObject = resolvedOptionsCache.get(contract);
+  if (!byObject) resolvedOptionsCache.set(contract, (byObject = new WeakMap()));
+  const identity = userOptions ?? NO_USER_OPTIONS;
+  let resolved = byObject.get(identity);
+  if (!resolved) {
+    const options = { ...contract.meta.defaultOptions, ...userOptions };
+    resolved = { options, key: `${contract.meta.id}\0${JSON.stringify(options)}` };
+    byObject.set(identity, resolved);
+  }
+  return resolved;
 }
 
 function cacheFor({ sourceFile, checker }: RunTarget): Map<string, Finding[]> {
