@@ -11,8 +11,8 @@ export { getFileIndex } from './engine/file-index';
 export type { ImportKind, ImportRank } from './engine/import-sort';
 export { compareImportNames, compareModules, importRank, moduleSortKey } from './engine/import-sort';
 export { schemaProblems } from './engine/options-schema';
-export type { ContractErrorHandler, RunTarget } from './engine/run';
-export { formatMessage, runContract } from './engine/run';
+export type { ContractErrorHandler, ContractRun, RunTarget } from './engine/run';
+export { contractRun, formatMessage, runContract } from './engine/run';
 export type { RuntimeReference } from './engine/runtime-reference';
 export {
   directoryOf,

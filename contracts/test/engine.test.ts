@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import type { Contract } from '../src';
-import { allContracts, applyEdits, getFileIndex, runContract, runtimeReferencesIn } from '../src';
+import { allContracts, applyEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { dedent } from '../src/engine/dedent';
 import { runtimeReferences } from '../src/engine/route-bindings';
 
@@ -35,6 +35,37 @@ describe('runContract', () => {
     expect(runContract(requireYieldStar, target, undefined, onError).map((f) => [f.messageId, place(sourceFile, f.start)])).toEqual([
       ['missingYieldStar', '2:3'],
     ]);
+  });
+
+  it('tells, per file, checker and options, whether the contract failed: a failure under one options value does not mark another', () => {
+    const flaky: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'flaky' },
+      check(context) {
+        if ((context.options.combinators as string[]).includes('explode')) throw new Error('flaky bug');
+        requireYieldStar.check(context);
+      },
+    };
+    const sourceFile = parse('function* story() {\n  askDateNow();\n}\n');
+    const errors: string[] = [];
+    const onError = (contract: Contract, error: unknown) => errors.push(`${contract.meta.id}: ${(error as Error).message}`);
+    const untyped = { ts, sourceFile, checker: undefined };
+    const outcome = (run: { findings: Array<{ messageId: string; start: number }>; failed: boolean }) => ({
+      failed: run.failed,
+      findings: run.findings.map((f) => [f.messageId, place(sourceFile, f.start)]),
+    });
+    const broken = { combinators: ['explode'] };
+    const working = { combinators: ['harmless'] };
+
+    expect(outcome(contractRun(flaky, untyped, broken, onError))).toEqual({ failed: true, findings: [] });
+    expect(outcome(contractRun(flaky, untyped, working, onError))).toEqual({ failed: false, findings: [['missingYieldStar', '2:3']] });
+    expect(outcome(contractRun(flaky, untyped, broken, onError))).toEqual({ failed: true, findings: [] });
+    expect(runContract(flaky, untyped, working, onError)).toBe(contractRun(flaky, untyped, working, onError).findings);
+    // Another checker is another run: it fails again on its own, and is reported again.
+    const program = ts.createProgram({ rootNames: [], options: {} });
+    const typed = { ts, sourceFile, checker: program.getTypeChecker(), program };
+    expect(outcome(contractRun(flaky, typed, broken, onError))).toEqual({ failed: true, findings: [] });
+    expect(errors).toEqual(['flaky: flaky bug', 'flaky: flaky bug']);
   });
 
   it('analyses a file once: the same findings object for every caller of the same file', () => {

@@ -25,7 +25,7 @@ const QPQ_CODES = [
 ];
 
 /** A real TypeScript language service over in-memory files, wrapped the way tsserver wraps it. */
-function wrappedService(files: Record<string, string>, contracts: readonly Contract[] = allContracts) {
+function wrappedService(files: Record<string, string>, contracts: readonly Contract[] = allContracts, config: unknown = {}) {
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => Object.keys(files),
     getScriptVersion: () => '1',
@@ -43,7 +43,7 @@ function wrappedService(files: Record<string, string>, contracts: readonly Contr
   const info = {
     languageService: ts.createLanguageService(host),
     project: { projectService: { logger: { info: (text: string) => logged.push(text) } } },
-    config: {},
+    config,
   } as unknown as ts.server.PluginCreateInfo;
   return { service: createQpqLanguageService(ts, info, contracts), logged };
 }
@@ -115,5 +115,57 @@ describe('createQpqLanguageService', () => {
     const { service } = wrappedService({ '/project/a.ts': STORY, '/project/qpq-runtime/b.ts': header + STORY });
     expect(service.getSemanticDiagnostics('/project/a.ts').filter((d) => d.source === 'qpq')).toHaveLength(1);
     expect(service.getSemanticDiagnostics('/project/qpq-runtime/b.ts').filter((d) => d.source === 'qpq')).toEqual([]);
+  });
+
+  it('judges disable directives by how the rule ran with the current options: a failure under other options does not stick', () => {
+    const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
+    // Fails whenever the `explode` combinator is configured, works otherwise.
+    const flaky: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'flaky' },
+      check(context) {
+        if ((context.options.combinators as string[]).includes('explode')) throw new Error('flaky bug');
+        requireYieldStar.check(context);
+      },
+    };
+    const text = [
+      DECLARATION,
+      'function* story() {\n',
+      '  // eslint-disable-next-line qpq/flaky\n',
+      '  askDateNow();\n',
+      '  // eslint-disable-next-line qpq/flaky\n',
+      '  yield* askDateNow();\n',
+      '}\n',
+    ].join('');
+    const broken = { rules: { flaky: ['warning', { combinators: ['explode'] }] } };
+    const working = { rules: { flaky: ['warning', { combinators: ['harmless'] }] } };
+    const { service, logged } = wrappedService({ '/project/a.ts': text }, [flaky], broken);
+    const qpqDiagnostics = () =>
+      [...service.getSemanticDiagnostics('/project/a.ts'), ...service.getSuggestionDiagnostics('/project/a.ts')]
+        .filter((d) => d.source === 'qpq')
+        .map((d) => [d.code, text.slice(d.start, d.start! + d.length!), d.messageText]);
+    const unusedSecondDirective = [
+      990000,
+      'qpq/flaky',
+      'Unused eslint-disable directive: qpq/flaky reports nothing where this directive applies.',
+    ];
+    const secondDirectiveAt = text.lastIndexOf('qpq/flaky');
+    const removalFixes = () =>
+      service.getCodeFixesAtPosition('/project/a.ts', secondDirectiveAt, secondDirectiveAt + 9, [990000], {}, {}).map((fix) => fix.fixName);
+
+    // Failing, the rule saw nothing: its directives are not judged.
+    expect(qpqDiagnostics()).toEqual([]);
+    expect(removalFixes()).toEqual([]);
+    service.updateSettings(working);
+    expect(qpqDiagnostics()).toEqual([unusedSecondDirective]);
+    expect(removalFixes()).toEqual(['qpq-remove-unused-directive']);
+    service.updateSettings(broken);
+    expect(qpqDiagnostics()).toEqual([]);
+    service.updateSettings(working);
+    expect(qpqDiagnostics()).toEqual([unusedSecondDirective]);
+    // The failure is logged once: the second time under the failing options comes from the cache.
+    expect(logged.filter((line) => line.includes('failed on')).map((line) => line.split('\n')[0])).toEqual([
+      '[qpq-ts-plugin] qpq/flaky failed on /project/a.ts and was skipped: Error: flaky bug',
+    ]);
   });
 });
