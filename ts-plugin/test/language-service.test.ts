@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { allContracts, type Contract } from 'qpq-contracts';
+import { allContracts, applyEdits, type Contract, type Fix } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -167,5 +167,49 @@ describe('createQpqLanguageService', () => {
     expect(logged.filter((line) => line.includes('failed on')).map((line) => line.split('\n')[0])).toEqual([
       '[qpq-ts-plugin] qpq/flaky failed on /project/a.ts and was skipped: Error: flaky bug',
     ]);
+  });
+
+  it('fix-all keeps the edits applyEdits keeps: overlapping deletions merge, insertions beside a deletion stay, an overlapping fix is left out', () => {
+    const text = "export const letters = 'abcdefgh';\n";
+    const at = text.indexOf('abcdefgh');
+    const edit = (start: number, end: number, newText: string) => ({ start: at + start, end: at + end, newText });
+    const fixes: Fix[] = [
+      { description: 'delete bc', edits: [edit(1, 3, '')] },
+      { description: 'delete cd', edits: [edit(2, 4, '')] },
+      { description: 'replace c', edits: [edit(2, 3, 'X')] },
+      { description: 'insert before gh', edits: [edit(6, 6, '>')] },
+      { description: 'delete gh', edits: [edit(6, 8, '')] },
+      { description: 'insert after gh', edits: [edit(8, 8, '|')] },
+    ];
+    const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
+    // Reports one finding for each fix above, at the start of its first edit.
+    const fixing: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'fixing' },
+      check({ report }) {
+        for (const fix of fixes) report('missingYieldStar', { start: fix.edits[0].start, end: fix.edits[0].start + 1 }, {}, fix);
+      },
+    };
+    const { service } = wrappedService({ '/project/a.ts': text }, [fixing]);
+    const combined = service.getCombinedCodeFix({ type: 'file', fileName: '/project/a.ts' }, 'qpq/fixing', {}, {});
+    const changes = combined.changes.flatMap((change) => change.textChanges);
+    expect(changes).toEqual([
+      { span: { start: at + 1, length: 3 }, newText: '' },
+      { span: { start: at + 6, length: 0 }, newText: '>' },
+      { span: { start: at + 6, length: 2 }, newText: '' },
+      { span: { start: at + 8, length: 0 }, newText: '|' },
+    ]);
+    const fixed = applyEdits(
+      text,
+      changes.map(({ span, newText }) => ({ start: span.start, end: span.start + span.length, newText })),
+    );
+    expect(fixed).toBe("export const letters = 'aef>|';\n");
+    // What the codemods and the ESLint comparisons make of the same edits.
+    expect(
+      applyEdits(
+        text,
+        fixes.flatMap((fix) => fix.edits),
+      ),
+    ).toBe(fixed);
   });
 });
