@@ -5,14 +5,14 @@ export { exportsOf, findModule } from './contracts/valid-runtime-reference';
 export { defineContract } from './define-contract';
 export type { RequestedAction } from './engine/action-requester';
 export { requestedActionOfCall, requesterDefinitionOf } from './engine/action-requester';
-export { applyEdits } from './engine/edits';
+export { applyEdits, compatibleEdits } from './engine/edits';
 export type { FileIndex, FunctionScope, ScopedNode, StoryCallNode } from './engine/file-index';
 export { getFileIndex } from './engine/file-index';
 export type { ImportKind, ImportRank } from './engine/import-sort';
 export { compareImportNames, compareModules, importRank, moduleSortKey } from './engine/import-sort';
 export { schemaProblems } from './engine/options-schema';
-export type { ContractErrorHandler, RunTarget } from './engine/run';
-export { formatMessage, runContract } from './engine/run';
+export type { ContractErrorHandler, ContractRun, RunTarget } from './engine/run';
+export { contractRun, formatMessage, runContract } from './engine/run';
 export type { RuntimeReference } from './engine/runtime-reference';
 export {
   directoryOf,

@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import type { Contract } from '../src';
-import { allContracts, applyEdits, getFileIndex, runContract, runtimeReferencesIn } from '../src';
+import { allContracts, applyEdits, compatibleEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { dedent } from '../src/engine/dedent';
 import { runtimeReferences } from '../src/engine/route-bindings';
 
@@ -35,6 +35,37 @@ describe('runContract', () => {
     expect(runContract(requireYieldStar, target, undefined, onError).map((f) => [f.messageId, place(sourceFile, f.start)])).toEqual([
       ['missingYieldStar', '2:3'],
     ]);
+  });
+
+  it('tells, per file, checker and options, whether the contract failed: a failure under one options value does not mark another', () => {
+    const flaky: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'flaky' },
+      check(context) {
+        if ((context.options.combinators as string[]).includes('explode')) throw new Error('flaky bug');
+        requireYieldStar.check(context);
+      },
+    };
+    const sourceFile = parse('function* story() {\n  askDateNow();\n}\n');
+    const errors: string[] = [];
+    const onError = (contract: Contract, error: unknown) => errors.push(`${contract.meta.id}: ${(error as Error).message}`);
+    const untyped = { ts, sourceFile, checker: undefined };
+    const outcome = (run: { findings: Array<{ messageId: string; start: number }>; failed: boolean }) => ({
+      failed: run.failed,
+      findings: run.findings.map((f) => [f.messageId, place(sourceFile, f.start)]),
+    });
+    const broken = { combinators: ['explode'] };
+    const working = { combinators: ['harmless'] };
+
+    expect(outcome(contractRun(flaky, untyped, broken, onError))).toEqual({ failed: true, findings: [] });
+    expect(outcome(contractRun(flaky, untyped, working, onError))).toEqual({ failed: false, findings: [['missingYieldStar', '2:3']] });
+    expect(outcome(contractRun(flaky, untyped, broken, onError))).toEqual({ failed: true, findings: [] });
+    expect(runContract(flaky, untyped, working, onError)).toBe(contractRun(flaky, untyped, working, onError).findings);
+    // Another checker is another run: it fails again on its own, and is reported again.
+    const program = ts.createProgram({ rootNames: [], options: {} });
+    const typed = { ts, sourceFile, checker: program.getTypeChecker(), program };
+    expect(outcome(contractRun(flaky, typed, broken, onError))).toEqual({ failed: true, findings: [] });
+    expect(errors).toEqual(['flaky: flaky bug', 'flaky: flaky bug']);
   });
 
   it('analyses a file once: the same findings object for every caller of the same file', () => {
@@ -105,6 +136,93 @@ describe('applyEdits', () => {
         { start: 2, end: 4, newText: '' },
       ]),
     ).toBe('aef');
+  });
+});
+
+describe('compatibleEdits', () => {
+  type Edit = { start: number; end: number; newText: string };
+  /** The edits kept, and those left out as overlapping, in the order they were left out. */
+  const judged = (edits: Edit[]) => {
+    const left: Edit[] = [];
+    return { kept: compatibleEdits(edits, (edit) => left.push(edit)), left };
+  };
+
+  it('merges overlapping deletions into one deletion of their union, and leaves out a replacement that overlaps one', () => {
+    expect(
+      judged([
+        { start: 2, end: 4, newText: '' },
+        { start: 1, end: 3, newText: '' },
+        { start: 3, end: 6, newText: '' },
+        { start: 4, end: 5, newText: '' },
+        { start: 5, end: 7, newText: 'X' },
+      ]),
+    ).toEqual({ kept: [{ start: 1, end: 6, newText: '' }], left: [{ start: 5, end: 7, newText: 'X' }] });
+    expect(
+      applyEdits('abcdefgh', [
+        { start: 2, end: 4, newText: '' },
+        { start: 1, end: 3, newText: '' },
+        { start: 3, end: 6, newText: '' },
+      ]),
+    ).toBe('agh');
+  });
+
+  it('keeps an edit given twice once, and two different replacements of the same text as the first one', () => {
+    expect(
+      judged([
+        { start: 4, end: 4, newText: '+' },
+        { start: 0, end: 2, newText: 'A' },
+        { start: 4, end: 4, newText: '+' },
+        { start: 0, end: 2, newText: 'A' },
+        { start: 0, end: 2, newText: 'B' },
+      ]),
+    ).toEqual({
+      kept: [
+        { start: 0, end: 2, newText: 'A' },
+        { start: 4, end: 4, newText: '+' },
+      ],
+      left: [{ start: 0, end: 2, newText: 'B' }],
+    });
+  });
+
+  it("keeps insertions at a deletion's start (before it) and end (after it), and leaves out one inside it", () => {
+    const edits = [
+      { start: 4, end: 4, newText: '>' },
+      { start: 2, end: 4, newText: '' },
+      { start: 3, end: 3, newText: '?' },
+      { start: 2, end: 2, newText: '<' },
+    ];
+    expect(judged(edits)).toEqual({
+      kept: [
+        { start: 2, end: 2, newText: '<' },
+        { start: 2, end: 4, newText: '' },
+        { start: 4, end: 4, newText: '>' },
+      ],
+      left: [{ start: 3, end: 3, newText: '?' }],
+    });
+    expect(applyEdits('abcdef', edits)).toBe('ab<>ef');
+  });
+
+  it('keeps adjacent edits that do not overlap, and two insertions at one place in the order given', () => {
+    expect(
+      judged([
+        { start: 5, end: 6, newText: '' },
+        { start: 3, end: 5, newText: 'B' },
+        { start: 0, end: 3, newText: 'A' },
+        { start: 6, end: 6, newText: '2' },
+        { start: 6, end: 6, newText: '1' },
+        { start: 6, end: 8, newText: '' },
+      ]),
+    ).toEqual({
+      kept: [
+        { start: 0, end: 3, newText: 'A' },
+        { start: 3, end: 5, newText: 'B' },
+        { start: 5, end: 6, newText: '' },
+        { start: 6, end: 6, newText: '2' },
+        { start: 6, end: 6, newText: '1' },
+        { start: 6, end: 8, newText: '' },
+      ],
+      left: [],
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Contract, Finding, RunTarget } from 'qpq-contracts';
-import { isBundledRuntimeFile, runContract } from 'qpq-contracts';
+import { contractRun, isBundledRuntimeFile } from 'qpq-contracts';
 import type * as ts from 'typescript';
 
 import type { Severity } from './options';
@@ -21,12 +21,6 @@ export interface FileFindings {
   /** Rules named in disable directives that silence nothing (see Suppressions.unusedRules). */
   unusedDirectiveRules: UnusedDirectiveRule[];
 }
-
-/**
- * Rules that failed on a file version. The contracts' findings are cached, a failure's empty list
- * too, so a later request has to be told that the rule did not really run.
- */
-const failedRules = new WeakMap<ts.SourceFile, Set<string>>();
 
 /** What the contracts run on for a file, or undefined for a file the plugin leaves alone. */
 function runTarget(context: PluginContext, fileName: string): RunTarget | undefined {
@@ -69,14 +63,12 @@ function findingsOf(context: PluginContext, target: RunTarget): FileFindings {
     const { severity, options } = rules.get(contract.meta.id) ?? { severity: 'off', options: undefined };
     if (severity === 'off') continue;
     const ruleId = `qpq/${contract.meta.id}`;
-    const findings = runContract(contract, target, options, (broken, error) => {
-      let failed = failedRules.get(target.sourceFile);
-      if (!failed) failedRules.set(target.sourceFile, (failed = new Set()));
-      failed.add(broken.meta.id);
-      log(`qpq/${broken.meta.id} failed on ${target.sourceFile.fileName} and was skipped: ${describeError(error)}`);
-    });
-    // A directive is judged only where the editor sees all a typed lint run sees.
-    if (!failedRules.get(target.sourceFile)?.has(contract.meta.id) && (typeAware || !contract.meta.typeAware)) judged.add(ruleId);
+    const { findings, failed } = contractRun(contract, target, options, (broken, error) =>
+      log(`qpq/${broken.meta.id} failed on ${target.sourceFile.fileName} and was skipped: ${describeError(error)}`),
+    );
+    // A directive is judged only where the editor sees all a typed lint run sees: the rule really
+    // ran (a failed run's empty findings are cached like any others), with types if it needs them.
+    if (!failed && (typeAware || !contract.meta.typeAware)) judged.add(ruleId);
     for (const finding of findings) {
       all.push({ ruleId, start: finding.start });
       if (!suppressions.isSuppressed(ruleId, finding.start)) reported.push({ contract, finding, severity });

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { allContracts, type Contract } from 'qpq-contracts';
+import { allContracts, applyEdits, type Contract, type Fix } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -25,7 +25,7 @@ const QPQ_CODES = [
 ];
 
 /** A real TypeScript language service over in-memory files, wrapped the way tsserver wraps it. */
-function wrappedService(files: Record<string, string>, contracts: readonly Contract[] = allContracts) {
+function wrappedService(files: Record<string, string>, contracts: readonly Contract[] = allContracts, config: unknown = {}) {
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => Object.keys(files),
     getScriptVersion: () => '1',
@@ -43,7 +43,7 @@ function wrappedService(files: Record<string, string>, contracts: readonly Contr
   const info = {
     languageService: ts.createLanguageService(host),
     project: { projectService: { logger: { info: (text: string) => logged.push(text) } } },
-    config: {},
+    config,
   } as unknown as ts.server.PluginCreateInfo;
   return { service: createQpqLanguageService(ts, info, contracts), logged };
 }
@@ -115,5 +115,101 @@ describe('createQpqLanguageService', () => {
     const { service } = wrappedService({ '/project/a.ts': STORY, '/project/qpq-runtime/b.ts': header + STORY });
     expect(service.getSemanticDiagnostics('/project/a.ts').filter((d) => d.source === 'qpq')).toHaveLength(1);
     expect(service.getSemanticDiagnostics('/project/qpq-runtime/b.ts').filter((d) => d.source === 'qpq')).toEqual([]);
+  });
+
+  it('judges disable directives by how the rule ran with the current options: a failure under other options does not stick', () => {
+    const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
+    // Fails whenever the `explode` combinator is configured, works otherwise.
+    const flaky: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'flaky' },
+      check(context) {
+        if ((context.options.combinators as string[]).includes('explode')) throw new Error('flaky bug');
+        requireYieldStar.check(context);
+      },
+    };
+    const text = [
+      DECLARATION,
+      'function* story() {\n',
+      '  // eslint-disable-next-line qpq/flaky\n',
+      '  askDateNow();\n',
+      '  // eslint-disable-next-line qpq/flaky\n',
+      '  yield* askDateNow();\n',
+      '}\n',
+    ].join('');
+    const broken = { rules: { flaky: ['warning', { combinators: ['explode'] }] } };
+    const working = { rules: { flaky: ['warning', { combinators: ['harmless'] }] } };
+    const { service, logged } = wrappedService({ '/project/a.ts': text }, [flaky], broken);
+    const qpqDiagnostics = () =>
+      [...service.getSemanticDiagnostics('/project/a.ts'), ...service.getSuggestionDiagnostics('/project/a.ts')]
+        .filter((d) => d.source === 'qpq')
+        .map((d) => [d.code, text.slice(d.start, d.start! + d.length!), d.messageText]);
+    const unusedSecondDirective = [
+      990000,
+      'qpq/flaky',
+      'Unused eslint-disable directive: qpq/flaky reports nothing where this directive applies.',
+    ];
+    const secondDirectiveAt = text.lastIndexOf('qpq/flaky');
+    const removalFixes = () =>
+      service.getCodeFixesAtPosition('/project/a.ts', secondDirectiveAt, secondDirectiveAt + 9, [990000], {}, {}).map((fix) => fix.fixName);
+
+    // Failing, the rule saw nothing: its directives are not judged.
+    expect(qpqDiagnostics()).toEqual([]);
+    expect(removalFixes()).toEqual([]);
+    service.updateSettings(working);
+    expect(qpqDiagnostics()).toEqual([unusedSecondDirective]);
+    expect(removalFixes()).toEqual(['qpq-remove-unused-directive']);
+    service.updateSettings(broken);
+    expect(qpqDiagnostics()).toEqual([]);
+    service.updateSettings(working);
+    expect(qpqDiagnostics()).toEqual([unusedSecondDirective]);
+    // The failure is logged once: the second time under the failing options comes from the cache.
+    expect(logged.filter((line) => line.includes('failed on')).map((line) => line.split('\n')[0])).toEqual([
+      '[qpq-ts-plugin] qpq/flaky failed on /project/a.ts and was skipped: Error: flaky bug',
+    ]);
+  });
+
+  it('fix-all keeps the edits applyEdits keeps: overlapping deletions merge, insertions beside a deletion stay, an overlapping fix is left out', () => {
+    const text = "export const letters = 'abcdefgh';\n";
+    const at = text.indexOf('abcdefgh');
+    const edit = (start: number, end: number, newText: string) => ({ start: at + start, end: at + end, newText });
+    const fixes: Fix[] = [
+      { description: 'delete bc', edits: [edit(1, 3, '')] },
+      { description: 'delete cd', edits: [edit(2, 4, '')] },
+      { description: 'replace c', edits: [edit(2, 3, 'X')] },
+      { description: 'insert before gh', edits: [edit(6, 6, '>')] },
+      { description: 'delete gh', edits: [edit(6, 8, '')] },
+      { description: 'insert after gh', edits: [edit(8, 8, '|')] },
+    ];
+    const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
+    // Reports one finding for each fix above, at the start of its first edit.
+    const fixing: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'fixing' },
+      check({ report }) {
+        for (const fix of fixes) report('missingYieldStar', { start: fix.edits[0].start, end: fix.edits[0].start + 1 }, {}, fix);
+      },
+    };
+    const { service } = wrappedService({ '/project/a.ts': text }, [fixing]);
+    const combined = service.getCombinedCodeFix({ type: 'file', fileName: '/project/a.ts' }, 'qpq/fixing', {}, {});
+    const changes = combined.changes.flatMap((change) => change.textChanges);
+    expect(changes).toEqual([
+      { span: { start: at + 1, length: 3 }, newText: '' },
+      { span: { start: at + 6, length: 0 }, newText: '>' },
+      { span: { start: at + 6, length: 2 }, newText: '' },
+      { span: { start: at + 8, length: 0 }, newText: '|' },
+    ]);
+    const fixed = applyEdits(
+      text,
+      changes.map(({ span, newText }) => ({ start: span.start, end: span.start + span.length, newText })),
+    );
+    expect(fixed).toBe("export const letters = 'aef>|';\n");
+    // What the codemods and the ESLint comparisons make of the same edits.
+    expect(
+      applyEdits(
+        text,
+        fixes.flatMap((fix) => fix.edits),
+      ),
+    ).toBe(fixed);
   });
 });

@@ -1,12 +1,17 @@
 import type { TextEdit } from '../types';
 
 /**
- * Applies edits to a text in position order (an insertion at the start of a replaced range goes
- * before it). An edit given twice is one change; two deletions that overlap delete their union.
- * Any other edit that overlaps an earlier one cannot be made as written: it is left out and
- * handed to `onOverlap`, so a caller that must not lose an edit can say so.
+ * The edits to make of several given at once, in position order and not overlapping. Every path
+ * that makes several edits together (the codemods, the editor's fix-all, the tests that compare
+ * the editor with ESLint) keeps what this keeps, so the same fixes give the same file whichever
+ * tool makes them. Overlaps are accepted only where one result is plainly meant: an edit reported
+ * for several findings (an import each needs) is made once, deletions that overlap remove their
+ * union, and text inserted where a range is replaced goes beside it (before it at its start, after
+ * it at its end; two insertions at one place in the order given). Any other overlap would land one
+ * edit's text inside another's, so the later edit in position order is left out and handed to
+ * `onOverlap` rather than guessed at.
  */
-export function applyEdits(text: string, edits: readonly TextEdit[], onOverlap?: (edit: TextEdit) => void): string {
+export function compatibleEdits(edits: readonly TextEdit[], onOverlap?: (edit: TextEdit) => void): TextEdit[] {
   const seen = new Set<string>();
   const distinct = edits.filter((edit) => {
     const key = `${edit.start}:${edit.end}:${edit.newText}`;
@@ -14,19 +19,32 @@ export function applyEdits(text: string, edits: readonly TextEdit[], onOverlap?:
     seen.add(key);
     return true;
   });
-  const sorted = distinct.sort((a, b) => a.start - b.start || a.end - b.end);
-  let result = '';
-  let cursor = 0;
-  let lastWasDeletion = false;
-  for (const edit of sorted) {
-    if (edit.start < cursor) {
-      if (lastWasDeletion && edit.newText === '') cursor = Math.max(cursor, edit.end);
-      else onOverlap?.(edit);
+  const kept: TextEdit[] = [];
+  for (const edit of distinct.sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = kept.at(-1);
+    if (last && edit.start < last.end) {
+      if (last.newText === '' && edit.newText === '') {
+        if (edit.end > last.end) kept[kept.length - 1] = { start: last.start, end: edit.end, newText: '' };
+      } else {
+        onOverlap?.(edit);
+      }
       continue;
     }
+    kept.push(edit);
+  }
+  return kept;
+}
+
+/**
+ * Applies the edits `compatibleEdits` keeps; those it leaves out are handed to `onOverlap`, so a
+ * caller that must not lose an edit can say so.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[], onOverlap?: (edit: TextEdit) => void): string {
+  let result = '';
+  let cursor = 0;
+  for (const edit of compatibleEdits(edits, onOverlap)) {
     result += text.slice(cursor, edit.start) + edit.newText;
     cursor = edit.end;
-    lastWasDeletion = edit.newText === '';
   }
   return result + text.slice(cursor);
 }

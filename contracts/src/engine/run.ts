@@ -15,8 +15,15 @@ export interface RunTarget {
 /** Called once per contract failure; the other contracts go on. */
 export type ContractErrorHandler = (contract: Contract, error: unknown) => void;
 
+/** One contract's run on one file. */
+export interface ContractRun {
+  findings: Finding[];
+  /** The contract threw: `findings` is empty because it did not really run, not because all is well. */
+  failed: boolean;
+}
+
 const UNTYPED = {};
-const findingsCache = new WeakMap<ts.SourceFile, WeakMap<object, Map<string, Finding[]>>>();
+const runCache = new WeakMap<ts.SourceFile, WeakMap<object, Map<string, ContractRun>>>();
 
 /**
  * The findings of one contract on one file, computed once per file, checker and options and
@@ -30,12 +37,28 @@ export function runContract(
   userOptions: Record<string, unknown> | undefined,
   onError: ContractErrorHandler,
 ): Finding[] {
+  return contractRun(contract, target, userOptions, onError).findings;
+}
+
+/**
+ * `runContract` with whether the contract failed, kept with its findings under the same file,
+ * checker and options: a caller that needs to know (the editor judges a rule's disable directives
+ * only when the rule really ran) learns it from a cached run too, and a failure under other
+ * options or another checker says nothing about this one. `onError` is called only by the run
+ * that fails, not again for its cached result.
+ */
+export function contractRun(
+  contract: Contract,
+  target: RunTarget,
+  userOptions: Record<string, unknown> | undefined,
+  onError: ContractErrorHandler,
+): ContractRun {
   const { options, key } = resolvedOptions(contract, userOptions);
   const cache = cacheFor(target);
   const cached = cache.get(key);
   if (cached) return cached;
 
-  let findings: Finding[];
+  let run: ContractRun;
   try {
     const { ts: tsm, sourceFile, checker, program } = target;
     const raw: ContractFinding[] = [];
@@ -53,13 +76,13 @@ export function runContract(
         raw.push({ contractId, messageId, data, start, end, fix, suggestions });
       },
     });
-    findings = raw.sort((a, b) => a.start - b.start).map((finding) => withMessage(contract, finding));
+    run = { findings: raw.sort((a, b) => a.start - b.start).map((finding) => withMessage(contract, finding)), failed: false };
   } catch (error) {
     onError(contract, error);
-    findings = [];
+    run = { findings: [], failed: true };
   }
-  cache.set(key, findings);
-  return findings;
+  cache.set(key, run);
+  return run;
 }
 
 interface ResolvedOptions {
@@ -90,11 +113,11 @@ function resolvedOptions(contract: Contract, userOptions: Record<string, unknown
   return resolved;
 }
 
-function cacheFor({ sourceFile, checker }: RunTarget): Map<string, Finding[]> {
-  let byChecker = findingsCache.get(sourceFile);
+function cacheFor({ sourceFile, checker }: RunTarget): Map<string, ContractRun> {
+  let byChecker = runCache.get(sourceFile);
   if (!byChecker) {
     byChecker = new WeakMap();
-    findingsCache.set(sourceFile, byChecker);
+    runCache.set(sourceFile, byChecker);
   }
   const key = checker ?? UNTYPED;
   let byOptions = byChecker.get(key);

@@ -1,4 +1,5 @@
-import type { Contract, Finding, Fix } from 'qpq-contracts';
+import type { Contract, Finding, Fix, TextEdit } from 'qpq-contracts';
+import { compatibleEdits } from 'qpq-contracts';
 import type * as ts from 'typescript';
 
 import { disableForFile, disableForLine, removeUnusedRule } from '../directive-edits';
@@ -62,7 +63,7 @@ export function codeFixes(
         const fixes = (fileFindings(context, fileName)?.reported ?? [])
           .filter(({ contract, finding }) => contract.meta.id === ruleId && finding.fix)
           .map(({ finding }) => finding.fix!);
-        return { changes: [{ fileName, textChanges: nonOverlappingChanges(fixes) }] };
+        return { changes: [{ fileName, textChanges: fixAllChanges(fixes) }] };
       });
     },
 
@@ -111,19 +112,19 @@ function toTextChanges(fix: Fix): ts.TextChange[] {
 }
 
 /**
- * Fix-all keeps the first of any two fixes that touch the same text, as `eslint --fix` does per
- * pass; an edit that several fixes share (the same import added for each) is made once.
+ * Fix-all makes a fix whole or not at all, as `eslint --fix` does per pass: a fix whose edits
+ * `compatibleEdits` cannot keep beside those of the fixes before it (by position) is left out.
+ * Which edits go together is decided by the same function the codemods and `applyEdits` use, so
+ * the editor's fix-all and the other paths write the same file.
  */
-function nonOverlappingChanges(fixes: Fix[]): ts.TextChange[] {
-  const sorted = [...fixes].sort((a, b) => Math.min(...a.edits.map((e) => e.start)) - Math.min(...b.edits.map((e) => e.start)));
-  const taken: Fix['edits'] = [];
-  const same = (a: Fix['edits'][number], b: Fix['edits'][number]) => a.start === b.start && a.end === b.end && a.newText === b.newText;
-  const clash = (a: Fix['edits'][number], b: Fix['edits'][number]) =>
-    (a.start < b.end && b.start < a.end) || a.start === b.start || a.end === b.end;
+function fixAllChanges(fixes: Fix[]): ts.TextChange[] {
+  const firstStart = (fix: Fix) => Math.min(...fix.edits.map((edit) => edit.start));
+  const sorted = [...fixes].sort((a, b) => firstStart(a) - firstStart(b));
+  let taken: TextEdit[] = [];
   for (const fix of sorted) {
-    const added = fix.edits.filter((edit) => !taken.some((t) => same(t, edit)));
-    if (added.some((edit) => taken.some((t) => clash(t, edit)))) continue;
-    taken.push(...added);
+    let clashes = false;
+    const together = compatibleEdits([...taken, ...fix.edits], () => (clashes = true));
+    if (!clashes) taken = together;
   }
-  return toTextChanges({ description: '', edits: taken.sort((a, b) => a.start - b.start) });
+  return toTextChanges({ description: '', edits: taken });
 }
