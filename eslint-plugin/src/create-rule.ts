@@ -1,6 +1,6 @@
 import type { Rule } from 'eslint';
 import type { Contract, Finding, Fix } from 'qpq-contracts';
-import { isBundledRuntimeFile, runContract } from 'qpq-contracts';
+import { compatibleEdits, isBundledRuntimeFile, runContract } from 'qpq-contracts';
 
 import { docsUrl } from './docs-url';
 import { runTargetFor } from './source-file';
@@ -59,6 +59,8 @@ function report(context: Rule.RuleContext, finding: Finding): void {
   });
 }
 
+// ESLint rejects a fix whose own edits overlap (even one edit given twice); the engine's rule for
+// which edits go together is the same one `applyEdits` and the editor's fix-all follow.
 function toFixer(fix: Fix): Rule.ReportFixer {
-  return (fixer) => fix.edits.map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.newText));
+  return (fixer) => compatibleEdits(fix.edits).map((edit) => fixer.replaceTextRange([edit.start, edit.end], edit.newText));
 }
