@@ -8,7 +8,7 @@ import { reexportAliases } from './lib/expressions';
 import { uncommittedChanges } from './lib/git';
 import { firstParseError } from './lib/parse-errors';
 import { formatWithProjectPrettier, loadProjectPrettier } from './lib/prettier';
-import { resolveScope, type Scope, UsageError } from './lib/project';
+import { messageOf, resolveScope, type Scope, UsageError } from './lib/project';
 import { type Output, plural, Progress } from './lib/reporter';
 import { findRuntimeSource, type RuntimeSource } from './lib/runtime-source';
 import { QpqResolver } from './lib/symbols';
@@ -642,8 +642,4 @@ class Run {
     }
     return lines;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

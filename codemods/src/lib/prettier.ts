@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 
 import { resolveInstalled } from './installed';
+import { messageOf } from './project';
 
 interface PrettierApi {
   format(source: string, options: Record<string, unknown>): string | Promise<string>;
@@ -30,7 +31,7 @@ export function loadProjectPrettier(projectRoot: string, warn: (message: string)
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       if (resolved) return require(resolved) as PrettierApi;
     } catch (error) {
-      warn(`${whose} could not be loaded (${error instanceof Error ? error.message : String(error)}): ${otherwise}`);
+      warn(`${whose} could not be loaded (${messageOf(error)}): ${otherwise}`);
     }
   }
   return undefined;

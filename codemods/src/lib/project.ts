@@ -4,6 +4,11 @@ import { ts } from 'ts-morph';
 
 export class UsageError extends Error {}
 
+/** What went wrong, for a report: the message of an Error, the value of anything else thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export const SOURCE_EXTENSIONS = /\.(?:[cm]?[jt]sx?)$/;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 

@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 
 import { readIfExists } from './installed';
 import { qpqPackageOf, qpqPackageOfPath } from './packages';
+import { messageOf } from './project';
 
 /** What an expression refers to: an export of a framework package (old spelling: `quidproquo-core`). */
 export interface QpqExport {
@@ -129,9 +130,7 @@ export function frameworkPackageOwning(fileName: string): string | undefined {
     try {
       name = (JSON.parse(text) as { name?: unknown }).name;
     } catch (error) {
-      throw new Error(
-        `${manifest} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so the package its files belong to is not known`,
-      );
+      throw new Error(`${manifest} is not valid JSON (${messageOf(error)}), so the package its files belong to is not known`);
     }
     owner = typeof name === 'string' ? qpqPackageOf(name) : undefined;
   } else if (path.dirname(dir) !== dir) {

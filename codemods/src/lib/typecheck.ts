@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 
 import { resolveInstalled } from './installed';
 import { RUNTIME_ENTRY_POINTS } from './packages';
-import { readTsconfig } from './project';
+import { messageOf, readTsconfig } from './project';
 import type { RuntimeSource } from './runtime-source';
 
 export interface TypeError {
@@ -93,7 +93,7 @@ function typeScriptNote(root: string): string {
     if (packageJson === undefined) return '';
     version = (JSON.parse(ts.sys.readFile(packageJson) ?? '{}') as { version?: string }).version;
   } catch (error) {
-    return ` (the project's typescript package could not be read: ${error instanceof Error ? error.message : String(error)})`;
+    return ` (the project's typescript package could not be read: ${messageOf(error)})`;
   }
   if (!version || Number(version.split('.')[0]) < 7) return '';
   return ` (checked with the TypeScript ${ts.version} API qpq-codemod carries: the project's TypeScript ${version} has no JS API)`;

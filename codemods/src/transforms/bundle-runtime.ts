@@ -6,7 +6,7 @@ import { applyEdits, type Edit } from '../lib/edits';
 import { isInstalled } from '../lib/installed';
 import { addProperties, getProperty, objectValue, parseJson, printJson, propertyName } from '../lib/json';
 import { RUNTIME_ENTRY_POINTS } from '../lib/packages';
-import { UsageError } from '../lib/project';
+import { messageOf, UsageError } from '../lib/project';
 import { runtimeFiles } from '../lib/runtime-source';
 import { withEol } from '../lib/text-file';
 import { checkBundledRuntime } from '../lib/typecheck';
@@ -276,7 +276,7 @@ function readManifest(text: string | undefined, shown: string): Manifest | undef
     json = JSON.parse(text) as Partial<Manifest>;
   } catch (error) {
     throw new UsageError(
-      `${shown} is not valid JSON (${error instanceof Error ? error.message : String(error)}), so what bundle-runtime wrote there is not known: restore it from version control, or delete the folder and run bundle-runtime again`,
+      `${shown} is not valid JSON (${messageOf(error)}), so what bundle-runtime wrote there is not known: restore it from version control, or delete the folder and run bundle-runtime again`,
     );
   }
   return Array.isArray(json.files)

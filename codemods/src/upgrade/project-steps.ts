@@ -6,6 +6,7 @@ import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../lib/edits';
 import { readIfExists } from '../lib/installed';
 import { addProperties, getProperty, objectValue, parseJson, propertyName, replaceString } from '../lib/json';
+import { messageOf } from '../lib/project';
 import type { ProjectContext, Transform } from '../transform';
 import { entryTransformName } from './entry-transform';
 
@@ -155,11 +156,7 @@ function readPackageJson(context: ProjectContext, file: string): Record<string, 
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    context.note(
-      file,
-      'skip',
-      `not valid JSON (${error instanceof Error ? error.message : String(error)}): the dependencies it declares are not known`,
-    );
+    context.note(file, 'skip', `not valid JSON (${messageOf(error)}): the dependencies it declares are not known`);
     return undefined;
   }
 }
