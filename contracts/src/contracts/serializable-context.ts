@@ -89,6 +89,18 @@ export const serializableContext = defineContract({
         ],
       },
       {
+        note: 'A value mapper with a block body: what each of its returns gives is checked.',
+        code: dedent`
+          export const askProvideSession = createContextProvider(sessionContext, (id: string) => {
+            if (!id) {
+              return { id: 'anonymous', startedAt: 0 };
+            }
+            return { id, startedAt: 0, close: () => undefined };
+          });
+        `,
+        findings: [{ messageId: 'notSerializable', line: 1, column: 72 }],
+      },
+      {
         note: "With types, the value's type is checked all the way down, and an explicit type argument is the context's type.",
         code: dedent`
           import { createContextIdentifier } from 'quidproquo-core';
