@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
+import { writeRuntimeTsconfig } from '../../fixtures/support/plugin-tsconfig';
 import plugin from '../src/index';
 
 const typedProject = path.join(__dirname, 'typed-project');
@@ -72,17 +73,7 @@ export function* loadTodos(): AskResponse<string> {
 function strictProject(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-strict-'));
   onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const runtime = (entry: string) => [path.join(__dirname, '../../runtime/src', entry, 'index.ts')];
-  const compilerOptions = {
-    target: 'ES2022',
-    module: 'commonjs',
-    strict: true,
-    noEmit: true,
-    types: [],
-    skipLibCheck: true,
-    paths: { 'quidproquo-core': runtime('core') },
-  };
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+  writeRuntimeTsconfig(dir, { include: ['src'] });
   fs.mkdirSync(path.join(dir, 'src'));
   for (const name of ['todos.ts', 'todos.test.ts']) fs.writeFileSync(path.join(dir, 'src', name), STRICT_STORY);
   return dir;
@@ -163,17 +154,7 @@ function freshProject(configs: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-configs-'));
   onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, 'src'));
-  const runtime = (entry: string) => [path.join(__dirname, '../../runtime/src', entry, 'index.ts')];
-  const compilerOptions = {
-    target: 'ES2022',
-    module: 'commonjs',
-    strict: true,
-    noEmit: true,
-    types: [],
-    skipLibCheck: true,
-    paths: { 'quidproquo-core': runtime('core') },
-  };
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['src'] }));
+  writeRuntimeTsconfig(dir, { include: ['src'] });
   fs.writeFileSync(path.join(dir, 'src/stories.ts'), TYPED_STORY);
   // A file of a runtime `qpq-codemod bundle-runtime` wrote: the same stories under its header line.
   fs.mkdirSync(path.join(dir, 'src/qpq-runtime'));
