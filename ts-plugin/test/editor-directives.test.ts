@@ -8,19 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { REPO_ROOT } from '../../fixtures/support/paths';
 import { writePluginTsconfig } from '../../fixtures/support/plugin-tsconfig';
-import { type ProtocolTextChange, toEdits } from '../../fixtures/support/protocol-edits';
+import { codeFixesAt, toEdits } from '../../fixtures/support/protocol-edits';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
 // The quick fixes that write ESLint directives, and the suggestion on a directive that silences
 // nothing, in a real tsserver; ESLint reads the same files and must agree.
-
-interface ProtocolFix {
-  fixName: string;
-  description: string;
-  fixId?: string;
-  changes: Array<{ fileName: string; textChanges: ProtocolTextChange[] }>;
-}
 
 const FINDING = `import { askNewGuid, AskResponse } from 'quidproquo-core';
 
@@ -88,14 +81,7 @@ describe.each(TSSERVER_VERSIONS)('ESLint directives in a real tsserver ($label)'
     await show(FINDING);
     const [diagnostic] = await qpqDiagnostics('semanticDiagnosticsSync');
     expect([diagnostic.start, diagnostic.code]).toEqual([{ line: 5, offset: 5 }, 990001]);
-    const fixes: ProtocolFix[] = await server.request('getCodeFixes', {
-      file,
-      startLine: diagnostic.start.line,
-      startOffset: diagnostic.start.offset,
-      endLine: diagnostic.end.line,
-      endOffset: diagnostic.end.offset,
-      errorCodes: [diagnostic.code],
-    });
+    const fixes = await codeFixesAt(server, file, diagnostic, diagnostic.code);
     expect(fixes.map((f) => [f.fixName, f.description, f.fixId, f.changes.map((c) => [c.fileName, c.textChanges])])).toEqual([
       [
         'qpq/require-yield-star',
@@ -187,15 +173,7 @@ describe.each(TSSERVER_VERSIONS)('ESLint directives in a real tsserver ($label)'
       "Unused eslint-disable directive (no problems were reported from 'qpq/require-yield-star').:8:3",
     ]);
 
-    const fixesAt = async (diagnostic: (typeof suggestions)[number]): Promise<ProtocolFix[]> =>
-      server.request('getCodeFixes', {
-        file,
-        startLine: diagnostic.start.line,
-        startOffset: diagnostic.start.offset,
-        endLine: diagnostic.end.line,
-        endOffset: diagnostic.end.offset,
-        errorCodes: [990000],
-      });
+    const fixesAt = (diagnostic: (typeof suggestions)[number]) => codeFixesAt(server, file, diagnostic, 990000);
     const [whole] = await fixesAt(suggestions[0]);
     const [name] = await fixesAt(suggestions[1]);
     expect([whole, name].map((f) => [f.fixName, f.description, f.changes[0].textChanges])).toEqual([

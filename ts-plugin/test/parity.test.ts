@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type EslintFinding, expectedFixedText, findingsOf, fixturesEslint } from '../../fixtures/support/eslint-findings';
 import { FIXTURES_DIR, REPO_ROOT, violationFiles } from '../../fixtures/support/paths';
-import { type Location, type ProtocolTextChange, toEdits } from '../../fixtures/support/protocol-edits';
+import { codeFixesAt, type Location, type ProtocolTextChange, toEdits } from '../../fixtures/support/protocol-edits';
 import { TsServerClient } from '../../fixtures/support/tsserver-client.mjs';
 import { TSSERVER_VERSIONS } from '../../fixtures/support/typescript-versions';
 
@@ -68,17 +68,7 @@ describe.each(TSSERVER_VERSIONS)('qpq-ts-plugin in a real tsserver ($label) agre
       expect(fromServer).toEqual(eslint.map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message })));
 
       for (const [i, diagnostic] of diagnostics.entries()) {
-        const fixes: Array<{ fixId?: string; changes: Array<{ textChanges: ProtocolTextChange[] }> }> = await server.request(
-          'getCodeFixes',
-          {
-            file,
-            startLine: diagnostic.start.line,
-            startOffset: diagnostic.start.offset,
-            endLine: diagnostic.end.line,
-            endOffset: diagnostic.end.offset,
-            errorCodes: [diagnostic.code],
-          },
-        );
+        const fixes = await codeFixesAt(server, file, diagnostic, diagnostic.code);
         const autofix = fixes.find((f) => f.fixId !== undefined);
         const serverFixed = autofix && applyEdits(text, toEdits(text, autofix.changes[0].textChanges));
         expect({ at: fromServer[i], fixed: serverFixed }).toEqual({ at: fromServer[i], fixed: eslintFixed(text, eslint[i]) });
