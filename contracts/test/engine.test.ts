@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
+import { flakyContract } from '../../fixtures/support/flaky-contract';
 import type { Contract } from '../src';
 import { allContracts, applyEdits, compatibleEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { dedent } from '../src/engine/dedent';
@@ -38,14 +39,7 @@ describe('runContract', () => {
   });
 
   it('tells, per file, checker and options, whether the contract failed: a failure under one options value does not mark another', () => {
-    const flaky: Contract = {
-      ...requireYieldStar,
-      meta: { ...requireYieldStar.meta, id: 'flaky' },
-      check(context) {
-        if ((context.options.combinators as string[]).includes('explode')) throw new Error('flaky bug');
-        requireYieldStar.check(context);
-      },
-    };
+    const flaky = flakyContract(requireYieldStar);
     const sourceFile = parse('function* story() {\n  askDateNow();\n}\n');
     const errors: string[] = [];
     const onError = (contract: Contract, error: unknown) => errors.push(`${contract.meta.id}: ${(error as Error).message}`);

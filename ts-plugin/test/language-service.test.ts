@@ -3,6 +3,7 @@ import { allContracts, applyEdits, type Contract, type Fix } from 'qpq-contracts
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
+import { flakyContract } from '../../fixtures/support/flaky-contract';
 import { createQpqLanguageService } from '../src/language-service';
 
 // Each rule's released diagnostic code (ts-plugin/diagnostic-codes.json), in registry order, then the unused-directive code.
@@ -119,15 +120,7 @@ describe('createQpqLanguageService', () => {
 
   it('judges disable directives by how the rule ran with the current options: a failure under other options does not stick', () => {
     const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
-    // Fails whenever the `explode` combinator is configured, works otherwise.
-    const flaky: Contract = {
-      ...requireYieldStar,
-      meta: { ...requireYieldStar.meta, id: 'flaky' },
-      check(context) {
-        if ((context.options.combinators as string[]).includes('explode')) throw new Error('flaky bug');
-        requireYieldStar.check(context);
-      },
-    };
+    const flaky = flakyContract(requireYieldStar);
     const text = [
       DECLARATION,
       'function* story() {\n',
