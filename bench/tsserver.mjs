@@ -203,59 +203,30 @@ function printResults(without, withPlugin, rulesOff) {
   const ownQ = stats(withPlugin.perFile.map((f) => f.ownQuickInfoMs));
   // Only with --without: the third server, the plugin with the named rules off.
   const d2 = rulesOff && stats(rulesOff.perFile.map((f) => f.diagnosticsMs));
-  const q2 = rulesOff && stats(rulesOff.perFile.map((f) => f.quickInfoMs));
   const ownD2 = rulesOff && stats(rulesOff.perFile.map((f) => f.ownDiagnosticsMs));
   const ownQ2 = rulesOff && stats(rulesOff.perFile.map((f) => f.ownQuickInfoMs));
   const OFF = 'named rules off';
+  const servers = [['without', without], ['with', withPlugin], ...(rulesOff ? [[OFF, rulesOff]] : [])];
+  const timed = (s) => [s.count, formatMs(s.p50), formatMs(s.p95), formatMs(s.mean), formatMs(s.total)];
 
   printTable(
     ['request', 'plugin', 'files', 'p50 per file', 'p95 per file', 'mean', 'total', 'TS diags', 'qpq diags'],
     [
-      ['warm-up: open + semanticDiagnosticsSync', 'without', 1, formatMs(without.warmupMs), '', '', '', '', ''],
-      ['warm-up: open + semanticDiagnosticsSync', 'with', 1, formatMs(withPlugin.warmupMs), '', '', '', '', ''],
-      ...(rulesOff ? [['warm-up: open + semanticDiagnosticsSync', OFF, 1, formatMs(rulesOff.warmupMs), '', '', '', '', '']] : []),
-      [
+      ...servers.map(([plugin, run]) => ['warm-up: open + semanticDiagnosticsSync', plugin, 1, formatMs(run.warmupMs), '', '', '', '', '']),
+      ...servers.map(([plugin, run]) => [
         'semanticDiagnosticsSync',
-        'without',
-        d0.count,
-        formatMs(d0.p50),
-        formatMs(d0.p95),
-        formatMs(d0.mean),
-        formatMs(d0.total),
-        sum(without.perFile, 'tsDiagnostics'),
-        sum(without.perFile, 'qpqDiagnostics'),
-      ],
-      [
-        'semanticDiagnosticsSync',
-        'with',
-        d1.count,
-        formatMs(d1.p50),
-        formatMs(d1.p95),
-        formatMs(d1.mean),
-        formatMs(d1.total),
-        sum(withPlugin.perFile, 'tsDiagnostics'),
-        sum(withPlugin.perFile, 'qpqDiagnostics'),
-      ],
-      ...(rulesOff
-        ? [
-            [
-              'semanticDiagnosticsSync',
-              OFF,
-              d2.count,
-              formatMs(d2.p50),
-              formatMs(d2.p95),
-              formatMs(d2.mean),
-              formatMs(d2.total),
-              sum(rulesOff.perFile, 'tsDiagnostics'),
-              sum(rulesOff.perFile, 'qpqDiagnostics'),
-            ],
-          ]
-        : []),
-      ['quickinfo on a story call', 'without', q0.count, formatMs(q0.p50), formatMs(q0.p95), formatMs(q0.mean), formatMs(q0.total), '', ''],
-      ['quickinfo on a story call', 'with', q1.count, formatMs(q1.p50), formatMs(q1.p95), formatMs(q1.mean), formatMs(q1.total), '', ''],
-      ...(rulesOff
-        ? [['quickinfo on a story call', OFF, q2.count, formatMs(q2.p50), formatMs(q2.p95), formatMs(q2.mean), formatMs(q2.total), '', '']]
-        : []),
+        plugin,
+        ...timed(stats(run.perFile.map((f) => f.diagnosticsMs))),
+        sum(run.perFile, 'tsDiagnostics'),
+        sum(run.perFile, 'qpqDiagnostics'),
+      ]),
+      ...servers.map(([plugin, run]) => [
+        'quickinfo on a story call',
+        plugin,
+        ...timed(stats(run.perFile.map((f) => f.quickInfoMs))),
+        '',
+        '',
+      ]),
     ],
   );
   console.log('');
