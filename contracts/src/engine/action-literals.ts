@@ -77,6 +77,9 @@ class ActionLiteralCollector {
     const storyVerdicts = new Map<ts.Node, boolean>();
     for (const { node, scope } of this.index.yields) {
       if (node.asteriskToken || !node.expression || !scope) continue;
+      // The story question costs the generator's whole inferred type when it has no annotation;
+      // a yield that reaches no literal (`yield askX()`, `yield i`) has nothing to record anyway.
+      if (!this.mayReachLiteral(node.expression, scope.node, new Set())) continue;
       let isStory = storyVerdicts.get(scope.node);
       if (isStory === undefined) {
         // Without types every generator counts; with them, a generator of plain values does not.
@@ -142,6 +145,18 @@ class ActionLiteralCollector {
         this.takeValue(declaration.initializer, kind, scope, seen, action, getPayload);
       }
     }
+  }
+
+  /** Whether `takeValue` could record anything from this value: the same steps, by syntax alone. */
+  private mayReachLiteral(expression: ts.Expression, scope: ts.Node, seen: Set<ts.Node>): boolean {
+    const tsm = this.tsm;
+    const value = skipTransparentWrappers(tsm, expression);
+    if (seen.has(value)) return false;
+    seen.add(value);
+    if (tsm.isObjectLiteralExpression(value) || tsm.isConditionalExpression(value)) return true;
+    if (!tsm.isIdentifier(value)) return false;
+    const initializer = localDeclaration(tsm, scope, value.text)?.initializer;
+    return initializer !== undefined && this.mayReachLiteral(initializer, scope, seen);
   }
 
   private takePayloadOf(action: ts.ObjectLiteralExpression, scope: ts.Node, seen: Set<ts.Node>): void {
