@@ -266,16 +266,50 @@ export const pureStories = defineContract({
   },
 });
 
+/** The options as sets, made once per options object rather than once per file. */
+interface Policy {
+  allowedGlobals: Set<string>;
+  bannedGlobals: Set<string>;
+  bannedModules: Set<string>;
+  /** The first name of every call that can be impure by its name alone: `Date` of `Date.now`, `console`. */
+  impureRoots: Set<string>;
+}
+
+const policies = new WeakMap<Options, Policy>();
+
+function policyOf(options: Options): Policy {
+  let policy = policies.get(options);
+  if (!policy) {
+    const bannedModules = new Set([...NODE_MODULES, ...NODE_MODULES.map((m) => `node:${m}`), ...options.bannedModules]);
+    for (const m of options.allowedModules) bannedModules.delete(m);
+    const rootOf = (name: string) => name.split('.')[0];
+    policy = {
+      allowedGlobals: new Set(options.allowedGlobals),
+      bannedGlobals: new Set(options.bannedGlobals),
+      bannedModules,
+      impureRoots: new Set(['console', ...Object.keys(CALLS).map(rootOf), ...options.bannedGlobals.map(rootOf)]),
+    };
+    policies.set(options, policy);
+  }
+  return policy;
+}
+
 class PurityCheck {
   private readonly allowedGlobals: Set<string>;
   private readonly bannedGlobals: Set<string>;
+  private readonly bannedModules: Set<string>;
+  private readonly impureRoots: Set<string>;
   private readonly moduleOfLocal = new Map<string, string>();
   /** Every name the file imports: only these can lead to a Node built-in. */
   private readonly importedNames = new Set<string>();
 
   constructor(private readonly context: ContractContext<Options, MessageId>) {
-    this.allowedGlobals = new Set(context.options.allowedGlobals);
-    this.bannedGlobals = new Set(context.options.bannedGlobals);
+    ({
+      allowedGlobals: this.allowedGlobals,
+      bannedGlobals: this.bannedGlobals,
+      bannedModules: this.bannedModules,
+      impureRoots: this.impureRoots,
+    } = policyOf(context.options));
   }
 
   run(): void {
@@ -294,9 +328,7 @@ class PurityCheck {
   /** Local names bound to impure modules: `import fs from 'fs'`, `import { readFileSync } from 'node:fs'`. */
   private readImports(): void {
     const tsm = this.context.ts;
-    const { bannedModules, allowedModules } = this.context.options;
-    const banned = new Set([...NODE_MODULES, ...NODE_MODULES.map((m) => `node:${m}`), ...bannedModules]);
-    for (const m of allowedModules) banned.delete(m);
+    const banned = this.bannedModules;
     for (const statement of this.context.sourceFile.statements) {
       if (!tsm.isImportDeclaration(statement) || !tsm.isStringLiteral(statement.moduleSpecifier)) continue;
       const names = statement.importClause;
@@ -327,6 +359,10 @@ class PurityCheck {
 
   private checkCall(call: ts.CallExpression): void {
     const tsm = this.context.ts;
+    // Most calls start with a name that is neither a known impure global nor imported: no
+    // dotted name is built for them.
+    const root = rootName(tsm, call.expression);
+    if (root === undefined || (!this.impureRoots.has(root) && !this.importedNames.has(root))) return;
     const name = dottedName(tsm, call.expression);
     if (name === undefined) return;
     const impurity = this.impurityOf(name);
@@ -335,7 +371,6 @@ class PurityCheck {
       if (story) this.reportCall(call, name, impurity, story);
       return;
     }
-    const root = name.split('.')[0];
     // Cheap before expensive: only a call through an imported name can reach a built-in, and
     // whether the generator is a story (which may infer its return type) is asked last.
     if (!this.importedNames.has(root) || !enclosingGenerator(tsm, call)) return;
@@ -434,6 +469,13 @@ class PurityCheck {
 }
 
 /** `Math.random`, `console.log`, `fetch`: the callee as written, when it is a plain dotted name. */
+/** `a` of `a.b.c`; undefined when the chain does not start with a name. */
+function rootName(tsm: typeof ts, expression: ts.Expression): string | undefined {
+  let current = expression;
+  while (tsm.isPropertyAccessExpression(current)) current = current.expression;
+  return tsm.isIdentifier(current) ? current.text : undefined;
+}
+
 function dottedName(tsm: typeof ts, expression: ts.Expression): string | undefined {
   if (tsm.isIdentifier(expression)) return expression.text;
   if (tsm.isPropertyAccessExpression(expression)) {

@@ -13,8 +13,17 @@ const referencesByProgram = new WeakMap<ts.Program, RuntimeReferences>();
 
 /** Module path without extension plus export name: the key a runtime reference names. */
 export function routeKey(modulePath: string, exportName: string): string {
-  return `${modulePath.replace(/\.(d\.)?[mc]?[jt]sx?$/, '').replace(/\/index$/, '')}::${exportName}`;
+  let module = modulePaths.get(modulePath);
+  if (module === undefined) {
+    module = modulePath.replace(/\.(d\.)?[mc]?[jt]sx?$/, '').replace(/\/index$/, '');
+    // Asked for every exported function of every file: the paths of one project, kept.
+    if (modulePaths.size > 100_000) modulePaths.clear();
+    modulePaths.set(modulePath, module);
+  }
+  return `${module}::${exportName}`;
 }
+
+const modulePaths = new Map<string, string>();
 
 /**
  * The stories the program's config names with runtime references (routes, queues, schedules,
