@@ -501,6 +501,11 @@ class YieldStarCheck {
 
   private checkCall(call: StoryCallNode, generator: ts.Node): void {
     const { ts: tsm, stories } = this.context;
+    // Without types only the name makes a story call: nothing else is asked of the others.
+    if (!stories.typeAware && !stories.hasStoryName(call)) return;
+    // The common case, `yield* askX()`: delegated, judged with the yield.
+    const parent = call.parent;
+    if (parent.kind === tsm.SyntaxKind.YieldExpression && (parent as ts.YieldExpression).asteriskToken) return;
     let outer: ts.Expression = call;
     while (tsm.isParenthesizedExpression(outer.parent)) outer = outer.parent;
 

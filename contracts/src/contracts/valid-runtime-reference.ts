@@ -138,16 +138,43 @@ export function findModule(context: Pick<ContractContext, 'ts' | 'program'>, mod
   const tsm = context.ts;
   const inProgram = program && resolveModuleFile(modulePath, (file) => program.getSourceFile(file) !== undefined);
   if (inProgram) return { fileName: inProgram, sourceFile: program!.getSourceFile(inProgram) };
-  const onDisk = resolveModuleFile(modulePath, (file) => tsm.sys?.fileExists(file) ?? false);
+  const onDisk = resolveModuleFile(modulePath, (file) => fileExistsOnDisk(tsm, file));
   return onDisk ? { fileName: onDisk, exportNames: exportNamesOnDisk(tsm, onDisk) } : undefined;
 }
 
-const exportNamesCache = new Map<string, { stamp: number; names: string[] | undefined }>();
+/**
+ * How long an answer read from the disk is reused without asking again. The configs of a project
+ * name the same modules over and over, and each answer costs file system calls (four tries of a
+ * suffix for a module that is missing); a second is short enough that a module created or changed
+ * is seen by the next lint of the file.
+ */
+const DISK_ANSWER_LIFETIME_MS = 1000;
+/** Entries kept at most; a process that lints more distinct paths than this starts afresh. */
+const DISK_CACHE_LIMIT = 20_000;
+
+const existenceCache = new Map<string, { at: number; exists: boolean }>();
+
+function fileExistsOnDisk(tsm: typeof ts, fileName: string): boolean {
+  const now = performance.now();
+  const cached = existenceCache.get(fileName);
+  if (cached && now - cached.at < DISK_ANSWER_LIFETIME_MS) return cached.exists;
+  const exists = tsm.sys?.fileExists(fileName) ?? false;
+  if (existenceCache.size >= DISK_CACHE_LIMIT) existenceCache.clear();
+  existenceCache.set(fileName, { at: now, exists });
+  return exists;
+}
+
+const exportNamesCache = new Map<string, { at: number; stamp: number; names: string[] | undefined }>();
 
 function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefined {
-  const stamp = tsm.sys.getModifiedTime?.(fileName)?.getTime() ?? 0;
+  const now = performance.now();
   const cached = exportNamesCache.get(fileName);
-  if (cached && cached.stamp === stamp) return cached.names;
+  if (cached && now - cached.at < DISK_ANSWER_LIFETIME_MS) return cached.names;
+  const stamp = tsm.sys.getModifiedTime?.(fileName)?.getTime() ?? 0;
+  if (cached && cached.stamp === stamp) {
+    cached.at = now;
+    return cached.names;
+  }
   const text = tsm.sys.readFile(fileName) ?? '';
   // The scanner reads most modules several times faster than a parse; it leaves the rest to one,
   // and JSX (whose text it does not read) to a parse always.
@@ -156,7 +183,8 @@ function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefin
     const exports = syntacticExports(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, false));
     names = exports && [...exports.keys()];
   }
-  exportNamesCache.set(fileName, { stamp, names });
+  if (exportNamesCache.size >= DISK_CACHE_LIMIT) exportNamesCache.clear();
+  exportNamesCache.set(fileName, { at: now, stamp, names });
   return names;
 }
 

@@ -56,7 +56,6 @@ const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
 const INDEXED_KINDS = [
   'AwaitExpression',
   'CallExpression',
-  'ConditionalExpression',
   'DeleteExpression',
   'ModuleBlock',
   'NewExpression',
@@ -155,7 +154,8 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
   const functions: FunctionScope[] = [];
   const propertyAssignments: ScopedNode<ts.BinaryExpression>[] = [];
   const envReads: ScopedNode<ts.PropertyAccessExpression>[] = [];
-  const innerBindingNames = new Set<string>();
+  // Declarations below the top level are only named when a typed rule first asks (`meansOneThing`).
+  const bindings: ts.NamedDeclaration[] = [];
   let scopesExtendedElsewhere = false;
 
   // Iterative walk (deeply nested code must not overflow the stack), on two parallel stacks so
@@ -163,6 +163,11 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
   const nodes: ts.Node[] = [sourceFile];
   const scopes: Array<FunctionScope | undefined> = [undefined];
   let childScope: FunctionScope | undefined;
+  // Read once: a lookup on the TypeScript module per visited node adds up over a project.
+  const forEachChild = tsm.forEachChild;
+  const BINARY = SK.BinaryExpression;
+  const PROPERTY_ACCESS = SK.PropertyAccessExpression;
+  const EQUALS = SK.EqualsToken;
   const push = (child: ts.Node): void => {
     if (child.kind < firstNode) return;
     nodes.push(child);
@@ -174,16 +179,15 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     const kind = node.kind;
     const what = flags[kind];
     if (what & RECORD) byKind[kind]!.push({ node, scope: outer });
-    if (kind === SK.BinaryExpression) {
+    if (kind === BINARY) {
       const binary = node as ts.BinaryExpression;
-      if (binary.operatorToken.kind === SK.EqualsToken && binary.left.kind === SK.PropertyAccessExpression)
+      if (binary.operatorToken.kind === EQUALS && binary.left.kind === PROPERTY_ACCESS)
         propertyAssignments.push({ node: binary, scope: outer });
-    } else if (kind === SK.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === 'env') {
+    } else if (kind === PROPERTY_ACCESS && (node as ts.PropertyAccessExpression).name.text === 'env') {
       envReads.push({ node: node as ts.PropertyAccessExpression, scope: outer });
     }
     if (what & BINDS) {
-      const name = (node as ts.NamedDeclaration).name;
-      if (name && name.kind === SK.Identifier && !isModuleLevel(tsm, node)) innerBindingNames.add((name as ts.Identifier).text);
+      bindings.push(node as ts.NamedDeclaration);
       if (kind === SK.ModuleDeclaration || kind === SK.EnumDeclaration) scopesExtendedElsewhere = true;
     }
     if (what & SKIP_CHILDREN) continue;
@@ -195,7 +199,7 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
       functions.push(childScope);
     }
     const mark = nodes.length;
-    tsm.forEachChild(node, push);
+    forEachChild(node, push);
     // Children were pushed in source order; reversed, they are popped (and recorded) in it.
     for (let i = mark, j = nodes.length - 1; i < j; i++, j--) {
       const swappedNode = nodes[i];
@@ -207,15 +211,20 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     }
   }
 
+  let innerBindingNames: Set<string> | undefined;
   const nodesOf = <T extends ts.Node>(kind: ts.SyntaxKind) => {
     const list = byKind[kind];
     if (!list) throw new Error(`the file index does not record ${SK[kind]}: add it to INDEXED_KINDS in engine/file-index.ts`);
     return list as readonly ScopedNode<ts.Node>[] as readonly ScopedNode<T>[];
   };
   const inGenerator = (entry: ScopedNode<ts.Node>) => entry.scope?.isGenerator === true;
-  const callsInGenerators = [...nodesOf(SK.CallExpression), ...nodesOf(SK.TaggedTemplateExpression)]
-    .filter(inGenerator)
-    .sort((a, b) => a.node.pos - b.node.pos) as ScopedNode<StoryCallNode>[];
+  // Each list is in source order already; only tagged templates (rare) need merging in.
+  const taggedTemplates = nodesOf(SK.TaggedTemplateExpression);
+  let callsInGenerators = nodesOf(SK.CallExpression).filter(inGenerator) as ScopedNode<StoryCallNode>[];
+  if (taggedTemplates.length > 0)
+    callsInGenerators = [...callsInGenerators, ...taggedTemplates.filter(inGenerator)].sort(
+      (a, b) => a.node.pos - b.node.pos,
+    ) as ScopedNode<StoryCallNode>[];
   return {
     sourceFile,
     functions,
@@ -225,7 +234,18 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
     yields: nodesOf<ts.YieldExpression>(SK.YieldExpression),
     propertyAssignments,
     envReads,
-    meansOneThing: (name) => !scopesExtendedElsewhere && !innerBindingNames.has(name),
+    meansOneThing(name) {
+      if (scopesExtendedElsewhere) return false;
+      if (!innerBindingNames) {
+        innerBindingNames = new Set();
+        for (const declaration of bindings) {
+          const bound = declaration.name;
+          if (bound && bound.kind === SK.Identifier && !isModuleLevel(tsm, declaration))
+            innerBindingNames.add((bound as ts.Identifier).text);
+        }
+      }
+      return !innerBindingNames.has(name);
+    },
   };
 }
 

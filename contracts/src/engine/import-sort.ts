@@ -17,12 +17,21 @@ export function compareImportNames(a: string, b: string): number {
  * `/` before other punctuation.
  */
 export function moduleSortKey(source: string): string {
-  const swap: Record<string, string> = { '.': '_', '/': '-', _: '.', '-': '/' };
-  return source
-    .replace(/^[./]*\.$/, '$&/')
-    .replace(/^[./]*\/$/, '$&,')
-    .replace(/[./_-]/g, (char) => swap[char]);
+  let key = sortKeys.get(source);
+  if (key === undefined) {
+    key = source
+      .replace(/^[./]*\.$/, '$&/')
+      .replace(/^[./]*\/$/, '$&,')
+      .replace(/[./_-]/g, (char) => PUNCTUATION_SWAP[char]);
+    // Most files import the same modules: each key is made once.
+    if (sortKeys.size > 10_000) sortKeys.clear();
+    sortKeys.set(source, key);
+  }
+  return key;
 }
+
+const PUNCTUATION_SWAP: Record<string, string> = { '.': '_', '/': '-', _: '.', '-': '/' };
+const sortKeys = new Map<string, string>();
 
 /** Two modules matched by the same pattern of a group. */
 export function compareModules(a: string, b: string): number {

@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { calleeName } from './callee-symbol';
+import { getFileIndex } from './file-index';
 
 /** Which argument of each config setting is a runtime reference; `object` means the values of an object argument. */
 const RUNTIME_ARGUMENTS: Record<string, { index: number; object?: boolean }> = {
@@ -57,20 +58,28 @@ export interface RuntimeReference {
  * path, `::` and an export name, or a `{ basePath, relativePath, functionName }` object among its arguments (also inside array and
  * object arguments: queue processors, seeds) is one.
  */
-export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.SourceFile): RuntimeReference[] {
+export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.SourceFile): readonly RuntimeReference[] {
   if (!sourceFile.text.includes('define')) return [];
+  let references = referencesCache.get(sourceFile);
+  if (!references) {
+    references = readReferences(tsm, sourceFile);
+    referencesCache.set(sourceFile, references);
+  }
+  return references;
+}
+
+// Asked by several rules on a config file and, for the whole program, by the route bindings.
+const referencesCache = new WeakMap<ts.SourceFile, readonly RuntimeReference[]>();
+
+function readReferences(tsm: TypeScriptModule, sourceFile: ts.SourceFile): RuntimeReference[] {
   const fileDir = directoryOf(sourceFile.fileName);
   let configRoot = fileDir;
   const calls: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (tsm.isCallExpression(node)) {
-      const name = calleeName(tsm, node.expression);
-      if (name === 'defineApplicationModule' && node.arguments[3]) configRoot = staticPath(tsm, node.arguments[3], fileDir) ?? fileDir;
-      if (name && /^define[A-Z]/.test(name)) calls.push(node);
-    }
-    tsm.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  for (const { node } of getFileIndex(tsm, sourceFile).nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) {
+    const name = calleeName(tsm, node.expression);
+    if (name === 'defineApplicationModule' && node.arguments[3]) configRoot = staticPath(tsm, node.arguments[3], fileDir) ?? fileDir;
+    if (name && /^define[A-Z]/.test(name)) calls.push(node);
+  }
 
   const references: RuntimeReference[] = [];
   for (const call of calls) {

@@ -132,7 +132,7 @@ export function detectFrameworkVersion(startDir: string, host: VersionHost = nod
 
   // Installed packages, found the way Node resolves them from the project.
   const names = new Set(declared.keys());
-  const lockfile = workspaceRoot ? readLockfile(host, workspaceRoot) : new Map<string, VersionFinding>();
+  const lockfile = workspaceRoot ? lockfileOf(host, workspaceRoot) : new Map<string, VersionFinding>();
   for (const name of lockfile.keys()) names.add(name);
   for (const name of names) {
     const installed = installedVersion(host, startDir, workspaceRoot, name);
@@ -246,6 +246,18 @@ function workspacePackageDirs(host: VersionHost, root: string): string[] {
 }
 
 /** Framework packages the lockfile at the workspace root pins, at the top of its tree. */
+const lockfilesByHost = new WeakMap<VersionHost, Map<string, Map<string, VersionFinding>>>();
+
+/** `readLockfile` once per root for a host that remembers its answers (the same text parses the same). */
+function lockfileOf(host: VersionHost, root: string): Map<string, VersionFinding> {
+  if (!(host instanceof RememberingHost)) return readLockfile(host, root);
+  let byRoot = lockfilesByHost.get(host);
+  if (!byRoot) lockfilesByHost.set(host, (byRoot = new Map()));
+  let found = byRoot.get(root);
+  if (!found) byRoot.set(root, (found = readLockfile(host, root)));
+  return found;
+}
+
 export function readLockfile(host: VersionHost, root: string): Map<string, VersionFinding> {
   const found = new Map<string, VersionFinding>();
   const add = (name: string, raw: string, file: string, baseDir: string) => {
@@ -313,12 +325,43 @@ export function readLockfile(host: VersionHost, root: string): Map<string, Versi
 /** Caches detection per directory, for hosts that ask once per file (the lint rule, the editor). */
 export class FrameworkVersionCache {
   private readonly byDir = new Map<string, FrameworkVersion | undefined>();
+  private readonly host: VersionHost;
 
-  constructor(private readonly host: VersionHost = nodeVersionHost) {}
+  constructor(host: VersionHost = nodeVersionHost) {
+    // The directories of one project share their parents, manifests and lockfile: each is read
+    // once for the cache's life, not once per directory below it.
+    this.host = new RememberingHost(host);
+  }
 
   of(dir: string): FrameworkVersion | undefined {
-    const key = path.resolve(dir);
-    if (!this.byDir.has(key)) this.byDir.set(key, detectFrameworkVersion(key, this.host));
-    return this.byDir.get(key);
+    // Keyed as given: resolving the path for every file costs more than the lookup.
+    if (!this.byDir.has(dir)) this.byDir.set(dir, detectFrameworkVersion(path.resolve(dir), this.host));
+    return this.byDir.get(dir);
+  }
+}
+
+/** A host that answers each question once (see FrameworkVersionCache). */
+class RememberingHost implements VersionHost {
+  private readonly files = new Map<string, string | undefined>();
+  private readonly entries = new Map<string, boolean>();
+  private readonly dirs = new Map<string, string[]>();
+
+  constructor(private readonly host: VersionHost) {}
+
+  readFile(file: string): string | undefined {
+    if (!this.files.has(file)) this.files.set(file, this.host.readFile(file));
+    return this.files.get(file);
+  }
+
+  exists(file: string): boolean {
+    let exists = this.entries.get(file);
+    if (exists === undefined) this.entries.set(file, (exists = this.host.exists(file)));
+    return exists;
+  }
+
+  readDir(dir: string): string[] {
+    let names = this.dirs.get(dir);
+    if (!names) this.dirs.set(dir, (names = this.host.readDir(dir)));
+    return names;
   }
 }
