@@ -130,6 +130,57 @@ describe('calleeSymbolOf', () => {
     for (const [callee, fast, slow] of resolved) expect(`${callee} -> ${fast}`).toBe(`${callee} -> ${slow}`);
   });
 
+  it('reads imported names from the exported list of their module, and leaves what it cannot read to the checker', () => {
+    const files = {
+      '/p/logic.ts': LOGIC,
+      '/p/barrel.ts': dedent`
+        export * from './logic';
+        export { askLoad as askFetch } from './logic';
+        export default function* askDefault() {}
+      `,
+      '/p/legacy.ts': dedent`
+        function legacy(): void {}
+        namespace legacy {
+          export function askOld(): number {
+            return 1;
+          }
+        }
+        export = legacy;
+      `,
+      '/p/imports.ts': dedent`
+        import askDefault, { askFetch, askLoad as askLoadAgain, helpers } from './barrel';
+        import * as barrel from './barrel';
+        import { askOld } from './legacy';
+        // @ts-expect-error: not exported
+        import { askMissing } from './logic';
+
+        export function run() {
+          askDefault();
+          askFetch('a');
+          askLoadAgain('b');
+          helpers.format('c');
+          barrel.askLoad('d');
+          askOld();
+          askMissing();
+        }
+      `,
+    };
+    const makeProgram = () => programOf(files, false);
+    const resolved = resolveBothWays(makeProgram(), makeProgram(), '/p/imports.ts');
+    expect(resolved.map(([callee, symbol]) => `${callee} -> ${symbol}`)).toEqual([
+      'askDefault -> default (barrel.ts)',
+      // Re-exported under another name, and imported under another name: the declaration.
+      'askFetch -> askLoad (logic.ts)',
+      'askLoadAgain -> askLoad (logic.ts)',
+      'helpers.format -> helpers.format (logic.ts)',
+      'barrel.askLoad -> askLoad (logic.ts)',
+      // A module with `export =`, and a name its module lacks: the checker's route.
+      'askOld -> askOld (legacy.ts)',
+      'askMissing -> -',
+    ]);
+    for (const [callee, fast, slow] of resolved) expect(`${callee} -> ${fast}`).toBe(`${callee} -> ${slow}`);
+  });
+
   it.each(['sample-app', 'violations'])('agrees with the checker on every call of the %s fixtures', (fixture) => {
     const configFile = path.join(__dirname, '..', '..', 'fixtures', fixture, 'tsconfig.json');
     const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;

@@ -342,6 +342,9 @@ class RouteResponseCheck {
     if (first?.type && tsm.isTypeReferenceNode(first.type) && typeName(tsm, first.type.typeName) === 'HTTPEvent') return true;
     if (this.isBoundByDefineRoute(fn)) return true;
     if (!checker || !fn.type) return false;
+    // `AskResponse<string>`, `Generator<Action, number[], unknown>`: no response, no type query.
+    const declared = declaredReturnNode(tsm, fn.type);
+    if (declared && cannotBeResponse(tsm, declared)) return false;
     const signature = checker.getSignatureFromDeclaration(fn);
     const returned = signature && this.context.stories.generatorReturnType(checker.getReturnTypeOfSignature(signature));
     return returned !== undefined && isResponseType(checker, returned);
@@ -530,6 +533,30 @@ function declaredReturnNode(tsm: typeof ts, type: ts.TypeNode): ts.TypeNode | un
   if (!tsm.isTypeReferenceNode(type) || !type.typeArguments) return undefined;
   const name = typeName(tsm, type.typeName);
   return name === 'AskResponse' ? type.typeArguments[0] : name === 'Generator' ? type.typeArguments[1] : undefined;
+}
+
+/** A declared result that no type can make an HTTP response: a keyword, a literal, an array or a tuple. */
+function cannotBeResponse(tsm: typeof ts, type: ts.TypeNode): boolean {
+  const SK = tsm.SyntaxKind;
+  switch (type.kind) {
+    case SK.StringKeyword:
+    case SK.NumberKeyword:
+    case SK.BooleanKeyword:
+    case SK.BigIntKeyword:
+    case SK.SymbolKeyword:
+    case SK.VoidKeyword:
+    case SK.UndefinedKeyword:
+    case SK.NeverKeyword:
+    case SK.AnyKeyword:
+    case SK.UnknownKeyword:
+    case SK.ObjectKeyword:
+    case SK.LiteralType:
+    case SK.ArrayType:
+    case SK.TupleType:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** `AskResponse<HTTPEventResponse>` or `Generator<_, HTTPEventResponse, _>`, as written. */
