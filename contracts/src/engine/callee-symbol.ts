@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { getFileIndex } from './file-index';
+import { importedValue, NOT_READ } from './imported-symbol';
 
 /**
  * What a call's callee names, aliases followed: the function of `askDateNow()`, the method of
@@ -52,81 +53,9 @@ function symbolOfName(tsm: TypeScriptModule, checker: ts.TypeChecker, name: ts.I
   let names = files.get(sourceFile);
   if (!names) files.set(sourceFile, (names = new Map()));
   if (names.has(name.text)) return names.get(name.text);
-  const binding = importsOf(tsm, sourceFile).get(name.text);
-  let symbol = binding ? importedSymbol(tsm, checker, binding) : NOT_READ;
+  let symbol = importedValue(tsm, checker, sourceFile, name.text);
   if (symbol === NOT_READ) symbol = unaliased(tsm, checker, checker.getSymbolAtLocation(name));
   names.set(name.text, symbol);
-  return symbol;
-}
-
-/** A value name a file's import binds: `x` of `import { y as x } from 'm'` imports `y`; `*` is the namespace. */
-interface ImportBinding {
-  specifier: ts.StringLiteral;
-  imported: string;
-}
-
-const importsByFile = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
-
-function importsOf(tsm: TypeScriptModule, sourceFile: ts.SourceFile): Map<string, ImportBinding> {
-  let imports = importsByFile.get(sourceFile);
-  if (imports) return imports;
-  imports = new Map();
-  for (const statement of sourceFile.statements) {
-    if (!tsm.isImportDeclaration(statement) || !tsm.isStringLiteral(statement.moduleSpecifier)) continue;
-    const clause = statement.importClause;
-    if (!clause || clause.isTypeOnly) continue;
-    const specifier = statement.moduleSpecifier;
-    if (clause.name) imports.set(clause.name.text, { specifier, imported: 'default' });
-    const bindings = clause.namedBindings;
-    if (bindings && tsm.isNamespaceImport(bindings)) imports.set(bindings.name.text, { specifier, imported: '*' });
-    if (bindings && tsm.isNamedImports(bindings)) {
-      for (const element of bindings.elements) {
-        // An import named by a string (`import { 'a-b' as x }`) is left to the checker.
-        if (!element.isTypeOnly && (!element.propertyName || tsm.isIdentifier(element.propertyName)))
-          imports.set(element.name.text, { specifier, imported: (element.propertyName ?? element.name).text });
-      }
-    }
-  }
-  importsByFile.set(sourceFile, imports);
-  return imports;
-}
-
-/** The checker's route is taken: the fast one cannot say for sure. */
-const NOT_READ = Symbol('not read');
-
-const moduleExportsByChecker = new WeakMap<ts.TypeChecker, Map<ts.Symbol, Map<string, ts.Symbol>>>();
-
-/**
- * What an import names, read from the module's exports, which are listed once per program: an
- * imported name used in a thousand files is resolved once, not once per file. Modules with
- * `export =` (CommonJS), and names the list lacks, take the checker's route.
- */
-function importedSymbol(tsm: TypeScriptModule, checker: ts.TypeChecker, binding: ImportBinding): ts.Symbol | undefined | typeof NOT_READ {
-  const moduleSymbol = moduleSymbolOf(checker, binding.specifier);
-  if (!moduleSymbol || !moduleSymbol.exports || moduleSymbol.exports.has(EXPORT_EQUALS)) return NOT_READ;
-  if (binding.imported === '*') return moduleSymbol;
-  let modules = moduleExportsByChecker.get(checker);
-  if (!modules) moduleExportsByChecker.set(checker, (modules = new Map()));
-  let exports = modules.get(moduleSymbol);
-  if (!exports) {
-    exports = new Map(checker.getExportsOfModule(moduleSymbol).map((symbol) => [symbol.name, symbol] as const));
-    modules.set(moduleSymbol, exports);
-  }
-  const exported = exports.get(binding.imported);
-  return exported ? unaliased(tsm, checker, exported) : NOT_READ;
-}
-
-const EXPORT_EQUALS = 'export=' as ts.__String;
-
-const moduleSymbolsByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.StringLiteral, ts.Symbol | undefined>>();
-
-/** The module an import declaration names, resolved once per declaration for all its names. */
-function moduleSymbolOf(checker: ts.TypeChecker, specifier: ts.StringLiteral): ts.Symbol | undefined {
-  let modules = moduleSymbolsByChecker.get(checker);
-  if (!modules) moduleSymbolsByChecker.set(checker, (modules = new WeakMap()));
-  if (modules.has(specifier)) return modules.get(specifier);
-  const symbol = checker.getSymbolAtLocation(specifier);
-  modules.set(specifier, symbol);
   return symbol;
 }
 

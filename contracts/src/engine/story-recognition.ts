@@ -4,6 +4,7 @@ import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
 import { calleeExpressionOf, calleeName, calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
+import { importedType, NOT_READ } from './imported-symbol';
 import { isTransparentWrapper } from './syntax';
 
 /** Words in a declared return type that may name a story: such declarations get the type query. */
@@ -245,6 +246,7 @@ export class StoryRecognizer {
   verdictOfFunction(fn: ts.SignatureDeclaration): StoryVerdict {
     if (!this.checker) return 'unknown';
     let verdict = this.verdicts.get(fn);
+    if (verdict === undefined && fn.type) verdict = this.verdictOfAnnotation(fn.type);
     if (verdict === undefined) {
       const signature = this.checker.getSignatureFromDeclaration(fn);
       const returned = signature && this.checker.getReturnTypeOfSignature(signature);
@@ -253,6 +255,42 @@ export class StoryRecognizer {
       this.verdicts.set(fn, verdict);
     }
     return verdict;
+  }
+
+  /**
+   * A declared return type written as an imported generic alias whose yields do not depend on its
+   * arguments, like the framework's `AskResponse<T> = Generator<Action<any>, T, any>`: judged once
+   * per alias for the whole program instead of resolving every annotation (each `AskResponse<…>`
+   * is its own instantiation to resolve). Undefined when the annotation is not of that shape. A
+   * local type or type parameter that shadows an imported alias's name is not looked for.
+   */
+  private verdictOfAnnotation(type: ts.TypeNode): StoryVerdict | undefined {
+    const tsm = this.tsm;
+    const checker = this.checker!;
+    if (!tsm.isTypeReferenceNode(type) || !tsm.isIdentifier(type.typeName)) return undefined;
+    const alias = importedType(tsm, checker, type.getSourceFile(), type.typeName.text);
+    if (alias === NOT_READ || !alias || !(alias.flags & tsm.SymbolFlags.TypeAlias)) return undefined;
+    const cache = programCaches(checker).aliasVerdicts;
+    let verdict = cache.get(alias);
+    if (verdict === undefined) {
+      verdict = this.verdictOfAlias(alias) ?? null;
+      cache.set(alias, verdict);
+    }
+    return verdict ?? undefined;
+  }
+
+  private verdictOfAlias(alias: ts.Symbol): StoryVerdict | undefined {
+    const tsm = this.tsm;
+    const declaration = alias.declarations?.length === 1 ? alias.declarations[0] : undefined;
+    if (!declaration || !tsm.isTypeAliasDeclaration(declaration) || !tsm.isTypeReferenceNode(declaration.type)) return undefined;
+    const yielded = declaration.type.typeArguments?.[0];
+    const parameters = new Set(declaration.typeParameters?.map((p) => p.name.text));
+    if (!yielded || mentionsName(tsm, yielded, parameters)) return undefined;
+    const declared = this.checker!.getDeclaredTypeOfSymbol(alias);
+    // A `Generator` reference, whose first argument is what it yields; without the default
+    // library's iterator types there is no verdict here either.
+    if (this.generatorReturnType(declared) === undefined || !declared.getProperty('next')) return undefined;
+    return this.verdictOfType(declared, false);
   }
 
   /** Whether calling a value of this type starts a story (any of its call signatures does). */
@@ -546,6 +584,13 @@ function isUnresolved(type: ts.Type): boolean {
   return name !== undefined && name !== 'any';
 }
 
+/** Whether a type node mentions one of `names` anywhere inside it. */
+function mentionsName(tsm: TypeScriptModule, type: ts.Node, names: ReadonlySet<string>): boolean {
+  if (names.size === 0) return false;
+  const visit = (node: ts.Node): boolean => (tsm.isIdentifier(node) && names.has(node.text)) || tsm.forEachChild(node, visit) === true;
+  return visit(type);
+}
+
 interface ProgramCaches {
   /** Callee symbol -> whether calling it starts a story, as declared. */
   calleeVerdicts: Map<ts.Symbol, StoryVerdict>;
@@ -553,6 +598,8 @@ interface ProgramCaches {
   parameterVerdicts: Map<ts.Node, Map<string, 'yes' | 'no' | 'any' | 'unknown'>>;
   /** Callee symbol -> what delegating to it gives back, as declared. */
   declaredResults: Map<ts.Symbol, ts.Type | 'never' | 'open' | undefined>;
+  /** Generic alias -> the verdict of every annotation written with it; null when not judged by alias. */
+  aliasVerdicts: Map<ts.Symbol, StoryVerdict | null>;
 }
 
 const cachesByChecker = new WeakMap<ts.TypeChecker, ProgramCaches>();
@@ -561,6 +608,9 @@ const cachesByChecker = new WeakMap<ts.TypeChecker, ProgramCaches>();
 function programCaches(checker: ts.TypeChecker): ProgramCaches {
   let caches = cachesByChecker.get(checker);
   if (!caches)
-    cachesByChecker.set(checker, (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map(), declaredResults: new Map() }));
+    cachesByChecker.set(
+      checker,
+      (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map(), declaredResults: new Map(), aliasVerdicts: new Map() }),
+    );
   return caches;
 }
