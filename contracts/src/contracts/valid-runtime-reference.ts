@@ -113,6 +113,13 @@ function judge(context: ContractContext<Options, MessageId>, reference: RuntimeR
     });
   }
   if (context.checker && target.sourceFile && typeof symbol !== 'boolean' && reference.namesAStory) {
+    // Most references name a generator function that declares what it returns: judged by its
+    // declaration (an annotation with the framework's alias is judged once for the program).
+    const declared = annotatedGenerator(context, symbol);
+    if (declared) {
+      if (context.stories.verdictOfFunction(declared) === 'not-story') report('notAStory', { module, name: reference.exportName });
+      return;
+    }
     const type = context.checker.getTypeOfSymbolAtLocation(symbol, target.sourceFile);
     const signatures = type.getCallSignatures();
     if (signatures.length > 0 && signatures.every((s) => ASYNC_ITERATORS.has(s.getReturnType().getSymbol()?.getName() ?? ''))) {
@@ -121,6 +128,17 @@ function judge(context: ContractContext<Options, MessageId>, reference: RuntimeR
     if (context.stories.verdictOfCallable(type) === 'not-story') return report('notAStory', { module, name: reference.exportName });
   }
   return;
+}
+
+/** The export's declaration when it is one `function*` (not `async`) with a declared return type. */
+function annotatedGenerator(context: ContractContext<Options, MessageId>, exported: ts.Symbol): ts.FunctionDeclaration | undefined {
+  const tsm = context.ts;
+  const symbol = exported.flags & tsm.SymbolFlags.Alias ? context.checker!.getAliasedSymbol(exported) : exported;
+  const declaration = symbol.declarations?.length === 1 ? symbol.declarations[0] : undefined;
+  if (!declaration || !tsm.isFunctionDeclaration(declaration) || !declaration.asteriskToken || !declaration.type || !declaration.body)
+    return undefined;
+  const isAsync = tsm.getModifiers(declaration)?.some((m) => m.kind === tsm.SyntaxKind.AsyncKeyword);
+  return isAsync ? undefined : declaration;
 }
 
 /** A module a reference names: its file in the program, or only its export names when read from disk. */
