@@ -218,6 +218,7 @@ interface Item {
 }
 
 const SIDE_EFFECT = 0;
+const [SLASH, ASTERISK, NEWLINE, RETURN, SPACE, TAB] = ['/', '*', '\n', '\r', ' ', '\t'].map((c) => c.charCodeAt(0));
 
 class ImportOrderCheck {
   private readonly text: string;
@@ -291,7 +292,7 @@ class ImportOrderCheck {
     let previous: { rank: ImportRank; style: number; source: Source; end: number } | undefined;
     for (const node of chunk) {
       const start = node.getStart(sourceFile);
-      if (/\/[/*]|\n[ \t]*\r?\n/.test(this.text.slice(start, node.end)) || !this.namesInOrder(node)) return false;
+      if (this.hasCommentOrBlankLine(start, node.end) || !this.namesInOrder(node)) return false;
       const style = this.styleOf(node);
       const source = this.sourceOf(node);
       const rank = importRank(
@@ -301,7 +302,8 @@ class ImportOrderCheck {
       );
       if (previous) {
         const sameGroup = previous.rank.group === rank.group;
-        if (this.text.slice(previous.end, start) !== (sameGroup ? nl : nl + nl)) return false;
+        const between = sameGroup ? nl : nl + nl;
+        if (start - previous.end !== between.length || !this.text.startsWith(between, previous.end)) return false;
         const order =
           previous.rank.group - rank.group ||
           previous.rank.pattern - rank.pattern ||
@@ -317,6 +319,24 @@ class ImportOrderCheck {
     // Nothing after the last import on its line either (a comment there moves with it).
     const lineEnd = this.text.indexOf('\n', previous!.end);
     return /^\r?$/.test(this.text.slice(previous!.end, lineEnd < 0 ? undefined : lineEnd));
+  }
+
+  /** A comment start (`//`, `/*`) or a blank line between `start` and `end`, read without copying the text. */
+  private hasCommentOrBlankLine(start: number, end: number): boolean {
+    const text = this.text;
+    for (let i = start; i < end - 1; i++) {
+      const char = text.charCodeAt(i);
+      if (char === SLASH) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SLASH || next === ASTERISK) return true;
+      } else if (char === NEWLINE) {
+        let j = i + 1;
+        while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+        if (j < end && text.charCodeAt(j) === RETURN) j++;
+        if (j < end && text.charCodeAt(j) === NEWLINE) return true;
+      }
+    }
+    return false;
   }
 
   private namesInOrder(node: ts.Statement): boolean {
