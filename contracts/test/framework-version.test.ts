@@ -153,6 +153,58 @@ describe('the framework version of a project', () => {
   });
 });
 
+describe('the version per folder the lint rule asks for', () => {
+  it("is what the search finds from each folder, and plain source folders share their parent's answer unsearched", () => {
+    const dir = tree({
+      'package.json': { dependencies: { 'quidproquo-core': '^0.1.2' } },
+      'src/logic/deep/story.ts': '',
+      'src/controllers/route.ts': '',
+      // A folder with packages of its own installed resolves them first.
+      'src/legacy/node_modules/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.4' },
+      'src/legacy/old.ts': '',
+      // A nested package with its own declaration.
+      'tools/package.json': { dependencies: { 'quidproquo-core': '0.1.9' } },
+      'tools/bin/run.ts': '',
+    });
+    const folders = ['src/logic/deep', 'src/logic', 'src/controllers', 'src', 'src/legacy', 'tools/bin', 'tools', '.'];
+    const searched: string[] = [];
+    const cache = new FrameworkVersionCache({
+      readFile: (file) => {
+        // A search looks for the installed package from the folder it starts from upwards.
+        const installedFrom = file.split(`${path.sep}node_modules${path.sep}`)[0];
+        if (installedFrom !== file && !searched.includes(installedFrom)) searched.push(installedFrom);
+        try {
+          return fs.readFileSync(file, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      exists: (file) => fs.existsSync(file),
+      readDir: (folder) => {
+        try {
+          return fs.readdirSync(folder);
+        } catch {
+          return [];
+        }
+      },
+    });
+    const versions = folders.map((folder) => `${folder}: ${cache.versionOf(path.join(dir, folder))}`);
+    expect(versions).toEqual([
+      'src/logic/deep: 0.1.2',
+      'src/logic: 0.1.2',
+      'src/controllers: 0.1.2',
+      'src: 0.1.2',
+      'src/legacy: 0.1.4',
+      'tools/bin: 0.1.9',
+      'tools: 0.1.9',
+      '.: 0.1.2',
+    ]);
+    expect(folders.map((folder) => `${folder}: ${detectFrameworkVersion(path.join(dir, folder))?.version}`)).toEqual(versions);
+    // Searched from only the folders with something of their own (and upwards from there, till found).
+    expect(searched.map((folder) => path.relative(dir, folder) || '.').sort()).toEqual(['.', 'src/legacy', 'tools']);
+  });
+});
+
 describe('release numbers', () => {
   it('sort numerically, with next after every release', () => {
     expect(['0.1.10', 'next', '0.1.9', '0.0.263', '0.1.0'].sort(compareVersions)).toEqual(['0.0.263', '0.1.0', '0.1.9', '0.1.10', 'next']);

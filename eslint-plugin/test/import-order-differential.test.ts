@@ -157,6 +157,19 @@ const TRICKY: Record<string, string> = {
     "export * as c from './c';",
     '',
   ].join('\n'),
+  'export names out of order, modules in order': [
+    "export { b, a } from './a';",
+    "export * from './b';",
+    "export type { Z, Y } from './c';",
+    '',
+  ].join('\n'),
+  'a barrel in order but for its last line': [
+    "export * from './a';",
+    "export * from './b';",
+    "export * from './d'; // d",
+    "export * from './c';",
+    '',
+  ].join('\n'),
   'names in braces, aliased and typed, over several lines': [
     'import {',
     '  zebra,',

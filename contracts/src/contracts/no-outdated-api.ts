@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
-import { type FrameworkVersion, FrameworkVersionCache } from '../outdated-api/framework-version';
+import { FrameworkVersionCache } from '../outdated-api/framework-version';
 import { outdatedSites } from '../outdated-api/sites';
 import { entriesUpTo, releaseBefore, type TableEntry } from '../outdated-api/tables';
 import { normalizeVersion } from '../outdated-api/versions';
@@ -195,6 +195,5 @@ function installedVersion(option: string | undefined, fileName: string, program:
     cache = perProgram.get(program) ?? new FrameworkVersionCache();
     perProgram.set(program, cache);
   }
-  const found: FrameworkVersion | undefined = cache.of(path.dirname(fileName));
-  return found?.version;
+  return cache.versionOf(path.dirname(fileName));
 }

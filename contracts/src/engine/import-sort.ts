@@ -19,10 +19,7 @@ export function compareImportNames(a: string, b: string): number {
 export function moduleSortKey(source: string): string {
   let key = sortKeys.get(source);
   if (key === undefined) {
-    key = source
-      .replace(/^[./]*\.$/, '$&/')
-      .replace(/^[./]*\/$/, '$&,')
-      .replace(/[./_-]/g, (char) => PUNCTUATION_SWAP[char]);
+    key = sortKeyOf(source);
     // Most files import the same modules: each key is made once.
     if (sortKeys.size > 10_000) sortKeys.clear();
     sortKeys.set(source, key);
@@ -30,8 +27,28 @@ export function moduleSortKey(source: string): string {
   return key;
 }
 
-const PUNCTUATION_SWAP: Record<string, string> = { '.': '_', '/': '-', _: '.', '-': '/' };
 const sortKeys = new Map<string, string>();
+
+/**
+ * `.` and `/` swapped with `_` and `-`, so they sort before other punctuation; a path of dots and
+ * slashes alone (`..`, `./`) gets a `/` after a final dot and then a `,`, so a directory sorts
+ * before the modules in it. One pass over the characters.
+ */
+function sortKeyOf(source: string): string {
+  let key = '';
+  let onlyDotsAndSlashes = source.length > 0;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '.') key += '_';
+    else if (char === '/') key += '-';
+    else {
+      onlyDotsAndSlashes = false;
+      key += char === '_' ? '.' : char === '-' ? '/' : char;
+    }
+  }
+  if (onlyDotsAndSlashes) key += source.endsWith('.') ? '-,' : ',';
+  return key;
+}
 
 /** Two modules matched by the same pattern of a group. */
 export function compareModules(a: string, b: string): number {

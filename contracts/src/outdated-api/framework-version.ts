@@ -72,6 +72,15 @@ export const nodeVersionHost: VersionHost = {
 const FRAMEWORK_PACKAGE = /^(?:quidproquo(?:-[a-z0-9][a-z0-9._-]*)?|@quidproquo\/[a-z0-9][a-z0-9._-]*)$/;
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock'];
+/** What makes a folder's search differ from its parent's (see FrameworkVersionCache.versionOf). */
+const PROJECT_MARKERS: ReadonlySet<string> = new Set([
+  'package.json',
+  'node_modules',
+  ...LOCKFILES,
+  'pnpm-workspace.yaml',
+  'lerna.json',
+  '.git',
+]);
 const RANK: Record<VersionSourceKind, number> = { installed: 0, link: 1, lockfile: 2, declared: 3 };
 
 export function isFrameworkPackage(name: string): boolean {
@@ -337,6 +346,26 @@ export class FrameworkVersionCache {
     // Keyed as given: resolving the path for every file costs more than the lookup.
     if (!this.byDir.has(dir)) this.byDir.set(dir, detectFrameworkVersion(path.resolve(dir), this.host));
     return this.byDir.get(dir);
+  }
+
+  private readonly versionByDir = new Map<string, string | undefined>();
+
+  /**
+   * The version alone. A folder with nothing of its own that the search reads (no package.json,
+   * node_modules, lockfile or workspace marker) finds what its parent finds, so only the folders
+   * that have one are searched: a project's hundreds of source folders share one answer.
+   */
+  versionOf(dir: string): string | undefined {
+    if (this.versionByDir.has(dir)) return this.versionByDir.get(dir);
+    const resolved = path.resolve(dir);
+    const parent = path.dirname(resolved);
+    // One listing of the folder rather than a look for each marker. A folder that holds the file
+    // asked about is never empty: an empty listing is one the host could not make, so search.
+    const entries = this.host.readDir(resolved);
+    const plain = parent !== resolved && entries.length > 0 && !entries.some((name) => PROJECT_MARKERS.has(name));
+    const version = plain ? this.versionOf(parent) : this.of(resolved)?.version;
+    this.versionByDir.set(dir, version);
+    return version;
   }
 }
 
