@@ -25,6 +25,17 @@ export default [
       // `import ts = require('typescript')` hands on the module object itself (see eslint-plugin/src/source-file.ts);
       // a package's own manifest is read where it is shipped, beside `dist/`.
       '@typescript-eslint/no-require-imports': ['error', { allowAsImport: true, allow: ['/package\\.json$'] }],
+      // The packages compile to CommonJS: a local `exports` hides the module's own, and the
+      // compiled `exports.name` of an exported name used beside it fails at run time, after type
+      // checking passed.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ':matches(VariableDeclarator, FunctionDeclaration, ClassDeclaration) > Identifier.id[name=/^exports$/], :function > Identifier.params[name=/^exports$/]',
+          message: "Name it otherwise: in a CommonJS build this hides the module's own `exports`.",
+        },
+      ],
     },
   },
   // The runtime's public types mirror the framework's, which are written with `any`.

@@ -54,8 +54,8 @@ export function runtimeReferenceCompletions(
 
   if (separator >= 0) {
     const target = findModule({ ts: tsm, program }, joinPath(reference.configRoot, typed.slice(0, separator)));
-    const exports = target && exportsOf({ ts: tsm, checker: program.getTypeChecker(), program }, target);
-    for (const name of exports?.keys() ?? []) {
+    const exported = target && exportsOf({ ts: tsm, checker: program.getTypeChecker(), program }, target);
+    for (const name of exported?.keys() ?? []) {
       if (name !== 'default') entries.push({ name, kind: tsm.ScriptElementKind.functionElement, kindModifiers: 'export', sortText: '0' });
     }
     replacementStart = contentStart + separator + 2;

@@ -101,11 +101,11 @@ function judge(context: ContractContext<Options, MessageId>, reference: RuntimeR
   const target = findModule(context, reference.modulePath);
   if (!target) return report('moduleNotFound', { module });
 
-  const exports = exportsOf(context, target);
-  if (!exports) return;
-  const symbol = exports.get(reference.exportName);
+  const exported = exportsOf(context, target);
+  if (!exported) return;
+  const symbol = exported.get(reference.exportName);
   if (!symbol) {
-    const names = [...exports.keys()].filter((n) => n !== 'default').slice(0, 5);
+    const names = [...exported.keys()].filter((n) => n !== 'default').slice(0, 5);
     return report('exportNotFound', {
       module,
       name: reference.exportName,
@@ -198,8 +198,8 @@ function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefin
   // and JSX (whose text it does not read) to a parse always.
   let names = /\.[jt]sx$/i.test(fileName) ? undefined : scannedExportNames(tsm, text);
   if (names === undefined) {
-    const exports = syntacticExports(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, false));
-    names = exports && [...exports.keys()];
+    const found = syntacticExports(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, false));
+    names = found && [...found.keys()];
   }
   if (exportNamesCache.size >= DISK_CACHE_LIMIT) exportNamesCache.clear();
   exportNamesCache.set(fileName, { at: now, stamp, names });

@@ -203,22 +203,22 @@ export function runtimeReferenceAt(tsm: TypeScriptModule, sourceFile: ts.SourceF
 
 /** Export names a module declares, read from its syntax; undefined when `export *` hides some. */
 export function syntacticExports(tsm: TypeScriptModule, file: ts.SourceFile): Map<string, ts.Node> | undefined {
-  const exports = new Map<string, ts.Node>();
+  const declared = new Map<string, ts.Node>();
   for (const statement of file.statements) {
     const exported = tsm.canHaveModifiers(statement) && tsm.getModifiers(statement)?.some((m) => m.kind === tsm.SyntaxKind.ExportKeyword);
     if (tsm.isExportDeclaration(statement)) {
       if (!statement.exportClause) return undefined;
-      if (tsm.isNamedExports(statement.exportClause)) for (const e of statement.exportClause.elements) exports.set(e.name.text, e);
-      else exports.set(statement.exportClause.name.text, statement.exportClause);
+      if (tsm.isNamedExports(statement.exportClause)) for (const e of statement.exportClause.elements) declared.set(e.name.text, e);
+      else declared.set(statement.exportClause.name.text, statement.exportClause);
     } else if (exported && (tsm.isFunctionDeclaration(statement) || tsm.isClassDeclaration(statement)) && statement.name) {
-      exports.set(statement.name.text, statement);
+      declared.set(statement.name.text, statement);
     } else if (exported && tsm.isVariableStatement(statement)) {
-      for (const d of statement.declarationList.declarations) if (tsm.isIdentifier(d.name)) exports.set(d.name.text, d);
+      for (const d of statement.declarationList.declarations) if (tsm.isIdentifier(d.name)) declared.set(d.name.text, d);
     } else if (tsm.isExportAssignment(statement)) {
-      exports.set('default', statement);
+      declared.set('default', statement);
     }
   }
-  return exports;
+  return declared;
 }
 
 export function directoryOf(fileName: string): string {
