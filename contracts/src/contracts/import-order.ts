@@ -236,18 +236,23 @@ class ImportOrderCheck {
     const containers: Array<readonly ts.Statement[]> = [sourceFile.statements];
     for (const { node } of index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock)) containers.push(node.statements);
     const groups = this.context.options.groups ?? QPQ_IMPORT_GROUPS;
+    const IMPORT = tsm.SyntaxKind.ImportDeclaration;
+    const EXPORT = tsm.SyntaxKind.ExportDeclaration;
+    const isImport = (s: ts.Statement) => s.kind === IMPORT;
+    const isExportFrom = (s: ts.Statement) => s.kind === EXPORT && (s as ts.ExportDeclaration).moduleSpecifier !== undefined;
     for (const statements of containers) {
-      for (const chunk of this.chunks(statements, (s) => tsm.isImportDeclaration(s), false)) {
-        if (!this.importsAlreadySorted(chunk, groups)) this.checkImports(chunk, groups);
+      // Most files have imports and no `export … from`: each kind is chunked only when present.
+      if (statements.some(isImport)) {
+        for (const chunk of this.chunks(statements, isImport, false)) {
+          if (!this.importsAlreadySorted(chunk, groups)) this.checkImports(chunk, groups);
+        }
       }
-      for (const chunk of this.chunks(statements, (s) => this.isExportFrom(s), true)) {
-        if (!this.exportsAlreadySorted(chunk)) this.checkExports(chunk);
+      if (statements.some(isExportFrom)) {
+        for (const chunk of this.chunks(statements, isExportFrom, true)) {
+          if (!this.exportsAlreadySorted(chunk)) this.checkExports(chunk);
+        }
       }
     }
-  }
-
-  private isExportFrom(statement: ts.Statement): boolean {
-    return this.context.ts.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined;
   }
 
   /** Runs of statements of one kind with only comments between; for exports a comment line starts a new run. */
