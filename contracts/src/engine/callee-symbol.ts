@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { getFileIndex } from './file-index';
-import { importedValue, NOT_READ } from './imported-symbol';
+import { importedName, NOT_READ } from './imported-symbol';
 
 /**
  * What a call's callee names, aliases followed: the function of `askDateNow()`, the method of
@@ -53,7 +53,7 @@ function symbolOfName(tsm: TypeScriptModule, checker: ts.TypeChecker, name: ts.I
   let names = files.get(sourceFile);
   if (!names) files.set(sourceFile, (names = new Map()));
   if (names.has(name.text)) return names.get(name.text);
-  let symbol = importedValue(tsm, checker, sourceFile, name.text);
+  let symbol = importedName(tsm, checker, sourceFile, name.text, 'value');
   if (symbol === NOT_READ) symbol = unaliased(tsm, checker, checker.getSymbolAtLocation(name));
   names.set(name.text, symbol);
   return symbol;

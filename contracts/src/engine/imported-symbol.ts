@@ -21,29 +21,20 @@ interface ImportBinding {
   typeOnly: boolean;
 }
 
-/** The value `name` of the file, when one of its imports binds it. */
-export function importedValue(
-  tsm: TypeScriptModule,
-  checker: ts.TypeChecker,
-  sourceFile: ts.SourceFile,
-  name: string,
-): ts.Symbol | undefined | typeof NOT_READ {
-  const binding = importsOf(tsm, sourceFile).get(name);
-  return binding && !binding.typeOnly ? importedSymbol(tsm, checker, binding) : NOT_READ;
-}
-
 /**
- * The type `name` of the file, when one of its imports binds it. The caller knows the name is
- * not shadowed where it is written (a local type or type parameter of the same name).
+ * What `name` means in the file, when one of its imports binds it: as a value (a type-only import
+ * binds none), or as a type (the caller knows no local type or type parameter of the same name
+ * shadows the import where the name is written).
  */
-export function importedType(
+export function importedName(
   tsm: TypeScriptModule,
   checker: ts.TypeChecker,
   sourceFile: ts.SourceFile,
   name: string,
+  meaning: 'value' | 'type',
 ): ts.Symbol | undefined | typeof NOT_READ {
   const binding = importsOf(tsm, sourceFile).get(name);
-  return binding ? importedSymbol(tsm, checker, binding) : NOT_READ;
+  return binding && (meaning === 'type' || !binding.typeOnly) ? importedSymbol(tsm, checker, binding) : NOT_READ;
 }
 
 const importsByFile = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();

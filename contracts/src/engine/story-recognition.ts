@@ -4,7 +4,7 @@ import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
 import { calleeExpressionOf, calleeName, calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
-import { importedType, NOT_READ } from './imported-symbol';
+import { importedName, NOT_READ } from './imported-symbol';
 import { isTransparentWrapper } from './syntax';
 
 /** Words in a declared return type that may name a story: such declarations get the type query. */
@@ -268,7 +268,7 @@ export class StoryRecognizer {
     const tsm = this.tsm;
     const checker = this.checker!;
     if (!tsm.isTypeReferenceNode(type) || !tsm.isIdentifier(type.typeName)) return undefined;
-    const alias = importedType(tsm, checker, type.getSourceFile(), type.typeName.text);
+    const alias = importedName(tsm, checker, type.getSourceFile(), type.typeName.text, 'type');
     if (alias === NOT_READ || !alias || !(alias.flags & tsm.SymbolFlags.TypeAlias)) return undefined;
     const cache = programCaches(checker).aliasVerdicts;
     let verdict = cache.get(alias);
