@@ -2,7 +2,6 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
-import type { ImportRank } from '../engine/import-sort';
 import { compareImportNames, importRank, moduleSortKey } from '../engine/import-sort';
 import type { ContractContext } from '../types';
 
@@ -294,36 +293,67 @@ class ImportOrderCheck {
    * carry along. Most blocks are, and skip building the sorted text.
    */
   private importsAlreadySorted(chunk: ts.Statement[], groups: string[][]): boolean {
-    const { sourceFile, options } = this.context;
+    const { options } = this.context;
     const nl = this.newline;
-    let previous: { rank: ImportRank; style: number; source: Source; end: number } | undefined;
+    return this.printsAsIs(
+      chunk,
+      (node) => {
+        const style = this.styleOf(node);
+        const source = this.sourceOf(node);
+        const kind = style === SIDE_EFFECT ? 'side-effect' : source.kind !== 'value' ? 'type' : 'value';
+        return { style, source, rank: importRank(source.originalSource, groups, kind), end: node.end };
+      },
+      (previous, current) => {
+        const order =
+          previous.rank.group - current.rank.group ||
+          previous.rank.pattern - current.rank.pattern ||
+          compareItems(previous, current, options.orderByImportStyle);
+        if (order > 0) return undefined;
+        return previous.rank.group === current.rank.group ? nl : nl + nl;
+      },
+    );
+  }
+
+  /**
+   * The same for a run of `export … from`, which sorting prints one line break apart. Barrel files
+   * hold hundreds of these, and are seldom out of order.
+   */
+  private exportsAlreadySorted(chunk: ts.Statement[]): boolean {
+    return this.printsAsIs(
+      chunk,
+      (node) => ({ style: this.styleOf(node), source: this.sourceOf(node), end: node.end }),
+      (previous, current) => (compareItems(previous, current, false) > 0 ? undefined : this.newline),
+    );
+  }
+
+  /**
+   * Whether sorting would print a run of statements as it stands: each on its own lines with
+   * nothing else on them, no comment or blank line inside one, names in braces in order, and
+   * between two neighbours exactly the separator `between` asks for (undefined: out of order).
+   */
+  private printsAsIs<Item extends { end: number }>(
+    chunk: ts.Statement[],
+    read: (node: ts.Statement) => Item,
+    between: (previous: Item, current: Item) => string | undefined,
+  ): boolean {
+    const { sourceFile } = this.context;
+    let previous: Item | undefined;
     for (const node of chunk) {
       const start = node.getStart(sourceFile);
       if (this.hasCommentOrBlankLine(start, node.end) || !this.namesInOrder(node)) return false;
-      const style = this.styleOf(node);
-      const source = this.sourceOf(node);
-      const rank = importRank(
-        source.originalSource,
-        groups,
-        style === SIDE_EFFECT ? 'side-effect' : source.kind !== 'value' ? 'type' : 'value',
-      );
+      const current = read(node);
       if (previous) {
-        const sameGroup = previous.rank.group === rank.group;
-        const between = sameGroup ? nl : nl + nl;
-        if (start - previous.end !== between.length || !this.text.startsWith(between, previous.end)) return false;
-        const order =
-          previous.rank.group - rank.group ||
-          previous.rank.pattern - rank.pattern ||
-          compareItems(previous, { style, source }, options.orderByImportStyle);
-        if (order > 0) return false;
+        const separator = between(previous, current);
+        if (separator === undefined || start - previous.end !== separator.length || !this.text.startsWith(separator, previous.end))
+          return false;
       } else {
-        // The first import starts its line: nothing before it on the line could belong to it.
+        // The first starts its line: nothing before it on the line could belong to it.
         const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
         if (/\S/.test(this.text.slice(lineStart, start))) return false;
       }
-      previous = { rank, style, source, end: node.end };
+      previous = current;
     }
-    // Nothing after the last import on its line either (a comment there moves with it).
+    // Nothing after the last on its line either (a comment there moves with it).
     const lineEnd = this.text.indexOf('\n', previous!.end);
     return /^\r?$/.test(this.text.slice(previous!.end, lineEnd < 0 ? undefined : lineEnd));
   }
@@ -352,31 +382,6 @@ class ImportOrderCheck {
       return !node.exportClause || !tsm.isNamedExports(node.exportClause) || isInSpecifierOrder(node.exportClause.elements);
     const bindings = tsm.isImportDeclaration(node) ? node.importClause?.namedBindings : undefined;
     return !bindings || !tsm.isNamedImports(bindings) || isInSpecifierOrder(bindings.elements);
-  }
-
-  /**
-   * The same look as `importsAlreadySorted` for a run of `export … from`: each on its own line,
-   * one line break apart, no comment to carry along, names in braces and modules in order. Barrel
-   * files hold hundreds of these, and are seldom out of order.
-   */
-  private exportsAlreadySorted(chunk: ts.Statement[]): boolean {
-    const { sourceFile } = this.context;
-    let previous: { style: number; source: Source; end: number } | undefined;
-    for (const node of chunk) {
-      const start = node.getStart(sourceFile);
-      if (this.hasCommentOrBlankLine(start, node.end) || !this.namesInOrder(node)) return false;
-      const current = { style: this.styleOf(node), source: this.sourceOf(node), end: node.end };
-      if (previous) {
-        if (start - previous.end !== this.newline.length || !this.text.startsWith(this.newline, previous.end)) return false;
-        if (compareItems(previous, current, false) > 0) return false;
-      } else {
-        const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-        if (/\S/.test(this.text.slice(lineStart, start))) return false;
-      }
-      previous = current;
-    }
-    const lineEnd = this.text.indexOf('\n', previous!.end);
-    return /^\r?$/.test(this.text.slice(previous!.end, lineEnd < 0 ? undefined : lineEnd));
   }
 
   private checkImports(chunk: ts.Statement[], groups: string[][]): void {

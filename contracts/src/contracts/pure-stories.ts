@@ -4,6 +4,7 @@ import { defineContract } from '../define-contract';
 import { calleeSymbolOf } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
 import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
+import { fileImports } from '../engine/imported-symbol';
 import type { ContractContext, Fix } from '../types';
 
 interface Options {
@@ -295,21 +296,13 @@ function policyOf(options: Options): Policy {
 }
 
 class PurityCheck {
-  private readonly allowedGlobals: Set<string>;
-  private readonly bannedGlobals: Set<string>;
-  private readonly bannedModules: Set<string>;
-  private readonly impureRoots: Set<string>;
+  private readonly policy: Policy;
   private readonly moduleOfLocal = new Map<string, string>();
   /** Every name the file imports: only these can lead to a Node built-in. */
   private readonly importedNames = new Set<string>();
 
   constructor(private readonly context: ContractContext<Options, MessageId>) {
-    ({
-      allowedGlobals: this.allowedGlobals,
-      bannedGlobals: this.bannedGlobals,
-      bannedModules: this.bannedModules,
-      impureRoots: this.impureRoots,
-    } = policyOf(context.options));
+    this.policy = policyOf(context.options);
   }
 
   run(): void {
@@ -327,25 +320,12 @@ class PurityCheck {
 
   /** Local names bound to impure modules: `import fs from 'fs'`, `import { readFileSync } from 'node:fs'`. */
   private readImports(): void {
-    const tsm = this.context.ts;
-    const banned = this.bannedModules;
-    for (const statement of this.context.sourceFile.statements) {
-      if (!tsm.isImportDeclaration(statement) || !tsm.isStringLiteral(statement.moduleSpecifier)) continue;
-      const names = statement.importClause;
+    for (const [local, { specifier, typeOnly }] of fileImports(this.context.ts, this.context.sourceFile)) {
+      const module = specifier.text;
       // The framework's own packages never reach Node built-ins directly.
-      if (/^(quidproquo|@quidproquo\/)/.test(statement.moduleSpecifier.text)) continue;
-      if (names?.name) this.importedNames.add(names.name.text);
-      if (names?.namedBindings && tsm.isNamespaceImport(names.namedBindings)) this.importedNames.add(names.namedBindings.name.text);
-      if (names?.namedBindings && tsm.isNamedImports(names.namedBindings))
-        for (const e of names.namedBindings.elements) this.importedNames.add(e.name.text);
-      const module = statement.moduleSpecifier.text;
-      if (!banned.has(module) || statement.importClause?.isTypeOnly) continue;
-      const clause = statement.importClause;
-      if (clause?.name) this.moduleOfLocal.set(clause.name.text, module);
-      const bindings = clause?.namedBindings;
-      if (bindings && tsm.isNamespaceImport(bindings)) this.moduleOfLocal.set(bindings.name.text, module);
-      if (bindings && tsm.isNamedImports(bindings))
-        for (const e of bindings.elements) if (!e.isTypeOnly) this.moduleOfLocal.set(e.name.text, module);
+      if (/^(quidproquo|@quidproquo\/)/.test(module)) continue;
+      this.importedNames.add(local);
+      if (!typeOnly && this.policy.bannedModules.has(module)) this.moduleOfLocal.set(local, module);
     }
   }
 
@@ -362,7 +342,7 @@ class PurityCheck {
     // Most calls start with a name that is neither a known impure global nor imported: no
     // dotted name is built for them.
     const root = rootName(tsm, call.expression);
-    if (root === undefined || (!this.impureRoots.has(root) && !this.importedNames.has(root))) return;
+    if (root === undefined || (!this.policy.impureRoots.has(root) && !this.importedNames.has(root))) return;
     const name = dottedName(tsm, call.expression);
     if (name === undefined) return;
     const impurity = this.impurityOf(name);
@@ -381,20 +361,20 @@ class PurityCheck {
   }
 
   private impurityOf(name: string): Impurity | undefined {
-    if (this.allowedGlobals.has(name)) return undefined;
-    if (name.startsWith('console.')) return this.allowedGlobals.has('console') ? undefined : CONSOLE;
-    if (this.bannedGlobals.has(name)) return { instead: 'a qpq action' };
+    if (this.policy.allowedGlobals.has(name)) return undefined;
+    if (name.startsWith('console.')) return this.policy.allowedGlobals.has('console') ? undefined : CONSOLE;
+    if (this.policy.bannedGlobals.has(name)) return { instead: 'a qpq action' };
     return Object.prototype.hasOwnProperty.call(CALLS, name) ? CALLS[name] : undefined;
   }
 
   private checkNew(expression: ts.NewExpression): void {
     const tsm = this.context.ts;
     const name = dottedName(tsm, expression.expression);
-    if (name === undefined || this.allowedGlobals.has(name)) return;
+    if (name === undefined || this.policy.allowedGlobals.has(name)) return;
     let impurity: Impurity | undefined;
     if (name === 'Date' && (expression.arguments?.length ?? 0) === 0) impurity = NEW_DATE;
     else if (name === 'XMLHttpRequest') impurity = XHR;
-    else if (this.bannedGlobals.has(name)) impurity = { instead: 'a qpq action' };
+    else if (this.policy.bannedGlobals.has(name)) impurity = { instead: 'a qpq action' };
     if (!impurity) return;
     const story = this.inStory(expression);
     if (!story) return;
@@ -414,7 +394,7 @@ class PurityCheck {
     const tsm = this.context.ts;
     const target = access.expression;
     if (!tsm.isPropertyAccessExpression(target) || !tsm.isIdentifier(target.expression)) return;
-    if (target.expression.text !== 'process' || target.name.text !== 'env' || this.allowedGlobals.has('process.env')) return;
+    if (target.expression.text !== 'process' || target.name.text !== 'env' || this.policy.allowedGlobals.has('process.env')) return;
     if (this.inStory(access)) this.report('impureCall', access, { what: `process.env.${access.name.text}`, instead: ENV.instead });
   }
 

@@ -334,13 +334,19 @@ class RouteResponseCheck {
   // ---- route stories
 
   private isRouteStory(scope: FunctionScope): boolean {
-    const { ts: tsm, checker } = this.context;
+    const { ts: tsm } = this.context;
     const fn = scope.node as ts.FunctionLikeDeclaration;
     if (!fn.body || !tsm.isBlock(fn.body)) return false;
     if (fn.type && declaresResponse(tsm, fn.type)) return true;
     const first = fn.parameters[0];
     if (first?.type && tsm.isTypeReferenceNode(first.type) && typeName(tsm, first.type.typeName) === 'HTTPEvent') return true;
     if (this.isBoundByDefineRoute(fn)) return true;
+    return this.declaresResponseByType(fn);
+  }
+
+  /** Whether the story's declared result is, by its type, an HTTP response (an alias of one, say). */
+  private declaresResponseByType(fn: ts.FunctionLikeDeclaration): boolean {
+    const { ts: tsm, checker } = this.context;
     if (!checker || !fn.type) return false;
     // `AskResponse<string>`, `Generator<Action, number[], unknown>`: no response, no type query.
     const declared = declaredReturnNode(tsm, fn.type);
@@ -400,14 +406,10 @@ class RouteResponseCheck {
    * undefined for any other declared type, which only a person can change.
    */
   private returnTypeEdits(fn: ts.FunctionLikeDeclaration): TextEdit[] | undefined {
-    const { ts: tsm, checker, sourceFile } = this.context;
+    const { ts: tsm, sourceFile } = this.context;
     const type = fn.type;
     if (!type || declaresResponse(tsm, type)) return [];
-    if (checker) {
-      const signature = checker.getSignatureFromDeclaration(fn);
-      const returned = signature && this.context.stories.generatorReturnType(checker.getReturnTypeOfSignature(signature));
-      if (returned && isResponseType(checker, returned)) return [];
-    }
+    if (this.declaresResponseByType(fn)) return [];
     const returned = declaredReturnNode(tsm, type);
     if (!returned || (returned.kind !== tsm.SyntaxKind.VoidKeyword && returned.kind !== tsm.SyntaxKind.UndefinedKeyword)) return undefined;
     const response = responseTypeName(tsm, sourceFile);

@@ -14,7 +14,7 @@ import type { TypeScriptModule } from '../types';
 export const NOT_READ = Symbol('not read');
 
 /** A name a file's import binds: `x` of `import { y as x } from 'm'` imports `y`; `*` is the namespace. */
-interface ImportBinding {
+export interface ImportBinding {
   specifier: ts.StringLiteral;
   imported: string;
   /** `import type`, or `import { type x }`: a type name only. */
@@ -33,13 +33,14 @@ export function importedName(
   name: string,
   meaning: 'value' | 'type',
 ): ts.Symbol | undefined | typeof NOT_READ {
-  const binding = importsOf(tsm, sourceFile).get(name);
+  const binding = fileImports(tsm, sourceFile).get(name);
   return binding && (meaning === 'type' || !binding.typeOnly) ? importedSymbol(tsm, checker, binding) : NOT_READ;
 }
 
 const importsByFile = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
 
-function importsOf(tsm: TypeScriptModule, sourceFile: ts.SourceFile): Map<string, ImportBinding> {
+/** Every name the file's imports bind, by local name: read once per file for every rule. */
+export function fileImports(tsm: TypeScriptModule, sourceFile: ts.SourceFile): ReadonlyMap<string, ImportBinding> {
   let imports = importsByFile.get(sourceFile);
   if (imports) return imports;
   imports = new Map();
@@ -54,8 +55,6 @@ function importsOf(tsm: TypeScriptModule, sourceFile: ts.SourceFile): Map<string
       imports.set(bindings.name.text, { specifier, imported: '*', typeOnly: clause.isTypeOnly });
     if (bindings && tsm.isNamedImports(bindings)) {
       for (const element of bindings.elements) {
-        // An import named by a string (`import { 'a-b' as x }`) is left to the checker.
-        if (element.propertyName && !tsm.isIdentifier(element.propertyName)) continue;
         imports.set(element.name.text, {
           specifier,
           imported: (element.propertyName ?? element.name).text,
