@@ -1,13 +1,12 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { allOf, anyOf, type Verdict } from './verdicts';
 
 /** Module names under which the framework publishes its `Action` type. */
 const FRAMEWORK_MODULES = new Set(['quidproquo-core', '@quidproquo/core', 'quidproquo']);
 /** Where `Action` is declared inside the framework's core package, when no file imports it by name. */
 const ACTION_DECLARATION_FILE = /(?:^|\/)(?:quidproquo-core|@quidproquo\/core)\/(?:src|lib|dist)\/types\/Action\.(?:d\.)?[cm]?ts$/;
-
-export type Verdict = 'yes' | 'no' | 'unknown';
 
 /**
  * Decides whether a type is one of the framework's actions. Nominal when the program holds the
@@ -53,9 +52,12 @@ export class ActionTypeModel {
     }
     if (type.isUnion()) {
       const parts = type.types.filter((t) => !(t.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)));
-      return every(parts.map((t) => this.isAction(t)));
+      return allOf(
+        parts.map((t) => this.isAction(t)),
+        'no',
+      );
     }
-    if (type.isIntersection()) return some(type.types.map((t) => this.isAction(t)));
+    if (type.isIntersection()) return anyOf(type.types.map((t) => this.isAction(t)));
     if (!(type.flags & TypeFlags.Object)) return 'no';
     if (!this.nominal || this.isObjectLiteralType(type)) return this.hasStringType(type) ? 'yes' : 'no';
     if (this.isDeclaredAction(type)) return 'yes';
@@ -92,10 +94,6 @@ export class ActionTypeModel {
     return parts.every((t) => (t.flags & (TypeFlags.StringLike | TypeFlags.Any)) !== 0);
   }
 }
-
-const every = (verdicts: Verdict[]): Verdict =>
-  verdicts.length === 0 || verdicts.includes('no') ? 'no' : verdicts.includes('unknown') ? 'unknown' : 'yes';
-const some = (verdicts: Verdict[]): Verdict => (verdicts.includes('yes') ? 'yes' : verdicts.includes('unknown') ? 'unknown' : 'no');
 
 const modelByChecker = new WeakMap<ts.TypeChecker, ActionTypeModel>();
 

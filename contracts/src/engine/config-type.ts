@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
-import type { Verdict } from './action-type';
+import { allOf, anyOf, type Verdict } from './verdicts';
 
 /** The framework's prefix for functions that return config settings: `defineRoute`, `defineQueue`. */
 export const DEFINE_NAME = /^define[A-Z0-9_]/;
@@ -43,14 +43,21 @@ export class ConfigTypeModel {
       const constraint = checker.getBaseConstraintOfType(type);
       return constraint && constraint !== type ? this.isConfig(constraint) : 'unknown';
     }
-    if (type.isUnion()) return every(type.types.map((t) => this.isConfig(t)));
-    if (type.isIntersection()) return some(type.types.map((t) => this.isConfig(t)));
+    if (type.isUnion())
+      return allOf(
+        type.types.map((t) => this.isConfig(t)),
+        'yes',
+      );
+    if (type.isIntersection()) return anyOf(type.types.map((t) => this.isConfig(t)));
     if (!(type.flags & TypeFlags.Object)) return 'no';
     if (checker.isArrayType(type) || checker.isTupleType(type)) {
       const elements = checker.isTupleType(type)
         ? checker.getTypeArguments(type as ts.TypeReference)
         : [checker.getIndexTypeOfType(type, this.tsm.IndexKind.Number)!];
-      return every(elements.map((t) => this.isConfig(t)));
+      return allOf(
+        elements.map((t) => this.isConfig(t)),
+        'yes',
+      );
     }
     if (type.getProperty('configSettingType') && type.getProperty('uniqueKey')) return 'yes';
     return this.extendsUnresolved(type) ? 'unknown' : 'no';
@@ -79,10 +86,6 @@ export class ConfigTypeModel {
     return false;
   }
 }
-
-const every = (verdicts: Verdict[]): Verdict =>
-  verdicts.length === 0 ? 'yes' : verdicts.includes('no') ? 'no' : verdicts.includes('unknown') ? 'unknown' : 'yes';
-const some = (verdicts: Verdict[]): Verdict => (verdicts.includes('yes') ? 'yes' : verdicts.includes('unknown') ? 'unknown' : 'no');
 
 const modelByChecker = new WeakMap<ts.TypeChecker, ConfigTypeModel>();
 
