@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import plugin from '../../eslint-plugin/src/index';
+import { writeRuntimeTsconfig } from '../../fixtures/support/plugin-tsconfig';
 import {
   CODEMODS_DIR,
   copyDir,
@@ -40,30 +41,12 @@ beforeAll(() => {
     throw new Error('codemods/dist is missing: build first (npx tsc -b codemods)');
 });
 
-function tsconfig(): string {
-  const runtime = (entry: string) => [path.join(REPO_ROOT, 'runtime', 'src', entry)];
-  const compilerOptions = {
-    target: 'ES2022',
-    module: 'commonjs',
-    strict: true,
-    noEmit: true,
-    types: [],
-    baseUrl: '.',
-    paths: {
-      'quidproquo-core': runtime('core'),
-      'quidproquo-webserver': runtime('webserver'),
-      'quidproquo-config-aws': runtime('config-aws'),
-    },
-  };
-  return `${JSON.stringify({ compilerOptions, include: ['src'] }, null, 2)}\n`;
-}
-
 /** A temporary copy of a case's project. */
 function project(name: string): string {
   const dir = tempDir(`extract-infra-${name}`);
   made.push(dir);
   copyDir(path.join(CASES_DIR, name, 'input'), dir);
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), tsconfig());
+  writeRuntimeTsconfig(dir, { include: ['src'], runtimePackages: ['core', 'webserver', 'config-aws'] });
   return dir;
 }
 
