@@ -44,7 +44,7 @@ describe('runContract', () => {
     const errors: string[] = [];
     const onError = (contract: Contract, error: unknown) => errors.push(`${contract.meta.id}: ${(error as Error).message}`);
     const untyped = { ts, sourceFile, checker: undefined };
-    const outcome = (run: { findings: Array<{ messageId: string; start: number }>; failed: boolean }) => ({
+    const outcome = (run: { findings: ReadonlyArray<{ messageId: string; start: number }>; failed: boolean }) => ({
       failed: run.failed,
       findings: run.findings.map((f) => [f.messageId, place(sourceFile, f.start)]),
     });
@@ -60,6 +60,55 @@ describe('runContract', () => {
     const typed = { ts, sourceFile, checker: program.getTypeChecker(), program };
     expect(outcome(contractRun(flaky, typed, broken, onError))).toEqual({ failed: true, findings: [] });
     expect(errors).toEqual(['flaky: flaky bug', 'flaky: flaky bug']);
+  });
+
+  it('hands a contract the same options object for equal options, as ESLint makes them anew for every file', () => {
+    const seen: unknown[] = [];
+    const spy: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'options-spy' },
+      check: (context) => void seen.push(context.options),
+    };
+    const first = { ts, sourceFile: parse('const a = 1;', 'a.ts'), checker: undefined };
+    const second = { ts, sourceFile: parse('const b = 2;', 'b.ts'), checker: undefined };
+
+    runContract(spy, first, { combinators: ['askWithTenant'] }, () => {});
+    runContract(spy, second, { combinators: ['askWithTenant'] }, () => {});
+    // Equal options for a file already run: its cached run, not a new one.
+    runContract(spy, first, { combinators: ['askWithTenant'] }, () => {});
+    runContract(spy, first, { combinators: ['askOther'] }, () => {});
+
+    expect(seen).toHaveLength(3);
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[0]).toEqual({ combinators: ['askWithTenant'] });
+    expect(seen[2]).toEqual({ combinators: ['askOther'] });
+  });
+
+  it('runs a contract that reads neither types nor other files once per file, whatever the checker, and without one', () => {
+    const runs: Array<{ file: string; checker: ts.TypeChecker | undefined }> = [];
+    const fileOnly: Contract = {
+      ...requireYieldStar,
+      meta: { ...requireYieldStar.meta, id: 'file-only-spy', typeAware: false, readsOtherFiles: 'never' },
+      check: (context) => void runs.push({ file: context.sourceFile.fileName, checker: context.checker }),
+    };
+    const typeAware: Contract = {
+      ...fileOnly,
+      meta: { ...fileOnly.meta, id: 'type-aware-spy', typeAware: true, readsOtherFiles: 'with-types' },
+    };
+    const sourceFile = parse('function* s() { askA(); }', 'kept.ts');
+    // Two program versions that share the file, as an editor's do after an edit elsewhere.
+    const [before, after] = [1, 2].map(() => ts.createProgram({ rootNames: [], options: {} }).getTypeChecker());
+
+    for (const checker of [before, after]) {
+      runContract(fileOnly, { ts, sourceFile, checker }, undefined, () => {});
+      runContract(typeAware, { ts, sourceFile, checker }, undefined, () => {});
+    }
+
+    expect(runs).toEqual([
+      { file: 'kept.ts', checker: undefined },
+      { file: 'kept.ts', checker: before },
+      { file: 'kept.ts', checker: after },
+    ]);
   });
 
   it('analyses a file once: the same findings object for every caller of the same file', () => {

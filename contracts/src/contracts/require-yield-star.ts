@@ -482,15 +482,27 @@ const FRAMEWORK_COMBINATORS = [
   'runStory',
   'captureRequester',
 ];
+const combinatorSets = new WeakMap<Options, ReadonlySet<string>>();
+
+/** The framework's combinators and the option's, made once per options object rather than per file. */
+function combinatorsOf(options: Options): ReadonlySet<string> {
+  let combinators = combinatorSets.get(options);
+  if (!combinators) {
+    combinators = new Set([...FRAMEWORK_COMBINATORS, ...options.combinators]);
+    combinatorSets.set(options, combinators);
+  }
+  return combinators;
+}
+
 /** Methods that store their argument in a collection: stories kept there are composed later. */
 const COLLECTION_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'add', 'set']);
 
 class YieldStarCheck {
   private readonly reportedYields = new Set<ts.YieldExpression>();
-  private readonly combinators: Set<string>;
+  private readonly combinators: ReadonlySet<string>;
 
   constructor(private readonly context: ContractContext<Options, MessageId>) {
-    this.combinators = new Set([...FRAMEWORK_COMBINATORS, ...context.options.combinators]);
+    this.combinators = combinatorsOf(context.options);
   }
 
   run(): void {

@@ -17,10 +17,13 @@ export type ContractErrorHandler = (contract: Contract, error: unknown) => void;
 
 /** One contract's run on one file. */
 export interface ContractRun {
-  findings: Finding[];
+  findings: readonly Finding[];
   /** The contract threw: `findings` is empty because it did not really run, not because all is well. */
   failed: boolean;
 }
+
+// Most runs find nothing: they share one result.
+const NOTHING_FOUND: ContractRun = Object.freeze({ findings: Object.freeze([]), failed: false });
 
 const UNTYPED = {};
 const runCache = new WeakMap<ts.SourceFile, WeakMap<object, Map<string, ContractRun>>>();
@@ -36,7 +39,7 @@ export function runContract(
   target: RunTarget,
   userOptions: Record<string, unknown> | undefined,
   onError: ContractErrorHandler,
-): Finding[] {
+): readonly Finding[] {
   return contractRun(contract, target, userOptions, onError).findings;
 }
 
@@ -45,7 +48,9 @@ export function runContract(
  * checker and options: a caller that needs to know (the editor judges a rule's disable directives
  * only when the rule really ran) learns it from a cached run too, and a failure under other
  * options or another checker says nothing about this one. `onError` is called only by the run
- * that fails, not again for its cached result.
+ * that fails, not again for its cached result. A contract that neither asks types nor reads other
+ * files (see `answersForFileAlone`) is run without the checker, and its run is kept for the file
+ * and options whatever the checker.
  */
 export function contractRun(
   contract: Contract,
@@ -54,13 +59,15 @@ export function contractRun(
   onError: ContractErrorHandler,
 ): ContractRun {
   const { options, key } = resolvedOptions(contract, userOptions);
-  const cache = cacheFor(target);
+  const fileOnly = answersForFileAlone(contract);
+  const cache = cacheFor(target, fileOnly);
   const cached = cache.get(key);
   if (cached) return cached;
 
   let run: ContractRun;
   try {
-    const { ts: tsm, sourceFile, checker, program } = target;
+    const { ts: tsm, sourceFile, program } = target;
+    const checker = fileOnly ? undefined : target.checker;
     const raw: ContractFinding[] = [];
     const contractId = contract.meta.id;
     contract.check({
@@ -76,7 +83,10 @@ export function contractRun(
         raw.push({ contractId, messageId, data, start, end, fix, suggestions });
       },
     });
-    run = { findings: raw.sort((a, b) => a.start - b.start).map((finding) => withMessage(contract, finding)), failed: false };
+    run =
+      raw.length === 0
+        ? NOTHING_FOUND
+        : { findings: raw.sort((a, b) => a.start - b.start).map((finding) => withMessage(contract, finding)), failed: false };
   } catch (error) {
     onError(contract, error);
     run = { findings: [], failed: true };
@@ -92,28 +102,71 @@ interface ResolvedOptions {
 }
 
 const NO_USER_OPTIONS = {};
-const resolvedOptionsCache = new WeakMap<Contract, WeakMap<object, ResolvedOptions>>();
+
+interface OptionsCache {
+  byObject: WeakMap<object, ResolvedOptions>;
+  byText: Map<string, ResolvedOptions>;
+}
+const resolvedOptionsCache = new WeakMap<Contract, OptionsCache>();
 
 /**
- * The contract's options with the user's on top, and their cache key, made once per options
- * object: a host hands the same object for every file (ESLint per config, the editor per
- * setting, never changed once handed over), and serialising it for every file and rule adds up
- * over a project.
+ * The contract's options with the user's on top, and their cache key. The same options give the
+ * same object back, so a contract may keep what it derives from them (sets, compiled patterns)
+ * per options object. Looked up by identity first, then by content: the editor hands one object
+ * per setting, but ESLint merges a rule's configured options with its defaults again for every
+ * file, a new object each time whenever a config sets options (the `strict` preset, a project's
+ * own `groups` or `combinators`).
  */
 function resolvedOptions(contract: Contract, userOptions: Record<string, unknown> | undefined): ResolvedOptions {
-  let byObject = resolvedOptionsCache.get(contract);
-  if (!byObject) resolvedOptionsCache.set(contract, (byObject = new WeakMap()));
+  let cache = resolvedOptionsCache.get(contract);
+  if (!cache) resolvedOptionsCache.set(contract, (cache = { byObject: new WeakMap(), byText: new Map() }));
   const identity = userOptions ?? NO_USER_OPTIONS;
-  let resolved = byObject.get(identity);
+  let resolved = cache.byObject.get(identity);
   if (!resolved) {
     const options = { ...contract.meta.defaultOptions, ...userOptions };
-    resolved = { options, key: `${contract.meta.id}\0${JSON.stringify(options)}` };
-    byObject.set(identity, resolved);
+    const key = `${contract.meta.id}\0${JSON.stringify(options)}`;
+    resolved = cache.byText.get(key);
+    if (!resolved) {
+      // Distinct option sets are a project's configs: a handful. The bound is for misuse only.
+      if (cache.byText.size >= 1000) cache.byText.clear();
+      resolved = { options, key };
+      cache.byText.set(key, resolved);
+    }
+    cache.byObject.set(identity, resolved);
   }
   return resolved;
 }
 
-function cacheFor({ sourceFile, checker }: RunTarget): Map<string, ContractRun> {
+/**
+ * Whether a contract's findings depend on the file (and options) alone. An editor makes a new
+ * checker on every edit and keeps the SourceFile of each file the edit did not touch: such a
+ * contract's run on those files is kept across edits.
+ */
+function answersForFileAlone(contract: Contract): boolean {
+  return !contract.meta.typeAware && contract.meta.readsOtherFiles === 'never';
+}
+
+interface TargetCaches {
+  /** Runs under the target's checker. */
+  checked: Map<string, ContractRun>;
+  /** Runs of contracts that answer for the file alone. */
+  fileOnly: Map<string, ContractRun>;
+}
+
+// A host hands the same target to every contract of a file (ESLint makes one per file): its
+// caches are found with one lookup instead of two.
+const cachesByTarget = new WeakMap<RunTarget, TargetCaches>();
+
+function cacheFor(target: RunTarget, fileOnly: boolean): Map<string, ContractRun> {
+  let caches = cachesByTarget.get(target);
+  if (!caches) {
+    caches = { checked: cacheOf(target.sourceFile, target.checker), fileOnly: cacheOf(target.sourceFile, undefined) };
+    cachesByTarget.set(target, caches);
+  }
+  return fileOnly ? caches.fileOnly : caches.checked;
+}
+
+function cacheOf(sourceFile: ts.SourceFile, checker: ts.TypeChecker | undefined): Map<string, ContractRun> {
   let byChecker = runCache.get(sourceFile);
   if (!byChecker) {
     byChecker = new WeakMap();
