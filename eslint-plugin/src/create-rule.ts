@@ -1,6 +1,6 @@
 import type { Rule } from 'eslint';
 import type { Contract, Finding, Fix } from 'qpq-contracts';
-import { compatibleEdits, isBundledRuntimeFile, runContract } from 'qpq-contracts';
+import { compatibleEdits, runContract } from 'qpq-contracts';
 
 import { docsUrl } from './docs-url';
 import { runTargetFor } from './source-file';
@@ -36,9 +36,8 @@ export function ruleFromContract(contract: Contract): Rule.RuleModule {
     create(context) {
       return {
         Program() {
-          // The runtime `qpq-codemod bundle-runtime` writes is library code, not the project's stories.
-          if (isBundledRuntimeFile(context.sourceCode.text)) return;
           const target = runTargetFor(context);
+          if (!target) return;
           const options = context.options[0] as Record<string, unknown> | undefined;
           const findings = runContract(contract, target, options, (failed, error) => warnOnce(failed, context.filename, error));
           for (const finding of findings) report(context, finding);

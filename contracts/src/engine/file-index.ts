@@ -263,7 +263,11 @@ function isModuleLevel(tsm: TypeScriptModule, declaration: ts.Node): boolean {
   );
 }
 
+// Read from the node's own list: `getModifiers` copies it (without decorators) for every function.
 function hasAsyncModifier(tsm: TypeScriptModule, node: ts.Node): boolean {
-  const modifiers = tsm.canHaveModifiers(node) ? tsm.getModifiers(node) : undefined;
-  return modifiers?.some((m) => m.kind === tsm.SyntaxKind.AsyncKeyword) ?? false;
+  const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+  if (!modifiers) return false;
+  const ASYNC = tsm.SyntaxKind.AsyncKeyword;
+  for (const modifier of modifiers) if (modifier.kind === ASYNC) return true;
+  return false;
 }

@@ -150,19 +150,28 @@ export class StoryRecognizer {
     const tsm = this.tsm;
     const declarations = this.calleeSymbol(call)?.declarations;
     if (!declarations || declarations.length === 0) return false;
-    return declarations.every(
-      (d) =>
-        // The default library (`Number`, `Array.prototype.map`, ...) has no stories.
-        d.getSourceFile().hasNoDefaultLib ||
-        ((tsm.isFunctionDeclaration(d) ||
+    return declarations.every((d) => {
+      const file = d.getSourceFile();
+      // The default library (`Number`, `Array.prototype.map`, ...) has no stories.
+      if (file.hasNoDefaultLib) return true;
+      if (
+        !(
+          tsm.isFunctionDeclaration(d) ||
           tsm.isMethodDeclaration(d) ||
           tsm.isMethodSignature(d) ||
           tsm.isFunctionExpression(d) ||
-          tsm.isArrowFunction(d)) &&
-          d.type !== undefined &&
-          (this.iteratesPlainValues(d.type) ||
-            ((d as ts.FunctionLikeDeclarationBase).asteriskToken === undefined && !MAY_NAME_A_STORY.test(d.type.getText())))),
-    );
+          tsm.isArrowFunction(d)
+        ) ||
+        d.type === undefined
+      )
+        return false;
+      if (this.iteratesPlainValues(d.type)) return true;
+      // The type's text with its leading trivia (no rescan to find where it starts): a word in a
+      // comment there only sends the call on to the type query.
+      return (
+        (d as ts.FunctionLikeDeclarationBase).asteriskToken === undefined && !MAY_NAME_A_STORY.test(file.text.slice(d.type.pos, d.type.end))
+      );
+    });
   }
 
   /** `Generator<number, ...>`, `Iterable<string>`: a declared iterator of plain values is no story. */
