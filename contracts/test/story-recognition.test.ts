@@ -77,3 +77,52 @@ describe('verdictOfFunction', () => {
     for (const [name, verdict, expected] of found) expect(`${name}: ${verdict}`).toBe(`${name}: ${expected}`);
   });
 });
+
+describe('acceptsStoryAsArgument', () => {
+  const CALLS = dedent`
+    import { AskResponse } from 'quidproquo-core';
+
+    declare function askLoad(): AskResponse<number>;
+    declare function sameEverywhere(value: any): string;
+    declare function sameEverywhere(value: any, space: number): string;
+    declare function takesEverywhere(story: AskResponse<number>): void;
+    declare function takesEverywhere(story: AskResponse<number>, label: string): void;
+    declare function differs(story: AskResponse<number>): void;
+    declare function differs(text: string): void;
+
+    export function* run() {
+      sameEverywhere(askLoad());
+      takesEverywhere(askLoad());
+      differs(askLoad());
+    }
+  `;
+
+  it('reads overloads that all say the same without resolving the call, and resolves the call where they differ', () => {
+    const program = programOf({ '/p/calls.ts': CALLS });
+    const sourceFile = program.getSourceFile('/p/calls.ts')!;
+    const checker = program.getTypeChecker();
+    const resolved: string[] = [];
+    const watched = new Proxy(checker, {
+      get(target, key: keyof ts.TypeChecker) {
+        if (key === 'getResolvedSignature')
+          return (call: ts.CallLikeExpression) => {
+            resolved.push(call.getText());
+            return target.getResolvedSignature(call);
+          };
+        const value = target[key];
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const stories = getStoryRecognizer(ts, sourceFile, watched, program);
+    const run = sourceFile.statements.filter(ts.isFunctionDeclaration).find((fn) => fn.name?.text === 'run')!;
+    const calls = (run.body!.statements as ts.NodeArray<ts.ExpressionStatement>).map((s) => s.expression as ts.CallExpression);
+
+    expect(calls.map((call) => `${call.expression.getText()}: ${stories.acceptsStoryAsArgument(call.arguments[0])}`)).toEqual([
+      'sameEverywhere: any',
+      'takesEverywhere: yes',
+      // The checker picks the first overload, which takes a story.
+      'differs: yes',
+    ]);
+    expect(resolved).toEqual(['differs(askLoad())']);
+  });
+});

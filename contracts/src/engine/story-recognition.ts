@@ -345,11 +345,38 @@ export class StoryRecognizer {
     const call = current.parent;
     if (!(tsm.isCallExpression(call) || tsm.isNewExpression(call)) || !call.arguments) return 'unknown';
     const index = call.arguments.indexOf(current as ts.Expression);
-    const declaration = this.declarationCalled(call);
-    if (index < 0 || !declaration || !declaration.parameters) return 'unknown';
+    if (index < 0) return 'unknown';
     // The declared parameter does not depend on the call: judged once per declaration and place.
     const key = `${index}:${path.join('.')}`;
-    const cache = programCaches(checker).parameterVerdicts;
+    const overloads = this.overloadsCalled(call);
+    if (overloads) {
+      // Where every declaration of the callee says the same (`JSON.stringify(value: any, …)`), the
+      // call need not be resolved to know which one it picks: resolving it infers its arguments.
+      const verdicts = overloads.map((declaration) => this.parameterVerdict(declaration, index, path, key));
+      if (verdicts.every((v) => v === verdicts[0])) return verdicts[0];
+    }
+    const declaration = checker.getResolvedSignature(call)?.getDeclaration();
+    return declaration ? this.parameterVerdict(declaration, index, path, key) : 'unknown';
+  }
+
+  /** Every declaration of what a call names, when each is a signature; undefined otherwise. */
+  private overloadsCalled(call: ts.CallExpression | ts.NewExpression): readonly ts.SignatureDeclaration[] | undefined {
+    const tsm = this.tsm;
+    if (!tsm.isCallExpression(call)) return undefined;
+    const declarations = this.calleeSymbol(call)?.declarations;
+    return declarations && declarations.length > 0 && declarations.every((d) => tsm.isFunctionLike(d))
+      ? (declarations as ts.SignatureDeclaration[])
+      : undefined;
+  }
+
+  private parameterVerdict(
+    declaration: ts.SignatureDeclaration,
+    index: number,
+    path: Array<string | number>,
+    key: string,
+  ): 'yes' | 'no' | 'any' | 'unknown' {
+    if (!declaration.parameters) return 'unknown';
+    const cache = programCaches(this.checker!).parameterVerdicts;
     let byPlace = cache.get(declaration);
     if (!byPlace) cache.set(declaration, (byPlace = new Map()));
     let verdict = byPlace.get(key);
@@ -358,18 +385,6 @@ export class StoryRecognizer {
       byPlace.set(key, verdict);
     }
     return verdict;
-  }
-
-  /** The declaration a call resolves to: the callee's only one when it has one, else the checker's pick. */
-  private declarationCalled(call: ts.CallExpression | ts.NewExpression): ts.SignatureDeclaration | undefined {
-    const tsm = this.tsm;
-    const checker = this.checker!;
-    if (tsm.isCallExpression(call)) {
-      const symbol = this.calleeSymbol(call);
-      const declarations = symbol?.declarations;
-      if (declarations && declarations.length === 1 && tsm.isFunctionLike(declarations[0])) return declarations[0];
-    }
-    return checker.getResolvedSignature(call)?.getDeclaration();
   }
 
   private parameterAcceptsStory(
