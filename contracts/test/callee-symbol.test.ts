@@ -186,6 +186,39 @@ describe('calleeSymbolOf', () => {
     ]);
   });
 
+  it('resolves a module name once per folder that imports it alike, and each folder to its own module', () => {
+    const lib = (name: string) => `export function* ${name}() {}\n`;
+    const caller = "import { askLoad } from './lib';\nexport function* run() {\n  yield* askLoad();\n}\n";
+    const files = {
+      '/p/a/lib.ts': lib('askLoad'),
+      '/p/a/one.ts': caller,
+      '/p/a/two.ts': caller,
+      '/p/b/lib.ts': `// the other folder's own\n${lib('askLoad')}`,
+      '/p/b/three.ts': caller,
+    };
+    const program = programOf(files, false);
+    const checker = program.getTypeChecker();
+    const asked: string[] = [];
+    const watched = new Proxy(checker, {
+      get(target, key: keyof ts.TypeChecker) {
+        if (key === 'getSymbolAtLocation')
+          return (node: ts.Node) => {
+            if (ts.isStringLiteral(node)) asked.push(`${node.getSourceFile().fileName} ${node.text}`);
+            return target.getSymbolAtLocation(node);
+          };
+        const value = target[key];
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const resolved = ['/p/a/one.ts', '/p/a/two.ts', '/p/b/three.ts'].map((fileName) => {
+      const [call] = calls(program.getSourceFile(fileName)!);
+      return `${fileName} -> ${calleeSymbolOf(ts, watched, call.expression)?.declarations?.[0]?.getSourceFile().fileName}`;
+    });
+
+    expect(resolved).toEqual(['/p/a/one.ts -> /p/a/lib.ts', '/p/a/two.ts -> /p/a/lib.ts', '/p/b/three.ts -> /p/b/lib.ts']);
+    expect(asked).toEqual(['/p/a/one.ts ./lib', '/p/b/three.ts ./lib']);
+  });
+
   it.each(['sample-app', 'violations'])('agrees with the checker on every call of the %s fixtures', (fixture) => {
     const configFile = path.join(__dirname, '..', '..', 'fixtures', fixture, 'tsconfig.json');
     const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;

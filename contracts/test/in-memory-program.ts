@@ -21,7 +21,8 @@ export function programOf(files: Record<string, string>, framework = true) {
   host.readFile = (name) => files[name] ?? read(name);
   host.fileExists = (name) => name in files || exists(name);
   const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (name) => name === '/p' || (directoryExists?.(name) ?? false);
+  const inMemory = (name: string) => Object.keys(files).some((file) => file.startsWith(`${name}/`));
+  host.directoryExists = (name) => inMemory(name) || (directoryExists?.(name) ?? false);
   host.getSourceFile = (name, version) =>
     name in files ? ts.createSourceFile(name, files[name], version, true) : getSourceFile(name, version);
   return ts.createProgram(Object.keys(files), options, host);

@@ -72,7 +72,7 @@ const EXPORT_EQUALS = 'export=' as ts.__String;
 
 /** Modules with `export =` (CommonJS), and names the list lacks, take the checker's route. */
 function importedSymbol(tsm: TypeScriptModule, checker: ts.TypeChecker, binding: ImportBinding): ts.Symbol | undefined | typeof NOT_READ {
-  const moduleSymbol = moduleSymbolOf(checker, binding.specifier);
+  const moduleSymbol = moduleSymbolOf(checker, binding);
   if (!moduleSymbol || !moduleSymbol.exports || moduleSymbol.exports.has(EXPORT_EQUALS)) return NOT_READ;
   if (binding.imported === '*') return moduleSymbol;
   let modules = moduleExportsByChecker.get(checker);
@@ -87,14 +87,27 @@ function importedSymbol(tsm: TypeScriptModule, checker: ts.TypeChecker, binding:
   return exported.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
 }
 
-const moduleSymbolsByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.StringLiteral, ts.Symbol | undefined>>();
+const moduleSymbolsByChecker = new WeakMap<ts.TypeChecker, Map<string, ts.Symbol | undefined>>();
 
-/** The module an import declaration names, resolved once per declaration for all its names. */
-function moduleSymbolOf(checker: ts.TypeChecker, specifier: ts.StringLiteral): ts.Symbol | undefined {
+/**
+ * The module an import declaration names. Module resolution reads the importing file's folder,
+ * its module format and whether the import is type-only, nothing else of it: the files of one
+ * folder that import a module alike share one answer (a thousand files importing
+ * `quidproquo-core` ask the checker a few times, not a thousand). An import with attributes
+ * (`with { 'resolution-mode': ... }`) is asked on its own.
+ */
+function moduleSymbolOf(checker: ts.TypeChecker, binding: ImportBinding): ts.Symbol | undefined {
+  const { specifier } = binding;
+  const declaration = specifier.parent as ts.ImportDeclaration;
+  // `assertClause`: the same, before TypeScript 5.3 named it `attributes`.
+  if (declaration.attributes || (declaration as { assertClause?: unknown }).assertClause) return checker.getSymbolAtLocation(specifier);
+  const file = declaration.getSourceFile();
+  const folder = file.fileName.slice(0, file.fileName.lastIndexOf('/') + 1);
+  const key = `${folder}\0${file.impliedNodeFormat ?? ''}\0${binding.typeOnly ? 'type' : 'value'}\0${specifier.text}`;
   let modules = moduleSymbolsByChecker.get(checker);
-  if (!modules) moduleSymbolsByChecker.set(checker, (modules = new WeakMap()));
-  if (modules.has(specifier)) return modules.get(specifier);
+  if (!modules) moduleSymbolsByChecker.set(checker, (modules = new Map()));
+  if (modules.has(key)) return modules.get(key);
   const symbol = checker.getSymbolAtLocation(specifier);
-  modules.set(specifier, symbol);
+  modules.set(key, symbol);
   return symbol;
 }
