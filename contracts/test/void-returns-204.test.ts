@@ -2,6 +2,8 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { allContracts, runContract } from '../src';
+import { dedent } from '../src/engine/dedent';
+import { programOf } from './in-memory-program';
 
 const contract = allContracts.find((c) => c.meta.id === 'void-returns-204')!;
 
@@ -43,6 +45,45 @@ describe('void-returns-204 reads how a route story can end', () => {
       END,
       'missingResponse:returns nothing',
       'missingResponse:returns undefined',
+    ]);
+  });
+});
+
+describe('void-returns-204 tells a route story by its declared result', () => {
+  it('by the declarations where they show no `status`, and by the checker everywhere else', () => {
+    const source = dedent`
+      import { AskResponse } from 'quidproquo-core';
+
+      interface HTTPEventResponse { status: number; isBase64Encoded: boolean; body?: string }
+      interface Answer extends HTTPEventResponse {}
+      type Alias = HTTPEventResponse;
+      interface Status { code: number }
+      type Plain = { ok: boolean };
+
+      export function* extended(ready: boolean): AskResponse<Answer> { if (ready) return r; }
+      export function* aliased(ready: boolean): AskResponse<Alias> { if (ready) return r; }
+      export function* constrained<R extends HTTPEventResponse>(ready: boolean): AskResponse<R> { if (ready) return r; }
+      export function* parenthesized(ready: boolean): AskResponse<(HTTPEventResponse)> { if (ready) return r; }
+      export function* withNever(ready: boolean): AskResponse<Alias | never> { if (ready) return r; }
+      export function* noStatus(ready: boolean): AskResponse<Status> { if (ready) return; }
+      export function* literal(ready: boolean): AskResponse<Plain> { if (ready) return; }
+      export function* anything<R>(ready: boolean): AskResponse<R> { if (ready) return; }
+      export function* maybe(ready: boolean): AskResponse<Alias | undefined> { if (ready) return; }
+      declare const r: never;
+    `;
+    const program = programOf({ '/p/routes.ts': source });
+    const sourceFile = program.getSourceFile('/p/routes.ts')!;
+    const findings = runContract(contract, { ts, sourceFile, checker: program.getTypeChecker(), program }, undefined, (_, e) => {
+      throw e;
+    });
+    const story = (start: number) => ts.getTokenAtPosition(sourceFile, start).getText();
+
+    expect(findings.map((f) => `${story(f.start)}: ${f.messageId}`)).toEqual([
+      'extended: missingResponse',
+      'aliased: missingResponse',
+      'constrained: missingResponse',
+      'parenthesized: missingResponse',
+      'withNever: missingResponse',
     ]);
   });
 });

@@ -350,7 +350,7 @@ class RouteResponseCheck {
     if (!checker || !fn.type) return false;
     // `AskResponse<string>`, `Generator<Action, number[], unknown>`: no response, no type query.
     const declared = declaredReturnNode(tsm, fn.type);
-    if (declared && cannotBeResponse(tsm, declared)) return false;
+    if (declared && (cannotBeResponse(tsm, declared) || declaresNoStatus(tsm, checker, declared))) return false;
     const signature = checker.getSignatureFromDeclaration(fn);
     const returned = signature && this.context.stories.generatorReturnType(checker.getReturnTypeOfSignature(signature));
     return returned !== undefined && isResponseType(checker, returned);
@@ -601,6 +601,42 @@ function responseTypeName(tsm: typeof ts, sourceFile: ts.SourceFile): { name: st
   if (lastImport)
     return { name: 'HTTPEventResponse', edits: [{ start: lastImport.getEnd(), end: lastImport.getEnd(), newText: `\n${line}` }] };
   return { name: 'HTTPEventResponse', edits: [{ start: 0, end: 0, newText: `${line}\n` }] };
+}
+
+/**
+ * A declared result whose declarations show it has no `status`, as every HTTP response has: an
+ * object type literal, or a name of interfaces that extend nothing or of an alias of an object
+ * type literal, none with a `status` member; a type parameter whose constraint has none (or that
+ * has no constraint); a union with a member that has none (a union has only the properties all
+ * its members have; `never` is no member). Told from the declarations, not by resolving the type.
+ */
+function declaresNoStatus(tsm: typeof ts, checker: ts.TypeChecker, type: ts.TypeNode, depth = 0): boolean {
+  if (depth > 4) return false;
+  const noStatus = (node: ts.TypeNode) =>
+    (node.kind !== tsm.SyntaxKind.NeverKeyword && cannotBeResponse(tsm, node)) || declaresNoStatus(tsm, checker, node, depth + 1);
+  if (tsm.isParenthesizedTypeNode(type)) return noStatus(type.type);
+  if (tsm.isUnionTypeNode(type)) return type.types.some(noStatus);
+  if (tsm.isTypeLiteralNode(type)) return !mayHaveStatus(tsm, type.members);
+  if (!tsm.isTypeReferenceNode(type)) return false;
+  let symbol = checker.getSymbolAtLocation(type.typeName);
+  if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.declarations;
+  if (!declarations || declarations.length === 0) return false;
+  return declarations.every(
+    (d) =>
+      (tsm.isInterfaceDeclaration(d) && !d.heritageClauses && !mayHaveStatus(tsm, d.members)) ||
+      (tsm.isTypeAliasDeclaration(d) && tsm.isTypeLiteralNode(d.type) && !mayHaveStatus(tsm, d.type.members)) ||
+      (tsm.isTypeParameterDeclaration(d) && (!d.constraint || noStatus(d.constraint))),
+  );
+}
+
+/** A member named `status`, or one whose name is computed (it may be). Index signatures name none. */
+function mayHaveStatus(tsm: typeof ts, members: ts.NodeArray<ts.TypeElement>): boolean {
+  return members.some((member) => {
+    const name = member.name;
+    if (!name) return false;
+    return !(tsm.isIdentifier(name) || tsm.isStringLiteral(name)) || name.text === 'status';
+  });
 }
 
 function isResponseType(checker: ts.TypeChecker, type: ts.Type): boolean {
