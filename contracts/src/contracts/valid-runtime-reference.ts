@@ -2,8 +2,10 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { unaliased } from '../engine/imported-symbol';
 import { resolveModuleFile, type RuntimeReference, runtimeReferencesIn, syntacticExports } from '../engine/runtime-reference';
 import { scannedExportNames } from '../engine/scanned-exports';
+import { hasAsyncModifier } from '../engine/syntax';
 import { isTestFile } from '../engine/test-files';
 import type { ContractContext } from '../types';
 
@@ -133,12 +135,11 @@ function judge(context: ContractContext<Options, MessageId>, reference: RuntimeR
 /** The export's declaration when it is one `function*` (not `async`) with a declared return type. */
 function annotatedGenerator(context: ContractContext<Options, MessageId>, exported: ts.Symbol): ts.FunctionDeclaration | undefined {
   const tsm = context.ts;
-  const symbol = exported.flags & tsm.SymbolFlags.Alias ? context.checker!.getAliasedSymbol(exported) : exported;
-  const declaration = symbol.declarations?.length === 1 ? symbol.declarations[0] : undefined;
+  const declarations = unaliased(tsm, context.checker!, exported)?.declarations;
+  const declaration = declarations?.length === 1 ? declarations[0] : undefined;
   if (!declaration || !tsm.isFunctionDeclaration(declaration) || !declaration.asteriskToken || !declaration.type || !declaration.body)
     return undefined;
-  const isAsync = tsm.getModifiers(declaration)?.some((m) => m.kind === tsm.SyntaxKind.AsyncKeyword);
-  return isAsync ? undefined : declaration;
+  return hasAsyncModifier(tsm, declaration) ? undefined : declaration;
 }
 
 /** A module a reference names: its file in the program, or only its export names when read from disk. */

@@ -5,6 +5,7 @@ import { calleeName } from '../engine/callee-symbol';
 import { statementsCanComplete } from '../engine/completion';
 import { dedent } from '../engine/dedent';
 import type { FunctionScope } from '../engine/file-index';
+import { unaliased } from '../engine/imported-symbol';
 import { routeBindings, routeKey } from '../engine/route-bindings';
 import { skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
@@ -618,9 +619,7 @@ function declaresNoStatus(tsm: typeof ts, checker: ts.TypeChecker, type: ts.Type
   if (tsm.isUnionTypeNode(type)) return type.types.some(noStatus);
   if (tsm.isTypeLiteralNode(type)) return !mayHaveStatus(tsm, type.members);
   if (!tsm.isTypeReferenceNode(type)) return false;
-  let symbol = checker.getSymbolAtLocation(type.typeName);
-  if (symbol && symbol.flags & tsm.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declarations = symbol?.declarations;
+  const declarations = unaliased(tsm, checker, checker.getSymbolAtLocation(type.typeName))?.declarations;
   if (!declarations || declarations.length === 0) return false;
   return declarations.every(
     (d) =>

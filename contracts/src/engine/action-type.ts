@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { unaliased } from './imported-symbol';
 import { allOf, anyOf, type Verdict } from './verdicts';
 
 /** Module names under which the framework publishes its `Action` type. */
@@ -116,8 +117,8 @@ function frameworkActionSymbols(tsm: TypeScriptModule, checker: ts.TypeChecker, 
   const found = new Set<ts.Symbol>();
   const seenModules = new Set<string>();
   const add = (symbol: ts.Symbol | undefined) => {
-    if (!symbol) return;
-    found.add(symbol.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+    const target = unaliased(tsm, checker, symbol);
+    if (target) found.add(target);
   };
   for (const file of program.getSourceFiles()) {
     if (ACTION_DECLARATION_FILE.test(file.fileName)) {

@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { getFileIndex } from './file-index';
-import { importedName, NOT_READ } from './imported-symbol';
+import { importedName, NOT_READ, unaliased } from './imported-symbol';
 
 /**
  * What a call's callee names, aliases followed: the function of `askDateNow()`, the method of
@@ -103,8 +103,4 @@ function onlyReturnType(checker: ts.TypeChecker, fn: ts.Type): ts.Type | undefin
   if (signatures.length === 0 || signatures.some((s) => s.typeParameters !== undefined)) return undefined;
   const returned = checker.getReturnTypeOfSignature(signatures[0]);
   return signatures.every((s) => checker.getReturnTypeOfSignature(s) === returned) ? returned : undefined;
-}
-
-function unaliased(tsm: TypeScriptModule, checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
-  return symbol && symbol.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
 }

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { hasAsyncModifier } from './syntax';
 
 /** A function body: the unit in which `yield`, `yield*` and `await` have meaning. */
 export interface FunctionScope {
@@ -261,13 +262,4 @@ function isModuleLevel(tsm: TypeScriptModule, declaration: ts.Node): boolean {
     (tsm.isFunctionDeclaration(node) || tsm.isClassDeclaration(node) || tsm.isEnumDeclaration(node) || tsm.isModuleDeclaration(node)) &&
     tsm.isSourceFile(node.parent)
   );
-}
-
-// Read from the node's own list: `getModifiers` copies it (without decorators) for every function.
-function hasAsyncModifier(tsm: TypeScriptModule, node: ts.Node): boolean {
-  const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
-  if (!modifiers) return false;
-  const ASYNC = tsm.SyntaxKind.AsyncKeyword;
-  for (const modifier of modifiers) if (modifier.kind === ASYNC) return true;
-  return false;
 }

@@ -37,6 +37,11 @@ export function importedName(
   return binding && (meaning === 'type' || !binding.typeOnly) ? importedSymbol(tsm, checker, binding) : NOT_READ;
 }
 
+/** The symbol an import or re-export stands for; any other symbol as it is. */
+export function unaliased(tsm: TypeScriptModule, checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+  return symbol && symbol.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
 const importsByFile = new WeakMap<ts.SourceFile, Map<string, ImportBinding>>();
 
 /** Every name the file's imports bind, by local name: read once per file for every rule. */
@@ -84,7 +89,7 @@ function importedSymbol(tsm: TypeScriptModule, checker: ts.TypeChecker, binding:
   }
   const exported = listed.get(binding.imported);
   if (!exported) return NOT_READ;
-  return exported.flags & tsm.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+  return unaliased(tsm, checker, exported);
 }
 
 const moduleSymbolsByChecker = new WeakMap<ts.TypeChecker, Map<string, ts.Symbol | undefined>>();

@@ -201,3 +201,15 @@ export function propertyNameOf(tsm: TypeScriptModule, property: ts.ObjectLiteral
   if (tsm.isIdentifier(name) || tsm.isStringLiteral(name) || tsm.isNumericLiteral(name)) return name.text;
   return undefined;
 }
+
+/**
+ * Whether a function-like node is declared `async`. Read from the node's own list: `getModifiers`
+ * copies it (without decorators) for every call.
+ */
+export function hasAsyncModifier(tsm: TypeScriptModule, node: ts.Node): boolean {
+  const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+  if (!modifiers) return false;
+  const ASYNC = tsm.SyntaxKind.AsyncKeyword;
+  for (const modifier of modifiers) if (modifier.kind === ASYNC) return true;
+  return false;
+}
