@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { calleeSymbolOf } from '../src/engine/callee-symbol';
 import { dedent } from '../src/engine/dedent';
-import { programOf } from './in-memory-program';
+import { programOf, watchedChecker } from './in-memory-program';
 
 const LOGIC = dedent`
   export function* askLoad(id: string) {
@@ -197,18 +197,9 @@ describe('calleeSymbolOf', () => {
       '/p/b/three.ts': caller,
     };
     const program = programOf(files, false);
-    const checker = program.getTypeChecker();
     const asked: string[] = [];
-    const watched = new Proxy(checker, {
-      get(target, key: keyof ts.TypeChecker) {
-        if (key === 'getSymbolAtLocation')
-          return (node: ts.Node) => {
-            if (ts.isStringLiteral(node)) asked.push(`${node.getSourceFile().fileName} ${node.text}`);
-            return target.getSymbolAtLocation(node);
-          };
-        const value = target[key];
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
+    const watched = watchedChecker(program.getTypeChecker(), 'getSymbolAtLocation', (node) => {
+      if (ts.isStringLiteral(node)) asked.push(`${node.getSourceFile().fileName} ${node.text}`);
     });
     const resolved = ['/p/a/one.ts', '/p/a/two.ts', '/p/b/three.ts'].map((fileName) => {
       const [call] = calls(program.getSourceFile(fileName)!);

@@ -27,3 +27,23 @@ export function programOf(files: Record<string, string>, framework = true) {
     name in files ? ts.createSourceFile(name, files[name], version, true) : getSourceFile(name, version);
   return ts.createProgram(Object.keys(files), options, host);
 }
+
+/**
+ * The checker with one of its methods watched: each call's first argument is handed to `seen`
+ * before the checker answers. Every other method passes through.
+ */
+export function watchedChecker(checker: ts.TypeChecker, method: keyof ts.TypeChecker, seen: (argument: ts.Node) => void): ts.TypeChecker {
+  return new Proxy(checker, {
+    get(target, key: keyof ts.TypeChecker) {
+      const value = target[key];
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      return key === method
+        ? (...args: unknown[]) => {
+            seen(args[0] as ts.Node);
+            return bound(...args);
+          }
+        : bound;
+    },
+  });
+}

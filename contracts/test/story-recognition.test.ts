@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { dedent } from '../src/engine/dedent';
 import { getStoryRecognizer } from '../src/engine/story-recognition';
-import { programOf } from './in-memory-program';
+import { programOf, watchedChecker } from './in-memory-program';
 
 const TYPES = dedent`
   import { Action } from 'quidproquo-core';
@@ -100,19 +100,8 @@ describe('acceptsStoryAsArgument', () => {
   it('reads overloads that all say the same without resolving the call, and resolves the call where they differ', () => {
     const program = programOf({ '/p/calls.ts': CALLS });
     const sourceFile = program.getSourceFile('/p/calls.ts')!;
-    const checker = program.getTypeChecker();
     const resolved: string[] = [];
-    const watched = new Proxy(checker, {
-      get(target, key: keyof ts.TypeChecker) {
-        if (key === 'getResolvedSignature')
-          return (call: ts.CallLikeExpression) => {
-            resolved.push(call.getText());
-            return target.getResolvedSignature(call);
-          };
-        const value = target[key];
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const watched = watchedChecker(program.getTypeChecker(), 'getResolvedSignature', (call) => resolved.push(call.getText()));
     const stories = getStoryRecognizer(ts, sourceFile, watched, program);
     const run = sourceFile.statements.filter(ts.isFunctionDeclaration).find((fn) => fn.name?.text === 'run')!;
     const calls = (run.body!.statements as ts.NodeArray<ts.ExpressionStatement>).map((s) => s.expression as ts.CallExpression);
