@@ -25,6 +25,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { formatMb, formatMs, formatRatio, measure, printTable, ratio } from './lib/measure.mjs';
+import { readTsconfig } from './lib/tsconfig.mjs';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
 const require = createRequire(join(REPO_ROOT, 'package.json'));
@@ -202,8 +203,8 @@ function delegationSites(cwd) {
   const ts = require('typescript');
   const configPath = ts.findConfigFile(cwd, ts.sys.fileExists, 'tsconfig.json');
   if (!configPath) throw new Error(`no tsconfig.json in ${cwd}: mutation recall needs the corpus's program`);
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const { fileNames, options } = readTsconfig(ts, configPath);
+  const program = ts.createProgram({ rootNames: fileNames, options });
   const checker = program.getTypeChecker();
   const sites = [];
   for (const sourceFile of program.getSourceFiles()) {

@@ -25,6 +25,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { formatMs, printTable } from './lib/measure.mjs';
+import { readTsconfig } from './lib/tsconfig.mjs';
 import { corpusDir, ensureCorpus } from './generate-corpus.mjs';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
@@ -174,11 +175,7 @@ function placeOf(value) {
 
 function corpusFiles() {
   const config = join(corpus, 'tsconfig.json');
-  if (existsSync(config)) {
-    const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
-    const parsed = ts.getParsedCommandLineOfConfigFile(config, {}, host);
-    return { fileNames: parsed.fileNames, options: parsed.options };
-  }
+  if (existsSync(config)) return readTsconfig(ts, config);
   const fileNames = readdirSync(corpus, { recursive: true })
     .filter((f) => /\.[mc]?tsx?$/.test(f) && !f.endsWith('.d.ts') && !/(^|\/)(node_modules|dist)\//.test(f))
     .map((f) => join(corpus, f));
