@@ -210,6 +210,77 @@ describe('calleeSymbolOf', () => {
     expect(asked).toEqual(['/p/a/one.ts ./lib', '/p/b/three.ts ./lib']);
   });
 
+  it('finds a default-library method of a generically made receiver on the declared type, without inferring the receiver', () => {
+    const files = {
+      '/p/logic.ts': dedent`
+        export type AskResponse<T> = Generator<{ type: string }, T, unknown>;
+        export function* askMap<T, R>(items: T[], each: (item: T) => AskResponse<R>): AskResponse<R[]> {
+          const results: R[] = [];
+          for (const item of items) results.push(yield* each(item));
+          return results;
+        }
+        export function* askCount(): AskResponse<number> {
+          return 1;
+        }
+        export function same<T>(value: T): T {
+          return value;
+        }
+        export interface Box<T> {
+          value: T;
+          open(): T;
+          slice(): T;
+        }
+        export function box<T>(value: T): Box<T> {
+          return { value, open: () => value, slice: () => value };
+        }
+      `,
+      '/p/calls.ts': dedent`
+        import { askCount, askMap, box, same } from './logic';
+
+        export function* askRun(ids: string[]) {
+          const lengths = yield* askMap(ids, function* (id) {
+            return id.length;
+          });
+          lengths.slice(0);
+          const count = yield* askCount();
+          count.toFixed();
+          const words = ids.map((id) => id.trim());
+          words.filter(Boolean);
+          ids.map((id) => id).join();
+          const picked = same(ids);
+          picked.slice(0);
+          const boxed = box(ids);
+          boxed.slice();
+        }
+      `,
+    };
+    expect(resolvedInMemory(files, '/p/calls.ts')).toEqual([
+      'askMap -> askMap (logic.ts)',
+      'lengths.slice -> Array.slice (lib.es5.d.ts)',
+      'askCount -> askCount (logic.ts)',
+      'count.toFixed -> Number.toFixed (lib.es5.d.ts)',
+      'ids.map -> Array.map (lib.es5.d.ts)',
+      'id.trim -> String.trim (lib.es5.d.ts)',
+      'words.filter -> Array.filter (lib.es5.d.ts)',
+      'ids.map((id) => id).join -> Array.join (lib.es5.d.ts)',
+      'ids.map -> Array.map (lib.es5.d.ts)',
+      'same -> same (logic.ts)',
+      // A type parameter as the declared result, and a member the program declares: the receiver's own type.
+      'picked.slice -> Array.slice (lib.es5.d.ts)',
+      'box -> box (logic.ts)',
+      'boxed.slice -> Box.slice (logic.ts)',
+    ]);
+
+    const program = programOf(files, false);
+    const inferred: string[] = [];
+    const watched = watchedChecker(program.getTypeChecker(), 'getTypeOfSymbol', (symbol) => {
+      const declaration = (symbol as unknown as ts.Symbol).valueDeclaration;
+      if (declaration && ts.isVariableDeclaration(declaration)) inferred.push(declaration.name.getText());
+    });
+    for (const call of calls(program.getSourceFile('/p/calls.ts')!)) calleeSymbolOf(ts, watched, call.expression);
+    expect(inferred).toEqual(['picked', 'boxed']);
+  });
+
   it.each(['sample-app', 'violations'])('agrees with the checker on every call of the %s fixtures', (fixture) => {
     const configFile = path.join(__dirname, '..', '..', 'fixtures', fixture, 'tsconfig.json');
     const config = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;

@@ -497,6 +497,10 @@ function combinatorsOf(options: Options): ReadonlySet<string> {
 /** Methods that store their argument in a collection: stories kept there are composed later. */
 const COLLECTION_METHODS = new Set(['push', 'unshift', 'splice', 'concat', 'add', 'set']);
 
+function isCollectionCall(tsm: ContractContext<Options, MessageId>['ts'], call: ts.CallExpression | ts.NewExpression): boolean {
+  return tsm.isPropertyAccessExpression(call.expression) && COLLECTION_METHODS.has(call.expression.name.text);
+}
+
 class YieldStarCheck {
   private readonly reportedYields = new Set<ts.YieldExpression>();
   private readonly combinators: ReadonlySet<string>;
@@ -528,10 +532,15 @@ class YieldStarCheck {
     const destination = destinationOf(tsm, call);
     // Under `yield*`, a call that is no story is judged with the yield.
     if (destination.kind === 'delegated') return;
-    // Passed to what runs it: asked of the callee's declaration, once per program.
-    if (destination.kind === 'argument' && this.argumentTakesStory(call, destination.call, 'call')) return;
+    // Passed to what runs it: asked of the callee's declaration, once per program. What a
+    // collection takes is read from the call itself, which resolves it with all its arguments:
+    // that comes after the cheaper question whether this is a story at all.
+    const receiving = destination.kind === 'argument' ? destination.call : undefined;
+    const intoCollection = receiving !== undefined && isCollectionCall(tsm, receiving);
+    if (receiving && !intoCollection && this.argumentTakesStory(call, receiving, 'call')) return;
     // Every cheaper reason to stay silent comes before this: it may ask the type checker.
     if (!stories.isStoryCall(call)) return;
+    if (receiving && intoCollection && this.argumentTakesStory(call, receiving, 'call')) return;
 
     if (destination.kind === 'yielded' && skipTransparentWrappers(tsm, destination.yieldExpression.expression!) === call) {
       this.reportMissingStar(destination.yieldExpression, this.calleeText(call));
@@ -553,9 +562,7 @@ class YieldStarCheck {
     const { ts: tsm, stories } = this.context;
     const callee = calleeName(tsm, call.expression);
     if (!stories.typeAware) return kind === 'call' || (callee !== undefined && this.combinators.has(callee));
-    if (tsm.isPropertyAccessExpression(call.expression) && callee !== undefined && COLLECTION_METHODS.has(callee)) {
-      return stories.collectionAcceptsStory(value) !== 'no';
-    }
+    if (isCollectionCall(tsm, call)) return stories.collectionAcceptsStory(value) !== 'no';
     const accepts = stories.acceptsStoryAsArgument(value);
     if (accepts === 'yes') return true;
     if (accepts === 'no') return false;

@@ -14,7 +14,8 @@ import { importedName, NOT_READ, unaliased } from './imported-symbol';
  * flow analysis back to the start of the function, and a story body asks about hundreds of
  * `id.split(...)` and `Math.min(...)` calls. Narrowing cannot change the member of a type that is
  * not a union; a member the declared type lacks (found by an `in` or `instanceof` guard) takes
- * the checker's route.
+ * the checker's route. A default-library method of a receiver made by a generic call is found on
+ * what that call declares to return, without inferring the call (`libraryMemberOfDeclaredShape`).
  */
 export function calleeSymbolOf(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
   let cache = cachesByChecker.get(checker);
@@ -62,6 +63,8 @@ function symbolOfName(tsm: TypeScriptModule, checker: ts.TypeChecker, name: ts.I
 function resolveCallee(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
   if (tsm.isIdentifier(callee)) return symbolOfName(tsm, checker, callee);
   if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.name)) return undefined;
+  const libraryMember = libraryMemberOfDeclaredShape(tsm, checker, callee.expression, callee.name.text);
+  if (libraryMember) return libraryMember;
   const receiver = declaredTypeOf(tsm, checker, callee.expression, 0);
   const member = receiver && checker.getPropertyOfType(checker.getApparentType(receiver), callee.name.text);
   return unaliased(tsm, checker, member ?? checker.getSymbolAtLocation(callee.name));
@@ -103,4 +106,99 @@ function onlyReturnType(checker: ts.TypeChecker, fn: ts.Type): ts.Type | undefin
   if (signatures.length === 0 || signatures.some((s) => s.typeParameters !== undefined)) return undefined;
   const returned = checker.getReturnTypeOfSignature(signatures[0]);
   return signatures.every((s) => checker.getReturnTypeOfSignature(s) === returned) ? returned : undefined;
+}
+
+/**
+ * A default-library method (`filter`, `flat`, `slice`) of a receiver that generic code makes:
+ * `const results = yield* askMap(...)` then `results.flat()`, or `items.map(...).filter(...)`.
+ * Its type is an instantiation of what the called function declares (`R[]`), and an
+ * instantiation has the members its declaration has, whatever the type arguments: the member is
+ * found on the declared type, and the receiver is not inferred (inferring it resolves the whole
+ * generic call, the costliest question a story body asks). Only members the default library
+ * declares are taken this way (their verdicts do not depend on the instantiation); undefined
+ * sends the caller to the receiver's own type.
+ */
+function libraryMemberOfDeclaredShape(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  receiver: ts.Expression,
+  name: string,
+): ts.Symbol | undefined {
+  const shape = declaredShapeOf(tsm, checker, receiver);
+  const member = shape && checker.getPropertyOfType(checker.getApparentType(shape), name);
+  const declarations = member?.declarations;
+  if (!declarations || declarations.length === 0 || !declarations.every((d) => d.getSourceFile().hasNoDefaultLib)) return undefined;
+  return member;
+}
+
+/**
+ * The declared type a receiver is an instantiation of: for a call, what its function declares to
+ * return; for a name, that of the call that initialises it (`yield*` of a call: the result the
+ * story declares). Undefined where that is not an object type with members fixed by its
+ * declaration, and for anything else (annotated variables and parameters have cheap types).
+ */
+function declaredShapeOf(tsm: TypeScriptModule, checker: ts.TypeChecker, receiver: ts.Expression): ts.Type | undefined {
+  if (tsm.isCallExpression(receiver)) return declaredReturnShape(tsm, checker, receiver, false);
+  if (!tsm.isIdentifier(receiver)) return undefined;
+  const declaration = symbolOfName(tsm, checker, receiver)?.valueDeclaration;
+  if (!declaration || !tsm.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
+  let value = declaration.initializer;
+  while (tsm.isParenthesizedExpression(value)) value = value.expression;
+  if (tsm.isYieldExpression(value) && value.asteriskToken && value.expression) {
+    let delegated = value.expression;
+    while (tsm.isParenthesizedExpression(delegated)) delegated = delegated.expression;
+    return tsm.isCallExpression(delegated) ? declaredReturnShape(tsm, checker, delegated, true) : undefined;
+  }
+  return tsm.isCallExpression(value) ? declaredReturnShape(tsm, checker, value, false) : undefined;
+}
+
+/** What every signature of the call's function declares to return (with `delegated`, as a generator's result), when they agree on its shape. */
+function declaredReturnShape(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  call: ts.CallExpression,
+  delegated: boolean,
+): ts.Type | undefined {
+  if (call.questionDotToken) return undefined;
+  const callee = call.expression;
+  if (!tsm.isIdentifier(callee) && !tsm.isPropertyAccessExpression(callee)) return undefined;
+  const fn = calleeSymbolOf(tsm, checker, callee);
+  const signatures = fn ? checker.getTypeOfSymbol(fn).getCallSignatures() : [];
+  let shape: ts.Type | undefined;
+  for (const signature of signatures) {
+    let returned: ts.Type | undefined = checker.getReturnTypeOfSignature(signature);
+    if (delegated) returned = generatorResultOf(tsm, checker, returned);
+    if (!returned || !hasMembersOfItsDeclaration(tsm, returned)) return undefined;
+    if (shape === undefined) shape = returned;
+    else if (!sameDeclaredShape(tsm, shape, returned)) return undefined;
+  }
+  return shape;
+}
+
+/** `R` of `Generator<Y, R, N>`. */
+function generatorResultOf(tsm: TypeScriptModule, checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
+  if (type.getSymbol()?.getName() !== 'Generator' || !((type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference)) return undefined;
+  return checker.getTypeArguments(type as ts.TypeReference)[1];
+}
+
+/**
+ * A primitive, or an object type whose members an instantiation keeps: not a mapped type (whose
+ * keys may come from a type argument), and not a union, intersection or type parameter, which
+ * instantiation can turn into types with other members.
+ */
+function hasMembersOfItsDeclaration(tsm: TypeScriptModule, type: ts.Type): boolean {
+  const { TypeFlags } = tsm;
+  if (type.flags & (TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.BigIntLike)) return true;
+  return (type.flags & TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Mapped) === 0;
+}
+
+/** Two declared return types with the same members: one type, or references to one generic type (`S[]` and `T[]`). */
+function sameDeclaredShape(tsm: TypeScriptModule, a: ts.Type, b: ts.Type): boolean {
+  if (a === b) return true;
+  const { Reference } = tsm.ObjectFlags;
+  return (
+    ((a as ts.ObjectType).objectFlags & Reference) !== 0 &&
+    ((b as ts.ObjectType).objectFlags & Reference) !== 0 &&
+    (a as ts.TypeReference).target === (b as ts.TypeReference).target
+  );
 }
