@@ -279,6 +279,13 @@ describe('calleeSymbolOf', () => {
     });
     for (const call of calls(program.getSourceFile('/p/calls.ts')!)) calleeSymbolOf(ts, watched, call.expression);
     expect(inferred).toEqual(['picked', 'boxed']);
+
+    // A receiver's name is asked of the checker once for both routes.
+    const asked: string[] = [];
+    const second = programOf(files, false);
+    const watchedNames = watchedChecker(second.getTypeChecker(), 'getSymbolAtLocation', (node) => asked.push(node.getText()));
+    for (const call of calls(second.getSourceFile('/p/calls.ts')!)) calleeSymbolOf(ts, watchedNames, call.expression);
+    expect(asked).toEqual(["'./logic'", 'lengths', 'count', 'ids', 'id', 'words', 'ids', 'picked', 'boxed']);
   });
 
   it.each(['sample-app', 'violations'])('agrees with the checker on every call of the %s fixtures', (fixture) => {

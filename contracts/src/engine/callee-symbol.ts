@@ -63,9 +63,11 @@ function symbolOfName(tsm: TypeScriptModule, checker: ts.TypeChecker, name: ts.I
 function resolveCallee(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
   if (tsm.isIdentifier(callee)) return symbolOfName(tsm, checker, callee);
   if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.name)) return undefined;
-  const libraryMember = libraryMemberOfDeclaredShape(tsm, checker, callee.expression, callee.name.text);
+  // A receiver's name is resolved once for both routes: a local name is a question to the checker.
+  const named = tsm.isIdentifier(callee.expression) ? symbolOfName(tsm, checker, callee.expression) : undefined;
+  const libraryMember = libraryMemberOfDeclaredShape(tsm, checker, callee.expression, named, callee.name.text);
   if (libraryMember) return libraryMember;
-  const receiver = declaredTypeOf(tsm, checker, callee.expression, 0);
+  const receiver = declaredTypeOf(tsm, checker, callee.expression, 0, named);
   const member = receiver && checker.getPropertyOfType(checker.getApparentType(receiver), callee.name.text);
   return unaliased(tsm, checker, member ?? checker.getSymbolAtLocation(callee.name));
 }
@@ -78,11 +80,17 @@ const MAX_DEPTH = 4;
  * with other members: undefined for unions, `any`, `unknown`, type parameters, generic calls and
  * receivers that are not a name, a property chain or a call (`this`, element access).
  */
-function declaredTypeOf(tsm: TypeScriptModule, checker: ts.TypeChecker, expression: ts.Expression, depth: number): ts.Type | undefined {
+function declaredTypeOf(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  expression: ts.Expression,
+  depth: number,
+  named?: ts.Symbol,
+): ts.Type | undefined {
   if (depth > MAX_DEPTH) return undefined;
   let type: ts.Type | undefined;
   if (tsm.isIdentifier(expression)) {
-    const symbol = symbolOfName(tsm, checker, expression);
+    const symbol = named ?? symbolOfName(tsm, checker, expression);
     type = symbol && checker.getTypeOfSymbol(symbol);
   } else if (tsm.isPropertyAccessExpression(expression) && !expression.questionDotToken && tsm.isIdentifier(expression.name)) {
     const owner = declaredTypeOf(tsm, checker, expression.expression, depth + 1);
@@ -122,9 +130,10 @@ function libraryMemberOfDeclaredShape(
   tsm: TypeScriptModule,
   checker: ts.TypeChecker,
   receiver: ts.Expression,
+  named: ts.Symbol | undefined,
   name: string,
 ): ts.Symbol | undefined {
-  const shape = declaredShapeOf(tsm, checker, receiver);
+  const shape = declaredShapeOf(tsm, checker, receiver, named);
   const member = shape && checker.getPropertyOfType(checker.getApparentType(shape), name);
   const declarations = member?.declarations;
   if (!declarations || declarations.length === 0 || !declarations.every((d) => d.getSourceFile().hasNoDefaultLib)) return undefined;
@@ -136,11 +145,16 @@ function libraryMemberOfDeclaredShape(
  * return; for a name, that of the call that initialises it (`yield*` of a call: the result the
  * story declares). Undefined where that is not an object type with members fixed by its
  * declaration, and for anything else (annotated variables and parameters have cheap types).
+ * `named` is what the receiver names, when it is a name.
  */
-function declaredShapeOf(tsm: TypeScriptModule, checker: ts.TypeChecker, receiver: ts.Expression): ts.Type | undefined {
+function declaredShapeOf(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  receiver: ts.Expression,
+  named: ts.Symbol | undefined,
+): ts.Type | undefined {
   if (tsm.isCallExpression(receiver)) return declaredReturnShape(tsm, checker, receiver, false);
-  if (!tsm.isIdentifier(receiver)) return undefined;
-  const declaration = symbolOfName(tsm, checker, receiver)?.valueDeclaration;
+  const declaration = named?.valueDeclaration;
   if (!declaration || !tsm.isVariableDeclaration(declaration) || declaration.type || !declaration.initializer) return undefined;
   let value = declaration.initializer;
   while (tsm.isParenthesizedExpression(value)) value = value.expression;
