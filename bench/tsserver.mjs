@@ -16,7 +16,12 @@
 // C B A, ...): with plugin / with the named rules off says what those rules add to the editor
 // (for example the rules a change introduces), beside their share of the plugin's own time.
 //
-//   node bench/tsserver.mjs [--files 1000] [--sample 200] [--rounds 2] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b]
+// With `--edit`, each file gets a line break typed at its end (an `updateOpen` change) before its
+// diagnostics are asked: as after a keystroke, the request then runs on a new program version
+// with a new type checker, which resolves again every type the file touches, and the plugin runs
+// without what it kept for the checker before. Without it, the sample is checked by one program.
+//
+//   node bench/tsserver.mjs [--files 1000] [--sample 200] [--rounds 2] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b] [--edit]
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -38,6 +43,8 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '120' },
     // Comma-separated rule ids: adds a third server whose plugin has these rules off.
     without: { type: 'string' },
+    // Type a line break into each file before asking its diagnostics (see above).
+    edit: { type: 'boolean', default: false },
   },
 });
 const fileCount = Number(values.files);
@@ -117,6 +124,13 @@ async function timed(body) {
   return { ms: performance.now() - started, result };
 }
 
+/** A line break typed at the end of an open file: its buffer changes, the file on disk does not. */
+async function typeAtEnd(server, file) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const end = { line: lines.length, offset: lines[lines.length - 1].length + 1 };
+  await server.request('updateOpen', { changedFiles: [{ fileName: file, textChanges: [{ start: end, end, newText: '\n' }] }] }, timeoutMs);
+}
+
 /** One server, the whole protocol: warm up, then every sample file in turn. */
 async function measureServer(dir, files, { plugin: withPlugin, offCodes = [] }) {
   const server = new TsServerClient({ tsserverPath, cwd: dir, args: ['--suppressDiagnosticEvents'] });
@@ -137,6 +151,7 @@ async function measureServer(dir, files, { plugin: withPlugin, offCodes = [] }) 
     for (const name of files.sample) {
       const file = join(dir, name);
       await server.open(file);
+      if (values.edit) await typeAtEnd(server, file);
       const diagnostics = await timed(() => server.request('semanticDiagnosticsSync', { file }, timeoutMs));
       const own = withPlugin ? await server.request('qpq/timings', {}) : undefined;
       const position = storyCallPosition(readFileSync(file, 'utf8'));
@@ -294,6 +309,8 @@ async function main() {
   };
   const files = chooseFiles(dirs.with);
   console.log(`tsserver from ${values.typescript} ${tsVersion}, Node ${process.versions.node}`);
+  if (values.edit)
+    console.log('each file edited (a line break typed at its end) before its diagnostics: a new program version per request');
   console.log(
     `${rounds} round(s), ${files.sample.length} files sampled from ${relative(process.cwd(), dirs.with)} (${fileCount} files; with plugin) and ${relative(process.cwd(), dirs.without)} (identical, tsconfig without plugins); warm-up file ${files.warmup}`,
   );

@@ -369,6 +369,28 @@ describe('runtime references of a program', () => {
       '/app/src/controllers/todo::onJob',
     ]);
   });
+
+  it("are the last program's answer after an edit that names nothing new, and read again after one that does", () => {
+    const files = { [controller]: 'export function* listTodos() {}\n', [config]: route('listTodos') };
+    const before = programOf(files);
+    const references = runtimeReferences(ts, before);
+    // A story edited: the files that changed name what they named before.
+    const edited = programOf({ ...files, [controller]: 'export function* listTodos() {\n  yield 1;\n}\n' }, before);
+    expect(edited.getSourceFile(controller)).not.toBe(before.getSourceFile(controller));
+    expect(runtimeReferences(ts, edited)).toBe(references);
+    // The config edited to name the same routes: still the same answer.
+    const rewritten = programOf({ ...files, [config]: `// routes\n${route('listTodos')}` }, edited);
+    expect(runtimeReferences(ts, rewritten)).toBe(references);
+    // A route added: read again.
+    const added = programOf(
+      { ...files, [config]: `${route('listTodos')}defineRoute('GET', '/one', '/controllers/todo::getTodo');\n` },
+      rewritten,
+    );
+    expect([...runtimeReferences(ts, added).routes]).toEqual([
+      '/app/src/controllers/todo::listTodos',
+      '/app/src/controllers/todo::getTodo',
+    ]);
+  });
 });
 
 describe('valid-runtime-reference in tests', () => {

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { DISK_ANSWER_LIFETIME_MS } from '../engine/disk-answers';
 import { FrameworkVersionCache } from '../outdated-api/framework-version';
 import { outdatedSites } from '../outdated-api/sites';
 import { entriesUpTo, releaseBefore, type TableEntry } from '../outdated-api/tables';
@@ -23,9 +24,26 @@ const messages = {
   manual: '{{what}}: quidproquo {{release}} changed this ({{id}}), and this project is on {{installed}}. {{instruction}}',
 };
 
-/** Detection reads package.json files and lockfiles once per directory: per program in the editor, per process in a lint run. */
+/**
+ * Detection reads package.json files and lockfiles once per directory: per process in an untyped
+ * lint run, per program otherwise. A program made within a second of the last one takes over its
+ * answers (an editor makes a program on every keystroke, and detection takes milliseconds), so
+ * the disk is read again after a pause of a second, such as an install.
+ */
 const perProgram = new WeakMap<ts.Program, FrameworkVersionCache>();
 const perProcess = new FrameworkVersionCache();
+let latest: { cache: FrameworkVersionCache; at: number } | undefined;
+
+function cacheOfProgram(program: ts.Program): FrameworkVersionCache {
+  let cache = perProgram.get(program);
+  if (!cache) {
+    const now = performance.now();
+    cache = latest && now - latest.at < DISK_ANSWER_LIFETIME_MS ? latest.cache : new FrameworkVersionCache();
+    latest = { cache, at: now };
+    perProgram.set(program, cache);
+  }
+  return cache;
+}
 
 /** The entries the rule judges, per installed release (the tables never change while running). */
 const entriesByRelease = new Map<string, TableEntry[]>();
@@ -190,10 +208,5 @@ export const noOutdatedApi = defineContract({
 
 function installedVersion(option: string | undefined, fileName: string, program: ts.Program | undefined): string | undefined {
   if (option !== undefined) return normalizeVersion(option);
-  let cache = perProcess;
-  if (program) {
-    cache = perProgram.get(program) ?? new FrameworkVersionCache();
-    perProgram.set(program, cache);
-  }
-  return cache.versionOf(path.dirname(fileName));
+  return (program ? cacheOfProgram(program) : perProcess).versionOf(path.dirname(fileName));
 }

@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { DISK_ANSWER_LIFETIME_MS } from '../engine/disk-answers';
 import { unaliased } from '../engine/imported-symbol';
 import { resolveModuleFile, type RuntimeReference, runtimeReferencesIn, syntacticExports } from '../engine/runtime-reference';
 import { scannedExportNames } from '../engine/scanned-exports';
@@ -161,13 +162,6 @@ export function findModule(context: Pick<ContractContext, 'ts' | 'program'>, mod
   return onDisk ? { fileName: onDisk, exportNames: exportNamesOnDisk(tsm, onDisk) } : undefined;
 }
 
-/**
- * How long an answer read from the disk is reused without asking again. The configs of a project
- * name the same modules over and over, and each answer costs file system calls (four tries of a
- * suffix for a module that is missing); a second is short enough that a module created or changed
- * is seen by the next lint of the file.
- */
-const DISK_ANSWER_LIFETIME_MS = 1000;
 /** Entries kept at most; a process that lints more distinct paths than this starts afresh. */
 const DISK_CACHE_LIMIT = 20_000;
 

@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { unaliased } from './imported-symbol';
+import { ProgramFold } from './program-fold';
 import { allOf, anyOf, type Verdict } from './verdicts';
 
 /** Module names under which the framework publishes its `Action` type. */
@@ -111,29 +112,117 @@ export function getActionTypeModel(tsm: TypeScriptModule, checker: ts.TypeChecke
 /**
  * The framework's `Action` declarations, found through the first import or re-export of each
  * framework module name in the program (so a path mapping to the reference runtime counts), or
- * in the core package's own `types/Action` file when nothing imports it by name.
+ * in the core package's own `types/Action` file when nothing imports it by name. Which files
+ * those are is known before the checker is asked (`contributingFiles`): an editor makes a program
+ * per keystroke, and an edit seldom changes them. Where a first import does not resolve, every
+ * file is read, the next import of that name taking its place.
  */
 function frameworkActionSymbols(tsm: TypeScriptModule, checker: ts.TypeChecker, program: ts.Program): Set<ts.Symbol> {
+  const files = program.getSourceFiles();
+  const contributing = contributingFiles(tsm)
+    .of(program)
+    .map((i) => files[i]);
+  return actionSymbolsIn(tsm, checker, contributing, false) ?? actionSymbolsIn(tsm, checker, files, true)!;
+}
+
+/**
+ * What `frameworkActionSymbols` reads from `files`. Undefined, unless `everyFile`, when an import
+ * of a framework name does not resolve: the files after it must be read too.
+ */
+function actionSymbolsIn(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  files: readonly ts.SourceFile[],
+  everyFile: boolean,
+): Set<ts.Symbol> | undefined {
   const found = new Set<ts.Symbol>();
-  const seenModules = new Set<string>();
+  let resolvedNames = 0;
+  let unresolved = false;
   const add = (symbol: ts.Symbol | undefined) => {
     const target = unaliased(tsm, checker, symbol);
     if (target) found.add(target);
   };
-  for (const file of program.getSourceFiles()) {
-    if (ACTION_DECLARATION_FILE.test(file.fileName)) {
+  for (const file of files) {
+    const mentions = frameworkMentionsOf(tsm, file);
+    if (mentions.declaresAction) {
       const moduleSymbol = checker.getSymbolAtLocation(file);
       add(moduleSymbol && checker.tryGetMemberInModuleExports('Action', moduleSymbol));
     }
-    for (const statement of file.statements) {
-      const specifier = tsm.isImportDeclaration(statement) || tsm.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
-      if (!specifier || !tsm.isStringLiteral(specifier) || !FRAMEWORK_MODULES.has(specifier.text) || seenModules.has(specifier.text))
-        continue;
+    if ((mentions.names & ~resolvedNames) === 0) continue;
+    for (const specifier of mentions.specifiers) {
+      const name = nameBit(specifier.text);
+      if (resolvedNames & name) continue;
       const moduleSymbol = checker.getSymbolAtLocation(specifier);
-      if (!moduleSymbol) continue;
-      seenModules.add(specifier.text);
+      if (!moduleSymbol) {
+        unresolved = true;
+        continue;
+      }
+      resolvedNames |= name;
       add(checker.tryGetMemberInModuleExports('Action', moduleSymbol));
     }
   }
-  return found;
+  return unresolved && !everyFile ? undefined : found;
+}
+interface FrameworkMentions {
+  /** The file is the core package's `types/Action`. */
+  declaresAction: boolean;
+  /** The framework module names the file imports or re-exports, one bit each (`nameBit`). */
+  names: number;
+  /** Those imports and re-exports, in statement order. */
+  specifiers: readonly ts.StringLiteral[];
+}
+
+const FRAMEWORK_MODULE_LIST = [...FRAMEWORK_MODULES];
+
+function nameBit(moduleName: string): number {
+  return 1 << FRAMEWORK_MODULE_LIST.indexOf(moduleName);
+}
+
+const NO_MENTIONS: FrameworkMentions = { declaresAction: false, names: 0, specifiers: [] };
+const mentionsByFile = new WeakMap<ts.SourceFile, FrameworkMentions>();
+
+function frameworkMentionsOf(tsm: TypeScriptModule, file: ts.SourceFile): FrameworkMentions {
+  let mentions = mentionsByFile.get(file);
+  if (!mentions) {
+    const specifiers: ts.StringLiteral[] = [];
+    let names = 0;
+    for (const statement of file.statements) {
+      const specifier = tsm.isImportDeclaration(statement) || tsm.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
+      if (!specifier || !tsm.isStringLiteral(specifier) || !FRAMEWORK_MODULES.has(specifier.text)) continue;
+      specifiers.push(specifier);
+      names |= nameBit(specifier.text);
+    }
+    const declaresAction = ACTION_DECLARATION_FILE.test(file.fileName);
+    mentions = declaresAction || names !== 0 ? { declaresAction, names, specifiers } : NO_MENTIONS;
+    mentionsByFile.set(file, mentions);
+  }
+  return mentions;
+}
+
+const contributingByHost = new WeakMap<TypeScriptModule, ProgramFold<FrameworkMentions, number[]>>();
+
+/**
+ * The indexes of the program's files that `frameworkActionSymbols` reads when every import
+ * resolves: the core package's `types/Action`, and the first file to import each framework name.
+ */
+function contributingFiles(tsm: TypeScriptModule): ProgramFold<FrameworkMentions, number[]> {
+  let fold = contributingByHost.get(tsm);
+  if (!fold) {
+    fold = new ProgramFold(
+      (file) => frameworkMentionsOf(tsm, file),
+      (a, b) => a.declaresAction === b.declaresAction && a.names === b.names,
+      (files) => {
+        const indexes: number[] = [];
+        let names = 0;
+        files.forEach((file, i) => {
+          const mentions = frameworkMentionsOf(tsm, file);
+          if (mentions.declaresAction || (mentions.names & ~names) !== 0) indexes.push(i);
+          names |= mentions.names;
+        });
+        return indexes;
+      },
+    );
+    contributingByHost.set(tsm, fold);
+  }
+  return fold;
 }
