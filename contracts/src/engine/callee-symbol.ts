@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { getFileIndex } from './file-index';
+import { generatorResultType } from './generator-type';
 import { importedName, NOT_READ, unaliased } from './imported-symbol';
 
 /**
@@ -181,18 +182,12 @@ function declaredReturnShape(
   let shape: ts.Type | undefined;
   for (const signature of signatures) {
     let returned: ts.Type | undefined = checker.getReturnTypeOfSignature(signature);
-    if (delegated) returned = generatorResultOf(tsm, checker, returned);
+    if (delegated) returned = generatorResultType(tsm, checker, returned);
     if (!returned || !hasMembersOfItsDeclaration(tsm, returned)) return undefined;
     if (shape === undefined) shape = returned;
     else if (!sameDeclaredShape(tsm, shape, returned)) return undefined;
   }
   return shape;
-}
-
-/** `R` of `Generator<Y, R, N>`. */
-function generatorResultOf(tsm: TypeScriptModule, checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
-  if (type.getSymbol()?.getName() !== 'Generator' || !((type as ts.ObjectType).objectFlags & tsm.ObjectFlags.Reference)) return undefined;
-  return checker.getTypeArguments(type as ts.TypeReference)[1];
 }
 
 /**

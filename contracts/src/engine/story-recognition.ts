@@ -4,6 +4,7 @@ import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
 import { calleeExpressionOf, calleeName, calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
+import { generatorResultType } from './generator-type';
 import { importedName, NOT_READ } from './imported-symbol';
 import { isTransparentWrapper } from './syntax';
 
@@ -440,12 +441,7 @@ export class StoryRecognizer {
 
   /** `R` of a `Generator<Y, R, N>` (what delegating to it evaluates to); undefined for another type. */
   generatorReturnType(type: ts.Type): ts.Type | undefined {
-    const checker = this.checker!;
-    const name = type.getSymbol()?.getName();
-    if ((name === 'Generator' || name === 'AsyncGenerator') && (type as ts.ObjectType).objectFlags & this.tsm.ObjectFlags.Reference) {
-      return checker.getTypeArguments(type as ts.TypeReference)[1];
-    }
-    return undefined;
+    return generatorResultType(this.tsm, this.checker!, type);
   }
 
   /** The type of element `index` (-1: any element) of an array or tuple type. */
