@@ -1,30 +1,15 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { compareVersions, detectFrameworkVersion, FrameworkVersionCache, lowestInRange, normalizeVersion } from '../src/index';
+import { projectTree, removeProjectTrees } from './project-tree';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A project on disk; `.git` marks the top so the search never leaves the temporary folder. */
-function tree(files: Record<string, string | object>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-version-'));
-  made.push(dir);
-  fs.mkdirSync(path.join(dir, '.git'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  }
-  return dir;
-}
+afterAll(removeProjectTrees);
 
 describe('the framework version of a project', () => {
   it('is the installed package first, then the declared range', () => {
-    const dir = tree({
+    const dir = projectTree({
       'package.json': { dependencies: { 'quidproquo-core': '^0.1.2' } },
       'node_modules/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.8' },
     });
@@ -35,7 +20,7 @@ describe('the framework version of a project', () => {
   });
 
   it('walks up from a workspace package that declares nothing to the workspace root', () => {
-    const dir = tree({
+    const dir = projectTree({
       'package.json': { private: true, workspaces: ['services/*'], dependencies: { quidproquo: '0.1.12' } },
       'services/todo/package.json': { name: 'todo', dependencies: { zod: '^3.0.0' } },
       'services/todo/tsconfig.json': '{}',
@@ -48,7 +33,7 @@ describe('the framework version of a project', () => {
   });
 
   it('reads the lockfile at the workspace root when nothing is installed (npm, pnpm, yarn)', () => {
-    const npm = tree({
+    const npm = projectTree({
       'package.json': { workspaces: ['app'] },
       'app/package.json': { dependencies: { 'quidproquo-core': '^0.1.2', 'quidproquo-webserver': '^0.1.2' } },
       'package-lock.json': {
@@ -68,14 +53,14 @@ describe('the framework version of a project', () => {
       ['quidproquo-webserver', '0.1.14', 'lockfile'],
     ]);
 
-    const pnpm = tree({
+    const pnpm = projectTree({
       'package.json': { dependencies: { '@quidproquo/core': '^0.1.0' } },
       'pnpm-lock.yaml':
         "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      '@quidproquo/core':\n        specifier: ^0.1.0\n        version: 0.1.9\n\npackages:\n\n  '@quidproquo/core@0.1.9':\n    resolution: {integrity: sha512-x}\n",
     });
     expect(detectFrameworkVersion(pnpm)!.source).toBe('@quidproquo/core 0.1.9 (lockfile: pnpm-lock.yaml)');
 
-    const yarn = tree({
+    const yarn = projectTree({
       'package.json': { dependencies: { 'quidproquo-core': '~0.1.3' } },
       'yarn.lock': '# yarn lockfile v1\n\n\n"quidproquo-core@~0.1.3":\n  version "0.1.4"\n  resolved "x"\n',
     });
@@ -83,7 +68,7 @@ describe('the framework version of a project', () => {
   });
 
   it('warns when the packages disagree, and takes the lowest', () => {
-    const dir = tree({
+    const dir = projectTree({
       'package.json': { dependencies: { 'quidproquo-core': '0.1.10', 'quidproquo-webserver': '0.1.12', 'quidproquo-features': '^0.1.12' } },
     });
     const found = detectFrameworkVersion(dir)!;
@@ -94,7 +79,7 @@ describe('the framework version of a project', () => {
   });
 
   it('follows file: and link: dependencies (and workspace: ones) to the linked package.json', () => {
-    const dir = tree({
+    const dir = projectTree({
       'vendor/qpq/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.15' },
       'vendor/qpq/quidproquo-webserver/package.json': { name: 'quidproquo-webserver', version: '0.1.15' },
       'app/package.json': {
@@ -111,7 +96,7 @@ describe('the framework version of a project', () => {
       ['quidproquo-webserver', 'link', 'link:../vendor/qpq/quidproquo-webserver'],
     ]);
 
-    const workspace = tree({
+    const workspace = projectTree({
       'package.json': { workspaces: ['packages/*'] },
       'packages/quidproquo-core/package.json': { name: 'quidproquo-core', version: '0.1.7' },
       'packages/app/package.json': { dependencies: { 'quidproquo-core': 'workspace:*' } },
@@ -120,19 +105,19 @@ describe('the framework version of a project', () => {
       'quidproquo-core 0.1.7 (linked with workspace:*: ../quidproquo-core/package.json)',
     );
 
-    const tarball = tree({ 'package.json': { dependencies: { 'quidproquo-core': 'file:./vendor/quidproquo-core-0.1.11.tgz' } } });
+    const tarball = projectTree({ 'package.json': { dependencies: { 'quidproquo-core': 'file:./vendor/quidproquo-core-0.1.11.tgz' } } });
     expect(detectFrameworkVersion(tarball)!.version).toBe('0.1.11');
   });
 
   it('finds none when no framework package is named anywhere, and never crashes on a broken package.json', () => {
-    expect(detectFrameworkVersion(tree({ 'package.json': { dependencies: { react: '^18.0.0' } } }))).toBeUndefined();
-    expect(detectFrameworkVersion(tree({ 'package.json': '{ "dependencies": { "quidproquo-core": ' }))).toBeUndefined();
-    expect(detectFrameworkVersion(tree({ 'package.json': { dependencies: { 'quidproquo-core': 'latest' } } }))).toBeUndefined();
-    expect(detectFrameworkVersion(tree({}))).toBeUndefined();
+    expect(detectFrameworkVersion(projectTree({ 'package.json': { dependencies: { react: '^18.0.0' } } }))).toBeUndefined();
+    expect(detectFrameworkVersion(projectTree({ 'package.json': '{ "dependencies": { "quidproquo-core": ' }))).toBeUndefined();
+    expect(detectFrameworkVersion(projectTree({ 'package.json': { dependencies: { 'quidproquo-core': 'latest' } } }))).toBeUndefined();
+    expect(detectFrameworkVersion(projectTree({}))).toBeUndefined();
   });
 
   it('is read once per folder by the cache the lint rule uses', () => {
-    const dir = tree({ 'package.json': { dependencies: { 'quidproquo-core': '0.1.5' } } });
+    const dir = projectTree({ 'package.json': { dependencies: { 'quidproquo-core': '0.1.5' } } });
     let reads = 0;
     const cache = new FrameworkVersionCache({
       readFile: (file) => {
@@ -155,7 +140,7 @@ describe('the framework version of a project', () => {
 
 describe('the version per folder the lint rule asks for', () => {
   it("is what the search finds from each folder, and plain source folders share their parent's answer unsearched", () => {
-    const dir = tree({
+    const dir = projectTree({
       'package.json': { dependencies: { 'quidproquo-core': '^0.1.2' } },
       'src/logic/deep/story.ts': '',
       'src/controllers/route.ts': '',

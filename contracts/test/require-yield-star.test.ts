@@ -39,7 +39,11 @@ describe('require-yield-star', () => {
 
     const findings = runContract(requireYieldStar, { ts, sourceFile, checker, program }, undefined, () => {});
 
-    expect(findings.map((f) => `${f.messageId} ${sourceFile.text.slice(f.start, f.end)}`)).toEqual(['missingYieldStar askDateNow()']);
+    const found = findings.map((f) => {
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(f.start);
+      return `${f.messageId} ${line + 1}:${character + 1} ${sourceFile.text.slice(f.start, f.end)}`;
+    });
+    expect(found).toEqual(['missingYieldStar 18:16 askDateNow()']);
     expect(asked).toEqual(['askSave()', 'askDateNow()']);
   });
 });
