@@ -10,7 +10,8 @@ import type * as ts from 'typescript';
  */
 export class ProgramFold<Fact, Result> {
   private readonly byProgram = new WeakMap<ts.Program, Result>();
-  private last: { files: readonly ts.SourceFile[]; result: Result } | undefined;
+  // The last program's files are held weakly: a closed project's files go with it.
+  private last: { files: WeakRef<readonly ts.SourceFile[]>; result: Result } | undefined;
 
   constructor(
     private readonly factOf: (file: ts.SourceFile) => Fact,
@@ -22,9 +23,10 @@ export class ProgramFold<Fact, Result> {
     const known = this.byProgram.get(program);
     if (known !== undefined) return known;
     const files = program.getSourceFiles();
-    const result = this.last && this.sameFacts(this.last.files, files) ? this.last.result : this.fold(files);
+    const lastFiles = this.last?.files.deref();
+    const result = lastFiles && this.sameFacts(lastFiles, files) ? this.last!.result : this.fold(files);
     this.byProgram.set(program, result);
-    this.last = { files, result };
+    this.last = { files: new WeakRef(files), result };
     return result;
   }
 
