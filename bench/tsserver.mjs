@@ -5,14 +5,16 @@
 // For each server: open one file that is not in the sample and ask for its semantic diagnostics
 // (the program is built and the plugin created: the warm-up, reported separately); then, one
 // file at a time, open it, time `semanticDiagnosticsSync`, time `quickinfo` on its first story
-// call, close it. Servers run in ABBA order over `--rounds` (default 2), each file's time the
-// median over its rounds. Prints p50 / p95 per file with and without the plugin and their ratios
+// call, close it. The servers take turns file by file (A B, then B A for the next file), so a
+// machine that slows down or speeds up during a round does so for both sides alike; each round
+// starts new servers, each file's time is the median over `--rounds` (default 2). Prints p50 /
+// p95 per file with and without the plugin and their ratios
 // (target: the plugin adds at most 10%), and the plugin's own time as it measures it
 // (`qpq/timings`, a command the plugin adds only with its `timings` option, which the corpus
 // tsconfig sets). Nothing is asserted.
 //
 // With `--without qpq/a,qpq/b`, a third identical corpus whose plugin entry turns those rules
-// "off" (the plugin's `rules` option) is served by a third tsserver in the same rounds (A B C,
+// "off" (the plugin's `rules` option) is served by a third tsserver in the same turns (A B C,
 // C B A, ...): with plugin / with the named rules off says what those rules add to the editor
 // (for example the rules a change introduces), beside their share of the plugin's own time.
 //
@@ -75,7 +77,7 @@ function namedRules(list) {
     });
 }
 
-// The servers, in the order of the first round; the next round runs them backwards.
+// The servers, in the order of the first file's turns; the next file takes them backwards.
 const SERVERS = [
   { key: 'without', label: 'without plugin', plugin: false },
   { key: 'with', label: 'with    plugin', plugin: true },
@@ -131,10 +133,9 @@ async function typeAtEnd(server, file) {
   await server.request('updateOpen', { changedFiles: [{ fileName: file, textChanges: [{ start: end, end, newText: '\n' }] }] }, timeoutMs);
 }
 
-/** One server, the whole protocol: warm up, then every sample file in turn. */
-async function measureServer(dir, files, { plugin: withPlugin, offCodes = [] }) {
+/** A new server with the program built and (if it has one) the plugin loaded: the warm-up. */
+async function startServer(dir, files, { plugin: withPlugin }) {
   const server = new TsServerClient({ tsserverPath, cwd: dir, args: ['--suppressDiagnosticEvents'] });
-  const perFile = [];
   try {
     const warmupFile = join(dir, files.warmup);
     const warmup = await timed(async () => {
@@ -147,34 +148,53 @@ async function measureServer(dir, files, { plugin: withPlugin, offCodes = [] }) 
       () => false,
     );
     if (pluginLoaded !== withPlugin) throw new Error(`qpq-ts-plugin ${withPlugin ? 'did not load' : 'loaded'} for ${dir}`);
-
-    for (const name of files.sample) {
-      const file = join(dir, name);
-      await server.open(file);
-      if (values.edit) await typeAtEnd(server, file);
-      const diagnostics = await timed(() => server.request('semanticDiagnosticsSync', { file }, timeoutMs));
-      const own = withPlugin ? await server.request('qpq/timings', {}) : undefined;
-      const position = storyCallPosition(readFileSync(file, 'utf8'));
-      const quickInfo = position ? await timed(() => server.request('quickinfo', { file, ...position }, timeoutMs)) : undefined;
-      const ownQuickInfo = withPlugin && position ? (await server.request('qpq/timings', {})).quickInfoMs : undefined;
-      await server.closeFile(file);
-      const codes = diagnostics.result.map((d) => d.code);
-      // A rule that reports although set off means the tsconfig did not take: the comparison would be void.
-      const offCode = codes.find((c) => offCodes.includes(c));
-      if (offCode !== undefined) throw new Error(`${name}: diagnostic ${offCode} reported in ${dir}, where its rule is off`);
-      perFile.push({
-        name,
-        diagnosticsMs: diagnostics.ms,
-        quickInfoMs: quickInfo?.ms,
-        ownDiagnosticsMs: own?.diagnosticsMs,
-        ownQuickInfoMs: ownQuickInfo,
-        qpqDiagnostics: codes.filter((c) => c >= PLUGIN_CODES.min && c <= PLUGIN_CODES.max).length,
-        tsDiagnostics: codes.filter((c) => c < PLUGIN_CODES.min || c > PLUGIN_CODES.max).length,
-      });
-    }
-    return { warmupMs: warmup.ms, perFile };
-  } finally {
+    return { server, warmupMs: warmup.ms };
+  } catch (error) {
     await server.close();
+    throw error;
+  }
+}
+
+/** One sample file on one server: open it, (edit it,) its diagnostics and a quick info, close it. */
+async function measureFile(server, dir, name, { plugin: withPlugin, offCodes = [] }) {
+  const file = join(dir, name);
+  await server.open(file);
+  if (values.edit) await typeAtEnd(server, file);
+  const diagnostics = await timed(() => server.request('semanticDiagnosticsSync', { file }, timeoutMs));
+  const own = withPlugin ? await server.request('qpq/timings', {}) : undefined;
+  const position = storyCallPosition(readFileSync(file, 'utf8'));
+  const quickInfo = position ? await timed(() => server.request('quickinfo', { file, ...position }, timeoutMs)) : undefined;
+  const ownQuickInfo = withPlugin && position ? (await server.request('qpq/timings', {})).quickInfoMs : undefined;
+  await server.closeFile(file);
+  const codes = diagnostics.result.map((d) => d.code);
+  // A rule that reports although set off means the tsconfig did not take: the comparison would be void.
+  const offCode = codes.find((c) => offCodes.includes(c));
+  if (offCode !== undefined) throw new Error(`${name}: diagnostic ${offCode} reported in ${dir}, where its rule is off`);
+  return {
+    name,
+    diagnosticsMs: diagnostics.ms,
+    quickInfoMs: quickInfo?.ms,
+    ownDiagnosticsMs: own?.diagnosticsMs,
+    ownQuickInfoMs: ownQuickInfo,
+    qpqDiagnostics: codes.filter((c) => c >= PLUGIN_CODES.min && c <= PLUGIN_CODES.max).length,
+    tsDiagnostics: codes.filter((c) => c < PLUGIN_CODES.min || c > PLUGIN_CODES.max).length,
+  };
+}
+
+/** One round: new servers, warmed up one after another, then the sample file by file, the servers taking turns. */
+async function measureRound(dirs, files, round) {
+  const started = [];
+  try {
+    const order = round % 2 === 0 ? SERVERS : [...SERVERS].reverse();
+    for (const spec of order) started.push({ spec, ...(await startServer(dirs[spec.key], files, spec)) });
+    const results = Object.fromEntries(started.map(({ spec, warmupMs }) => [spec.key, { warmupMs, perFile: [] }]));
+    for (const [i, name] of files.sample.entries()) {
+      const turns = i % 2 === 0 ? started : [...started].reverse();
+      for (const { spec, server } of turns) results[spec.key].perFile.push(await measureFile(server, dirs[spec.key], name, spec));
+    }
+    return results;
+  } finally {
+    await Promise.all(started.map(({ server }) => server.close()));
   }
 }
 
@@ -319,14 +339,14 @@ async function main() {
       `and ${relative(process.cwd(), dirs.rulesOff)} (identical, plugin with ${withoutRules.map((c) => `qpq/${c.meta.id}`).join(', ')} off)`,
     );
   console.log('');
-  // ABBA order over the rounds (without, with, with, without, ...; with --without A B C C B A),
-  // so no side is always the one that runs on a warmer machine; each file's time is its median
-  // over the rounds.
+  // The servers take turns file by file, in ABBA order (with --without A B C C B A), so no side
+  // is always the one that runs on a warmer machine; each file's time is its median over the
+  // rounds.
   const runs = Object.fromEntries(SERVERS.map((server) => [server.key, []]));
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? SERVERS : [...SERVERS].reverse();
-    for (const server of order) {
-      const result = await measureServer(dirs[server.key], files, server);
+    const results = await measureRound(dirs, files, round);
+    for (const server of SERVERS) {
+      const result = results[server.key];
       runs[server.key].push(result);
       console.log(
         `  round ${round + 1}/${rounds}  ${server.label}: warm-up ${formatMs(result.warmupMs)}, diagnostics p50 ${formatMs(
