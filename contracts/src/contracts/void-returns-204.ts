@@ -23,6 +23,7 @@ type MessageId = keyof typeof messages;
 
 /** Response helpers whose first argument becomes the body and second is the status (default 200). */
 const BODY_HELPERS = new Set(['toJsonEventResponse', 'toTextResponse', 'toHtmlResponse']);
+const BODY_HELPER_NAMES = new RegExp([...BODY_HELPERS].join('|'));
 
 export const voidReturns204 = defineContract({
   meta: {
@@ -321,15 +322,19 @@ class RouteResponseCheck {
 
   run(): void {
     const { index, ts: tsm } = this.context;
-    // Cheap gate: a file without HTTP words has no route story and no response to judge, unless
-    // a defineRoute elsewhere in the program may name one of its exports.
+    // Cheap gates: a file without HTTP words or a body helper has no route story and no response
+    // to judge, unless a defineRoute elsewhere in the program may name one of its exports; the
+    // checks of responses made anywhere need a helper's name, or the key every response has.
     const text = this.context.sourceFile.text;
-    if (!/HTTPEvent|EventResponse|status/.test(text) && !(this.context.program && /\bexport\b/.test(text))) return;
+    const namesHelper = BODY_HELPER_NAMES.test(text);
+    if (!namesHelper && !/HTTPEvent|EventResponse|status/.test(text) && !(this.context.program && /\bexport\b/.test(text))) return;
     for (const scope of index.generators) {
       if (this.isRouteStory(scope)) this.checkRoute(scope);
     }
-    for (const { node } of index.nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) this.checkHelperCall(node);
-    for (const { node } of index.nodes<ts.ObjectLiteralExpression>(tsm.SyntaxKind.ObjectLiteralExpression)) this.checkResponseLiteral(node);
+    if (namesHelper) for (const { node } of index.nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) this.checkHelperCall(node);
+    if (text.includes('isBase64Encoded'))
+      for (const { node } of index.nodes<ts.ObjectLiteralExpression>(tsm.SyntaxKind.ObjectLiteralExpression))
+        this.checkResponseLiteral(node);
   }
 
   // ---- route stories
