@@ -136,7 +136,10 @@ export const noSpreadDefine = defineContract({
 
   check(context) {
     const tsm = context.ts;
-    if (!context.sourceFile.text.includes('...define')) return;
+    // Cheap gate: a spread and a define* name in the text (the name may follow a namespace or a
+    // parenthesis: `...qpq.defineRoute()`, `...(defineRoute())`).
+    const text = context.sourceFile.text;
+    if (!text.includes('...') || !/define[A-Z0-9_]/.test(text)) return;
     for (const { node: spread } of context.index.nodes<ts.SpreadElement>(tsm.SyntaxKind.SpreadElement)) {
       if (!tsm.isArrayLiteralExpression(spread.parent)) continue;
       const call = skipTransparentWrappers(tsm, spread.expression);
