@@ -119,9 +119,7 @@ export function getActionTypeModel(tsm: TypeScriptModule, checker: ts.TypeChecke
  */
 function frameworkActionSymbols(tsm: TypeScriptModule, checker: ts.TypeChecker, program: ts.Program): Set<ts.Symbol> {
   const files = program.getSourceFiles();
-  const contributing = contributingFiles(tsm)
-    .of(program)
-    .map((i) => files[i]);
+  const contributing = contributingFiles.of(tsm, program).map((i) => files[i]);
   return actionSymbolsIn(tsm, checker, contributing, false) ?? actionSymbolsIn(tsm, checker, files, true)!;
 }
 
@@ -163,6 +161,7 @@ function actionSymbolsIn(
   }
   return unresolved && !everyFile ? undefined : found;
 }
+
 interface FrameworkMentions {
   /** The file is the core package's `types/Action`. */
   declaresAction: boolean;
@@ -199,30 +198,21 @@ function frameworkMentionsOf(tsm: TypeScriptModule, file: ts.SourceFile): Framew
   return mentions;
 }
 
-const contributingByHost = new WeakMap<TypeScriptModule, ProgramFold<FrameworkMentions, number[]>>();
-
 /**
  * The indexes of the program's files that `frameworkActionSymbols` reads when every import
  * resolves: the core package's `types/Action`, and the first file to import each framework name.
  */
-function contributingFiles(tsm: TypeScriptModule): ProgramFold<FrameworkMentions, number[]> {
-  let fold = contributingByHost.get(tsm);
-  if (!fold) {
-    fold = new ProgramFold(
-      (file) => frameworkMentionsOf(tsm, file),
-      (a, b) => a.declaresAction === b.declaresAction && a.names === b.names,
-      (files) => {
-        const indexes: number[] = [];
-        let names = 0;
-        files.forEach((file, i) => {
-          const mentions = frameworkMentionsOf(tsm, file);
-          if (mentions.declaresAction || (mentions.names & ~names) !== 0) indexes.push(i);
-          names |= mentions.names;
-        });
-        return indexes;
-      },
-    );
-    contributingByHost.set(tsm, fold);
-  }
-  return fold;
-}
+const contributingFiles = new ProgramFold<FrameworkMentions, number[]>(
+  frameworkMentionsOf,
+  (a, b) => a.declaresAction === b.declaresAction && a.names === b.names,
+  (tsm, files) => {
+    const indexes: number[] = [];
+    let names = 0;
+    files.forEach((file, i) => {
+      const mentions = frameworkMentionsOf(tsm, file);
+      if (mentions.declaresAction || (mentions.names & ~names) !== 0) indexes.push(i);
+      names |= mentions.names;
+    });
+    return indexes;
+  },
+);

@@ -32,17 +32,7 @@ const modulePaths = new Map<string, string>();
  * what they named before (an edit to a story) takes the last program's answer.
  */
 export function runtimeReferences(tsm: TypeScriptModule, program: ts.Program): RuntimeReferences {
-  let fold = foldByHost.get(tsm);
-  if (!fold)
-    foldByHost.set(
-      tsm,
-      (fold = new ProgramFold(
-        (file) => keysOfFile(tsm, file),
-        sameKeys,
-        (files) => mergedKeys(tsm, files),
-      )),
-    );
-  return fold.of(program);
+  return referencesFold.of(tsm, program);
 }
 
 interface FileKeys {
@@ -51,7 +41,6 @@ interface FileKeys {
 }
 
 const NO_KEYS: FileKeys = { routes: [], all: [] };
-const foldByHost = new WeakMap<TypeScriptModule, ProgramFold<FileKeys, RuntimeReferences>>();
 // Per file as well: an editor makes a new program on every edit, and reuses the SourceFile of
 // every file the edit did not touch, so only the edited file is read again.
 const keysByFile = new WeakMap<ts.SourceFile, FileKeys>();
@@ -78,6 +67,8 @@ function sameKeys(a: FileKeys, b: FileKeys): boolean {
   const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((key, i) => key === y[i]);
   return a === b || (same(a.routes, b.routes) && same(a.all, b.all));
 }
+
+const referencesFold = new ProgramFold<FileKeys, RuntimeReferences>(keysOfFile, sameKeys, mergedKeys);
 
 function mergedKeys(tsm: TypeScriptModule, files: readonly ts.SourceFile[]): RuntimeReferences {
   const found: RuntimeReferences = { routes: new Set(), all: new Set() };
