@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
-import { runContract } from '../src';
 import { noOutdatedApi } from '../src/contracts/no-outdated-api';
 import { dedent } from '../src/engine/dedent';
+import { findingsOf, findingText } from './finding-text';
 import { projectTree, removeProjectTrees, writeProjectFile } from './project-tree';
 
 afterAll(removeProjectTrees);
@@ -22,10 +22,7 @@ function findingsIn(file: string): string[] {
   const program = ts.createProgram([file], { noEmit: true, types: [] });
   const sourceFile = program.getSourceFile(file)!;
   const target = { ts, sourceFile, checker: program.getTypeChecker(), program };
-  return runContract(noOutdatedApi, target, undefined, () => {}).map((f) => {
-    const { line, character } = sourceFile.getLineAndCharacterOfPosition(f.start);
-    return `${f.messageId} ${line + 1}:${character + 1} ${f.data.installed}`;
-  });
+  return findingsOf(noOutdatedApi, target).map((f) => `${findingText(sourceFile, f)} ${f.data.installed}`);
 }
 
 describe('no-outdated-api', () => {

@@ -1,9 +1,9 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { runContract } from '../src';
 import { requireYieldStar } from '../src/contracts/require-yield-star';
 import { dedent } from '../src/engine/dedent';
+import { findingsOf, findingText } from './finding-text';
 import { programOf, watchedChecker } from './in-memory-program';
 
 describe('require-yield-star', () => {
@@ -37,12 +37,9 @@ describe('require-yield-star', () => {
     const asked: string[] = [];
     const checker = watchedChecker(program.getTypeChecker(), 'getContextualType', (node) => asked.push(node.getText()));
 
-    const findings = runContract(requireYieldStar, { ts, sourceFile, checker, program }, undefined, () => {});
+    const findings = findingsOf(requireYieldStar, { ts, sourceFile, checker, program });
 
-    const found = findings.map((f) => {
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(f.start);
-      return `${f.messageId} ${line + 1}:${character + 1} ${sourceFile.text.slice(f.start, f.end)}`;
-    });
+    const found = findings.map((f) => `${findingText(sourceFile, f)} ${sourceFile.text.slice(f.start, f.end)}`);
     expect(found).toEqual(['missingYieldStar 18:16 askDateNow()']);
     expect(asked).toEqual(['askSave()', 'askDateNow()']);
   });

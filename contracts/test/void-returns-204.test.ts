@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { allContracts, runContract } from '../src';
 import { dedent } from '../src/engine/dedent';
+import { untypedFindings } from './finding-text';
 import { programOf } from './in-memory-program';
 
 const contract = allContracts.find((c) => c.meta.id === 'void-returns-204')!;
@@ -89,17 +90,6 @@ describe('void-returns-204 tells a route story by its declared result', () => {
 });
 
 describe('void-returns-204 judges responses made outside route stories', () => {
-  /** Each finding as `messageId line:column`. */
-  const findings = (text: string) => {
-    const sourceFile = ts.createSourceFile('responses.ts', text, ts.ScriptTarget.Latest, true);
-    return runContract(contract, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
-      throw e;
-    }).map((f) => {
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(f.start);
-      return `${f.messageId} ${line + 1}:${character + 1}`;
-    });
-  };
-
   // One file each: a file is read for helpers and responses only when it names one.
   it.each([
     ['toJsonEventResponse({ done: true }, 204)', 'noContentWithBody 3:29'],
@@ -109,6 +99,6 @@ describe('void-returns-204 judges responses made outside route stories', () => {
     ["({ status: 204, body: 'done', isBase64Encoded: false })", 'noContentWithBody 3:30'],
   ])('%s in a plain function', (response, finding) => {
     const text = `import * as web from 'quidproquo-webserver';\n\nexport const answer = () => ${response};\n`;
-    expect(findings(text)).toEqual([finding]);
+    expect(untypedFindings(contract, text, 'responses.ts')).toEqual([finding]);
   });
 });
