@@ -370,6 +370,14 @@ describe('runtime references of a program', () => {
     ]);
   });
 
+  it('are read from a config that names its stories only in the object form', () => {
+    const files = {
+      [controller]: 'export function* listTodos() {}\n',
+      [config]: "defineRoute('GET', '/todos', { basePath: __dirname, relativePath: 'controllers/todo', functionName: 'listTodos' });\n",
+    };
+    expect([...runtimeReferences(ts, programOf(files)).routes]).toEqual(['/app/src/controllers/todo::listTodos']);
+  });
+
   it("are the last program's answer after an edit that names nothing new, and read again after one that does", () => {
     const files = { [controller]: 'export function* listTodos() {}\n', [config]: route('listTodos') };
     const before = programOf(files);

@@ -107,7 +107,8 @@ export const defineReturnsConfig = defineContract({
   check(context) {
     const { checker, sourceFile } = context;
     // Only types show what a function returns: no verdict by name alone.
-    if (!checker || !sourceFile.text.includes('define')) return;
+    // A text gate that `undefined` does not pass: a define* name is `define` and a capital, digit or `_`.
+    if (!checker || !/define[A-Z0-9_]/.test(sourceFile.text)) return;
     const tsm = context.ts;
     const model = getConfigTypeModel(tsm, checker);
     for (const { node } of context.index.functions) {

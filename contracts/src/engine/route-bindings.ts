@@ -2,7 +2,7 @@ import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
 import { ProgramFold } from './program-fold';
-import { runtimeReferencesIn } from './runtime-reference';
+import { mayNameModuleExport, runtimeReferencesIn } from './runtime-reference';
 
 /** Every story a config names, and those of them that answer routes. */
 export interface RuntimeReferences {
@@ -46,7 +46,7 @@ const NO_KEYS: FileKeys = { routes: [], all: [] };
 const keysByFile = new WeakMap<ts.SourceFile, FileKeys>();
 
 function keysOfFile(tsm: TypeScriptModule, file: ts.SourceFile): FileKeys {
-  if (file.isDeclarationFile) return NO_KEYS;
+  if (file.isDeclarationFile || !mayNameModuleExport(file)) return NO_KEYS;
   let keys = keysByFile.get(file);
   if (!keys) {
     const routes: string[] = [];

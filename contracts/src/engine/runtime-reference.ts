@@ -18,6 +18,10 @@ const RUNTIME_ARGUMENTS: Record<string, { index: number; object?: boolean }> = {
  */
 const NOT_A_STORY: ReadonlySet<string> = new Set(['defineActionProcessors', 'defineDynamicFunctions', 'defineInlineFunction']);
 
+/** A config setting's name: `defineRoute`, `defineQueue`, a project's own `defineX`. */
+const SETTING_NAME = /^define[A-Z]/;
+const SETTING_IN_TEXT = /define[A-Z]/;
+
 /** `'/controllers/todo::listTodos'`: a module path, then `::` and an export name. */
 const RUNTIME_STRING = /^[^:]*\/[^:]*::[\w$]+$/;
 
@@ -59,13 +63,25 @@ export interface RuntimeReference {
  * object arguments: queue processors, seeds) is one.
  */
 export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.SourceFile): readonly RuntimeReference[] {
-  if (!sourceFile.text.includes('define')) return [];
+  // Text gate before the file's index: only a call named like a setting holds references (a bare
+  // 'define' would let in every file that mentions `undefined`).
+  if (!SETTING_IN_TEXT.test(sourceFile.text)) return [];
   let references = referencesCache.get(sourceFile);
   if (!references) {
     references = readReferences(tsm, sourceFile);
     referencesCache.set(sourceFile, references);
   }
   return references;
+}
+
+/**
+ * Whether the file may hold a reference that names a module and an export: a string with `::`,
+ * or the object form, which spells out `functionName`. The references of a whole program are
+ * read from the few files that pass, not from every file with a `define*` call.
+ */
+export function mayNameModuleExport(sourceFile: ts.SourceFile): boolean {
+  const text = sourceFile.text;
+  return text.includes('::') || text.includes('functionName');
 }
 
 // Asked by several rules on a config file and, for the whole program, by the route bindings.
@@ -78,7 +94,7 @@ function readReferences(tsm: TypeScriptModule, sourceFile: ts.SourceFile): Runti
   for (const { node } of getFileIndex(tsm, sourceFile).nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) {
     const name = calleeName(tsm, node.expression);
     if (name === 'defineApplicationModule' && node.arguments[3]) configRoot = staticPath(tsm, node.arguments[3], fileDir) ?? fileDir;
-    if (name && /^define[A-Z]/.test(name)) calls.push(node);
+    if (name && SETTING_NAME.test(name)) calls.push(node);
   }
 
   const references: RuntimeReference[] = [];
