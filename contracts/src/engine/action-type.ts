@@ -119,8 +119,67 @@ export function getActionTypeModel(tsm: TypeScriptModule, checker: ts.TypeChecke
  */
 function frameworkActionSymbols(tsm: TypeScriptModule, checker: ts.TypeChecker, program: ts.Program): Set<ts.Symbol> {
   const files = program.getSourceFiles();
-  const contributing = contributingFiles.of(tsm, program).map((i) => files[i]);
-  return actionSymbolsIn(tsm, checker, contributing, false) ?? actionSymbolsIn(tsm, checker, files, true)!;
+  const indexes = contributingFiles.of(tsm, program);
+  // Following the imports resolves the exports of the framework's index modules, thousands of
+  // names behind `export *`, again for every checker: an editor's after each keystroke. The last
+  // answer holds while the same files contribute, no file that changed can re-route an export or
+  // declare an `Action`, and the new checker sees the same symbols.
+  const routing = exportRouting.of(tsm, program);
+  let byIndexes = symbolsByRouting.get(routing);
+  if (!byIndexes) symbolsByRouting.set(routing, (byIndexes = new WeakMap()));
+  const known = byIndexes.get(indexes);
+  if (known && isStillSeen(tsm, checker, program, known)) return known;
+  const contributing = indexes.map((i) => files[i]);
+  const symbols = actionSymbolsIn(tsm, checker, contributing, false) ?? actionSymbolsIn(tsm, checker, files, true)!;
+  byIndexes.set(indexes, symbols);
+  return symbols;
+}
+
+/**
+ * Whether the file could change what a framework module's `Action` export resolves to: it
+ * re-exports (`export … from`, `export { x }`, `export =`, `export import`), augments a module or
+ * the global scope, or declares something named `Action` at its top level.
+ */
+function mayRouteExports(tsm: TypeScriptModule, file: ts.SourceFile): boolean {
+  let routes = routingByFile.get(file);
+  if (routes === undefined) {
+    routes = file.statements.some(
+      (s) =>
+        tsm.isExportDeclaration(s) ||
+        tsm.isExportAssignment(s) ||
+        tsm.isImportEqualsDeclaration(s) ||
+        tsm.isModuleDeclaration(s) ||
+        ((tsm.isInterfaceDeclaration(s) || tsm.isTypeAliasDeclaration(s) || tsm.isClassDeclaration(s)) && s.name?.text === 'Action'),
+    );
+    routingByFile.set(file, routes);
+  }
+  return routes;
+}
+
+const routingByFile = new WeakMap<ts.SourceFile, boolean>();
+
+/** A token that stays the same object while no file that may route exports changes (see ProgramFold). */
+const exportRouting = new ProgramFold<boolean, object>(
+  mayRouteExports,
+  (before, after) => !before && !after,
+  () => ({}),
+);
+
+const symbolsByRouting = new WeakMap<object, WeakMap<readonly number[], Set<ts.Symbol>>>();
+
+/**
+ * Whether the new checker knows each declaration by the same symbol: its file is the same in the
+ * program, and no augmentation merged it into a new symbol.
+ */
+function isStillSeen(tsm: TypeScriptModule, checker: ts.TypeChecker, program: ts.Program, symbols: ReadonlySet<ts.Symbol>): boolean {
+  for (const symbol of symbols) {
+    const declaration = symbol.declarations?.[0] as ts.NamedDeclaration | undefined;
+    const name = declaration?.name;
+    if (!declaration || !name || !tsm.isIdentifier(name)) return false;
+    const file = declaration.getSourceFile();
+    if (program.getSourceFile(file.fileName) !== file || checker.getSymbolAtLocation(name) !== symbol) return false;
+  }
+  return true;
 }
 
 /**
