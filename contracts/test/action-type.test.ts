@@ -2,41 +2,20 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { getActionTypeModel } from '../src/engine/action-type';
+import { programOf as inMemoryProgram } from './in-memory-program';
 
 // An editor makes a new program after every keystroke, reusing the SourceFile of each file the
 // edit did not touch. The framework's `Action` declarations are found by following its index
 // module's exports: that answer is kept while no file that could re-route them changes.
+const CORE_DIR = '/p/node_modules/quidproquo-core';
 const CORE = {
-  '/p/core/index.ts': "export * from './types';\n",
-  '/p/core/types.ts': 'export interface Action<T = unknown> {\n  type: string;\n  payload?: T;\n}\n',
-  '/p/core/other.ts': 'export interface Action {\n  type: string;\n  other: true;\n}\n',
+  [`${CORE_DIR}/index.ts`]: "export * from './types';\n",
+  [`${CORE_DIR}/types.ts`]: 'export interface Action<T = unknown> {\n  type: string;\n  payload?: T;\n}\n',
+  [`${CORE_DIR}/other.ts`]: 'export interface Action {\n  type: string;\n  other: true;\n}\n',
 };
+// The framework as a package of the project: in-memory, not the reference runtime.
+const programOf = (files: Record<string, string>, oldProgram?: ts.Program) => inMemoryProgram(files, false, oldProgram);
 const STORY = "import { Action } from 'quidproquo-core';\n\nexport declare const action: Action;\n";
-
-function programOf(files: Record<string, string>, oldProgram?: ts.Program): ts.Program {
-  const options: ts.CompilerOptions = {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.CommonJS,
-    noEmit: true,
-    types: [],
-    baseUrl: '/p',
-    paths: { 'quidproquo-core': ['/p/core/index.ts'] },
-  };
-  const host = ts.createCompilerHost(options);
-  const read = host.readFile.bind(host);
-  const exists = host.fileExists.bind(host);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.readFile = (name) => files[name] ?? read(name);
-  host.fileExists = (name) => name in files || exists(name);
-  host.directoryExists = (name) => Object.keys(files).some((file) => file.startsWith(`${name}/`)) || ts.sys.directoryExists(name);
-  host.getSourceFile = (name, version) => {
-    if (!(name in files)) return oldProgram?.getSourceFile(name) ?? getSourceFile(name, version);
-    const reused = oldProgram?.getSourceFile(name);
-    return reused && reused.text === files[name] ? reused : ts.createSourceFile(name, files[name], version, true);
-  };
-  return ts.createProgram(Object.keys(files), options, host, oldProgram);
-}
 
 const modelOf = (program: ts.Program) => getActionTypeModel(ts, program.getTypeChecker(), program);
 
@@ -55,10 +34,10 @@ describe("the framework's Action declarations across program versions", () => {
   it('are the last answer after an edit that re-routes no export', () => {
     const before = programOf({ ...CORE, '/p/story.ts': STORY });
     const after = programOf({ ...CORE, '/p/story.ts': `${STORY}\nexport const edited = 1;\n` }, before);
-    expect(after.getSourceFile('/p/core/types.ts')).toBe(before.getSourceFile('/p/core/types.ts'));
-    expect(judged(before)).toEqual({ declaredIn: ['/p/core/types.ts'], storyAction: 'yes' });
+    expect(after.getSourceFile(`${CORE_DIR}/types.ts`)).toBe(before.getSourceFile(`${CORE_DIR}/types.ts`));
+    expect(judged(before)).toEqual({ declaredIn: [`${CORE_DIR}/types.ts`], storyAction: 'yes' });
     expect(modelOf(after).actionSymbols).toBe(modelOf(before).actionSymbols);
-    expect(judged(after)).toEqual({ declaredIn: ['/p/core/types.ts'], storyAction: 'yes' });
+    expect(judged(after)).toEqual({ declaredIn: [`${CORE_DIR}/types.ts`], storyAction: 'yes' });
   });
 
   // Each starts from a program whose answer was kept through an edit, so that only the edit
@@ -72,15 +51,15 @@ describe("the framework's Action declarations across program versions", () => {
 
   it('are found again after an edit of a file that re-exports', () => {
     const before = keptThroughAnEdit();
-    expect(judged(before).declaredIn).toEqual(['/p/core/types.ts']);
+    expect(judged(before).declaredIn).toEqual([`${CORE_DIR}/types.ts`]);
     const story = before.getSourceFile('/p/story.ts')!.text;
-    const after = programOf({ ...CORE, '/p/core/index.ts': "export * from './other';\n", '/p/story.ts': story }, before);
-    expect(judged(after)).toEqual({ declaredIn: ['/p/core/other.ts'], storyAction: 'yes' });
+    const after = programOf({ ...CORE, [`${CORE_DIR}/index.ts`]: "export * from './other';\n", '/p/story.ts': story }, before);
+    expect(judged(after)).toEqual({ declaredIn: [`${CORE_DIR}/other.ts`], storyAction: 'yes' });
   });
 
   it('are found again after an edit that augments the module', () => {
     const before = keptThroughAnEdit();
-    expect(judged(before)).toEqual({ declaredIn: ['/p/core/types.ts'], storyAction: 'yes' });
+    expect(judged(before)).toEqual({ declaredIn: [`${CORE_DIR}/types.ts`], storyAction: 'yes' });
     const augmented = `${STORY}\ndeclare module 'quidproquo-core' {\n  interface Action {\n    traceId?: string;\n  }\n}\n`;
     const after = programOf({ ...CORE, '/p/story.ts': augmented }, before);
     expect(modelOf(after).actionSymbols).not.toBe(modelOf(before).actionSymbols);

@@ -3,8 +3,12 @@ import * as ts from 'typescript';
 
 const RUNTIME = path.join(__dirname, '..', '..', 'runtime', 'src');
 
-/** A program of in-memory files (`/p/...`), with the reference runtime as `quidproquo-core` when `framework`. */
-export function programOf(files: Record<string, string>, framework = true) {
+/**
+ * A program of in-memory files (`/p/...`), with the reference runtime as `quidproquo-core` when
+ * `framework`. With `oldProgram`, as an editor makes the next program version: every file whose
+ * text did not change keeps its SourceFile.
+ */
+export function programOf(files: Record<string, string>, framework = true, oldProgram?: ts.Program) {
   const options: ts.CompilerOptions = {
     strict: true,
     target: ts.ScriptTarget.ES2022,
@@ -23,9 +27,12 @@ export function programOf(files: Record<string, string>, framework = true) {
   const directoryExists = host.directoryExists?.bind(host);
   const inMemory = (name: string) => Object.keys(files).some((file) => file.startsWith(`${name}/`));
   host.directoryExists = (name) => inMemory(name) || (directoryExists?.(name) ?? false);
-  host.getSourceFile = (name, version) =>
-    name in files ? ts.createSourceFile(name, files[name], version, true) : getSourceFile(name, version);
-  return ts.createProgram(Object.keys(files), options, host);
+  host.getSourceFile = (name, version) => {
+    const old = oldProgram?.getSourceFile(name);
+    if (!(name in files)) return old ?? getSourceFile(name, version);
+    return old && old.text === files[name] ? old : ts.createSourceFile(name, files[name], version, true);
+  };
+  return ts.createProgram(Object.keys(files), options, host, oldProgram);
 }
 
 /**
