@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { requestedActionOfCall, type StoryCallNode, yieldedActionsOfCall } from '../src';
 import { dedent } from '../src/engine/dedent';
-import { programOf } from './in-memory-program';
+import { programOf, watchedChecker } from './in-memory-program';
 
 /** What each `yield* <callee>(` in /p/stories.ts requests, as text. */
 function requested(files: Record<string, string>, framework = true): Record<string, string> {
@@ -117,5 +117,56 @@ describe('yieldedActionsOfCall with the program', () => {
       types: ['@app/Legacy/Load', '@app/Thing/Do'],
       complete: true,
     });
+  });
+
+  it("follows generic stories without inferring their calls' type arguments, unless what they yield depends on them", () => {
+    const stories = dedent`
+      import { Action, askCatch, askNewGuid, AskResponse } from 'quidproquo-core';
+
+      interface TypedAction<T extends string> extends Action<undefined> {
+        type: T;
+      }
+      function* askTyped<T extends string>(type: T): Generator<TypedAction<T>, void, unknown> {
+        yield { type } as TypedAction<T>;
+      }
+      function* askEach<T, R>(items: T[], each: (item: T) => AskResponse<R>): AskResponse<R[]> {
+        const out: R[] = [];
+        for (const item of items) out.push(yield* each(item));
+        yield* askNewGuid();
+        return out;
+      }
+      function* askAll(): AskResponse<void> {
+        yield* askEach([1, 2], function* (n) {
+          return n;
+        });
+        yield* askCatch(askEach(['a'], function* (s) {
+          return s;
+        }));
+        yield* askTyped('@app/Typed');
+      }
+      export function* story(): AskResponse<void> {
+        yield* askAll();
+      }
+    `;
+    const program = programOf({ '/p/stories.ts': stories });
+    const sourceFile = program.getSourceFile('/p/stories.ts')!;
+    const calls = new Map<string, ts.CallExpression>();
+    (function find(node: ts.Node): void {
+      if (ts.isCallExpression(node)) calls.set(node.getText().split('(')[0] + (calls.has(node.getText().split('(')[0]) ? '#2' : ''), node);
+      ts.forEachChild(node, find);
+    })(sourceFile);
+    const typed = new Set<ts.Node>();
+    const checker = watchedChecker(program.getTypeChecker(), 'getTypeAtLocation', (node) => typed.add(node));
+    const actions = yieldedActionsOfCall(ts, checker, calls.get('askAll')!, program);
+    expect({ types: [...actions.types].sort(), complete: actions.complete }).toEqual({
+      types: ['@app/Typed', '@quidproquo-core/Guid/New'],
+      // `each(item)` calls a parameter: a story no declaration says.
+      complete: false,
+    });
+    expect([calls.get('askEach'), calls.get('askEach#2'), calls.get('askTyped')].map((call) => typed.has(call!))).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 });

@@ -49,23 +49,59 @@ export function requestedActionOfCall(
   call: StoryCallNode,
   program?: ts.Program,
 ): RequestedAction | undefined {
+  const action = requestedActionTypesOfCall(tsm, checker, call, program);
+  if (!action) return undefined;
+  const stories = getStoryRecognizer(tsm, call.getSourceFile(), checker, program);
+  return { ...action, returns: stories.generatorReturnType(checker.getTypeAtLocation(call)) };
+}
+
+/**
+ * `requestedActionOfCall` without what the call returns, which only the call's own type says.
+ * The yield type is read from the callee's declaration where the call's type arguments cannot
+ * change it (`AskResponse<R>` yields `Action<any>` whatever `R` is): inferring them is most of the
+ * cost of a call in a file the checker has not checked, as are the calls of the stories a hover
+ * follows.
+ */
+export function requestedActionTypesOfCall(
+  tsm: TypeScriptModule,
+  checker: ts.TypeChecker,
+  call: StoryCallNode,
+  program?: ts.Program,
+): { actionTypes: string[]; payload: ts.Type | undefined } | undefined {
   const stories = getStoryRecognizer(tsm, call.getSourceFile(), checker, program);
   if (!stories.isStoryCall(call)) return undefined;
-  const callType = checker.getTypeAtLocation(call);
-  const returns = stories.generatorReturnType(callType);
-  const definition = requesterDefinitionOf(tsm, checker, checker.getTypeAtLocation(stories.calleeOf(call)));
-  if (definition) return { ...definition, returns };
+  const calleeType = checker.getTypeAtLocation(stories.calleeOf(call));
+  const definition = requesterDefinitionOf(tsm, checker, calleeType);
+  if (definition) return definition;
 
   const model = getActionTypeModel(tsm, checker, program);
-  const declared = stories.yieldTypeOf(callType);
+  const [signature, ...others] = calleeType.getCallSignatures();
+  let declared = signature && others.length === 0 ? stories.yieldTypeOf(signature.getReturnType()) : null;
+  if (!declared || dependsOnTypeParameters(tsm, checker, declared)) declared = stories.yieldTypeOf(checker.getTypeAtLocation(call));
   if (declared && model.isAction(declared) === 'yes') {
     const action = actionOfType(tsm, checker, declared, undefined);
-    if (action && action.actionTypes.length === 1) return { ...action, returns };
+    if (action && action.actionTypes.length === 1) return action;
   }
   const yielded = onlyYield(tsm, declarationOf(tsm, checker, stories.calleeOf(call)));
   if (!yielded || model.isAction(checker.getTypeAtLocation(yielded)) !== 'yes') return undefined;
   const action = actionOfType(tsm, checker, checker.getTypeAtLocation(yielded), yielded);
-  return action && action.actionTypes.length === 1 ? { ...action, returns } : undefined;
+  return action && action.actionTypes.length === 1 ? action : undefined;
+}
+
+/**
+ * Whether a declared type may mention a type parameter, so that a call's type arguments could
+ * change it. Any object type other than a reference with plain arguments (a literal type, a
+ * mapped type) counts as one: its members are not read here.
+ */
+function dependsOnTypeParameters(tsm: TypeScriptModule, checker: ts.TypeChecker, type: ts.Type, depth = 0): boolean {
+  const { TypeFlags, ObjectFlags } = tsm;
+  if (type.flags & TypeFlags.Instantiable || depth > 4) return true;
+  if (type.isUnionOrIntersection()) return type.types.some((t) => dependsOnTypeParameters(tsm, checker, t, depth + 1));
+  if (!(type.flags & TypeFlags.Object)) return false;
+  const objectFlags = (type as ts.ObjectType).objectFlags;
+  if (objectFlags & ObjectFlags.Reference)
+    return checker.getTypeArguments(type as ts.TypeReference).some((t) => dependsOnTypeParameters(tsm, checker, t, depth + 1));
+  return (objectFlags & ObjectFlags.ClassOrInterface) === 0;
 }
 
 /** The string values of a string literal type, or of a union of them (string enum members too). */

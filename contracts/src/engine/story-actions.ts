@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
-import { requestedActionOfCall, requesterDefinitionOf } from './action-requester';
+import { requestedActionTypesOfCall, requesterDefinitionOf } from './action-requester';
 import { calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
 
@@ -46,7 +46,7 @@ class ActionCollector {
     const callee = this.tsm.isTaggedTemplateExpression(call) ? call.tag : call.expression;
     // An action requester says what it yields, also where only its declaration file is in the program.
     const requested = this.program
-      ? requestedActionOfCall(this.tsm, this.checker, call, this.program)
+      ? requestedActionTypesOfCall(this.tsm, this.checker, call, this.program)
       : requesterDefinitionOf(this.tsm, this.checker, this.checker.getTypeAtLocation(callee));
     const declaration = requested ? undefined : this.declarationOf(callee);
     parts.push(
@@ -158,7 +158,12 @@ class ActionCollector {
   }
 
   private returnsGenerator(call: ts.CallExpression): boolean {
-    const type = this.checker.getTypeAtLocation(call);
+    // A declared return type that is a reference (`AskResponse<R>`, `Generator<…>`) has the same
+    // members whatever the call's type arguments: read without inferring them.
+    const [signature, ...others] = this.checker.getTypeAtLocation(call.expression).getCallSignatures();
+    const declared = signature && others.length === 0 ? signature.getReturnType() : undefined;
+    const isReference = declared !== undefined && ((declared as ts.ObjectType).objectFlags & this.tsm.ObjectFlags.Reference) !== 0;
+    const type = isReference ? declared : this.checker.getTypeAtLocation(call);
     return type.getProperty('next') !== undefined && type.getProperty('throw') !== undefined;
   }
 
