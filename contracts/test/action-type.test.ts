@@ -57,6 +57,30 @@ describe("the framework's Action declarations across program versions", () => {
     expect(judged(after)).toEqual({ declaredIn: [`${CORE_DIR}/other.ts`], storyAction: 'yes' });
   });
 
+  it('are the last answer after an edit of a re-exporting file that leaves its exports as they were', () => {
+    const before = keptThroughAnEdit();
+    const story = before.getSourceFile('/p/story.ts')!.text;
+    const after = programOf(
+      { ...CORE, [`${CORE_DIR}/index.ts`]: "// The package's entry.\nexport * from './types';\n", '/p/story.ts': story },
+      before,
+    );
+    expect(after.getSourceFile(`${CORE_DIR}/index.ts`)).not.toBe(before.getSourceFile(`${CORE_DIR}/index.ts`));
+    expect(modelOf(after).actionSymbols).toBe(modelOf(before).actionSymbols);
+  });
+
+  it('are found again after the import a local re-export passes on changes', () => {
+    // Both modules imported, in the same order, so that the program's files keep theirs.
+    const local = (passed: 'types' | 'other') =>
+      passed === 'types'
+        ? "import { Action } from './types';\nimport { Action as Unused } from './other';\n\nexport { Action };\n"
+        : "import { Action as Unused } from './types';\nimport { Action } from './other';\n\nexport { Action };\n";
+    const first = programOf({ ...CORE, [`${CORE_DIR}/index.ts`]: local('types'), '/p/story.ts': STORY });
+    expect(judged(first).declaredIn).toEqual([`${CORE_DIR}/types.ts`]);
+    const after = programOf({ ...CORE, [`${CORE_DIR}/index.ts`]: local('other'), '/p/story.ts': STORY }, first);
+    expect(after.getSourceFiles().map((f) => f.fileName)).toEqual(first.getSourceFiles().map((f) => f.fileName));
+    expect(judged(after)).toEqual({ declaredIn: [`${CORE_DIR}/other.ts`], storyAction: 'yes' });
+  });
+
   it('are found again after an edit that augments the module', () => {
     const before = keptThroughAnEdit();
     expect(judged(before)).toEqual({ declaredIn: [`${CORE_DIR}/types.ts`], storyAction: 'yes' });

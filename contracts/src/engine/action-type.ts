@@ -136,32 +136,38 @@ function frameworkActionSymbols(tsm: TypeScriptModule, checker: ts.TypeChecker, 
 }
 
 /**
- * Whether the file could change what a framework module's `Action` export resolves to: it
- * re-exports (`export … from`, `export { x }`, `export =`, `export import`), augments a module or
- * the global scope, or declares something named `Action` at its top level.
+ * What in a file could change what a framework module's `Action` export resolves to: the text of
+ * its re-exports (`export … from`, `export { x }`, `export =`, `export import`), module and global
+ * augmentations and top-level declarations named `Action`, with its imports (a local re-export
+ * passes one on); empty for a file with none of these, as most are. An edit elsewhere in the file
+ * leaves it as it was.
  */
-function mayRouteExports(tsm: TypeScriptModule, file: ts.SourceFile): boolean {
-  let routes = routingByFile.get(file);
-  if (routes === undefined) {
-    routes = file.statements.some(
-      (s) =>
-        tsm.isExportDeclaration(s) ||
-        tsm.isExportAssignment(s) ||
-        tsm.isImportEqualsDeclaration(s) ||
-        tsm.isModuleDeclaration(s) ||
-        ((tsm.isInterfaceDeclaration(s) || tsm.isTypeAliasDeclaration(s) || tsm.isClassDeclaration(s)) && s.name?.text === 'Action'),
-    );
-    routingByFile.set(file, routes);
+function exportRoutingOf(tsm: TypeScriptModule, file: ts.SourceFile): string {
+  let routing = routingByFile.get(file);
+  if (routing === undefined) {
+    const routes = (s: ts.Statement) =>
+      tsm.isExportDeclaration(s) ||
+      tsm.isExportAssignment(s) ||
+      tsm.isImportEqualsDeclaration(s) ||
+      tsm.isModuleDeclaration(s) ||
+      ((tsm.isInterfaceDeclaration(s) || tsm.isTypeAliasDeclaration(s) || tsm.isClassDeclaration(s)) && s.name?.text === 'Action');
+    routing = file.statements.some(routes)
+      ? file.statements
+          .filter((s) => routes(s) || tsm.isImportDeclaration(s))
+          .map((s) => file.text.slice(s.getStart(file), s.end))
+          .join('\n')
+      : '';
+    routingByFile.set(file, routing);
   }
-  return routes;
+  return routing;
 }
 
-const routingByFile = new WeakMap<ts.SourceFile, boolean>();
+const routingByFile = new WeakMap<ts.SourceFile, string>();
 
-/** A token that stays the same object while no file that may route exports changes (see ProgramFold). */
-const exportRouting = new ProgramFold<boolean, object>(
-  mayRouteExports,
-  (before, after) => !before && !after,
+/** A token that stays the same object while no file changes what `exportRoutingOf` reads (see ProgramFold). */
+const exportRouting = new ProgramFold<string, object>(
+  exportRoutingOf,
+  (before, after) => before === after,
   () => ({}),
 );
 
