@@ -90,8 +90,8 @@ export function requestedActionTypesOfCall(
 
 /**
  * Whether a declared type may mention a type parameter, so that a call's type arguments could
- * change it. Any object type other than a reference with plain arguments (a literal type, a
- * mapped type) counts as one: its members are not read here.
+ * change it. An object type counts unless it is a class or an interface, or a reference whose
+ * arguments do not count: the members of a literal or mapped type are not read here.
  */
 function dependsOnTypeParameters(tsm: TypeScriptModule, checker: ts.TypeChecker, type: ts.Type, depth = 0): boolean {
   const { TypeFlags, ObjectFlags } = tsm;
