@@ -4,6 +4,7 @@ import type { TypeScriptModule } from '../types';
 import { getActionTypeModel } from './action-type';
 import { calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
+import { generatorResultType } from './generator-type';
 import { getStoryRecognizer } from './story-recognition';
 
 /** What a call of an action requester asks the runtime for, and what the story gets back. */
@@ -50,9 +51,13 @@ export function requestedActionOfCall(
   program?: ts.Program,
 ): RequestedAction | undefined {
   const action = requestedActionTypesOfCall(tsm, checker, call, program);
-  if (!action) return undefined;
-  const stories = getStoryRecognizer(tsm, call.getSourceFile(), checker, program);
-  return { ...action, returns: stories.generatorReturnType(checker.getTypeAtLocation(call)) };
+  return action && { ...action, returns: generatorResultType(tsm, checker, checker.getTypeAtLocation(call)) };
+}
+
+/** The return type the one call signature of a type declares; undefined for none or overloads. */
+export function soleDeclaredReturnType(type: ts.Type): ts.Type | undefined {
+  const [signature, ...others] = type.getCallSignatures();
+  return signature && others.length === 0 ? signature.getReturnType() : undefined;
 }
 
 /**
@@ -75,8 +80,8 @@ export function requestedActionTypesOfCall(
   if (definition) return definition;
 
   const model = getActionTypeModel(tsm, checker, program);
-  const [signature, ...others] = calleeType.getCallSignatures();
-  let declared = signature && others.length === 0 ? stories.yieldTypeOf(signature.getReturnType()) : null;
+  const returned = soleDeclaredReturnType(calleeType);
+  let declared = returned ? stories.yieldTypeOf(returned) : null;
   if (!declared || dependsOnTypeParameters(tsm, checker, declared)) declared = stories.yieldTypeOf(checker.getTypeAtLocation(call));
   if (declared && model.isAction(declared) === 'yes') {
     const action = actionOfType(tsm, checker, declared, undefined);

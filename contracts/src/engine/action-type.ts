@@ -125,13 +125,11 @@ function frameworkActionSymbols(tsm: TypeScriptModule, checker: ts.TypeChecker, 
   // answer holds while the same files contribute, no file that changed can re-route an export or
   // declare an `Action`, and the new checker sees the same symbols.
   const routing = exportRouting.of(tsm, program);
-  let byIndexes = symbolsByRouting.get(routing);
-  if (!byIndexes) symbolsByRouting.set(routing, (byIndexes = new WeakMap()));
-  const known = byIndexes.get(indexes);
-  if (known && isStillSeen(tsm, checker, program, known)) return known;
+  const last = lastActionSymbols.get(tsm);
+  if (last && last.routing === routing && last.indexes === indexes && isStillSeen(tsm, checker, program, last.symbols)) return last.symbols;
   const contributing = indexes.map((i) => files[i]);
   const symbols = actionSymbolsIn(tsm, checker, contributing, false) ?? actionSymbolsIn(tsm, checker, files, true)!;
-  byIndexes.set(indexes, symbols);
+  lastActionSymbols.set(tsm, { routing, indexes, symbols });
   return symbols;
 }
 
@@ -171,7 +169,9 @@ const exportRouting = new ProgramFold<string, object>(
   () => ({}),
 );
 
-const symbolsByRouting = new WeakMap<object, WeakMap<readonly number[], Set<ts.Symbol>>>();
+// The last answer per TypeScript module, as the folds keep their last program: programs follow
+// one another in an editor, and a program of another project makes new tokens anyway.
+const lastActionSymbols = new WeakMap<TypeScriptModule, { routing: object; indexes: readonly number[]; symbols: Set<ts.Symbol> }>();
 
 /**
  * Whether the new checker knows each declaration by the same symbol: its file is the same in the

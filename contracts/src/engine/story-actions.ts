@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
-import { requestedActionTypesOfCall, requesterDefinitionOf } from './action-requester';
+import { requestedActionTypesOfCall, requesterDefinitionOf, soleDeclaredReturnType } from './action-requester';
 import { calleeSymbolOf } from './callee-symbol';
 import type { StoryCallNode } from './file-index';
 
@@ -160,8 +160,7 @@ class ActionCollector {
   private returnsGenerator(call: ts.CallExpression): boolean {
     // A declared return type that is a reference (`AskResponse<R>`, `Generator<…>`) has the same
     // members whatever the call's type arguments: read without inferring them.
-    const [signature, ...others] = this.checker.getTypeAtLocation(call.expression).getCallSignatures();
-    const declared = signature && others.length === 0 ? signature.getReturnType() : undefined;
+    const declared = soleDeclaredReturnType(this.checker.getTypeAtLocation(call.expression));
     const isReference = declared !== undefined && ((declared as ts.ObjectType).objectFlags & this.tsm.ObjectFlags.Reference) !== 0;
     const type = isReference ? declared : this.checker.getTypeAtLocation(call);
     return type.getProperty('next') !== undefined && type.getProperty('throw') !== undefined;
