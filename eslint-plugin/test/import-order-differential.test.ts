@@ -189,6 +189,9 @@ const TRICKY: Record<string, string> = {
     "import { d, /* c */ c, b } from 'letters';",
     '',
   ].join('\n'),
+  // In order in every other way: only the blank line and the comment's spacing change.
+  'a blank line among names in order': "import {\n  a,\n\n  b,\n} from 'x';\nimport { c, /* about d */ d } from 'y';\n",
+  'a blank line among exported names in order': "export {\n  a,\n\n  b,\n} from './x';\nexport * from './y';\n",
   'CRLF line endings': "import b from 'b';\r\nimport a from 'a';\r\n\r\nexport const x = a + b;\r\n",
   'imports inside a module declaration': "declare module 'm' {\n  import b from 'b';\n  import a from 'a';\n}\n",
   'one module imported in several styles': [

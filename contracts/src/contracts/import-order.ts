@@ -217,7 +217,10 @@ interface Item {
 }
 
 const SIDE_EFFECT = 0;
-const [SLASH, ASTERISK, NEWLINE, RETURN, SPACE, TAB] = ['/', '*', '\n', '\r', ' ', '\t'].map((c) => c.charCodeAt(0));
+/** A comment start or a blank line, which sorting would move or drop. */
+const COMMENT_OR_BLANK_LINE = /\/[/*]|\n[ \t]*\r?\n/;
+const NOT_SPACE = /\S/;
+const LINE_END = /^\r?$/;
 
 class ImportOrderCheck {
   private readonly text: string;
@@ -232,148 +235,110 @@ class ImportOrderCheck {
     const { ts: tsm, sourceFile, index } = this.context;
     // Cheap gate: nothing to sort without an import or export statement.
     if (!/\b(import|export)\b/.test(this.text)) return;
-    const containers: Array<readonly ts.Statement[]> = [sourceFile.statements];
-    for (const { node } of index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock)) containers.push(node.statements);
     const groups = this.context.options.groups ?? QPQ_IMPORT_GROUPS;
-    const IMPORT = tsm.SyntaxKind.ImportDeclaration;
-    const EXPORT = tsm.SyntaxKind.ExportDeclaration;
-    const isImport = (s: ts.Statement) => s.kind === IMPORT;
-    const isExportFrom = (s: ts.Statement) => s.kind === EXPORT && (s as ts.ExportDeclaration).moduleSpecifier !== undefined;
-    for (const statements of containers) {
-      // Most files have imports and no `export … from`: each kind is chunked only when present.
-      if (statements.some(isImport)) {
-        for (const chunk of this.chunks(statements, isImport, false)) {
-          if (!this.importsAlreadySorted(chunk, groups)) this.checkImports(chunk, groups);
-        }
+    this.checkStatements(sourceFile.statements, groups);
+    const blocks = index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock);
+    for (let i = 0; i < blocks.length; i++) this.checkStatements(blocks[i].node.statements, groups);
+  }
+
+  /**
+   * The runs of imports of a list of statements, then its runs of `export … from`. Most runs are
+   * what sorting prints already, and are told so without building anything (`printsAsIs`); the
+   * loops are plain because this runs once on every file the editor opens, mostly before the
+   * JavaScript engine has optimized it.
+   */
+  private checkStatements(statements: readonly ts.Statement[], groups: string[][]): void {
+    const IMPORT = this.context.ts.SyntaxKind.ImportDeclaration;
+    const EXPORT = this.context.ts.SyntaxKind.ExportDeclaration;
+    const isExportFrom = (statement: ts.Statement | undefined) =>
+      statement?.kind === EXPORT && (statement as ts.ExportDeclaration).moduleSpecifier !== undefined;
+    let runStart = -1;
+    let hasExportFrom = false;
+    for (let i = 0; i <= statements.length; i++) {
+      const statement = i < statements.length ? statements[i] : undefined;
+      if (statement?.kind === IMPORT) {
+        if (runStart < 0) runStart = i;
+        continue;
       }
-      if (statements.some(isExportFrom)) {
-        for (const chunk of this.chunks(statements, isExportFrom, true)) {
-          if (!this.exportsAlreadySorted(chunk)) this.checkExports(chunk);
-        }
+      if (isExportFrom(statement)) hasExportFrom = true;
+      if (runStart >= 0 && !this.printsAsIs(statements, runStart, i, groups)) this.checkImports(statements.slice(runStart, i), groups);
+      runStart = -1;
+    }
+    if (!hasExportFrom) return;
+    for (let i = 0; i <= statements.length; i++) {
+      const statement = i < statements.length ? statements[i] : undefined;
+      if (isExportFrom(statement)) {
+        if (runStart < 0) runStart = i;
+        continue;
       }
+      // A run printed as is holds no comment, so no comment line splits it into blocks either.
+      if (runStart >= 0 && !this.printsAsIs(statements, runStart, i, undefined)) {
+        for (const block of this.commentSeparatedBlocks(statements.slice(runStart, i))) this.checkExports(block);
+      }
+      runStart = -1;
     }
   }
 
-  /** Runs of statements of one kind with only comments between; for exports a comment line starts a new run. */
-  private chunks(
-    statements: readonly ts.Statement[],
-    belongs: (s: ts.Statement) => boolean,
-    splitOnCommentLines: boolean,
-  ): ts.Statement[][] {
-    const chunks: ts.Statement[][] = [];
-    let chunk: ts.Statement[] = [];
-    let last: ts.Statement | undefined;
-    for (const statement of statements) {
-      if (!belongs(statement)) {
-        if (chunk.length > 0) chunks.push(chunk);
-        chunk = [];
-      } else if (splitOnCommentLines && chunk.length > 0 && this.hasGroupingComment(statement, last)) {
-        chunks.push(chunk);
-        chunk = [statement];
-      } else {
-        chunk.push(statement);
-      }
-      last = statement;
+  /** A run of `export … from` cut where a comment line stands between two of them. */
+  private commentSeparatedBlocks(run: ts.Statement[]): ts.Statement[][] {
+    const blocks: ts.Statement[][] = [[run[0]]];
+    for (let i = 1; i < run.length; i++) {
+      if (this.hasGroupingComment(run[i], run[i - 1])) blocks.push([run[i]]);
+      else blocks[blocks.length - 1].push(run[i]);
     }
-    if (chunk.length > 0) chunks.push(chunk);
-    return chunks;
+    return blocks;
   }
 
-  private hasGroupingComment(statement: ts.Statement, previous: ts.Statement | undefined): boolean {
+  private hasGroupingComment(statement: ts.Statement, previous: ts.Statement): boolean {
     return this.commentsBefore(statement).some(
-      (c) =>
-        (previous === undefined || this.line(c.pos) > this.line(previous.end)) &&
-        this.line(c.end) < this.line(statement.getStart(this.context.sourceFile)),
+      (c) => this.line(c.pos) > this.line(previous.end) && this.line(c.end) < this.line(statement.getStart(this.context.sourceFile)),
     );
   }
 
   /**
-   * Whether a block of imports already is what sorting prints: in order, names in braces in order,
-   * a line break between imports of a group and a blank line between groups, and no comment to
-   * carry along. Most blocks are, and skip building the sorted text.
+   * Whether sorting would print `statements[from..to)` as they stand: each on its own lines with
+   * nothing else on them, no comment or blank line inside one, names in braces in order, in order
+   * among themselves, and between two neighbours exactly what sorting puts there: for imports
+   * (`groups` given) a line break within a group and a blank line between groups, for
+   * `export … from` a line break.
    */
-  private importsAlreadySorted(chunk: ts.Statement[], groups: string[][]): boolean {
-    const { options } = this.context;
+  private printsAsIs(statements: readonly ts.Statement[], from: number, to: number, groups: string[][] | undefined): boolean {
+    const { sourceFile, options } = this.context;
+    const text = this.text;
     const nl = this.newline;
-    return this.printsAsIs(
-      chunk,
-      (node) => {
-        const style = this.styleOf(node);
-        const source = this.sourceOf(node);
-        const kind = style === SIDE_EFFECT ? 'side-effect' : source.kind !== 'value' ? 'type' : 'value';
-        return { style, source, rank: importRank(source.originalSource, groups, kind), end: node.end };
-      },
-      (previous, current) => {
-        const order =
-          previous.rank.group - current.rank.group ||
-          previous.rank.pattern - current.rank.pattern ||
-          compareItems(previous, current, options.orderByImportStyle);
-        if (order > 0) return undefined;
-        return previous.rank.group === current.rank.group ? nl : nl + nl;
-      },
-    );
-  }
-
-  /**
-   * The same for a run of `export … from`, which sorting prints one line break apart. Barrel files
-   * hold hundreds of these, and are seldom out of order.
-   */
-  private exportsAlreadySorted(chunk: ts.Statement[]): boolean {
-    return this.printsAsIs(
-      chunk,
-      (node) => ({ style: this.styleOf(node), source: this.sourceOf(node), end: node.end }),
-      (previous, current) => (compareItems(previous, current, false) > 0 ? undefined : this.newline),
-    );
-  }
-
-  /**
-   * Whether sorting would print a run of statements as it stands: each on its own lines with
-   * nothing else on them, no comment or blank line inside one, names in braces in order, and
-   * between two neighbours exactly the separator `between` asks for (undefined: out of order).
-   */
-  private printsAsIs<Item extends { end: number }>(
-    chunk: ts.Statement[],
-    read: (node: ts.Statement) => Item,
-    between: (previous: Item, current: Item) => string | undefined,
-  ): boolean {
-    const { sourceFile } = this.context;
-    let previous: Item | undefined;
-    for (const node of chunk) {
+    const byStyle = groups !== undefined && options.orderByImportStyle;
+    let previous: Pick<Item, 'style' | 'source'> | undefined;
+    let previousEnd = 0;
+    let previousGroup = 0;
+    let previousPattern = 0;
+    for (let i = from; i < to; i++) {
+      const node = statements[i];
       const start = node.getStart(sourceFile);
-      if (this.hasCommentOrBlankLine(start, node.end) || !this.namesInOrder(node)) return false;
-      const current = read(node);
+      if (!this.namesInOrder(node) || COMMENT_OR_BLANK_LINE.test(text.slice(start, node.end))) return false;
+      const current = { style: this.styleOf(node), source: this.sourceOf(node) };
+      let group = 0;
+      let pattern = 0;
+      if (groups) {
+        const kind = current.style === SIDE_EFFECT ? 'side-effect' : current.source.kind !== 'value' ? 'type' : 'value';
+        ({ group, pattern } = importRank(current.source.originalSource, groups, kind));
+      }
       if (previous) {
-        const separator = between(previous, current);
-        if (separator === undefined || start - previous.end !== separator.length || !this.text.startsWith(separator, previous.end))
-          return false;
-      } else {
+        const order = previousGroup - group || previousPattern - pattern || compareItems(previous, current, byStyle);
+        if (order > 0) return false;
+        const lineBreaks = group === previousGroup ? 1 : 2;
+        if (start - previousEnd !== nl.length * lineBreaks || !text.startsWith(lineBreaks === 1 ? nl : nl + nl, previousEnd)) return false;
+      } else if (NOT_SPACE.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) {
         // The first starts its line: nothing before it on the line could belong to it.
-        const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-        if (/\S/.test(this.text.slice(lineStart, start))) return false;
+        return false;
       }
       previous = current;
+      previousEnd = node.end;
+      previousGroup = group;
+      previousPattern = pattern;
     }
     // Nothing after the last on its line either (a comment there moves with it).
-    const lineEnd = this.text.indexOf('\n', previous!.end);
-    return /^\r?$/.test(this.text.slice(previous!.end, lineEnd < 0 ? undefined : lineEnd));
-  }
-
-  /** A comment start (`//`, `/*`) or a blank line between `start` and `end`, read without copying the text. */
-  private hasCommentOrBlankLine(start: number, end: number): boolean {
-    const text = this.text;
-    for (let i = start; i < end - 1; i++) {
-      const char = text.charCodeAt(i);
-      if (char === SLASH) {
-        const next = text.charCodeAt(i + 1);
-        if (next === SLASH || next === ASTERISK) return true;
-      } else if (char === NEWLINE) {
-        let j = i + 1;
-        while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-        if (j < end && text.charCodeAt(j) === RETURN) j++;
-        if (j < end && text.charCodeAt(j) === NEWLINE) return true;
-      }
-    }
-    return false;
+    const lineEnd = text.indexOf('\n', previousEnd);
+    return LINE_END.test(text.slice(previousEnd, lineEnd < 0 ? undefined : lineEnd));
   }
 
   private namesInOrder(node: ts.Statement): boolean {
