@@ -2,8 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { compareVersions, detectFrameworkVersion, FrameworkVersionCache, lowestInRange, normalizeVersion } from '../src/index';
-import { projectTree, removeProjectTrees } from './project-tree';
+import {
+  compareVersions,
+  detectFrameworkVersion,
+  FrameworkVersionCache,
+  lowestInRange,
+  nodeVersionHost,
+  normalizeVersion,
+} from '../src/index';
+import { projectTree, removeProjectTrees, writeProjectFile } from './project-tree';
 
 afterAll(removeProjectTrees);
 
@@ -135,6 +142,25 @@ describe('the framework version of a project', () => {
     const afterFirst = reads;
     expect(cache.of(dir)?.version).toBe('0.1.5');
     expect(reads).toBe(afterFirst);
+  });
+  it('parses a lockfile again for a new cache (a new program after a pause) only when it changed', () => {
+    const lock = (version: string) => ({ lockfileVersion: 3, packages: { 'node_modules/quidproquo-core': { version } } });
+    const dir = projectTree({ 'package.json': { name: 'app' }, 'package-lock.json': lock('0.1.5') });
+    const lockfileReads: string[] = [];
+    const host = {
+      ...nodeVersionHost,
+      readFile: (file: string) => {
+        if (path.basename(file) === 'package-lock.json') lockfileReads.push(fs.readFileSync(file, 'utf8'));
+        return nodeVersionHost.readFile(file);
+      },
+    };
+    expect(new FrameworkVersionCache(host).of(dir)?.version).toBe('0.1.5');
+    expect(new FrameworkVersionCache(host).of(dir)?.version).toBe('0.1.5');
+    expect(lockfileReads).toHaveLength(1);
+
+    writeProjectFile(dir, 'package-lock.json', lock('0.1.16'));
+    expect(new FrameworkVersionCache(host).of(dir)?.version).toBe('0.1.16');
+    expect(lockfileReads).toHaveLength(2);
   });
 });
 

@@ -42,6 +42,11 @@ export interface VersionHost {
   exists(file: string): boolean;
   /** Entry names of a directory (empty when it cannot be read). */
   readDir(dir: string): string[];
+  /**
+   * What tells a file's versions apart without reading it (its size and modification time), `''`
+   * for no file; undefined, or absent, when the host cannot tell.
+   */
+  stamp?(file: string): string | undefined;
 }
 
 export const nodeVersionHost: VersionHost = {
@@ -65,6 +70,14 @@ export const nodeVersionHost: VersionHost = {
       return fs.readdirSync(dir);
     } catch {
       return [];
+    }
+  },
+  stamp(file) {
+    try {
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      return stat ? `${stat.size}:${stat.mtimeMs}` : '';
+    } catch {
+      return undefined;
     }
   },
 };
@@ -257,13 +270,34 @@ function workspacePackageDirs(host: VersionHost, root: string): string[] {
 /** Framework packages the lockfile at the workspace root pins, at the top of its tree. */
 const lockfilesByHost = new WeakMap<VersionHost, Map<string, Map<string, VersionFinding>>>();
 
+/**
+ * What each workspace root's lockfile pinned, with the stamps of its lockfiles when read. An editor
+ * starts a new cache after every pause in typing, and a project's lockfile can be megabytes: it is
+ * parsed again only when one of them changed. Pins that name a linked folder are not kept (the
+ * folder's package.json can change while the lockfile does not).
+ */
+const lockfilesByRoot = new Map<string, { stamp: string; found: Map<string, VersionFinding> }>();
+
 /** `readLockfile` once per root for a host that remembers its answers (the same text parses the same). */
 function lockfileOf(host: VersionHost, root: string): Map<string, VersionFinding> {
   if (!(host instanceof RememberingHost)) return readLockfile(host, root);
   let byRoot = lockfilesByHost.get(host);
   if (!byRoot) lockfilesByHost.set(host, (byRoot = new Map()));
   let found = byRoot.get(root);
-  if (!found) byRoot.set(root, (found = readLockfile(host, root)));
+  if (!found) {
+    const stamps = LOCKFILES.map((name) => host.stamp(path.join(root, name)));
+    const stamp = stamps.includes(undefined) ? undefined : stamps.join('|');
+    const kept = stamp === undefined ? undefined : lockfilesByRoot.get(root);
+    if (kept && kept.stamp === stamp) found = kept.found;
+    else {
+      found = readLockfile(host, root);
+      if (stamp !== undefined && ![...found.values()].some((pin) => pin.spec !== undefined)) {
+        if (lockfilesByRoot.size >= 100) lockfilesByRoot.clear();
+        lockfilesByRoot.set(root, { stamp, found });
+      }
+    }
+    byRoot.set(root, found);
+  }
   return found;
 }
 
@@ -392,5 +426,9 @@ class RememberingHost implements VersionHost {
     let names = this.dirs.get(dir);
     if (!names) this.dirs.set(dir, (names = this.host.readDir(dir)));
     return names;
+  }
+
+  stamp(file: string): string | undefined {
+    return this.host.stamp?.(file);
   }
 }
