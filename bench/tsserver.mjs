@@ -23,12 +23,16 @@
 // with a new type checker, which resolves again every type the file touches, and the plugin runs
 // without what it kept for the checker before. Without it, the sample is checked by one program.
 //
+// With `--warmup N`, each server checks N files that are not in the sample (spread over the rest)
+// before it: the sample then runs as in an editor that has been open a while, with the plugin's code
+// optimized by the JavaScript engine and the common types resolved by TypeScript.
+//
 // With `--corpus <dir>`, a project of real code (a directory with its tsconfig.json, such as the
 // unpacked corpus of the framework's source) instead of the synthetic app: it is copied to
 // bench/.corpus, once per server, each copy's tsconfig with or without the plugin entry; the sample
 // is every k-th file of the program's own root files (no declaration files).
 //
-//   node bench/tsserver.mjs [--files 1000 | --corpus <dir>] [--sample 200] [--rounds 2] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b] [--edit]
+//   node bench/tsserver.mjs [--files 1000 | --corpus <dir>] [--sample 200] [--rounds 2] [--warmup 1] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b] [--edit]
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative, resolve } from 'node:path';
@@ -55,9 +59,12 @@ const { values } = parseArgs({
     without: { type: 'string' },
     // Type a line break into each file before asking its diagnostics (see above).
     edit: { type: 'boolean', default: false },
+    // Files (none of the sample) each server opens and checks before the sample (see above).
+    warmup: { type: 'string', default: '1' },
   },
 });
 const fileCount = Number(values.files);
+const warmupCount = Math.max(1, Number(values.warmup));
 const sampleSize = Number(values.sample);
 const rounds = Math.max(1, Number(values.rounds));
 const timeoutMs = Number(values.timeout) * 1000;
@@ -122,12 +129,14 @@ function candidateFiles(dir) {
   return [...under('src/logic'), ...under('src/controllers'), ...under('src').filter((f) => /^src\/config\d+\.ts$/.test(f))];
 }
 
-/** Every k-th candidate: the same relative paths in both corpora. The warm-up file is not one. */
+/** Every k-th candidate: the same relative paths in both corpora; the warm-up files, spread over the rest, are none of them. */
 function chooseFiles(dir) {
   const candidates = candidateFiles(dir);
   const step = Math.max(1, Math.floor(candidates.length / sampleSize));
   const sample = candidates.filter((_, i) => i % step === 0).slice(0, sampleSize);
-  const warmup = candidates.find((f) => !sample.includes(f));
+  const others = candidates.filter((f) => !sample.includes(f));
+  const warmupStep = Math.max(1, Math.floor(others.length / warmupCount));
+  const warmup = others.filter((_, i) => i % warmupStep === 0).slice(0, warmupCount);
   return { sample, warmup, candidates: candidates.length };
 }
 
@@ -155,12 +164,14 @@ async function typeAtEnd(server, file) {
 async function startServer(dir, files, { plugin: withPlugin }) {
   const server = new TsServerClient({ tsserverPath, cwd: dir, args: ['--suppressDiagnosticEvents'] });
   try {
-    const warmupFile = join(dir, files.warmup);
     const warmup = await timed(async () => {
-      await server.open(warmupFile);
-      await server.request('semanticDiagnosticsSync', { file: warmupFile }, timeoutMs * 5);
+      for (const name of files.warmup) {
+        const warmupFile = join(dir, name);
+        await server.open(warmupFile);
+        await server.request('semanticDiagnosticsSync', { file: warmupFile }, timeoutMs * 5);
+        await server.closeFile(warmupFile);
+      }
     });
-    await server.closeFile(warmupFile);
     const pluginLoaded = await server.request('qpq/timings', {}).then(
       () => true,
       () => false,
@@ -379,7 +390,7 @@ async function main() {
   if (values.edit)
     console.log('each file edited (a line break typed at its end) before its diagnostics: a new program version per request');
   console.log(
-    `${rounds} round(s), ${files.sample.length} files sampled from ${relative(process.cwd(), dirs.with)} (${size}; with plugin) and ${relative(process.cwd(), dirs.without)} (identical, tsconfig without plugins); warm-up file ${files.warmup}`,
+    `${rounds} round(s), ${files.sample.length} files sampled from ${relative(process.cwd(), dirs.with)} (${size}; with plugin) and ${relative(process.cwd(), dirs.without)} (identical, tsconfig without plugins); ${files.warmup.length === 1 ? `warm-up file ${files.warmup[0]}` : `${files.warmup.length} warm-up files`}`,
   );
   if (dirs.rulesOff)
     console.log(
