@@ -406,13 +406,15 @@ async function main() {
     for (const server of SERVERS) {
       const result = results[server.key];
       runs[server.key].push(result);
+      const diagnostics = result.perFile.map((f) => f.diagnosticsMs);
+      // The round's own ratio of totals: how far apart rounds land tells how much a ratio means.
+      const total = sum(result.perFile, 'diagnosticsMs');
+      const versus =
+        server.key === 'without' ? '' : ` (${formatRatio(ratio(total, sum(results.without.perFile, 'diagnosticsMs')))} of without)`;
       console.log(
         `  round ${round + 1}/${rounds}  ${server.label}: warm-up ${formatMs(result.warmupMs)}, diagnostics p50 ${formatMs(
-          percentile(
-            result.perFile.map((f) => f.diagnosticsMs),
-            50,
-          ),
-        )}`,
+          percentile(diagnostics, 50),
+        )}, total ${formatMs(total)}${versus}`,
       );
     }
   }
