@@ -7,6 +7,7 @@ import type { Contract } from '../src';
 import { allContracts, applyEdits, compatibleEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { dedent } from '../src/engine/dedent';
 import { runtimeReferences } from '../src/engine/route-bindings';
+import { programOf as inMemoryProgram } from './in-memory-program';
 
 const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
 const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
@@ -336,22 +337,7 @@ describe('one model of config runtime references', () => {
 describe('runtime references of a program', () => {
   // An editor makes a new program after every edit, reusing the SourceFile of each file the edit
   // did not touch: the references are kept per file, and an edited file is read again.
-  const programOf = (files: Record<string, string>, oldProgram?: ts.Program) => {
-    const options: ts.CompilerOptions = { noEmit: true, noLib: true, types: [] };
-    const host = ts.createCompilerHost(options);
-    const sourceFiles = new Map<string, ts.SourceFile>();
-    host.fileExists = (name) => name in files;
-    host.readFile = (name) => files[name];
-    host.getSourceFile = (name, languageVersion) => {
-      if (!(name in files)) return undefined;
-      const reused = oldProgram?.getSourceFile(name);
-      if (reused && reused.text === files[name]) return reused;
-      let created = sourceFiles.get(name);
-      if (!created) sourceFiles.set(name, (created = ts.createSourceFile(name, files[name], languageVersion, true)));
-      return created;
-    };
-    return ts.createProgram(Object.keys(files), options, host, oldProgram);
-  };
+  const programOf = (files: Record<string, string>, oldProgram?: ts.Program) => inMemoryProgram(files, false, oldProgram);
   const controller = '/app/src/controllers/todo.ts';
   const config = '/app/src/qpq.config.ts';
   const route = (exportName: string) =>
