@@ -1,7 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { allEntries, applyEdits, entryChanges, outdatedSites, type TableEntry } from '../src/index';
+import { allEntries, applyEdits, entryChanges, mayHaveEntrySites, mayHaveSites, outdatedSites, type TableEntry } from '../src/index';
+import { mentionedEntries } from '../src/outdated-api/sites';
 
 /** The site finder and edits the codemod and the lint rule share, on source text. */
 
@@ -180,5 +183,52 @@ describe('action-type names', () => {
       // Get became a story over `askKeyValueStoreGetBase`: the error types hang off the factory requester.
       "import { askKeyValueStoreGetBase, AskResponse } from 'quidproquo-core';\n\nexport type Save = AskResponse<void>;\nexport const missing = askKeyValueStoreGetBase.errorType.ResourceNotFound;\n",
     );
+  });
+});
+
+describe('which files an entry is looked for in', () => {
+  const lintEntries = allEntries().filter((e) => e.lint === true);
+  const core = "import { askRun } from 'quidproquo-core';\n";
+
+  it('all the entries at once are the ones each finds alone, with words overlapping or one inside another', () => {
+    const fixturesRoot = path.join(__dirname, '../../fixtures');
+    const texts = [
+      // 'tool-call', a value of one entry, only inside 'tool-calls', a value of another.
+      `${core}if (part.type === 'tool-calls') askRun();\n`,
+      `${core}if (part.finishReason === 'stop') askRun();\n`,
+      // Two entries' words overlapping: 'defineTenantedEventDoc' and 'TenantedEventDocOptions'.
+      `${core}export const options = defineTenantedEventDocOptions;\n`,
+      "import { qpqWebServerUtils } from 'quidproquo-webserver';\nqpqWebServerUtils.decodeJWT(token);\n",
+      "import { login } from 'quidproquo-web/lib/auth';\n",
+      ...fs
+        .readdirSync(fixturesRoot, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.ts') && !name.includes('node_modules'))
+        .map((name) => fs.readFileSync(path.join(fixturesRoot, name), 'utf8')),
+    ].filter(mayHaveSites);
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts) {
+      const alone = lintEntries.filter((e) => mayHaveEntrySites(text, e)).map((e) => e.id);
+      expect({ text, ids: mentionedEntries(text, lintEntries).map((e) => e.id) }).toEqual({ text, ids: alone });
+    }
+    expect(mentionedEntries(texts[0], lintEntries).map((e) => e.id)).toEqual(['bc-133']);
+  });
+
+  it('a member by its own name, a deep path by its package and the slash, a string enum by its property and a string', () => {
+    const webserver = "import { qpqWebServerUtils } from 'quidproquo-webserver';\n";
+    expect(mayHaveEntrySites(`${webserver}qpqWebServerUtils.toJson(x);\n`, entry('bc-145'))).toBe(false);
+    expect(mayHaveEntrySites(`${webserver}qpqWebServerUtils.decodeJWT(x);\n`, entry('bc-145'))).toBe(true);
+    expect(mayHaveEntrySites("import { a } from 'quidproquo-webserver';\n", entry('bc-147'))).toBe(false);
+    expect(mayHaveEntrySites("import { a } from 'quidproquo-web/lib/auth';\n", entry('bc-147'))).toBe(true);
+    expect(mayHaveEntrySites(`${core}const reason = part.finishReason;\n`, entry('bc-89'))).toBe(false);
+    expect(mayHaveEntrySites(`${core}throw new Error('stop');\n`, entry('bc-89'))).toBe(false);
+    expect(mayHaveEntrySites(`${core}if (part.finishReason === 'stop') askRun();\n`, entry('bc-89'))).toBe(true);
+  });
+
+  it('still finds the sites of an entry its words select', () => {
+    expect(
+      sites("import { qpqWebServerUtils } from 'quidproquo-webserver';\n\nexport const claims = qpqWebServerUtils.decodeJWT(token);\n", [
+        'bc-145',
+      ]).map((s) => s.at),
+    ).toEqual(['3:23 bc-145']);
   });
 });

@@ -45,14 +45,21 @@ function cacheOfProgram(program: ts.Program): FrameworkVersionCache {
   return cache;
 }
 
-/** The entries the rule judges, per installed release (the tables never change while running). */
+/**
+ * The entries the rule judges, per installed release and `ignore` list (the tables never change
+ * while running): one array for every file, so what is derived from it is made once.
+ */
 const entriesByRelease = new Map<string, TableEntry[]>();
 
-function lintedEntries(installed: string): TableEntry[] {
-  let entries = entriesByRelease.get(installed);
+function lintedEntries(installed: string, ignore: readonly string[] | undefined): TableEntry[] {
+  const key = ignore && ignore.length > 0 ? `${installed}\0${ignore.join('\0')}` : installed;
+  let entries = entriesByRelease.get(key);
   if (!entries) {
-    entries = entriesUpTo(installed).filter((e) => e.lint === true);
-    entriesByRelease.set(installed, entries);
+    const ignored = new Set(ignore);
+    entries = entriesUpTo(installed).filter((e) => e.lint === true && !ignored.has(e.id));
+    // Releases times ignore lists in use: a handful. The bound is for misuse only.
+    if (entriesByRelease.size >= 100) entriesByRelease.clear();
+    entriesByRelease.set(key, entries);
   }
   return entries;
 }
@@ -185,8 +192,7 @@ export const noOutdatedApi = defineContract({
     if (!/['"](?:quidproquo|@quidproquo\/)/.test(sf.text)) return;
     const installed = installedVersion(context.options.frameworkVersion, sf.fileName, context.program);
     if (!installed) return;
-    const ignored = new Set(context.options.ignore ?? []);
-    const entries = lintedEntries(installed).filter((e) => !ignored.has(e.id));
+    const entries = lintedEntries(installed, context.options.ignore);
     if (entries.length === 0) return;
     for (const site of outdatedSites(tsm, sf, entries, context.checker)) {
       const data = {

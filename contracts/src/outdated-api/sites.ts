@@ -85,10 +85,11 @@ export function outdatedSites(
   // module of the project that re-exports it can too, so the names the entries look for decide.
   const direct = mayHaveSites(sourceFile.text);
   if (!direct && !(checker && /\bfrom\s*['"]\./.test(sourceFile.text))) return [];
+  const mentioned = mentionedEntries(sourceFile.text, entries);
+  if (mentioned.length === 0) return [];
   const resolver = new FrameworkResolver(tsm, sourceFile, checker);
   const sites: OutdatedSite[] = [];
-  for (const entry of entries) {
-    if (!(direct ? mayHaveEntrySites(sourceFile.text, entry) : mentionsEntryNames(sourceFile.text, entry))) continue;
+  for (const entry of mentioned) {
     const collector = new SiteCollector(tsm, sourceFile, checker, resolver, false);
     collect(collector, entry);
     sites.push(...collector.sites);
@@ -113,36 +114,120 @@ export function entryChanges(
 
 export type { OutdatedSite };
 
-const needleCache = new WeakMap<TableEntry, RegExp | undefined>();
-
 /**
  * A cheap test on a file's text: false when the file certainly has no site of `entry` (none of
  * the names, paths or values it looks for appear in it).
  */
 export function mayHaveEntrySites(text: string, entry: TableEntry): boolean {
-  return mayHaveSites(text) && mentionsEntryNames(text, entry);
+  return mayHaveSites(text) && holdsNeedles(text, entry);
 }
 
-function mentionsEntryNames(text: string, entry: TableEntry): boolean {
+/** Whether the text holds a word of each of the entry's groups. */
+function holdsNeedles(text: string, entry: TableEntry): boolean {
+  let patterns = patternCache.get(entry);
+  if (!patterns) {
+    const groups = needles(entry);
+    // No groups: nothing to look for, every file may have a site; an empty list of groups: none may.
+    patterns = groups === undefined ? [] : groups.length === 0 ? [/(?!)/] : groups.map((group) => new RegExp(group.map(escaped).join('|')));
+    patternCache.set(entry, patterns);
+  }
+  return patterns.every((pattern) => pattern.test(text));
+}
+
+const patternCache = new WeakMap<TableEntry, readonly RegExp[]>();
+
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What an entry looks for in a file's text: groups of words, each group with one word the text
+ * must hold (all groups, one of each); `undefined` for every file, no group for none.
+ */
+type Needles = readonly (readonly string[])[] | undefined;
+
+const needleCache = new WeakMap<TableEntry, Needles>();
+
+function needles(entry: TableEntry): Needles {
   if (!needleCache.has(entry)) needleCache.set(entry, needlesOf(entry));
-  const needles = needleCache.get(entry);
-  return needles === undefined || needles.test(text);
+  return needleCache.get(entry);
 }
 
-function needlesOf(entry: TableEntry): RegExp | undefined {
+/**
+ * The group of an entry's words least likely in any file: the one whose shortest word is longest
+ * (`finishReason` rather than `stop`, `tool-call` rather than `type`).
+ */
+function rarestGroup(groups: readonly (readonly string[])[]): readonly string[] {
+  const shortest = (group: readonly string[]) => Math.min(...group.map((word) => word.length));
+  return groups.reduce((best, group) => (shortest(group) > shortest(best) ? group : best));
+}
+
+/**
+ * One pattern for a list of entries, of the rarest group of words of each: the file's text is read
+ * once for all of them, not once per entry (the rule judges sixty entries on every file that
+ * imports the framework), and only the entries it finds are tested further. Each search goes on
+ * from the character after the last match, so words that overlap are all found; at one place the
+ * longest word is found first, and a word that it begins with is known present through it.
+ */
+interface NeedleScan {
+  pattern: RegExp | undefined;
+  /** Each word with the words it begins with (itself included). */
+  prefixes: ReadonlyMap<string, readonly string[]>;
+}
+
+const scans = new WeakMap<readonly TableEntry[], NeedleScan>();
+
+function needleScan(entries: readonly TableEntry[]): NeedleScan {
+  let scan = scans.get(entries);
+  if (!scan) {
+    const rarest = entries.flatMap((entry) => {
+      const groups = needles(entry);
+      return groups && groups.length > 0 ? rarestGroup(groups) : [];
+    });
+    const words = [...new Set(rarest)].sort((a, b) => b.length - a.length);
+    const prefixes = new Map(words.map((word) => [word, words.filter((other) => word.startsWith(other))]));
+    scan = { pattern: words.length > 0 ? new RegExp(words.map(escaped).join('|'), 'g') : undefined, prefixes };
+    scans.set(entries, scan);
+  }
+  return scan;
+}
+
+/** The entries of a list whose names, paths or values appear in a file's text: `mayHaveEntrySites` of each, in one read. */
+export function mentionedEntries(text: string, entries: readonly TableEntry[]): readonly TableEntry[] {
+  const { pattern, prefixes } = needleScan(entries);
+  const present = new Set<string>();
+  if (pattern) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      if (!present.has(match[0])) for (const word of prefixes.get(match[0])!) present.add(word);
+      pattern.lastIndex = match.index + 1;
+    }
+  }
+  return entries.filter((entry) => {
+    const groups = needles(entry);
+    if (groups === undefined) return true;
+    return groups.length > 0 && rarestGroup(groups).some((word) => present.has(word)) && holdsNeedles(text, entry);
+  });
+}
+
+/**
+ * The words a site of `entry` cannot be written without: of a member (`qpqWebServerUtils.decodeJWT`)
+ * its own name, which every use of it spells; of a module pattern its package, with the `/` when
+ * the pattern goes on with one (a deep path); of an enum that replaced strings, the strings.
+ */
+function needlesOf(entry: TableEntry): Needles {
   const words = new Set<string>();
   const add = (ref: { name: string } | undefined) => {
-    if (ref) for (const part of ref.name.split('.')) words.add(part);
+    if (ref) words.add(ref.name.slice(ref.name.lastIndexOf('.') + 1));
+  };
+  const addModule = (pattern: string) => {
+    const match = /^\^?((?:@quidproquo\/|quidproquo)[\w.-]*)(\/?)/.exec(pattern);
+    if (match) words.add(match[1] + match[2]);
+    return match !== null;
   };
   switch (entry.kind) {
     case 'rename':
       for (const n of entry.names ?? []) add(n.from);
       // A deep path names its package; a changed value is in the text as it was.
-      for (const m of entry.modules ?? []) {
-        const pkg = /^\^?((?:@quidproquo\/|quidproquo)[\w.-]*)/.exec(m.from)?.[1];
-        if (!pkg) return undefined;
-        words.add(pkg);
-      }
+      for (const m of entry.modules ?? []) if (!addModule(m.from)) return undefined;
       for (const v of entry.strings ?? []) words.add(v.from);
       break;
     case 'call-shape':
@@ -152,15 +237,12 @@ function needlesOf(entry: TableEntry): RegExp | undefined {
       for (const t of entry.types) add(t);
       break;
     case 'enum-literal':
-      words.add(entry.property);
-      break;
+      // A site compares the property (`type`, `finishReason`) with one of these strings: both are
+      // there, and either alone is a common word.
+      return [[entry.property], Object.keys(entry.values)];
     case 'manual':
       for (const finder of entry.find) {
-        if ('module' in finder) {
-          const pkg = /^\^?((?:@quidproquo\/|quidproquo)[\w.-]*)/.exec(finder.module)?.[1];
-          if (!pkg) return undefined;
-          words.add(pkg);
-        }
+        if ('module' in finder && !addModule(finder.module)) return undefined;
         if ('import' in finder) finder.import.forEach(add);
         if ('call' in finder) add(finder.call);
         if ('option' in finder) add(finder.option);
@@ -177,9 +259,7 @@ function needlesOf(entry: TableEntry): RegExp | undefined {
       entry.targets.forEach(add);
       break;
     case 'package-scripts':
-      return /(?!)/;
+      return [];
   }
-  if (words.size === 0) return undefined;
-  const escaped = [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?:${escaped.join('|')})`);
+  return words.size === 0 ? undefined : [[...words]];
 }
