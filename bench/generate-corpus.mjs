@@ -11,17 +11,20 @@
 // so the rules have work to report. Everything else is clean under qpq.configs.recommended and
 // type-checks against the reference runtime (tsconfig `paths`).
 //
-// Also writes the corpus tsconfig.json (with `qpq-ts-plugin`, optionally with some of its rules off) and
-// the ESLint configs lint.mjs uses.
+// Also writes the corpus tsconfig.json (with `qpq-ts-plugin`, optionally with some of its rules off),
+// the ESLint configs lint.mjs uses, and the package.json, installed framework packages and
+// lockfile of an app on the latest framework release.
 //
 //   node bench/generate-corpus.mjs [--files 1000] [--out bench/.corpus/app-1000] [--no-plugin]
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { latestRelease } = createRequire(import.meta.url)('qpq-contracts');
 const STAMP = '.generated';
 
 // ---------------------------------------------------------------------------------------------
@@ -473,6 +476,27 @@ function planControllers(rng, counts, logicFiles) {
 // ---------------------------------------------------------------------------------------------
 // Configuration files around the sources
 
+const FRAMEWORK_PACKAGES = ['quidproquo-core', 'quidproquo-webserver', 'quidproquo-config-aws'];
+
+/**
+ * The files that say which framework release the app is on, as an installed app has them: its
+ * package.json, the installed packages' package.json and the lockfile. The release is the latest
+ * one the release tables know, so `qpq/no-outdated-api` judges every file against all their
+ * entries, as it does in an up-to-date project.
+ */
+export function frameworkFiles(release = latestRelease()) {
+  const files = new Map();
+  const dependencies = Object.fromEntries(FRAMEWORK_PACKAGES.map((name) => [name, release]));
+  files.set('package.json', { name: 'qpq-bench-app', private: true, dependencies });
+  const packages = { '': { name: 'qpq-bench-app', dependencies } };
+  for (const name of FRAMEWORK_PACKAGES) {
+    files.set(`node_modules/${name}/package.json`, { name, version: release });
+    packages[`node_modules/${name}`] = { version: release };
+  }
+  files.set('package-lock.json', { name: 'qpq-bench-app', lockfileVersion: 3, requires: true, packages });
+  return files;
+}
+
 /**
  * The corpus tsconfig, with or without the language-service plugin; `paths` onto the runtime.
  * `pluginRules`, the plugin's `rules` option, lets tsserver.mjs --without turn rules off.
@@ -602,6 +626,10 @@ export function generateCorpus(fileCount, outDir, { plugin = true, pluginRules }
     writeFileSync(join(outDir, path), text);
   }
   writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(corpusTsconfig(outDir, plugin, pluginRules), null, 2)}\n`);
+  for (const [path, json] of frameworkFiles()) {
+    mkdirSync(dirname(join(outDir, path)), { recursive: true });
+    writeFileSync(join(outDir, path), `${JSON.stringify(json, null, 2)}\n`);
+  }
   for (const [name, text] of Object.entries(LINT_CONFIGS)) writeFileSync(lintConfigFile(outDir, name), text);
   writeFileSync(join(outDir, STAMP), `${stampOf(fileCount, plugin, pluginRules)}\n`);
   return { files: files.size, outDir, counts, mistakes };
@@ -613,7 +641,7 @@ function stampOf(fileCount, plugin, pluginRules) {
   // The tsconfig is part of the variant: with, without, or with some rules off (which ones too).
   return createHash('sha256')
     .update(source)
-    .update(`${fileCount}:${plugin}:${JSON.stringify(pluginRules ?? null)}`)
+    .update(`${fileCount}:${plugin}:${JSON.stringify(pluginRules ?? null)}:${latestRelease()}`)
     .digest('hex');
 }
 
