@@ -2,7 +2,7 @@
 //
 //   node bench/accuracy.mjs --corpus <dir> [--labels <file>] [--mode typed|untyped|both]
 //                           [--no-mutations] [--no-timing] [--runs 1] [--json <file>]
-//                           [--files <glob,glob>]
+//                           [--files <glob,glob>] [--framework-version <release>]
 //
 // 1. Findings. Every rule of `recommended-type-checked` (and of `recommended` untyped) on the
 //    unmodified corpus. Each finding is compared with the corpus's labels file
@@ -15,6 +15,10 @@
 //    found when a finding of the rule covers it, and as restored when that finding's own fix gives
 //    back the original text. Untyped, the sites the `ask*` naming convention alone would report
 //    are the floor.
+// A corpus with no package.json names no framework release, and `qpq/no-outdated-api` then judges
+// nothing; `--framework-version` gives it the release the corpus is on (the framework's source
+// snapshot says it in its README), so its findings and its time are measured too.
+//
 // 3. Time. The typed lint against the typed parse alone (parser with type information and no
 //    rule), both as real ESLint runs in child processes of this script, in this run; and ESLint's
 //    own --stats accounting of the lint: (typed parse + qpq rules) / typed parse, from one process.
@@ -48,6 +52,8 @@ const { values } = parseArgs({
     json: { type: 'string' },
     // Globs relative to the corpus, comma-separated: lint only these files.
     files: { type: 'string' },
+    // The framework release the corpus is on, for qpq/no-outdated-api (see above).
+    'framework-version': { type: 'string' },
     // Internal: one ESLint run in this process, for the timed child processes.
     worker: { type: 'string' },
     out: { type: 'string' },
@@ -81,9 +87,18 @@ function configFor(kind, cwd, { qpq, tsParser }, onlyRule) {
   return [{ files: SOURCE_FILES, languageOptions, linterOptions, plugins: { qpq }, rules }];
 }
 
-/** Every rule of the plugin at error, with its default options, whatever `recommended` says. */
+/**
+ * Every rule of the plugin at error, with its default options, whatever `recommended` says; with
+ * `--framework-version`, no-outdated-api judges against that release.
+ */
 function allRulesOn(qpq) {
-  return Object.fromEntries(Object.keys(qpq.rules).map((id) => [`qpq/${id}`, 'error']));
+  const release = values['framework-version'];
+  return Object.fromEntries(
+    Object.keys(qpq.rules).map((id) => [
+      `qpq/${id}`,
+      id === 'no-outdated-api' && release !== undefined ? ['error', { frameworkVersion: release }] : 'error',
+    ]),
+  );
 }
 
 async function newEslint(kind, cwd, onlyRule) {
@@ -127,7 +142,17 @@ async function lintInChild(kind, cwd, scratch) {
   const out = join(scratch, `${kind}.json`);
   const run = await measure(
     process.execPath,
-    [SELF, '--worker', kind, '--corpus', cwd, '--out', out, ...(values.files ? ['--files', values.files] : [])],
+    [
+      SELF,
+      '--worker',
+      kind,
+      '--corpus',
+      cwd,
+      '--out',
+      out,
+      ...(values.files ? ['--files', values.files] : []),
+      ...(values['framework-version'] ? ['--framework-version', values['framework-version']] : []),
+    ],
     { cwd },
   );
   if (run.status !== 0) throw new Error(`lint (${kind}) exited ${run.status ?? run.signal}:\n${run.stderr.slice(0, 3000)}`);
