@@ -30,19 +30,22 @@
 // With `--corpus <dir>`, a project of real code (a directory with its tsconfig.json, such as the
 // unpacked corpus of the framework's source) instead of the synthetic app: it is copied to
 // bench/.corpus, once per server, each copy's tsconfig with or without the plugin entry; the sample
-// is every k-th file of the program's own root files (no declaration files).
+// is every k-th file of the program's own root files (no declaration files). A project without a
+// package.json names no framework release, and qpq/no-outdated-api does nothing there:
+// `--framework-version <release>` writes into each copy the package.json, installed packages and
+// lockfile of an app on that release, as the synthetic corpus has them.
 //
-//   node bench/tsserver.mjs [--files 1000 | --corpus <dir>] [--sample 200] [--rounds 2] [--warmup 1] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b] [--edit]
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   node bench/tsserver.mjs [--files 1000 | --corpus <dir> [--framework-version <release>]] [--sample 200] [--rounds 2] [--warmup 1] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b] [--edit]
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 import { TsServerClient } from '../fixtures/support/tsserver-client.mjs';
 import { formatMs, formatRatio, percentile, printTable, ratio, verdict } from './lib/measure.mjs';
 import { readTsconfig } from './lib/tsconfig.mjs';
-import { corpusDir, ensureCorpus } from './generate-corpus.mjs';
+import { corpusDir, ensureCorpus, frameworkFiles } from './generate-corpus.mjs';
 
 const PLUGIN_CODES = { min: 990000, max: 990999 }; // qpq-ts-plugin's diagnostic codes
 
@@ -59,6 +62,8 @@ const { values } = parseArgs({
     without: { type: 'string' },
     // Type a line break into each file before asking its diagnostics (see above).
     edit: { type: 'boolean', default: false },
+    // With --corpus: the framework release the project is on, for a project with no package.json.
+    'framework-version': { type: 'string' },
     // Files (none of the sample) each server opens and checks before the sample (see above).
     warmup: { type: 'string', default: '1' },
   },
@@ -379,6 +384,12 @@ function copyProject(source, suffix, { plugin, pluginRules }) {
   if (plugin) compilerOptions.plugins = [{ name: 'qpq-ts-plugin', timings: true, ...(pluginRules ? { rules: pluginRules } : {}) }];
   else delete compilerOptions.plugins;
   writeFileSync(configPath, `${JSON.stringify({ ...read.config, compilerOptions }, null, 2)}\n`);
+  if (values['framework-version']) {
+    for (const [path, json] of frameworkFiles(values['framework-version'])) {
+      mkdirSync(dirname(join(outDir, path)), { recursive: true });
+      writeFileSync(join(outDir, path), `${JSON.stringify(json, null, 2)}\n`);
+    }
+  }
   return outDir;
 }
 
