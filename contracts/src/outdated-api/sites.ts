@@ -171,6 +171,8 @@ interface NeedleScan {
   pattern: RegExp | undefined;
   /** Each word with the words it begins with (itself included). */
   prefixes: ReadonlyMap<string, readonly string[]>;
+  /** Each entry's rarest group, the words the pattern looks for it by; absent for an entry that looks for none. */
+  rarest: ReadonlyMap<TableEntry, readonly string[]>;
 }
 
 const scans = new WeakMap<readonly TableEntry[], NeedleScan>();
@@ -178,13 +180,14 @@ const scans = new WeakMap<readonly TableEntry[], NeedleScan>();
 function needleScan(entries: readonly TableEntry[]): NeedleScan {
   let scan = scans.get(entries);
   if (!scan) {
-    const rarest = entries.flatMap((entry) => {
+    const rarest = new Map<TableEntry, readonly string[]>();
+    for (const entry of entries) {
       const groups = needles(entry);
-      return groups && groups.length > 0 ? rarestGroup(groups) : [];
-    });
-    const words = [...new Set(rarest)].sort((a, b) => b.length - a.length);
+      if (groups && groups.length > 0) rarest.set(entry, rarestGroup(groups));
+    }
+    const words = [...new Set([...rarest.values()].flat())].sort((a, b) => b.length - a.length);
     const prefixes = new Map(words.map((word) => [word, words.filter((other) => word.startsWith(other))]));
-    scan = { pattern: words.length > 0 ? new RegExp(words.map(escaped).join('|'), 'g') : undefined, prefixes };
+    scan = { pattern: words.length > 0 ? new RegExp(words.map(escaped).join('|'), 'g') : undefined, prefixes, rarest };
     scans.set(entries, scan);
   }
   return scan;
@@ -192,7 +195,7 @@ function needleScan(entries: readonly TableEntry[]): NeedleScan {
 
 /** The entries of a list whose names, paths or values appear in a file's text: `mayHaveEntrySites` of each, in one read. */
 export function mentionedEntries(text: string, entries: readonly TableEntry[]): readonly TableEntry[] {
-  const { pattern, prefixes } = needleScan(entries);
+  const { pattern, prefixes, rarest } = needleScan(entries);
   const present = new Set<string>();
   if (pattern) {
     pattern.lastIndex = 0;
@@ -202,9 +205,8 @@ export function mentionedEntries(text: string, entries: readonly TableEntry[]): 
     }
   }
   return entries.filter((entry) => {
-    const groups = needles(entry);
-    if (groups === undefined) return true;
-    return groups.length > 0 && rarestGroup(groups).some((word) => present.has(word)) && holdsNeedles(text, entry);
+    if (needles(entry) === undefined) return true;
+    return rarest.get(entry)?.some((word) => present.has(word)) === true && holdsNeedles(text, entry);
   });
 }
 
