@@ -193,7 +193,8 @@ describe('which files an entry is looked for in', () => {
   it('all the entries at once are the ones each finds alone, with words overlapping or one inside another', () => {
     const fixturesRoot = path.join(__dirname, '../../fixtures');
     const texts = [
-      // 'tool-call', a value of one entry, only inside 'tool-calls', a value of another.
+      // 'defineEventDoc', a word of one entry, only at the start of 'defineEventDocRoutes', a word of another.
+      `${core}export const routes = defineEventDocRoutes;\n`,
       `${core}if (part.type === 'tool-calls') askRun();\n`,
       `${core}if (part.finishReason === 'stop') askRun();\n`,
       // Two entries' words overlapping: 'defineTenantedEventDoc' and 'TenantedEventDocOptions'.
@@ -210,7 +211,7 @@ describe('which files an entry is looked for in', () => {
       const alone = lintEntries.filter((e) => mayHaveEntrySites(text, e)).map((e) => e.id);
       expect({ text, ids: mentionedEntries(text, lintEntries).map((e) => e.id) }).toEqual({ text, ids: alone });
     }
-    expect(mentionedEntries(texts[0], lintEntries).map((e) => e.id)).toEqual(['bc-133']);
+    expect(mentionedEntries(texts[0], lintEntries).map((e) => e.id)).toEqual(['bc-5', 'bc-6']);
   });
 
   it('a member by its own name, a deep path by its package and the slash, a string enum by its property and a string', () => {
@@ -224,11 +225,8 @@ describe('which files an entry is looked for in', () => {
     expect(mayHaveEntrySites(`${core}if (part.finishReason === 'stop') askRun();\n`, entry('bc-89'))).toBe(true);
   });
 
-  it('still finds the sites of an entry its words select', () => {
-    expect(
-      sites("import { qpqWebServerUtils } from 'quidproquo-webserver';\n\nexport const claims = qpqWebServerUtils.decodeJWT(token);\n", [
-        'bc-145',
-      ]).map((s) => s.at),
-    ).toEqual(['3:23 bc-145']);
+  it('still finds the sites of an entry its words select, with their fix', () => {
+    const text = "import { qpqWebServerUtils } from 'quidproquo-webserver';\n\nexport const claims = qpqWebServerUtils.decodeJWT(token);\n";
+    expect(sites(text, ['bc-145'])).toEqual([{ at: '3:23 bc-145', fixed: text.replace('.decodeJWT(', '.unsafeDecodeJWTPayload(') }]);
   });
 });
