@@ -479,12 +479,19 @@ function planControllers(rng, counts, logicFiles) {
 const FRAMEWORK_PACKAGES = ['quidproquo-core', 'quidproquo-webserver', 'quidproquo-config-aws'];
 
 /**
- * The files that say which framework release the app is on, as an installed app has them: its
- * package.json, the installed packages' package.json and the lockfile. The release is the latest
- * one the release tables know, so `qpq/no-outdated-api` judges every file against all their
- * entries, as it does in an up-to-date project.
+ * Writes into `outDir` the files that say which framework release the app is on, as an installed
+ * app has them: its package.json, the installed packages' package.json and the lockfile. By
+ * default the release is the latest one the release tables know, so `qpq/no-outdated-api` judges
+ * every file against all their entries, as it does in an up-to-date project.
  */
-export function frameworkFiles(release = latestRelease()) {
+export function writeFrameworkFiles(outDir, release = latestRelease()) {
+  for (const [path, json] of frameworkFiles(release)) {
+    mkdirSync(dirname(join(outDir, path)), { recursive: true });
+    writeFileSync(join(outDir, path), `${JSON.stringify(json, null, 2)}\n`);
+  }
+}
+
+function frameworkFiles(release) {
   const files = new Map();
   const dependencies = Object.fromEntries(FRAMEWORK_PACKAGES.map((name) => [name, release]));
   files.set('package.json', { name: 'qpq-bench-app', private: true, dependencies });
@@ -626,10 +633,7 @@ export function generateCorpus(fileCount, outDir, { plugin = true, pluginRules }
     writeFileSync(join(outDir, path), text);
   }
   writeFileSync(join(outDir, 'tsconfig.json'), `${JSON.stringify(corpusTsconfig(outDir, plugin, pluginRules), null, 2)}\n`);
-  for (const [path, json] of frameworkFiles()) {
-    mkdirSync(dirname(join(outDir, path)), { recursive: true });
-    writeFileSync(join(outDir, path), `${JSON.stringify(json, null, 2)}\n`);
-  }
+  writeFrameworkFiles(outDir);
   for (const [name, text] of Object.entries(LINT_CONFIGS)) writeFileSync(lintConfigFile(outDir, name), text);
   writeFileSync(join(outDir, STAMP), `${stampOf(fileCount, plugin, pluginRules)}\n`);
   return { files: files.size, outDir, counts, mistakes };

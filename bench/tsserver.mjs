@@ -36,16 +36,16 @@
 // lockfile of an app on that release, as the synthetic corpus has them.
 //
 //   node bench/tsserver.mjs [--files 1000 | --corpus <dir> [--framework-version <release>]] [--sample 200] [--rounds 2] [--warmup 1] [--typescript typescript|typescript-6] [--timeout 120] [--without qpq/a,qpq/b] [--edit]
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 import { TsServerClient } from '../fixtures/support/tsserver-client.mjs';
 import { formatMs, formatRatio, percentile, printTable, ratio, verdict } from './lib/measure.mjs';
 import { readTsconfig } from './lib/tsconfig.mjs';
-import { corpusDir, ensureCorpus, frameworkFiles } from './generate-corpus.mjs';
+import { corpusDir, ensureCorpus, writeFrameworkFiles } from './generate-corpus.mjs';
 
 const PLUGIN_CODES = { min: 990000, max: 990999 }; // qpq-ts-plugin's diagnostic codes
 
@@ -384,12 +384,7 @@ function copyProject(source, suffix, { plugin, pluginRules }) {
   if (plugin) compilerOptions.plugins = [{ name: 'qpq-ts-plugin', timings: true, ...(pluginRules ? { rules: pluginRules } : {}) }];
   else delete compilerOptions.plugins;
   writeFileSync(configPath, `${JSON.stringify({ ...read.config, compilerOptions }, null, 2)}\n`);
-  if (values['framework-version']) {
-    for (const [path, json] of frameworkFiles(values['framework-version'])) {
-      mkdirSync(dirname(join(outDir, path)), { recursive: true });
-      writeFileSync(join(outDir, path), `${JSON.stringify(json, null, 2)}\n`);
-    }
-  }
+  if (values['framework-version']) writeFrameworkFiles(outDir, values['framework-version']);
   return outDir;
 }
 
