@@ -214,6 +214,25 @@ describe('which files an entry is looked for in', () => {
     expect(mentionedEntries(texts[0], lintEntries).map((e) => e.id)).toEqual(['bc-5', 'bc-6']);
   });
 
+  it('an entry with no words to look for is looked for in every file, also where no other entry is', () => {
+    // A deep path outside the framework's packages: nothing in a file's text can rule its sites out.
+    const everywhere: TableEntry = {
+      id: 'made-up-everywhere',
+      class: 'A',
+      release: '0.1.0',
+      title: 'a deep path of another package',
+      kind: 'rename',
+      modules: [{ from: '^other-package/lib/', to: 'other-package' }],
+    };
+    const entries = [lintEntries[0], everywhere, lintEntries[1]];
+    expect(mayHaveEntrySites(core, everywhere)).toBe(true);
+    expect(mentionedEntries(core, entries)).toEqual([everywhere]);
+    expect(mentionedEntries(`${core}export const routes = defineEventDocRoutes;\n`, [...entries, entry('bc-6')]).map((e) => e.id)).toEqual([
+      'made-up-everywhere',
+      'bc-6',
+    ]);
+  });
+
   it('a member by its own name, a deep path by its package and the slash, a string enum by its property and a string', () => {
     const webserver = "import { qpqWebServerUtils } from 'quidproquo-webserver';\n";
     expect(mayHaveEntrySites(`${webserver}qpqWebServerUtils.toJson(x);\n`, entry('bc-145'))).toBe(false);

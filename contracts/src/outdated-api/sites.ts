@@ -173,6 +173,8 @@ interface NeedleScan {
   prefixes: ReadonlyMap<string, readonly string[]>;
   /** Each entry's rarest group, the words the pattern looks for it by; absent for an entry that looks for none. */
   rarest: ReadonlyMap<TableEntry, readonly string[]>;
+  /** The entries every file may have sites of (no words to look for): the answer when the text holds no word. */
+  unconditional: readonly TableEntry[];
 }
 
 const scans = new WeakMap<readonly TableEntry[], NeedleScan>();
@@ -187,7 +189,12 @@ function needleScan(entries: readonly TableEntry[]): NeedleScan {
     }
     const words = [...new Set([...rarest.values()].flat())].sort((a, b) => b.length - a.length);
     const prefixes = new Map(words.map((word) => [word, words.filter((other) => word.startsWith(other))]));
-    scan = { pattern: words.length > 0 ? new RegExp(words.map(escaped).join('|'), 'g') : undefined, prefixes, rarest };
+    scan = {
+      pattern: words.length > 0 ? new RegExp(words.map(escaped).join('|'), 'g') : undefined,
+      prefixes,
+      rarest,
+      unconditional: entries.filter((entry) => needles(entry) === undefined),
+    };
     scans.set(entries, scan);
   }
   return scan;
@@ -195,7 +202,7 @@ function needleScan(entries: readonly TableEntry[]): NeedleScan {
 
 /** The entries of a list whose names, paths or values appear in a file's text: `mayHaveEntrySites` of each, in one read. */
 export function mentionedEntries(text: string, entries: readonly TableEntry[]): readonly TableEntry[] {
-  const { pattern, prefixes, rarest } = needleScan(entries);
+  const { pattern, prefixes, rarest, unconditional } = needleScan(entries);
   const present = new Set<string>();
   if (pattern) {
     pattern.lastIndex = 0;
@@ -204,6 +211,8 @@ export function mentionedEntries(text: string, entries: readonly TableEntry[]): 
       pattern.lastIndex = match.index + 1;
     }
   }
+  // Most files name none of the entries: nothing to test one by one.
+  if (present.size === 0) return unconditional;
   return entries.filter((entry) => {
     if (needles(entry) === undefined) return true;
     return rarest.get(entry)?.some((word) => present.has(word)) === true && holdsNeedles(text, entry);
