@@ -5,7 +5,7 @@ import { dedent } from '../engine/dedent';
 import { DISK_ANSWER_LIFETIME_MS } from '../engine/disk-answers';
 import { unaliased } from '../engine/imported-symbol';
 import { resolveModuleFile, type RuntimeReference, runtimeReferencesIn, syntacticExports } from '../engine/runtime-reference';
-import { scannedExportNames } from '../engine/scanned-exports';
+import { declaredExportNames, scannedExportNames } from '../engine/scanned-exports';
 import { hasAsyncModifier } from '../engine/syntax';
 import { isTestFile } from '../engine/test-files';
 import type { ContractContext } from '../types';
@@ -103,6 +103,8 @@ function judge(context: ContractContext<Options, MessageId>, reference: RuntimeR
   const module = text.includes('::') ? text.slice(0, text.indexOf('::')) : reference.modulePath;
   const target = findModule(context, reference.modulePath);
   if (!target) return report('moduleNotFound', { module });
+  // Without a program only presence is judged, and most modules declare the export on a line of its own.
+  if (!target.sourceFile && declaresExportOnDisk(context.ts, target.fileName, reference.exportName)) return;
 
   const exported = exportsOf(context, target);
   if (!exported) return;
@@ -143,23 +145,21 @@ function annotatedGenerator(context: ContractContext<Options, MessageId>, export
   return hasAsyncModifier(tsm, declaration) ? undefined : declaration;
 }
 
-/** A module a reference names: its file in the program, or only its export names when read from disk. */
+/** A module a reference names: its file in the program, or a file on disk whose exports are read from its text when asked. */
 export interface ModuleTarget {
   fileName: string;
   /** Present when the module is part of the program. */
   sourceFile?: ts.SourceFile;
-  /** Names it exports, read from its syntax; undefined when `export *` hides some. */
-  exportNames?: string[];
 }
 
-/** The module: from the program when there is one, else read from disk (only its export names are kept). */
+/** The module: from the program when there is one, else found on disk. */
 export function findModule(context: Pick<ContractContext, 'ts' | 'program'>, modulePath: string): ModuleTarget | undefined {
   const { program } = context;
   const tsm = context.ts;
   const inProgram = program && resolveModuleFile(modulePath, (file) => program.getSourceFile(file) !== undefined);
   if (inProgram) return { fileName: inProgram, sourceFile: program!.getSourceFile(inProgram) };
   const onDisk = resolveModuleFile(modulePath, (file) => fileExistsOnDisk(tsm, file));
-  return onDisk ? { fileName: onDisk, exportNames: exportNamesOnDisk(tsm, onDisk) } : undefined;
+  return onDisk ? { fileName: onDisk } : undefined;
 }
 
 /** Entries kept at most; a process that lints more distinct paths than this starts afresh. */
@@ -177,28 +177,51 @@ function fileExistsOnDisk(tsm: typeof ts, fileName: string): boolean {
   return exists;
 }
 
-const exportNamesCache = new Map<string, { at: number; stamp: number; names: string[] | undefined }>();
+/** What was read of a module on disk, while its modification time stays the same. */
+interface DiskModule {
+  at: number;
+  stamp: number;
+  /** Names its text declares exported on a line of their own (`declaredExportNames`). */
+  declared: ReadonlySet<string>;
+  /** Every name it exports, once asked; undefined when not knowable. */
+  names?: { list: string[] | undefined };
+}
 
-function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefined {
+const diskModules = new Map<string, DiskModule>();
+
+function diskModule(tsm: typeof ts, fileName: string): DiskModule {
   const now = performance.now();
-  const cached = exportNamesCache.get(fileName);
-  if (cached && now - cached.at < DISK_ANSWER_LIFETIME_MS) return cached.names;
+  const cached = diskModules.get(fileName);
+  if (cached && now - cached.at < DISK_ANSWER_LIFETIME_MS) return cached;
   const stamp = tsm.sys.getModifiedTime?.(fileName)?.getTime() ?? 0;
   if (cached && cached.stamp === stamp) {
     cached.at = now;
-    return cached.names;
+    return cached;
   }
-  const text = tsm.sys.readFile(fileName) ?? '';
-  // The scanner reads most modules several times faster than a parse; it leaves the rest to one,
-  // and JSX (whose text it does not read) to a parse always.
-  let names = /\.[jt]sx$/i.test(fileName) ? undefined : scannedExportNames(tsm, text);
-  if (names === undefined) {
-    const found = syntacticExports(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, false));
-    names = found && [...found.keys()];
+  const module: DiskModule = { at: now, stamp, declared: declaredExportNames(tsm.sys.readFile(fileName) ?? '') };
+  if (diskModules.size >= DISK_CACHE_LIMIT) diskModules.clear();
+  diskModules.set(fileName, module);
+  return module;
+}
+
+function declaresExportOnDisk(tsm: typeof ts, fileName: string, name: string): boolean {
+  return diskModule(tsm, fileName).declared.has(name);
+}
+
+function exportNamesOnDisk(tsm: typeof ts, fileName: string): string[] | undefined {
+  const module = diskModule(tsm, fileName);
+  if (!module.names) {
+    const text = tsm.sys.readFile(fileName) ?? '';
+    // The scanner reads most modules several times faster than a parse; it leaves the rest to one,
+    // and JSX (whose text it does not read) to a parse always.
+    let list = /\.[jt]sx$/i.test(fileName) ? undefined : scannedExportNames(tsm, text);
+    if (list === undefined) {
+      const found = syntacticExports(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, false));
+      list = found && [...found.keys()];
+    }
+    module.names = { list };
   }
-  if (exportNamesCache.size >= DISK_CACHE_LIMIT) exportNamesCache.clear();
-  exportNamesCache.set(fileName, { at: now, stamp, names });
-  return names;
+  return module.names.list;
 }
 
 /** Export name -> symbol (with a checker) or `true` (syntax only); undefined when not knowable. */
@@ -212,6 +235,8 @@ export function exportsOf(
     if (!moduleSymbol) return new Map();
     return new Map(checker.getExportsOfModule(moduleSymbol).map((s) => [s.getName(), s] as const));
   }
-  const names = target.sourceFile ? syntacticExports(context.ts, target.sourceFile)?.keys() : target.exportNames;
+  const names = target.sourceFile
+    ? syntacticExports(context.ts, target.sourceFile)?.keys()
+    : exportNamesOnDisk(context.ts, target.fileName);
   return names && new Map([...names].map((name) => [name, true] as const));
 }

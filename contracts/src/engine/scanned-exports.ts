@@ -32,6 +32,29 @@ export function scannedExportNames(tsm: TypeScriptModule, text: string): string[
   return new ExportScanner(tsm, text).exportNames();
 }
 
+/** `export function* name`, `export async function name`, `export const|let|var|class name` starting a line. */
+const EXPORT_DECLARATION =
+  /^export[ \t]+(?:(?:async[ \t]+)?function(?:[ \t]*\*[ \t]*|[ \t]+)|(?:const(?![ \t]+enum\b)|let|var|class|abstract[ \t]+class)[ \t]+)([A-Za-z_$][\w$]*)/gm;
+
+/** A namespace, module or global block: a line there that starts with `export` is not the module's own export. */
+const NESTED_EXPORTS = /^[ \t]*(?:export[ \t]+)?(?:declare[ \t]+)?(?:namespace|module|global)\b/m;
+
+/**
+ * Names a module's text exports by a declaration at the start of a line, found with one regular
+ * expression: a quick way to confirm that a module has an export, which is most of what a config's
+ * references ask. Only a subset: a name not in it may still be exported (a list, `export *`, a
+ * declaration that does not start its line), and only `scannedExportNames` can tell. Empty for a
+ * text with namespace or global blocks. A line inside a multi-line comment or string that reads
+ * like a declaration is taken for one: at worst a reference to a name only written there goes
+ * unreported.
+ */
+export function declaredExportNames(text: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (!text.includes('export') || NESTED_EXPORTS.test(text)) return names;
+  for (const match of text.matchAll(EXPORT_DECLARATION)) names.add(match[1]);
+  return names;
+}
+
 /** One pass of the scanner over a module, keeping the bracket stack (see `step`). */
 class ExportScanner {
   private readonly SK: typeof ts.SyntaxKind;
