@@ -260,7 +260,6 @@ function readDynamicImports(tsm: Tsm, sourceFile: ts.SourceFile, { modules }: Fr
     }
     tsm.forEachChild(node, visit);
   };
-  if (/\b(?:import|require)\s*\(/.test(sourceFile.text)) visit(sourceFile);
   visit(sourceFile);
 }
 
