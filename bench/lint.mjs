@@ -11,7 +11,8 @@
 //   peak memory                                                  b / a, d / c   target <= 1.10x
 //   b / a1 and d / c1: the qpq code's own share, beyond what any rule and any typed rule cost
 //   stats: ESLint's own --stats accounting inside each run: (parse + qpq rules) / parse, untyped
-//          and typed; both figures come from one process, so no other case's noise enters them
+//          and typed; both figures come from one process, so no other case's noise enters them;
+//          then each qpq rule's own time in (b) and (d), the place to start looking for a cost
 //   (e) (b) and (d) with --concurrency 2 vs --concurrency off    report only (--concurrency off: skipped)
 //   (f) with --without <rules>: (d) with those rules off         d / f   report only
 //       (what the named rules add to the typed run, e.g. the rules a change introduces)
@@ -115,13 +116,14 @@ function countFindings(results) {
   let findings = 0;
   let fatal = 0;
   // From --stats: parse time, the qpq rules' time, the other rules' time, summed over files (ms).
-  const stats = { parseMs: 0, qpqMs: 0, otherRulesMs: 0 };
+  const stats = { parseMs: 0, qpqMs: 0, otherRulesMs: 0, byRule: {} };
   for (const file of results) {
     for (const pass of file.stats?.times.passes ?? []) {
       stats.parseMs += pass.parse?.total ?? 0;
       for (const [rule, time] of Object.entries(pass.rules ?? {})) {
         if (rule.startsWith('qpq/')) stats.qpqMs += time.total;
         else stats.otherRulesMs += time.total;
+        stats.byRule[rule] = (stats.byRule[rule] ?? 0) + time.total;
       }
     }
     for (const message of file.messages) {
@@ -148,6 +150,9 @@ function summarise(samples) {
       parseMs: median(samples.map((s) => s.stats.parseMs)),
       qpqMs: median(samples.map((s) => s.stats.qpqMs)),
       otherRulesMs: median(samples.map((s) => s.stats.otherRulesMs)),
+      byRule: Object.fromEntries(
+        Object.keys(samples[0].stats.byRule).map((rule) => [rule, median(samples.map((s) => s.stats.byRule[rule] ?? 0))]),
+      ),
     },
   };
 }
@@ -234,6 +239,16 @@ function printRatios(s, fileCount) {
     `\nESLint's own accounting (--stats, medians): untyped parse ${formatMs(s.b.stats.parseMs)}, qpq rules ${formatMs(s.b.stats.qpqMs)}; ` +
       `typed parse ${formatMs(s.d.stats.parseMs)}, qpq rules ${formatMs(s.d.stats.qpqMs)}; ` +
       `the one rule of (c1), which only reads the type checker the parser made, ${formatMs(s.c1.stats.otherRulesMs)}`,
+  );
+  // Each rule's own share, from inside the runs: the rule whose time is out of proportion to what
+  // it finds is where to look first. The first rule of a file also builds the shared file index.
+  const rules = Object.keys(s.d.stats.byRule).filter((rule) => rule.startsWith('qpq/'));
+  console.log('\nqpq rules by --stats (medians; the first rule of each file builds the shared file index):');
+  printTable(
+    ['rule', 'untyped (b)', 'typed (d)'],
+    rules
+      .sort((x, y) => s.d.stats.byRule[y] - s.d.stats.byRule[x])
+      .map((rule) => [rule, formatMs(s.b.stats.byRule[rule] ?? 0), formatMs(s.d.stats.byRule[rule])]),
   );
   console.log(
     `qpq's own time: untyped ${formatMs(s.b.ms - s.a.ms)} beyond parsing, typed ${formatMs(s.d.ms - s.c.ms)} beyond the typed parse (${formatMs((s.d.ms - s.c.ms) / fileCount)} per file)`,
