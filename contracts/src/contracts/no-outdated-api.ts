@@ -5,7 +5,7 @@ import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
 import { DISK_ANSWER_LIFETIME_MS } from '../engine/disk-answers';
 import { FrameworkVersionCache } from '../outdated-api/framework-version';
-import { outdatedSites } from '../outdated-api/sites';
+import { mayHaveSites, outdatedSites } from '../outdated-api/sites';
 import { entriesUpTo, releaseBefore, type TableEntry } from '../outdated-api/tables';
 import { normalizeVersion } from '../outdated-api/versions';
 
@@ -189,7 +189,7 @@ export const noOutdatedApi = defineContract({
     const tsm = context.ts;
     const sf = context.sourceFile;
     // Cheap gate: a file that names no framework module has nothing to report.
-    if (!/['"](?:quidproquo|@quidproquo\/)/.test(sf.text)) return;
+    if (!mayHaveSites(sf.text)) return;
     const installed = installedVersion(context.options.frameworkVersion, sf.fileName, context.program);
     if (!installed) return;
     const entries = lintedEntries(installed, context.options.ignore);

@@ -13,6 +13,11 @@ import type { ExportRef } from './tables';
 
 type Tsm = typeof ts;
 
+/** Whether a text names a framework module in quotes (an import, a `require`, a re-export): a cheap test before any parse. */
+export function namesFrameworkModule(text: string): boolean {
+  return /['"](?:quidproquo|@quidproquo\/)/.test(text);
+}
+
 /** `quidproquo-core/lib/x`, `@quidproquo/core` -> `quidproquo-core`; undefined for other modules. */
 export function frameworkPackageOf(specifier: string): string | undefined {
   const old = /^quidproquo(?:-([a-z0-9][a-z0-9._-]*))?(?:\/.*)?$/.exec(specifier);

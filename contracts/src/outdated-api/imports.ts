@@ -1,7 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TextEdit } from '../types';
-import { type FrameworkResolver, type ImportBinding, moduleSpellingFor, packageMatches } from './framework-refs';
+import { type FrameworkResolver, type ImportBinding, moduleSpellingFor, namesFrameworkModule, packageMatches } from './framework-refs';
 import type { ExportRef } from './tables';
 
 type Tsm = typeof ts;
@@ -277,7 +277,7 @@ function newImportsEdit(tsm: Tsm, sf: ts.SourceFile, lines: string[], modules: s
       tsm.isImportEqualsDeclaration(s) ||
       (tsm.isVariableStatement(s) && s.declarationList.declarations.some((d) => requireModule(tsm, d.initializer) !== undefined)),
   );
-  const isFramework = (s: ts.Statement) => /['"](?:quidproquo|@quidproquo\/)/.test(s.getText(sf));
+  const isFramework = (s: ts.Statement) => namesFrameworkModule(s.getText(sf));
   const framework = imports.filter(isFramework);
   // Before the first framework import that sorts after the new module, else after the last of them.
   const after = framework.find((s) => {

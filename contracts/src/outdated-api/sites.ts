@@ -19,7 +19,7 @@ import { tupleResultSites } from './special/tuple-result';
 import { workspaceDocsSites } from './special/workspace-docs';
 import { workspaceSlotDefinitionSites } from './special/workspace-slot-definition';
 import { type OutdatedSite, SiteCollector } from './collector';
-import { FrameworkResolver } from './framework-refs';
+import { FrameworkResolver, namesFrameworkModule } from './framework-refs';
 import type { SpecialEntry, TableEntry } from './tables';
 
 type Tsm = typeof ts;
@@ -71,7 +71,7 @@ function collect(collector: SiteCollector, entry: TableEntry): void {
 
 /** Does the file meet the framework at all? Files that import none of its modules have no sites. */
 export function mayHaveSites(text: string): boolean {
-  return /['"](?:quidproquo|@quidproquo\/)/.test(text);
+  return namesFrameworkModule(text);
 }
 
 /** Every site of `entries` in a file, each with a fix of its own (the lint rule's view). */
