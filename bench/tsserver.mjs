@@ -43,7 +43,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 import { TsServerClient } from '../fixtures/support/tsserver-client.mjs';
-import { formatMs, formatRatio, percentile, printTable, ratio, verdict } from './lib/measure.mjs';
+import { formatMs, formatRatio, median, percentile, printTable, ratio, verdict } from './lib/measure.mjs';
 import { readTsconfig } from './lib/tsconfig.mjs';
 import { corpusDir, ensureCorpus, writeFrameworkFiles } from './generate-corpus.mjs';
 
@@ -247,10 +247,6 @@ async function measureRound(dirs, files, round) {
 
 /** One result from several rounds: per file (and per hovered call), the median of each measure. */
 function mergeRounds(results) {
-  const median = (list) => {
-    const numbers = list.filter((v) => typeof v === 'number');
-    return numbers.length > 0 ? percentile(numbers, 50) : undefined;
-  };
   const perFile = results[0].perFile.map((first, i) => {
     const merged = { ...first };
     for (const key of ['diagnosticsMs', 'ownDiagnosticsMs']) merged[key] = median(results.map((r) => r.perFile[i][key]));
@@ -258,17 +254,12 @@ function mergeRounds(results) {
       merged[key] = first[key].map((_, hover) => median(results.map((r) => r.perFile[i][key][hover])));
     return merged;
   });
-  return {
-    warmupMs: percentile(
-      results.map((r) => r.warmupMs),
-      50,
-    ),
-    perFile,
-  };
+  return { warmupMs: median(results.map((r) => r.warmupMs)), perFile };
 }
 
 const stats = (list) => {
-  const numbers = list.flat().filter((v) => typeof v === 'number');
+  // A measure a server does not take (the plugin's own time, without the plugin) is NaN here.
+  const numbers = list.flat().filter(Number.isFinite);
   return {
     p50: percentile(numbers, 50),
     p95: percentile(numbers, 95),
