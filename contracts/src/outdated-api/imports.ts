@@ -1,13 +1,11 @@
 import type * as ts from 'typescript';
 
+import { compareImportNames } from '../engine/import-sort';
 import type { TextEdit } from '../types';
 import { type FrameworkResolver, type ImportBinding, moduleSpellingFor, namesFrameworkModule, packageMatches } from './framework-refs';
 import type { ExportRef } from './tables';
 
 type Tsm = typeof ts;
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const compareNames = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 interface Addition {
   module: string;
@@ -103,7 +101,7 @@ export class ImportPlan {
           });
         for (const a of added) {
           const item = { name: a.name, text: a.typeOnly ? `type ${a.name}` : a.name };
-          const at = kept.findIndex((k) => compareNames(k.name, a.name) > 0);
+          const at = kept.findIndex((k) => compareImportNames(k.name, a.name) > 0);
           kept.splice(at === -1 ? kept.length : at, 0, item);
         }
         if (kept.length === 0 && !clause!.name) edits.push(statementRemoval(tsm, sf, statement));
@@ -156,8 +154,8 @@ export class ImportPlan {
       const byModule = new Map<string, Addition[]>();
       for (const a of pending) byModule.set(a.module, [...(byModule.get(a.module) ?? []), a]);
       const commonJs = !usesImports(tsm, sf) && /\brequire\s*\(/.test(text);
-      const lines = [...byModule.keys()].sort(compareNames).map((module) => {
-        const names = byModule.get(module)!.sort((a, b) => compareNames(a.name, b.name));
+      const lines = [...byModule.keys()].sort(compareImportNames).map((module) => {
+        const names = byModule.get(module)!.sort((a, b) => compareImportNames(a.name, b.name));
         if (commonJs) return `const { ${names.map((n) => n.name).join(', ')} } = require(${quote}${module}${quote})${semi}`;
         const allTypes = names.every((n) => n.typeOnly);
         const list = names.map((n) => (n.typeOnly && !allTypes ? `type ${n.name}` : n.name)).join(', ');
@@ -282,7 +280,7 @@ function newImportsEdit(tsm: Tsm, sf: ts.SourceFile, lines: string[], modules: s
   // Before the first framework import that sorts after the new module, else after the last of them.
   const after = framework.find((s) => {
     const module = /['"]([^'"]+)['"]/.exec(s.getText(sf))?.[1] ?? '';
-    return compareNames(module, modules[0]) > 0;
+    return compareImportNames(module, modules[0]) > 0;
   });
   const block = lines.join('\n');
   if (after) {
