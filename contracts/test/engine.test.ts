@@ -122,6 +122,52 @@ describe('runContract', () => {
   });
 });
 
+describe('file index: names that mean one thing', () => {
+  it('tells a module-level name from one bound again below the top level, inside functions or not', () => {
+    const index = getFileIndex(
+      ts,
+      parse(dedent`
+        import { askLoad, askSave } from './logic';
+        const settings = {};
+        export function* story(id: string) {
+          const { retries } = settings as { retries: number };
+          return yield* askLoad(id + retries);
+        }
+        {
+          const blockScoped = 1;
+        }
+        for (const looped of [1]) askSave(looped);
+        namespaceFree(() => { let inArrow = 0; });
+        class Shape { width = 0; area(scale: number) { return scale; } }
+      `),
+    );
+    const meaning = Object.fromEntries(
+      ['askLoad', 'askSave', 'settings', 'story', 'Shape', 'id', 'retries', 'blockScoped', 'looped', 'inArrow', 'scale'].map((name) => [
+        name,
+        index.meansOneThing(name),
+      ]),
+    );
+    expect(meaning).toEqual({
+      askLoad: true,
+      askSave: true,
+      settings: true,
+      story: true,
+      Shape: true,
+      id: false,
+      retries: false,
+      blockScoped: false,
+      looped: false,
+      inArrow: false,
+      scale: false,
+    });
+  });
+
+  it('has no name meaning one thing in a file whose namespace or enum other files may extend', () => {
+    const index = getFileIndex(ts, parse('export namespace Api { export const v = 1; }\nconst askLoad = 1;'));
+    expect(index.meansOneThing('askLoad')).toBe(false);
+  });
+});
+
 describe('bad input', () => {
   /** Each finding as `messageId@line:column`. */
   const findings = (text: string) => {

@@ -156,7 +156,9 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
   const propertyAssignments: ScopedNode<ts.BinaryExpression>[] = [];
   const envReads: ScopedNode<ts.PropertyAccessExpression>[] = [];
   // Declarations below the top level are only named when a typed rule first asks (`meansOneThing`).
-  const bindings: ts.NamedDeclaration[] = [];
+  // One inside a function is below it for certain; one outside any is looked at then.
+  const bindingsInFunctions: ts.NamedDeclaration[] = [];
+  const bindingsOutsideFunctions: ts.NamedDeclaration[] = [];
   let scopesExtendedElsewhere = false;
 
   // Iterative walk (deeply nested code must not overflow the stack), on two parallel stacks so
@@ -188,7 +190,7 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
       envReads.push({ node: node as ts.PropertyAccessExpression, scope: outer });
     }
     if (what & BINDS) {
-      bindings.push(node as ts.NamedDeclaration);
+      (outer ? bindingsInFunctions : bindingsOutsideFunctions).push(node as ts.NamedDeclaration);
       if (kind === SK.ModuleDeclaration || kind === SK.EnumDeclaration) scopesExtendedElsewhere = true;
     }
     if (what & SKIP_CHILDREN) continue;
@@ -239,10 +241,14 @@ function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileI
       if (scopesExtendedElsewhere) return false;
       if (!innerBindingNames) {
         innerBindingNames = new Set();
-        for (const declaration of bindings) {
+        const IDENTIFIER = SK.Identifier;
+        for (const declaration of bindingsInFunctions) {
           const bound = declaration.name;
-          if (bound && bound.kind === SK.Identifier && !isModuleLevel(tsm, declaration))
-            innerBindingNames.add((bound as ts.Identifier).text);
+          if (bound && bound.kind === IDENTIFIER) innerBindingNames.add((bound as ts.Identifier).text);
+        }
+        for (const declaration of bindingsOutsideFunctions) {
+          const bound = declaration.name;
+          if (bound && bound.kind === IDENTIFIER && !isModuleLevel(tsm, declaration)) innerBindingNames.add((bound as ts.Identifier).text);
         }
       }
       return !innerBindingNames.has(name);
