@@ -3,6 +3,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { calleeSymbolOf } from '../src/engine/callee-symbol';
+import { noteFileChecked } from '../src/engine/checked-files';
 import { dedent } from '../src/engine/dedent';
 import { programOf, watchedChecker } from './in-memory-program';
 
@@ -286,6 +287,27 @@ describe('calleeSymbolOf', () => {
     const watchedNames = watchedChecker(second.getTypeChecker(), 'getSymbolAtLocation', (node) => asked.push(node.getText()));
     for (const call of calls(second.getSourceFile('/p/calls.ts')!)) calleeSymbolOf(ts, watchedNames, call.expression);
     expect(asked).toEqual(["'./logic'", 'lengths', 'count', 'ids', 'id', 'words', 'ids', 'picked', 'boxed']);
+  });
+
+  it('in a file its checker has checked, asks the checker for each callee it resolved there, with the same answers', () => {
+    const files = { '/p/logic.ts': LOGIC, '/p/calls.ts': CALLS };
+    const unchecked = resolvedInMemory(files, '/p/calls.ts');
+    const program = programOf(files, false);
+    const sourceFile = program.getSourceFile('/p/calls.ts')!;
+    program.getSemanticDiagnostics(sourceFile);
+    const asked: string[] = [];
+    const watched = watchedChecker(program.getTypeChecker(), 'getSymbolAtLocation', (node) => asked.push(node.getText()));
+    noteFileChecked(watched, sourceFile);
+
+    const checked = calls(sourceFile).map(
+      (call) => `${call.expression.getText()} -> ${describeSymbol(calleeSymbolOf(ts, watched, call.expression))}`,
+    );
+
+    expect(checked).toEqual(unchecked);
+    // The callee's own name, method names included: no receiver is read for its declared type.
+    expect(asked).toEqual(
+      calls(sourceFile).map((call) => (ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression).getText()),
+    );
   });
 
   it.each(['sample-app', 'violations'])('agrees with the checker on every call of the %s fixtures', (fixture) => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { flakyContract } from '../../fixtures/support/flaky-contract';
 import type { Contract } from '../src';
 import { allContracts, applyEdits, compatibleEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
+import { isFileChecked } from '../src/engine/checked-files';
 import { dedent } from '../src/engine/dedent';
 import { runtimeReferences } from '../src/engine/route-bindings';
 import { programOf as inMemoryProgram } from './in-memory-program';
@@ -112,6 +113,18 @@ describe('runContract', () => {
       { file: 'kept.ts', checker: before },
       { file: 'kept.ts', checker: after },
     ]);
+  });
+
+  it("passes on a host's word that the checker has checked the file, for that checker and file only", () => {
+    const program = ts.createProgram({ rootNames: [], options: {} });
+    const checker = program.getTypeChecker();
+    const [checked, unchecked] = ['checked.ts', 'unchecked.ts'].map((name) => parse('function* s() { askA(); }', name));
+
+    runContract(requireYieldStar, { ts, sourceFile: checked, checker, program, fileChecked: true }, undefined, () => {});
+    runContract(requireYieldStar, { ts, sourceFile: unchecked, checker, program }, undefined, () => {});
+
+    expect([isFileChecked(checker, checked), isFileChecked(checker, unchecked)]).toEqual([true, false]);
+    expect(isFileChecked(ts.createProgram({ rootNames: [], options: {} }).getTypeChecker(), checked)).toBe(false);
   });
 
   it('analyses a file once: the same findings object for every caller of the same file', () => {

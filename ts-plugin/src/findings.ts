@@ -23,22 +23,24 @@ export interface FileFindings {
 }
 
 /** What the contracts run on for a file, or undefined for a file the plugin leaves alone. */
-function runTarget(context: PluginContext, fileName: string): RunTarget | undefined {
+function runTarget(context: PluginContext, fileName: string, fileChecked: boolean): RunTarget | undefined {
   const { tsm, inner } = context;
   const program = inner.getProgram();
   const sourceFile = program?.getSourceFile(fileName);
   if (!program || !sourceFile || isBundledRuntimeFile(sourceFile.text)) return undefined;
   return context.settings().typeAware
-    ? { ts: tsm, sourceFile, checker: program.getTypeChecker(), program }
+    ? { ts: tsm, sourceFile, checker: program.getTypeChecker(), program, fileChecked }
     : { ts: tsm, sourceFile, checker: undefined };
 }
 
 /**
  * Runs every enabled rule on the file (each contract's findings are cached per file version and
- * options, so asking again is cheap) and reads its disable directives.
+ * options, so asking again is cheap) and reads its disable directives. `fileChecked`: TypeScript
+ * has just checked the file with the program's checker (its semantic or suggestion diagnostics),
+ * so the rules may ask the checker for what it resolved there.
  */
-export function fileFindings(context: PluginContext, fileName: string): FileFindings | undefined {
-  const target = runTarget(context, fileName);
+export function fileFindings(context: PluginContext, fileName: string, fileChecked = false): FileFindings | undefined {
+  const target = runTarget(context, fileName, fileChecked);
   if (!target) return undefined;
   // tsserver asks for semantic and suggestion diagnostics, then code fixes, of one file version:
   // one result serves them all until the file, the checker or the plugin's settings change.

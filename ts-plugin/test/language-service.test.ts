@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { allContracts, applyEdits, type Contract, type Fix } from 'qpq-contracts';
+import { allContracts, applyEdits, type Contract, type Fix, isFileChecked } from 'qpq-contracts';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -65,6 +65,17 @@ describe('createQpqLanguageService', () => {
         '`askDateNow(…)` only creates a story: nothing runs until it is delegated with `yield*`. (qpq/require-yield-star)',
       ],
     ]);
+  });
+
+  it('tells the rules a file TypeScript has just checked for its diagnostics, and only such a file', () => {
+    const files = { '/project/a.ts': STORY, '/project/b.ts': STORY };
+    const { service } = wrappedService(files);
+    const fixable = STORY_CALL_AT + 1;
+    service.getSemanticDiagnostics('/project/a.ts');
+    service.getCodeFixesAtPosition('/project/b.ts', fixable, fixable, [990001], {}, {});
+    const program = service.getProgram()!;
+    const checker = program.getTypeChecker();
+    expect(['/project/a.ts', '/project/b.ts'].map((name) => isFileChecked(checker, program.getSourceFile(name)!))).toEqual([true, false]);
   });
 
   it("keeps the editor working when a contract throws: TypeScript's diagnostics stay, the failure is logged", () => {

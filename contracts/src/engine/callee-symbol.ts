@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { isFileChecked } from './checked-files';
 import { getFileIndex } from './file-index';
 import { generatorResultType } from './generator-type';
 import { importedName, NOT_READ, unaliased } from './imported-symbol';
@@ -17,6 +18,8 @@ import { importedName, NOT_READ, unaliased } from './imported-symbol';
  * not a union; a member the declared type lacks (found by an `in` or `instanceof` guard) takes
  * the checker's route. A default-library method of a receiver made by a generic call is found on
  * what that call declares to return, without inferring the call (`libraryMemberOfDeclaredShape`).
+ * Those routes spare a file the checker has not checked; in one it has (checked-files.ts, the
+ * editor's case) the checker's own answer is already kept with the node and is asked directly.
  */
 export function calleeSymbolOf(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
   let cache = cachesByChecker.get(checker);
@@ -62,7 +65,12 @@ function symbolOfName(tsm: TypeScriptModule, checker: ts.TypeChecker, name: ts.I
 }
 
 function resolveCallee(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: ts.Expression): ts.Symbol | undefined {
-  if (tsm.isIdentifier(callee)) return symbolOfName(tsm, checker, callee);
+  const isName = tsm.isIdentifier(callee);
+  if (!isName && (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.name))) return undefined;
+  // A file the checker has checked: what it resolved is kept with each node, the cheapest answer.
+  if (isFileChecked(checker, callee.getSourceFile()))
+    return unaliased(tsm, checker, checker.getSymbolAtLocation(isName ? callee : (callee as ts.PropertyAccessExpression).name));
+  if (isName) return symbolOfName(tsm, checker, callee);
   if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.name)) return undefined;
   // A receiver's name is resolved once for both routes: a local name is a question to the checker.
   const named = tsm.isIdentifier(callee.expression) ? symbolOfName(tsm, checker, callee.expression) : undefined;

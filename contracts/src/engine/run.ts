@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { Contract, ContractFinding, Finding, FindingTarget, Fix, TypeScriptModule } from '../types';
+import { noteFileChecked } from './checked-files';
 import { getFileIndex } from './file-index';
 import { getStoryRecognizer } from './story-recognition';
 
@@ -10,6 +11,12 @@ export interface RunTarget {
   checker: ts.TypeChecker | undefined;
   /** The checker's program, when the host has one. */
   program?: ts.Program;
+  /**
+   * The checker has checked this file already (the editor asks for TypeScript's semantic
+   * diagnostics before the rules): contracts then ask it what it resolved while checking instead
+   * of taking routes that spare an unchecked file a check. Findings are the same either way.
+   */
+  fileChecked?: boolean;
 }
 
 /** Called once per contract failure; the other contracts go on. */
@@ -68,6 +75,7 @@ export function contractRun(
   try {
     const { ts: tsm, sourceFile, program } = target;
     const checker = fileOnly ? undefined : target.checker;
+    if (checker && target.fileChecked) noteFileChecked(checker, sourceFile);
     const raw: ContractFinding[] = [];
     const contractId = contract.meta.id;
     contract.check({

@@ -26,7 +26,7 @@ export function diagnostics(context: PluginContext): Pick<ts.LanguageService, 'g
       const own = inner.getSemanticDiagnostics(fileName);
       const qpq = timed('diagnosticsMs', () =>
         guarded('getSemanticDiagnostics', [] as ts.Diagnostic[], () => {
-          const file = fileFindings(context, fileName);
+          const file = fileFindings(context, fileName, true);
           if (!file) return [];
           return file.reported
             .filter(({ severity }) => severity !== 'suggestion')
@@ -39,7 +39,7 @@ export function diagnostics(context: PluginContext): Pick<ts.LanguageService, 'g
     getSuggestionDiagnostics(fileName) {
       const own = inner.getSuggestionDiagnostics(fileName);
       const qpq = guarded('getSuggestionDiagnostics', [] as ts.DiagnosticWithLocation[], () => {
-        const file = fileFindings(context, fileName);
+        const file = fileFindings(context, fileName, true);
         if (!file) return [];
         return [
           ...file.reported
