@@ -145,11 +145,22 @@ export class StoryRecognizer {
    * A cheap look before the type query: the callee's declarations alone can show it never returns
    * a story (every one is a plain function or method whose declared return type names no
    * generator, like `toFixed(): string` or `map<U>(): U[]`). Resolving a symbol costs far less
-   * than resolving a call.
+   * than resolving a call. Judged once per callee for the whole program, like `verdictOfCallee`.
    */
   private declaredNotStory(call: StoryCallNode): boolean {
+    const symbol = this.calleeSymbol(call);
+    if (!symbol) return false;
+    const cache = programCaches(this.checker!).declaredNotStory;
+    let verdict = cache.get(symbol);
+    if (verdict === undefined) {
+      verdict = this.declarationsNotStory(symbol.declarations);
+      cache.set(symbol, verdict);
+    }
+    return verdict;
+  }
+
+  private declarationsNotStory(declarations: readonly ts.Declaration[] | undefined): boolean {
     const tsm = this.tsm;
-    const declarations = this.calleeSymbol(call)?.declarations;
     if (!declarations || declarations.length === 0) return false;
     return declarations.every((d) => {
       const file = d.getSourceFile();
@@ -614,6 +625,8 @@ function mentionsName(tsm: TypeScriptModule, type: ts.Node, names: ReadonlySet<s
 interface ProgramCaches {
   /** Callee symbol -> whether calling it starts a story, as declared. */
   calleeVerdicts: Map<ts.Symbol, StoryVerdict>;
+  /** Callee symbol -> whether its declarations alone show it returns no story. */
+  declaredNotStory: Map<ts.Symbol, boolean>;
   /** Called declaration -> argument place -> whether a story is taken there. */
   parameterVerdicts: Map<ts.Node, Map<string, 'yes' | 'no' | 'any' | 'unknown'>>;
   /** Callee symbol -> what delegating to it gives back, as declared. */
@@ -630,7 +643,13 @@ function programCaches(checker: ts.TypeChecker): ProgramCaches {
   if (!caches)
     cachesByChecker.set(
       checker,
-      (caches = { calleeVerdicts: new Map(), parameterVerdicts: new Map(), declaredResults: new Map(), aliasVerdicts: new Map() }),
+      (caches = {
+        calleeVerdicts: new Map(),
+        declaredNotStory: new Map(),
+        parameterVerdicts: new Map(),
+        declaredResults: new Map(),
+        aliasVerdicts: new Map(),
+      }),
     );
   return caches;
 }

@@ -54,20 +54,50 @@ export function yieldNeedsParens(tsm: TypeScriptModule, node: ts.Expression): bo
   }
 }
 
+// What the helpers below do with a node of each kind, one byte per kind in the host's numbering:
+// they run for every call in every story, and each `tsm.isX` is a read of the TypeScript module's
+// members (getters on an object of two thousand properties) and a call.
+const TRANSPARENT = 1;
+/** Literals and conditionals that carry a value outwards to where it is used (`destinationOf`). */
+const CARRIES = 2;
+
+interface SyntaxKinds {
+  flags: Uint8Array;
+  SK: typeof ts.SyntaxKind;
+}
+
+const syntaxKinds = new WeakMap<TypeScriptModule, SyntaxKinds>();
+
+function syntaxKindsOf(tsm: TypeScriptModule): SyntaxKinds {
+  let kinds = syntaxKinds.get(tsm);
+  if (!kinds) {
+    const SK = tsm.SyntaxKind;
+    const flags = new Uint8Array(SK.Count);
+    for (const kind of [
+      SK.ParenthesizedExpression,
+      SK.AsExpression,
+      SK.NonNullExpression,
+      SK.SatisfiesExpression,
+      SK.TypeAssertionExpression,
+    ])
+      flags[kind] |= TRANSPARENT | CARRIES;
+    for (const kind of [SK.ArrayLiteralExpression, SK.ObjectLiteralExpression, SK.SpreadElement, SK.SpreadAssignment])
+      flags[kind] |= CARRIES;
+    kinds = { flags, SK };
+    syntaxKinds.set(tsm, kinds);
+  }
+  return kinds;
+}
+
 /** Wrappers that pass a value through unchanged: parentheses and type-only syntax. */
 export function isTransparentWrapper(tsm: TypeScriptModule, node: ts.Node): boolean {
-  return (
-    tsm.isParenthesizedExpression(node) ||
-    tsm.isAsExpression(node) ||
-    tsm.isNonNullExpression(node) ||
-    tsm.isSatisfiesExpression(node) ||
-    tsm.isTypeAssertionExpression(node)
-  );
+  return (syntaxKindsOf(tsm).flags[node.kind] & TRANSPARENT) !== 0;
 }
 
 export function skipTransparentWrappers(tsm: TypeScriptModule, node: ts.Expression): ts.Expression {
+  const { flags } = syntaxKindsOf(tsm);
   let current = node;
-  while (isTransparentWrapper(tsm, current)) current = (current as ts.ParenthesizedExpression).expression;
+  while (flags[current.kind] & TRANSPARENT) current = (current as ts.ParenthesizedExpression).expression;
   return current;
 }
 
@@ -86,40 +116,48 @@ export type ValueDestination =
  * stored in a variable, or something else.
  */
 export function destinationOf(tsm: TypeScriptModule, node: ts.Expression): ValueDestination {
+  const { flags, SK } = syntaxKindsOf(tsm);
   let current: ts.Node = node;
   for (;;) {
     const parent: ts.Node = current.parent;
+    const kind = parent.kind;
     if (
-      isTransparentWrapper(tsm, parent) ||
-      tsm.isArrayLiteralExpression(parent) ||
-      tsm.isObjectLiteralExpression(parent) ||
-      tsm.isSpreadElement(parent) ||
-      tsm.isSpreadAssignment(parent) ||
-      (tsm.isPropertyAssignment(parent) && parent.initializer === current) ||
-      (tsm.isConditionalExpression(parent) && parent.condition !== current)
+      flags[kind] & CARRIES ||
+      (kind === SK.PropertyAssignment && (parent as ts.PropertyAssignment).initializer === current) ||
+      (kind === SK.ConditionalExpression && (parent as ts.ConditionalExpression).condition !== current)
     ) {
       current = parent;
       continue;
     }
-    if ((tsm.isCallExpression(parent) || tsm.isNewExpression(parent)) && parent.arguments?.includes(current as ts.Expression)) {
-      return { kind: 'argument', call: parent };
+    switch (kind) {
+      case SK.CallExpression:
+      case SK.NewExpression: {
+        const call = parent as ts.CallExpression | ts.NewExpression;
+        return call.arguments?.includes(current as ts.Expression) ? { kind: 'argument', call } : { kind: 'other' };
+      }
+      case SK.ReturnStatement:
+        return { kind: 'returned' };
+      case SK.ArrowFunction:
+        return (parent as ts.ArrowFunction).body === current ? { kind: 'returned' } : { kind: 'other' };
+      case SK.YieldExpression: {
+        const yieldExpression = parent as ts.YieldExpression;
+        return yieldExpression.asteriskToken ? { kind: 'delegated' } : { kind: 'yielded', yieldExpression };
+      }
+      case SK.VariableDeclaration: {
+        const declaration = parent as ts.VariableDeclaration;
+        return declaration.initializer === current && declaration.name.kind === SK.Identifier
+          ? { kind: 'variable', name: declaration.name.text }
+          : { kind: 'other' };
+      }
+      case SK.BinaryExpression: {
+        const binary = parent as ts.BinaryExpression;
+        return binary.operatorToken.kind === SK.EqualsToken && binary.right === current && binary.left.kind === SK.Identifier
+          ? { kind: 'variable', name: (binary.left as ts.Identifier).text }
+          : { kind: 'other' };
+      }
+      default:
+        return { kind: 'other' };
     }
-    if (tsm.isReturnStatement(parent) || (tsm.isArrowFunction(parent) && parent.body === current)) return { kind: 'returned' };
-    if (tsm.isYieldExpression(parent)) {
-      return parent.asteriskToken ? { kind: 'delegated' } : { kind: 'yielded', yieldExpression: parent };
-    }
-    if (tsm.isVariableDeclaration(parent) && parent.initializer === current && tsm.isIdentifier(parent.name)) {
-      return { kind: 'variable', name: parent.name.text };
-    }
-    if (
-      tsm.isBinaryExpression(parent) &&
-      parent.operatorToken.kind === tsm.SyntaxKind.EqualsToken &&
-      parent.right === current &&
-      tsm.isIdentifier(parent.left)
-    ) {
-      return { kind: 'variable', name: parent.left.text };
-    }
-    return { kind: 'other' };
   }
 }
 
