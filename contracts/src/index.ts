@@ -5,7 +5,7 @@ export { exportsOf, findModule } from './contracts/valid-runtime-reference';
 export { defineContract } from './define-contract';
 export type { RequestedAction } from './engine/action-requester';
 export { requestedActionOfCall, requesterDefinitionOf } from './engine/action-requester';
-export { isFileChecked, noteFileChecked } from './engine/checked-files';
+export { isFileChecked } from './engine/checked-files';
 export { applyEdits, compatibleEdits } from './engine/edits';
 export type { FileIndex, FunctionScope, ScopedNode, StoryCallNode } from './engine/file-index';
 export { getFileIndex } from './engine/file-index';
