@@ -1,6 +1,6 @@
 import type { Rule, SourceCode } from 'eslint';
-// The module object itself: contracts read `ts.*` in hot loops, and a namespace import would hand
-// them a copy whose every member is a getter.
+// The module object itself: contracts read `ts.*` in hot loops. Its members are getters already
+// (TypeScript's bundle exports them so); a namespace import would wrap each in a second one.
 import ts = require('typescript');
 import type { RunTarget } from 'qpq-contracts';
 import { isBundledRuntimeFile } from 'qpq-contracts';
