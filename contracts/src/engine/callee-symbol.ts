@@ -71,7 +71,6 @@ function resolveCallee(tsm: TypeScriptModule, checker: ts.TypeChecker, callee: t
   if (isFileChecked(checker, callee.getSourceFile()))
     return unaliased(tsm, checker, checker.getSymbolAtLocation(isName ? callee : (callee as ts.PropertyAccessExpression).name));
   if (isName) return symbolOfName(tsm, checker, callee);
-  if (!tsm.isPropertyAccessExpression(callee) || !tsm.isIdentifier(callee.name)) return undefined;
   // A receiver's name is resolved once for both routes: a local name is a question to the checker.
   const named = tsm.isIdentifier(callee.expression) ? symbolOfName(tsm, checker, callee.expression) : undefined;
   const libraryMember = libraryMemberOfDeclaredShape(tsm, checker, callee.expression, named, callee.name.text);

@@ -58,7 +58,7 @@ export function yieldNeedsParens(tsm: TypeScriptModule, node: ts.Expression): bo
 // they run for every call in every story, and each `tsm.isX` is a read of the TypeScript module's
 // members (getters on an object of two thousand properties) and a call.
 const TRANSPARENT = 1;
-/** Literals and conditionals that carry a value outwards to where it is used (`destinationOf`). */
+/** Wrappers, array and object literals and spreads, which carry a value outwards to where it is used (`destinationOf`). */
 const CARRIES = 2;
 
 interface SyntaxKinds {
