@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { flakyContract } from '../../fixtures/support/flaky-contract';
 import type { Contract } from '../src';
@@ -11,6 +9,7 @@ import { isFileChecked } from '../src/engine/checked-files';
 import { dedent } from '../src/engine/dedent';
 import { runtimeReferences } from '../src/engine/route-bindings';
 import { programOf as inMemoryProgram } from './in-memory-program';
+import { projectTree, removeProjectTrees } from './project-tree';
 
 const parse = (text: string, name = 'file.ts') => ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
 const requireYieldStar = allContracts.find((c) => c.meta.id === 'require-yield-star')!;
@@ -346,41 +345,36 @@ describe('valid-runtime-reference object runtimes', () => {
 });
 
 describe('valid-runtime-reference without a program', () => {
+  afterAll(removeProjectTrees);
+
   it('reads the exports of modules on disk: declared on a line of their own, in lists, defaults and namespaces', () => {
     const contract = allContracts.find((c) => c.meta.id === 'valid-runtime-reference')!;
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qpq-references-'));
-    try {
-      fs.mkdirSync(path.join(root, 'stories'));
-      const modules: Record<string, string> = {
-        'stories/declared.ts': 'export function* askDeclared() {}\nexport const helper = 1;\n',
-        'stories/listed.ts': 'function* askListed() {}\nexport { askListed };\n',
-        'stories/defaulted.ts': 'export default function* askDefault() {}\n',
-        'stories/nested.ts': 'export namespace Inner {\nexport function* askInner() {}\n}\n',
-      };
-      for (const [file, text] of Object.entries(modules)) fs.writeFileSync(path.join(root, file), text);
-      const text = [
-        "defineRoute('GET', '/a', '/stories/declared::askDeclared');",
-        "defineRoute('GET', '/b', '/stories/declared::askMissing');",
-        "defineRoute('GET', '/c', '/stories/listed::askListed');",
-        "defineRoute('GET', '/d', '/stories/defaulted::askDefault');",
-        "defineRoute('GET', '/e', '/stories/nested::askInner');",
-      ].join('\n');
-      const sourceFile = parse(text, path.join(root, 'qpq.config.ts'));
-      const findings = runContract(contract, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
-        throw e;
-      });
-      expect(findings.map((f) => [f.messageId, place(sourceFile, f.start), f.message])).toEqual([
-        [
-          'exportNotFound',
-          '2:26',
-          '`/stories/declared` has no export `askMissing` (it exports `askDeclared`, `helper`). The build or deploy would fail.',
-        ],
-        ['exportNotFound', '4:26', '`/stories/defaulted` has no export `askDefault`. The build or deploy would fail.'],
-        ['exportNotFound', '5:26', '`/stories/nested` has no export `askInner` (it exports `Inner`). The build or deploy would fail.'],
-      ]);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    const root = projectTree({
+      'stories/declared.ts': 'export function* askDeclared() {}\nexport const helper = 1;\n',
+      'stories/listed.ts': 'function* askListed() {}\nexport { askListed };\n',
+      'stories/defaulted.ts': 'export default function* askDefault() {}\n',
+      'stories/nested.ts': 'export namespace Inner {\nexport function* askInner() {}\n}\n',
+    });
+    const text = [
+      "defineRoute('GET', '/a', '/stories/declared::askDeclared');",
+      "defineRoute('GET', '/b', '/stories/declared::askMissing');",
+      "defineRoute('GET', '/c', '/stories/listed::askListed');",
+      "defineRoute('GET', '/d', '/stories/defaulted::askDefault');",
+      "defineRoute('GET', '/e', '/stories/nested::askInner');",
+    ].join('\n');
+    const sourceFile = parse(text, path.join(root, 'qpq.config.ts'));
+    const findings = runContract(contract, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
+      throw e;
+    });
+    expect(findings.map((f) => [f.messageId, place(sourceFile, f.start), f.message])).toEqual([
+      [
+        'exportNotFound',
+        '2:26',
+        '`/stories/declared` has no export `askMissing` (it exports `askDeclared`, `helper`). The build or deploy would fail.',
+      ],
+      ['exportNotFound', '4:26', '`/stories/defaulted` has no export `askDefault`. The build or deploy would fail.'],
+      ['exportNotFound', '5:26', '`/stories/nested` has no export `askInner` (it exports `Inner`). The build or deploy would fail.'],
+    ]);
   });
 });
 
