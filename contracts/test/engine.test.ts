@@ -7,6 +7,7 @@ import type { Contract } from '../src';
 import { allContracts, applyEdits, compatibleEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { isFileChecked } from '../src/engine/checked-files';
 import { dedent } from '../src/engine/dedent';
+import { kindFlagTable } from '../src/engine/kind-flags';
 import { runtimeReferences } from '../src/engine/route-bindings';
 import { programOf as inMemoryProgram } from './in-memory-program';
 import { projectTree, removeProjectTrees } from './project-tree';
@@ -131,6 +132,29 @@ describe('runContract', () => {
     const first = runContract(requireYieldStar, target, undefined, () => {});
     expect(runContract(requireYieldStar, target, {}, () => {})).toBe(first);
     expect(getFileIndex(ts, target.sourceFile)).toBe(getFileIndex(ts, target.sourceFile));
+  });
+});
+
+describe('kind flag tables', () => {
+  it("ORs each mark into the host module's numbering, once per module", () => {
+    let made = 0;
+    const table = kindFlagTable((mark, SK) => {
+      made++;
+      mark([SK.CallExpression], 1);
+      mark([SK.CallExpression, SK.Identifier], 2);
+    });
+    const flags = table(ts);
+    expect([flags.length, flags[ts.SyntaxKind.CallExpression], flags[ts.SyntaxKind.Identifier], flags[ts.SyntaxKind.Block]]).toEqual([
+      ts.SyntaxKind.Count,
+      3,
+      2,
+      0,
+    ]);
+    expect(table(ts)).toBe(flags);
+    // Another TypeScript module (another version, its own numbering) gets a table of its own.
+    const other = { ...ts, SyntaxKind: { ...ts.SyntaxKind, CallExpression: ts.SyntaxKind.Block } } as typeof ts;
+    expect(table(other)[ts.SyntaxKind.Block]).toBe(3);
+    expect(made).toBe(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { kindFlagTable } from './kind-flags';
 import { hasAsyncModifier } from './syntax';
 
 /** A function body: the unit in which `yield`, `yield*` and `await` have meaning. */
@@ -112,31 +113,16 @@ const SKIP_CHILDREN = 2;
 const BINDS = 4;
 const STARTS_SCOPE = 8;
 
-interface KindTables {
-  flags: Uint8Array;
-  /** Kinds from here on are nodes; below are tokens, identifiers and literals. */
-  firstNode: number;
-}
-
-const kindTables = new WeakMap<TypeScriptModule, KindTables>();
-
-/** The tables in the host's numbering: `SyntaxKind` numbers differ between TypeScript versions. */
-function kindTablesOf(tsm: TypeScriptModule): KindTables {
-  let tables = kindTables.get(tsm);
-  if (!tables) {
-    const SK = tsm.SyntaxKind;
-    const flags = new Uint8Array(SK.Count);
-    const mark = (names: readonly (keyof typeof ts.SyntaxKind)[], flag: number) => names.forEach((name) => (flags[SK[name]] |= flag));
-    mark(INDEXED_KINDS, RECORD);
-    mark(SKIPPED_KINDS, SKIP_CHILDREN);
-    for (let kind = SK.FirstTypeNode; kind <= SK.LastTypeNode; kind++) flags[kind] |= SKIP_CHILDREN;
-    mark(BINDING_KINDS, BINDS);
-    mark(SCOPE_KINDS, STARTS_SCOPE);
-    tables = { flags, firstNode: SK.FirstNode };
-    kindTables.set(tsm, tables);
-  }
-  return tables;
-}
+const walkFlags = kindFlagTable((mark, SK) => {
+  const kinds = (names: readonly (keyof typeof ts.SyntaxKind)[]) => names.map((name) => SK[name]);
+  mark(kinds(INDEXED_KINDS), RECORD);
+  mark(kinds(SKIPPED_KINDS), SKIP_CHILDREN);
+  const typeNodes: ts.SyntaxKind[] = [];
+  for (let kind = SK.FirstTypeNode; kind <= SK.LastTypeNode; kind++) typeNodes.push(kind);
+  mark(typeNodes, SKIP_CHILDREN);
+  mark(kinds(BINDING_KINDS), BINDS);
+  mark(kinds(SCOPE_KINDS), STARTS_SCOPE);
+});
 
 export function getFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileIndex {
   let index = indexCache.get(sourceFile);
@@ -149,7 +135,9 @@ export function getFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): 
 
 function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileIndex {
   const SK = tsm.SyntaxKind;
-  const { flags, firstNode } = kindTablesOf(tsm);
+  const flags = walkFlags(tsm);
+  // Kinds from here on are nodes; below are tokens, identifiers and literals.
+  const firstNode = SK.FirstNode;
   const byKind: Array<ScopedNode<ts.Node>[] | undefined> = [];
   for (const name of INDEXED_KINDS) byKind[SK[name]] = [];
   const functions: FunctionScope[] = [];

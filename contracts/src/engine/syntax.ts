@@ -1,6 +1,7 @@
 import type * as ts from 'typescript';
 
 import type { TypeScriptModule } from '../types';
+import { kindFlagTable } from './kind-flags';
 
 /**
  * Whether an expression at this position must be wrapped in parentheses to become a `yield*`
@@ -54,48 +55,26 @@ export function yieldNeedsParens(tsm: TypeScriptModule, node: ts.Expression): bo
   }
 }
 
-// What the helpers below do with a node of each kind, one byte per kind in the host's numbering:
-// they run for every call in every story, and each `tsm.isX` is a read of the TypeScript module's
-// members (getters on an object of two thousand properties) and a call.
+// What the helpers below do with a node of each kind: they run for every call in every story.
 const TRANSPARENT = 1;
 /** Wrappers, array and object literals and spreads, which carry a value outwards to where it is used (`destinationOf`). */
 const CARRIES = 2;
 
-interface SyntaxKinds {
-  flags: Uint8Array;
-  SK: typeof ts.SyntaxKind;
-}
-
-const syntaxKinds = new WeakMap<TypeScriptModule, SyntaxKinds>();
-
-function syntaxKindsOf(tsm: TypeScriptModule): SyntaxKinds {
-  let kinds = syntaxKinds.get(tsm);
-  if (!kinds) {
-    const SK = tsm.SyntaxKind;
-    const flags = new Uint8Array(SK.Count);
-    for (const kind of [
-      SK.ParenthesizedExpression,
-      SK.AsExpression,
-      SK.NonNullExpression,
-      SK.SatisfiesExpression,
-      SK.TypeAssertionExpression,
-    ])
-      flags[kind] |= TRANSPARENT | CARRIES;
-    for (const kind of [SK.ArrayLiteralExpression, SK.ObjectLiteralExpression, SK.SpreadElement, SK.SpreadAssignment])
-      flags[kind] |= CARRIES;
-    kinds = { flags, SK };
-    syntaxKinds.set(tsm, kinds);
-  }
-  return kinds;
-}
+const valueFlags = kindFlagTable((mark, SK) => {
+  mark(
+    [SK.ParenthesizedExpression, SK.AsExpression, SK.NonNullExpression, SK.SatisfiesExpression, SK.TypeAssertionExpression],
+    TRANSPARENT | CARRIES,
+  );
+  mark([SK.ArrayLiteralExpression, SK.ObjectLiteralExpression, SK.SpreadElement, SK.SpreadAssignment], CARRIES);
+});
 
 /** Wrappers that pass a value through unchanged: parentheses and type-only syntax. */
 export function isTransparentWrapper(tsm: TypeScriptModule, node: ts.Node): boolean {
-  return (syntaxKindsOf(tsm).flags[node.kind] & TRANSPARENT) !== 0;
+  return (valueFlags(tsm)[node.kind] & TRANSPARENT) !== 0;
 }
 
 export function skipTransparentWrappers(tsm: TypeScriptModule, node: ts.Expression): ts.Expression {
-  const { flags } = syntaxKindsOf(tsm);
+  const flags = valueFlags(tsm);
   let current = node;
   while (flags[current.kind] & TRANSPARENT) current = (current as ts.ParenthesizedExpression).expression;
   return current;
@@ -116,7 +95,8 @@ export type ValueDestination =
  * stored in a variable, or something else.
  */
 export function destinationOf(tsm: TypeScriptModule, node: ts.Expression): ValueDestination {
-  const { flags, SK } = syntaxKindsOf(tsm);
+  const flags = valueFlags(tsm);
+  const SK = tsm.SyntaxKind;
   let current: ts.Node = node;
   for (;;) {
     const parent: ts.Node = current.parent;
