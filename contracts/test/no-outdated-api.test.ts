@@ -51,4 +51,23 @@ describe('no-outdated-api', () => {
     // After a pause of a second: the disk again, and the upgrade.
     expect(findingsIn(file)).toEqual(['migrate 1:10 0.1.16']);
   });
+
+  it("with types, follows a name a project module re-exports from the framework, as the rule's page says", () => {
+    const root = projectTree({
+      'src/helpers.ts': "export { defineEnvironmentSettings } from 'quidproquo-core';\n",
+      'src/config.ts':
+        "import { defineEnvironmentSettings } from './helpers';\n\nexport const env = defineEnvironmentSettings('prod', []);\n",
+    });
+    const file = path.join(root, 'src', 'config.ts');
+    const program = ts.createProgram([file], { noEmit: true, types: [] });
+    const sourceFile = program.getSourceFile(file)!;
+    const options = { frameworkVersion: '0.1.0' };
+
+    const typed = findingsOf(noOutdatedApi, { ts, sourceFile, checker: program.getTypeChecker(), program }, options);
+    const untyped = findingsOf(noOutdatedApi, { ts, sourceFile, checker: undefined }, options);
+
+    expect(typed.map((f) => `${findingText(sourceFile, f)} ${f.data.id}`)).toEqual(['migrate 3:20 bc-137']);
+    // Without types a relative import says nothing about the framework.
+    expect(untyped).toEqual([]);
+  });
 });

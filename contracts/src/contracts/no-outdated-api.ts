@@ -188,8 +188,9 @@ export const noOutdatedApi = defineContract({
   check(context) {
     const tsm = context.ts;
     const sf = context.sourceFile;
-    // Cheap gate: a file that names no framework module has nothing to report.
-    if (!mayHaveSites(sf.text)) return;
+    // Cheap gate: a file that names no framework module (nor, with types, a module of its own
+    // project that may re-export one) has nothing to report.
+    if (!mayHaveSites(sf.text, context.checker !== undefined)) return;
     const installed = installedVersion(context.options.frameworkVersion, sf.fileName, context.program);
     if (!installed) return;
     const entries = lintedEntries(installed, context.options.ignore);

@@ -69,9 +69,12 @@ function collect(collector: SiteCollector, entry: TableEntry): void {
   }
 }
 
-/** Does the file meet the framework at all? Files that import none of its modules have no sites. */
-export function mayHaveSites(text: string): boolean {
-  return namesFrameworkModule(text);
+/**
+ * Does the file meet the framework at all? Without a checker only the file's framework imports
+ * can name the framework; with one, a module of the project that re-exports it can too.
+ */
+export function mayHaveSites(text: string, withChecker = false): boolean {
+  return namesFrameworkModule(text) || (withChecker && /\bfrom\s*['"]\./.test(text));
 }
 
 /** Every site of `entries` in a file, each with a fix of its own (the lint rule's view). */
@@ -81,10 +84,7 @@ export function outdatedSites(
   entries: readonly TableEntry[],
   checker?: ts.TypeChecker,
 ): OutdatedSite[] {
-  // Without a checker only the file's framework imports can name the framework; with one, a
-  // module of the project that re-exports it can too, so the names the entries look for decide.
-  const direct = mayHaveSites(sourceFile.text);
-  if (!direct && !(checker && /\bfrom\s*['"]\./.test(sourceFile.text))) return [];
+  if (!mayHaveSites(sourceFile.text, checker !== undefined)) return [];
   const mentioned = mentionedEntries(sourceFile.text, entries);
   if (mentioned.length === 0) return [];
   const resolver = new FrameworkResolver(tsm, sourceFile, checker);
