@@ -107,6 +107,11 @@ export type FindingTarget = ts.Node | { start: number; end: number };
 export interface ContractContext<Options = object, MessageId extends string = string> {
   ts: TypeScriptModule;
   sourceFile: ts.SourceFile;
+  /**
+   * Walked when first read: a contract that can tell the file holds nothing for it from cheaper
+   * signs (`fileMayHoldGenerators`, its text) returns before reading this, and a file that no
+   * contract reads is never walked.
+   */
   index: FileIndex;
   stories: StoryRecognizer;
   /** Present when the host has type information for this file. */

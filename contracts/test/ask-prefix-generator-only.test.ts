@@ -51,3 +51,46 @@ describe('ask-prefix-generator-only with requireAskPrefix', () => {
     expect(findings.map((f) => `${f.messageId}:${f.data.name}`)).toEqual(['missingPrefix:loadEverything']);
   });
 });
+
+describe('ask-prefix-generator-only, by the text of a declaration', () => {
+  /** Each finding as `messageId:name@line:column`. */
+  const findings = (text: string) => {
+    const sourceFile = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, true);
+    return runContract(contract, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
+      throw e;
+    }).map((f) => {
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(f.start);
+      return `${f.messageId}:${f.data.name}@${line + 1}:${character + 1}`;
+    });
+  };
+
+  it('judges an ask name however its declaration is written, in a file without a generator', () => {
+    // One file each: the rule looks at a file's functions only when its text declares an ask name.
+    const files = [
+      'const askTotal /* sums the cart */ = (prices: number[]) => prices.length;',
+      'const askCount: (n: number[]) => number = (n) => n.length;',
+      'const askFirst\n  = (n: number[]) => n[0];',
+      "export const api = {\n  'askQuoted'() { return 1; },\n};",
+      'export const api = { askArrow: () => 2 };',
+      'class Service {\n  askOptional?() { return 3; }\n}',
+      'class Service {\n  askGeneric<T>(value: T) { return value; }\n}',
+      'function askPlain() { return 4; }',
+      'declare const store: { askLater?: () => number };\nstore.askLater = () => 5;',
+    ];
+    expect(files.map(findings)).toEqual([
+      ['notGenerator:askTotal@1:7'],
+      ['notGenerator:askCount@1:7'],
+      ['notGenerator:askFirst@1:7'],
+      ['notGenerator:askQuoted@2:3'],
+      ['notGenerator:askArrow@1:22'],
+      ['notGenerator:askOptional@2:3'],
+      ['notGenerator:askGeneric@2:3'],
+      ['notGenerator:askPlain@1:10'],
+      ['notGenerator:askLater@2:7'],
+    ]);
+  });
+
+  it('reads no declaration where the text only imports or calls ask names', () => {
+    expect(findings("import { askLoad, askSave } from './logic';\nexport const run = [askLoad, askSave];\n")).toEqual([]);
+  });
+});

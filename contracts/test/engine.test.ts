@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import type { Contract } from '../src';
 import { allContracts, applyEdits, compatibleEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { isFileChecked } from '../src/engine/checked-files';
 import { dedent } from '../src/engine/dedent';
+import { fileMayHoldGenerators } from '../src/engine/file-index';
 import { kindFlagTable } from '../src/engine/kind-flags';
 import { runtimeReferences } from '../src/engine/route-bindings';
 import { programOf as inMemoryProgram } from './in-memory-program';
@@ -155,6 +157,91 @@ describe('kind flag tables', () => {
     const other = { ...ts, SyntaxKind: { ...ts.SyntaxKind, CallExpression: ts.SyntaxKind.Block } } as typeof ts;
     expect(table(other)[ts.SyntaxKind.Block]).toBe(3);
     expect(made).toBe(2);
+  });
+});
+
+describe('file index: generators told without a walk', () => {
+  const generatorFiles = [
+    'function* story() {}',
+    'export default function* () {}',
+    'const story = function* () {};',
+    'const api = { *load() {} };',
+    'class Jobs {\n  static *run() {}\n}',
+    'class Jobs {\n  private field = function* () {};\n}',
+    'function outer() {\n  return class {\n    *inner() {}\n  };\n}',
+    'namespace Jobs {\n  export function* run() {}\n}',
+    'function withDefault(make = function* () {}) {}',
+    'const keyed = { [function* () {}.name]: 1 };',
+    'const element = <div>{function* () {}}</div>;',
+    'async function* feed() {}',
+    'class Feed {\n  async *items() {}\n}',
+    'const feed = async /* one */ function /* two */ *() {};',
+  ];
+
+  it('finds every form of generator the index finds, in the parse alone', () => {
+    const judged = generatorFiles.map((text) => {
+      const sourceFile = parse(text, 'file.tsx');
+      return [getFileIndex(ts, sourceFile).generators.length, fileMayHoldGenerators(ts, sourceFile)];
+    });
+    expect(judged).toEqual(generatorFiles.map(() => [1, true]));
+  });
+
+  it('tells a file without one, object spread and async iteration included', () => {
+    const files = [
+      'export function plain() { return 1; }',
+      'export const merged = { ...{ a: 1 }, b: 2 };',
+      'export async function drain(items: AsyncIterable<number>) {\n  for await (const item of items) console.log(item);\n}',
+      '/** A comment that names function* and async *items() is no generator. */\nexport const product = 2 * 3;',
+    ];
+    expect(files.map((text) => fileMayHoldGenerators(ts, parse(text)))).toEqual([false, false, false, false]);
+  });
+
+  it('takes every file for one when the TypeScript module does not mark generators', () => {
+    const unmarked = { ...ts, TransformFlags: undefined } as unknown as typeof ts;
+    expect(fileMayHoldGenerators(unmarked, parse('export const plain = 1;'))).toBe(true);
+  });
+
+  it('agrees with the index on every fixture file', () => {
+    const root = path.join(__dirname, '../../fixtures');
+    const files = fs
+      .readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.tsx?$/.test(name) && !name.includes('node_modules'))
+      .map((name) => parse(fs.readFileSync(path.join(root, name), 'utf8'), name));
+    const missed = files.filter((f) => getFileIndex(ts, f).generators.length > 0 && !fileMayHoldGenerators(ts, f));
+    const skipped = files.filter((f) => !fileMayHoldGenerators(ts, f));
+    expect(missed.map((f) => f.fileName)).toEqual([]);
+    // The fixtures hold files of both kinds.
+    expect([skipped.length > 0, skipped.length < files.length]).toEqual([true, true]);
+  });
+
+  it('walks a file only when a contract reads its index', () => {
+    let walks = 0;
+    const counting = Object.create(ts, {
+      forEachChild: {
+        value: (node: ts.Node, visit: (n: ts.Node) => unknown, visitList?: (l: ts.NodeArray<ts.Node>) => unknown) => {
+          if (node.kind === ts.SyntaxKind.SourceFile) walks++;
+          return ts.forEachChild(node, visit, visitList);
+        },
+      },
+    }) as typeof ts;
+    const walksFor = (text: string) => {
+      walks = 0;
+      const sourceFile = parse(text);
+      for (const contract of allContracts) {
+        const options = contract.meta.id === 'no-outdated-api' ? { frameworkVersion: '0.1.16' } : undefined;
+        runContract(contract, { ts: counting, sourceFile, checker: undefined }, options, (_, e) => {
+          throw e;
+        });
+      }
+      return walks;
+    };
+    expect([
+      walksFor(
+        "import { load } from './load';\nexport const merged = { ...load(), n: 1 };\nexport async function f() { return load(); }\n",
+      ),
+      walksFor('export function* story() {\n  yield* askLoad();\n}\n'),
+      walksFor('export const askTotal = () => 1;\n'),
+    ]).toEqual([0, 1, 1]);
   });
 });
 

@@ -2,6 +2,7 @@ import type * as ts from 'typescript';
 
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
+import { fileMayHoldGenerators } from '../engine/file-index';
 import { routeKey, runtimeReferences } from '../engine/route-bindings';
 import { ASK_NAME } from '../engine/story-recognition';
 import { functionNameOf } from '../engine/syntax';
@@ -11,6 +12,9 @@ interface Options {
   /** Exported functions that return stories must be named `ask*` (entry points named by the config excepted). */
   requireAskPrefix: boolean;
 }
+
+/** An `ask` name as a declaration writes it: before `=`, `:`, `(` or `<`, maybe after a quote, comment, `?` or `!`. */
+const DECLARES_ASK_NAME = /\bask[A-Z0-9_][^\s=:(<\/?!'"]*['"]?\s*[=:(<\/?!]/;
 
 const messages = {
   notGenerator:
@@ -149,8 +153,11 @@ export const askPrefixGeneratorOnly = defineContract({
     const report = (messageId: keyof typeof messages, name: ts.Node, text: string) =>
       context.report(messageId, name, { name: text, capitalized: text.charAt(0).toUpperCase() + text.slice(1) });
 
-    // Cheap gate: no `ask` in the text, no name to judge (unless the option asks the other way round).
-    if (!/\bask[A-Z0-9_]/.test(context.sourceFile.text) && !context.options.requireAskPrefix) return;
+    // Cheap gates: a function's declaration follows its name with `=`, `:`, `(` or `<` (a quote,
+    // a comment, `?` or `!` may come between): without such an `ask` name there is none to judge,
+    // unless the option asks the other way round, of generators.
+    const sourceFile = context.sourceFile;
+    if (!DECLARES_ASK_NAME.test(sourceFile.text) && !(context.options.requireAskPrefix && fileMayHoldGenerators(tsm, sourceFile))) return;
     for (const { node } of context.index.functions) {
       // Overloads and ambient declarations have no body: only implementations are judged.
       if (!isFunctionLiteral(tsm, node) || !(node as ts.FunctionLikeDeclarationBase).body) continue;

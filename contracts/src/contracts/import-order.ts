@@ -237,6 +237,8 @@ class ImportOrderCheck {
     if (!/\b(import|export)\b/.test(this.text)) return;
     const groups = this.context.options.groups ?? QPQ_IMPORT_GROUPS;
     this.checkStatements(sourceFile.statements, groups);
+    // Namespace and module bodies hold statements too; each is declared with one of these keywords.
+    if (!/\b(?:namespace|module|global)\b/.test(this.text)) return;
     const blocks = index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock);
     for (let i = 0; i < blocks.length; i++) this.checkStatements(blocks[i].node.statements, groups);
   }

@@ -5,6 +5,7 @@ import { getActionLiterals, type ShapedLiteral } from '../engine/action-literals
 import { stringLiteralValues } from '../engine/action-requester';
 import { getActionTypeModel } from '../engine/action-type';
 import { dedent } from '../engine/dedent';
+import { fileMayHoldGenerators } from '../engine/file-index';
 import { propertyNameOf, skipTransparentWrappers } from '../engine/syntax';
 import { isTestFile } from '../engine/test-files';
 import type { ContractContext, Fix } from '../types';
@@ -270,8 +271,10 @@ class ShapeCheck {
   run(): void {
     const { options, sourceFile } = this.context;
     if (!options.testFiles && isTestFile(sourceFile.fileName)) return;
-    // Cheap gate: without a plain yield or a getPayload there is no action literal to judge.
-    if (!this.context.index.yields.some(({ node }) => !node.asteriskToken) && !sourceFile.text.includes('getPayload')) return;
+    // Cheap gates: without a plain yield (so a generator) or a getPayload there is no action literal to judge.
+    const getPayload = sourceFile.text.includes('getPayload');
+    if (!getPayload && !fileMayHoldGenerators(this.tsm, sourceFile)) return;
+    if (!getPayload && !this.context.index.yields.some(({ node }) => !node.asteriskToken)) return;
     const model = getActionLiterals(this.tsm, sourceFile, this.context.index, this.context.stories);
     const shaped = this.group(model.literals);
     // Differing getPayload branches are one run-time choice, reported as such before key by key.

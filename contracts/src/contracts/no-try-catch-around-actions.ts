@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
 import { isDirectlyIn } from '../engine/enclosing';
+import { fileMayHoldGenerators } from '../engine/file-index';
 import { skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
@@ -126,6 +127,8 @@ export const noTryCatchAroundActions = defineContract({
   check(context) {
     const { index, sourceFile } = context;
     const tsm = context.ts;
+    // Only a try in a story can hold a delegation.
+    if (!fileMayHoldGenerators(tsm, sourceFile)) return;
     for (const { node, scope } of index.nodes<ts.TryStatement>(tsm.SyntaxKind.TryStatement)) {
       if (!scope?.isGenerator) continue;
       const delegations = index.yields.filter(

@@ -4,6 +4,7 @@ import { defineContract } from '../define-contract';
 import { calleeSymbolOf } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
 import { enclosingGenerator, isDirectlyIn, isInActionProcessor } from '../engine/enclosing';
+import { fileMayHoldGenerators } from '../engine/file-index';
 import { fileImports } from '../engine/imported-symbol';
 import type { ContractContext, Fix } from '../types';
 
@@ -309,7 +310,7 @@ class PurityCheck {
     const { index } = this.context;
     const tsm = this.context.ts;
     const SK = tsm.SyntaxKind;
-    if (index.generators.length === 0) return;
+    if (!fileMayHoldGenerators(tsm, this.context.sourceFile) || index.generators.length === 0) return;
     this.readImports();
     for (const { node } of index.nodes<ts.CallExpression>(SK.CallExpression)) this.checkCall(node);
     for (const { node } of index.nodes<ts.NewExpression>(SK.NewExpression)) this.checkNew(node);

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
 import { calleeName } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
-import type { StoryCallNode } from '../engine/file-index';
+import { fileMayHoldGenerators, type StoryCallNode } from '../engine/file-index';
 import { destinationOf, referencesTo, skipTransparentWrappers, snippet, yieldNeedsParens } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
@@ -510,7 +510,9 @@ class YieldStarCheck {
   }
 
   run(): void {
-    const { index } = this.context;
+    const { index, ts: tsm, sourceFile } = this.context;
+    // Story calls and yields are judged inside generators only.
+    if (!fileMayHoldGenerators(tsm, sourceFile)) return;
     for (const { node, scope } of index.callsInGenerators) this.checkCall(node, scope!.node);
     for (const { node } of index.yields) this.checkYieldOperand(node);
   }

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
 import { calleeName } from '../engine/callee-symbol';
 import { dedent } from '../engine/dedent';
+import { fileMayHoldGenerators } from '../engine/file-index';
 import { skipTransparentWrappers } from '../engine/syntax';
 import type { ContractContext, Fix, TextEdit } from '../types';
 
@@ -198,6 +199,7 @@ export const returnThrowError = defineContract({
     const typed = context.checker !== undefined;
     // Cheap gate: without types only the framework's name can make a throw.
     if (!typed && !context.sourceFile.text.includes(THROW_ERROR)) return;
+    if (!fileMayHoldGenerators(tsm, context.sourceFile)) return;
     for (const { node, scope } of context.index.yields) {
       if (!node.asteriskToken || !node.expression || !scope) continue;
       let statement: ts.Node = node;

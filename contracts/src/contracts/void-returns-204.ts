@@ -4,7 +4,7 @@ import { defineContract } from '../define-contract';
 import { calleeName } from '../engine/callee-symbol';
 import { statementsCanComplete } from '../engine/completion';
 import { dedent } from '../engine/dedent';
-import type { FunctionScope } from '../engine/file-index';
+import { fileMayHoldGenerators, type FunctionScope } from '../engine/file-index';
 import { unaliased } from '../engine/imported-symbol';
 import { routeBindings, routeKey } from '../engine/route-bindings';
 import { skipTransparentWrappers } from '../engine/syntax';
@@ -328,9 +328,10 @@ class RouteResponseCheck {
     const text = this.context.sourceFile.text;
     const namesHelper = BODY_HELPER_NAMES.test(text);
     if (!namesHelper && !/HTTPEvent|EventResponse|status/.test(text) && !(this.context.program && /\bexport\b/.test(text))) return;
-    for (const scope of index.generators) {
-      if (this.isRouteStory(scope)) this.checkRoute(scope);
-    }
+    if (fileMayHoldGenerators(tsm, this.context.sourceFile))
+      for (const scope of index.generators) {
+        if (this.isRouteStory(scope)) this.checkRoute(scope);
+      }
     if (namesHelper) for (const { node } of index.nodes<ts.CallExpression>(tsm.SyntaxKind.CallExpression)) this.checkHelperCall(node);
     if (text.includes('isBase64Encoded'))
       for (const { node } of index.nodes<ts.ObjectLiteralExpression>(tsm.SyntaxKind.ObjectLiteralExpression))

@@ -47,6 +47,59 @@ export interface FileIndex {
 }
 
 const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
+const generatorSigns = new WeakMap<ts.SourceFile, boolean>();
+
+/**
+ * Whether the file may hold a generator function, told without a walk: TypeScript's parser marks
+ * every node whose subtree holds a generator (its transform flags, the file's node included). An
+ * async generator is marked only with the flag of its language level, which object spread and
+ * `for await` set too: the text is asked then whether an `async` is followed by a `*`. True
+ * whenever the host's TypeScript does not mark generators so (tried once per module).
+ */
+export function fileMayHoldGenerators(tsm: TypeScriptModule, sourceFile: ts.SourceFile): boolean {
+  let may = generatorSigns.get(sourceFile);
+  if (may === undefined) {
+    const marks = generatorMarksOf(tsm);
+    const flags = (sourceFile as { transformFlags?: number }).transformFlags;
+    may =
+      !marks ||
+      flags === undefined ||
+      (flags & marks.generator) !== 0 ||
+      ((flags & marks.asyncGenerator) !== 0 && ASYNC_STAR.test(sourceFile.text));
+    generatorSigns.set(sourceFile, may);
+  }
+  return may;
+}
+
+// `async`, then spaces, comments and maybe `function`, then `*`: every async generator's text.
+const ASYNC_STAR = /\basync\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*(?:function\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*)?\*/;
+
+interface GeneratorMarks {
+  generator: number;
+  asyncGenerator: number;
+}
+const generatorMarks = new WeakMap<TypeScriptModule, GeneratorMarks | null>();
+
+/** The host's transform flags for generators, if its parser sets them as this module expects. */
+function generatorMarksOf(tsm: TypeScriptModule): GeneratorMarks | undefined {
+  let marks = generatorMarks.get(tsm);
+  if (marks === undefined) {
+    const flags = (tsm as unknown as { TransformFlags?: Record<string, number> }).TransformFlags;
+    const generator = flags?.ContainsGenerator;
+    const asyncGenerator = flags?.ContainsES2018;
+    const flagsOf = (text: string) =>
+      (tsm.createSourceFile('probe.ts', text, tsm.ScriptTarget.Latest) as { transformFlags?: number }).transformFlags ?? 0;
+    const works =
+      typeof generator === 'number' &&
+      typeof asyncGenerator === 'number' &&
+      (flagsOf('function* g() {}') & generator) !== 0 &&
+      (flagsOf('class C { async *m() {} }') & asyncGenerator) !== 0 &&
+      (flagsOf('function f() {}') & (generator | asyncGenerator)) === 0;
+    marks = works ? { generator, asyncGenerator } : null;
+    generatorMarks.set(tsm, marks);
+  }
+  return marks ?? undefined;
+}
 
 /**
  * The node kinds contracts ask the index for. Keeping the list short keeps the walk cheap: only
@@ -124,13 +177,52 @@ const walkFlags = kindFlagTable((mark, SK) => {
   mark(kinds(SCOPE_KINDS), STARTS_SCOPE);
 });
 
+/** The file's index, walked when a contract first reads it (see `ContractContext.index`). */
 export function getFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileIndex {
   let index = indexCache.get(sourceFile);
   if (!index) {
-    index = buildFileIndex(tsm, sourceFile);
+    index = new FileIndexOnDemand(tsm, sourceFile);
     indexCache.set(sourceFile, index);
   }
   return index;
+}
+
+class FileIndexOnDemand implements FileIndex {
+  private walked: FileIndex | undefined;
+
+  constructor(
+    private readonly tsm: TypeScriptModule,
+    readonly sourceFile: ts.SourceFile,
+  ) {}
+
+  private get all(): FileIndex {
+    return (this.walked ??= buildFileIndex(this.tsm, this.sourceFile));
+  }
+
+  get functions() {
+    return this.all.functions;
+  }
+  get generators() {
+    return this.all.generators;
+  }
+  nodes<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): readonly ScopedNode<T>[] {
+    return this.all.nodes<T>(kind);
+  }
+  get callsInGenerators() {
+    return this.all.callsInGenerators;
+  }
+  get yields() {
+    return this.all.yields;
+  }
+  get propertyAssignments() {
+    return this.all.propertyAssignments;
+  }
+  get envReads() {
+    return this.all.envReads;
+  }
+  meansOneThing(name: string): boolean {
+    return this.all.meansOneThing(name);
+  }
 }
 
 function buildFileIndex(tsm: TypeScriptModule, sourceFile: ts.SourceFile): FileIndex {
