@@ -194,6 +194,10 @@ const TRICKY: Record<string, string> = {
   'a blank line among exported names in order': "export {\n  a,\n\n  b,\n} from './x';\nexport * from './y';\n",
   'CRLF line endings': "import b from 'b';\r\nimport a from 'a';\r\n\r\nexport const x = a + b;\r\n",
   'imports inside a module declaration': "declare module 'm' {\n  import b from 'b';\n  import a from 'a';\n}\n",
+  'imports inside a module declaration with comments among its words':
+    "declare module /* augments */ 'm' // the package\n{\n  import b from 'b';\n  import a from 'a';\n}\n",
+  'imports inside a global declaration': "export {};\ndeclare global {\n  import b from 'b';\n  import a from 'a';\n}\n",
+  'imports inside a dotted namespace': "declare namespace Api /* v1 */ . V1 {\n  import b from 'b';\n  import a from 'a';\n}\n",
   'one module imported in several styles': [
     "import { readFileSync } from 'node:fs';",
     "import fs from 'node:fs';",

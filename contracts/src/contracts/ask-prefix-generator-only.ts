@@ -14,7 +14,7 @@ interface Options {
 }
 
 /** An `ask` name as a declaration writes it: before `=`, `:`, `(` or `<`, maybe after a quote, comment, `?` or `!`. */
-const DECLARES_ASK_NAME = /\bask[A-Z0-9_][^\s=:(<\/?!'"]*['"]?\s*[=:(<\/?!]/;
+const DECLARES_ASK_NAME = /\bask[A-Z0-9_][\w$\\\u00a0-\uffff]*['"]?\s*[=:(<\/?!]/;
 
 const messages = {
   notGenerator:

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
 import { compareImportNames, importRank, moduleSortKey } from '../engine/import-sort';
+import { GAP } from '../engine/text-patterns';
 import type { ContractContext } from '../types';
 
 interface Options {
@@ -216,6 +217,12 @@ interface Item {
   needsNewline: boolean;
 }
 
+const NAME = String.raw`[\w$\\\u00a0-\uffff]+`;
+/** `namespace A.B {`, `module 'm' {`, `global {`: what a module body's declaration reads like. */
+const DECLARES_MODULE_BODY = new RegExp(
+  String.raw`\b(?:namespace|module)${GAP}+(?:${NAME}(?:${GAP}*\.${GAP}*${NAME})*|'[^'\n]*'|"[^"\n]*")${GAP}*\{|\bglobal${GAP}*\{`,
+);
+
 const SIDE_EFFECT = 0;
 /** A comment start or a blank line, which sorting would move or drop. */
 const COMMENT_OR_BLANK_LINE = /\/[/*]|\n[ \t]*\r?\n/;
@@ -237,8 +244,8 @@ class ImportOrderCheck {
     if (!/\b(import|export)\b/.test(this.text)) return;
     const groups = this.context.options.groups ?? QPQ_IMPORT_GROUPS;
     this.checkStatements(sourceFile.statements, groups);
-    // Namespace and module bodies hold statements too; each is declared with one of these keywords.
-    if (!/\b(?:namespace|module|global)\b/.test(this.text)) return;
+    // Namespace and module bodies hold statements too.
+    if (!DECLARES_MODULE_BODY.test(this.text)) return;
     const blocks = index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock);
     for (let i = 0; i < blocks.length; i++) this.checkStatements(blocks[i].node.statements, groups);
   }

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
 import { kindFlagTable } from './kind-flags';
 import { hasAsyncModifier } from './syntax';
+import { GAP } from './text-patterns';
 
 /** A function body: the unit in which `yield`, `yield*` and `await` have meaning. */
 export interface FunctionScope {
@@ -71,8 +72,8 @@ export function fileMayHoldGenerators(tsm: TypeScriptModule, sourceFile: ts.Sour
   return may;
 }
 
-// `async`, then spaces, comments and maybe `function`, then `*`: every async generator's text.
-const ASYNC_STAR = /\basync\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*(?:function\b(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*\n)*)?\*/;
+// `async`, maybe `function`, then `*`: every async generator's text.
+const ASYNC_STAR = new RegExp(String.raw`\basync\b${GAP}*(?:function\b${GAP}*)?\*`);
 
 interface GeneratorMarks {
   generator: number;
