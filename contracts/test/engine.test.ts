@@ -317,15 +317,9 @@ describe('bad input', () => {
     expect(findings(text)).toEqual(Array.from({ length: 50 }, (_, i) => `missingYieldStar@${i * 1000 + 2}:3`));
   });
 
-  it('reads long runs of comments after `async`, `module` or `global` in one pass', () => {
-    const comments = ' /* a */'.repeat(20_000);
-    const text = `export const a = { ...{} };\nexport const b = async${comments};\nexport const module = 1, global = module${comments};\n`;
-    const sourceFile = parse(text);
-    const importOrder = allContracts.find((c) => c.meta.id === 'import-order')!;
-    const findings = runContract(importOrder, { ts, sourceFile, checker: undefined }, undefined, (_, e) => {
-      throw e;
-    });
-    expect([fileMayHoldGenerators(ts, sourceFile), findings]).toEqual([false, []]);
+  it('reads a long run of comments after `async` in one pass', () => {
+    const text = `export const a = { ...{} };\nexport const b = async${' /* a */'.repeat(20_000)};\n`;
+    expect(fileMayHoldGenerators(ts, parse(text))).toBe(false);
   });
 
   it('finds nothing in an empty file, a file of comments, or JavaScript without generators', () => {

@@ -197,6 +197,8 @@ const TRICKY: Record<string, string> = {
   'imports inside a module declaration with comments among its words':
     "declare module /* augments */ 'm' // the package\n{\n  import b from 'b';\n  import a from 'a';\n}\n",
   'imports inside a global declaration': "export {};\ndeclare global {\n  import b from 'b';\n  import a from 'a';\n}\n",
+  'imports inside a namespace inside a module declaration':
+    "declare module 'm' {\n  namespace Inner {\n    import b from 'b';\n    import a from 'a';\n  }\n}\n",
   'imports inside a dotted namespace': "declare namespace Api /* v1 */ . V1 {\n  import b from 'b';\n  import a from 'a';\n}\n",
   'one module imported in several styles': [
     "import { readFileSync } from 'node:fs';",

@@ -3,7 +3,6 @@ import type * as ts from 'typescript';
 import { defineContract } from '../define-contract';
 import { dedent } from '../engine/dedent';
 import { compareImportNames, importRank, moduleSortKey } from '../engine/import-sort';
-import { GAP } from '../engine/text-patterns';
 import type { ContractContext } from '../types';
 
 interface Options {
@@ -217,12 +216,6 @@ interface Item {
   needsNewline: boolean;
 }
 
-const NAME = String.raw`[\w$\\\u00a0-\uffff]+`;
-/** `namespace A.B {`, `module 'm' {`, `global {`: what a module body's declaration reads like. */
-const DECLARES_MODULE_BODY = new RegExp(
-  String.raw`\b(?:namespace|module)${GAP}+(?:${NAME}(?:${GAP}*\.${GAP}*${NAME})*|'[^'\n]*'|"[^"\n]*")${GAP}*\{|\bglobal${GAP}*\{`,
-);
-
 const SIDE_EFFECT = 0;
 /** A comment start or a blank line, which sorting would move or drop. */
 const COMMENT_OR_BLANK_LINE = /\/[/*]|\n[ \t]*\r?\n/;
@@ -239,15 +232,28 @@ class ImportOrderCheck {
   }
 
   run(): void {
-    const { ts: tsm, sourceFile, index } = this.context;
+    const { sourceFile } = this.context;
     // Cheap gate: nothing to sort without an import or export statement.
     if (!/\b(import|export)\b/.test(this.text)) return;
     const groups = this.context.options.groups ?? QPQ_IMPORT_GROUPS;
     this.checkStatements(sourceFile.statements, groups);
-    // Namespace and module bodies hold statements too.
-    if (!DECLARES_MODULE_BODY.test(this.text)) return;
-    const blocks = index.nodes<ts.ModuleBlock>(tsm.SyntaxKind.ModuleBlock);
-    for (let i = 0; i < blocks.length; i++) this.checkStatements(blocks[i].node.statements, groups);
+    this.checkModuleBodies(sourceFile.statements, groups);
+  }
+
+  /**
+   * Namespace and module bodies (`namespace A.B {`, `declare module 'm' {`, `declare global {`)
+   * hold statements too; each is declared among the file's statements or another body's.
+   */
+  private checkModuleBodies(statements: readonly ts.Statement[], groups: string[][]): void {
+    const tsm = this.context.ts;
+    for (const statement of statements) {
+      if (!tsm.isModuleDeclaration(statement)) continue;
+      let body = statement.body;
+      while (body && tsm.isModuleDeclaration(body)) body = body.body;
+      if (!body || !tsm.isModuleBlock(body)) continue;
+      this.checkStatements(body.statements, groups);
+      this.checkModuleBodies(body.statements, groups);
+    }
   }
 
   /**
