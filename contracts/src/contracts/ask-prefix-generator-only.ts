@@ -154,8 +154,8 @@ export const askPrefixGeneratorOnly = defineContract({
       context.report(messageId, name, { name: text, capitalized: text.charAt(0).toUpperCase() + text.slice(1) });
 
     // Cheap gates: a function's declaration follows its name with `=`, `:`, `(` or `<` (a quote,
-    // a comment, `?` or `!` may come between): without such an `ask` name there is none to judge,
-    // unless the option asks the other way round, of generators.
+    // a comment, `?` or `!` may come between): without such an `ask` name there is none to judge.
+    // With `requireAskPrefix`, a file's generators are judged too.
     const sourceFile = context.sourceFile;
     if (!DECLARES_ASK_NAME.test(sourceFile.text) && !(context.options.requireAskPrefix && fileMayHoldGenerators(tsm, sourceFile))) return;
     for (const { node } of context.index.functions) {

@@ -272,9 +272,11 @@ class ShapeCheck {
     const { options, sourceFile } = this.context;
     if (!options.testFiles && isTestFile(sourceFile.fileName)) return;
     // Cheap gates: without a plain yield (so a generator) or a getPayload there is no action literal to judge.
-    const getPayload = sourceFile.text.includes('getPayload');
-    if (!getPayload && !fileMayHoldGenerators(this.tsm, sourceFile)) return;
-    if (!getPayload && !this.context.index.yields.some(({ node }) => !node.asteriskToken)) return;
+    if (
+      !sourceFile.text.includes('getPayload') &&
+      (!fileMayHoldGenerators(this.tsm, sourceFile) || !this.context.index.yields.some(({ node }) => !node.asteriskToken))
+    )
+      return;
     const model = getActionLiterals(this.tsm, sourceFile, this.context.index, this.context.stories);
     const shaped = this.group(model.literals);
     // Differing getPayload branches are one run-time choice, reported as such before key by key.
