@@ -519,6 +519,19 @@ describe('valid-runtime-reference with a program', () => {
 });
 
 describe('one model of config runtime references', () => {
+  it("reads a setting's call however the text spaces, comments or types it", () => {
+    const files = [
+      "defineRoute /* the list */ ('GET', '/todos', '/controllers/todo::listTodos');",
+      "qpq.defineRoute\n  // the list\n  ('GET', '/todos', '/controllers/todo::listTodos');",
+      "defineRoute<string>('GET', '/todos', '/controllers/todo::listTodos');",
+      "defineRoute?.('GET', '/todos', '/controllers/todo::listTodos');",
+    ];
+    const references = files.map((text) =>
+      runtimeReferencesIn(ts, parse(text, '/project/src/qpq.config.ts')).map((r) => `${r.setting} ${r.modulePath}::${r.exportName}`),
+    );
+    expect(references).toEqual(files.map(() => ['defineRoute /project/src/controllers/todo::listTodos']));
+  });
+
   it('reads runtime references in every define* setting, and no other string with `::`', () => {
     const text = [
       "defineApplicationModule('app', 'todo', 'dev', __dirname, '/dist');",

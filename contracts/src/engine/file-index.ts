@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
 import { kindFlagTable } from './kind-flags';
 import { hasAsyncModifier } from './syntax';
+import { GAP } from './text-gates';
 
 /** A function body: the unit in which `yield`, `yield*` and `await` have meaning. */
 export interface FunctionScope {
@@ -71,9 +72,6 @@ export function fileMayHoldGenerators(tsm: TypeScriptModule, sourceFile: ts.Sour
   return may;
 }
 
-// Spaces and comments, where code may have them between two tokens; a block comment stops at its
-// first closing star and slash, so a run of them reads one way only (no backtracking over it).
-const GAP = String.raw`(?:\s|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*\n)`;
 // `async`, maybe `function`, then `*`: every async generator's text.
 const ASYNC_STAR = new RegExp(String.raw`\basync\b${GAP}*(?:function\b${GAP}*)?\*`);
 

@@ -3,6 +3,7 @@ import type * as ts from 'typescript';
 import type { TypeScriptModule } from '../types';
 import { calleeName } from './callee-symbol';
 import { getFileIndex } from './file-index';
+import { GAP } from './text-gates';
 
 /** Which argument of each config setting is a runtime reference; `object` means the values of an object argument. */
 const RUNTIME_ARGUMENTS: Record<string, { index: number; object?: boolean }> = {
@@ -20,7 +21,8 @@ const NOT_A_STORY: ReadonlySet<string> = new Set(['defineActionProcessors', 'def
 
 /** A config setting's name: `defineRoute`, `defineQueue`, a project's own `defineX`. */
 const SETTING_NAME = /^define[A-Z]/;
-const SETTING_IN_TEXT = /define[A-Z]/;
+/** A call of a setting as the text writes it: `defineRoute(`, `qpq.defineQueue<…>(`, `defineSeed?.(`. */
+const SETTING_CALL_IN_TEXT = new RegExp(String.raw`define[A-Z][\w$\\\u00a0-\uffff]*${GAP}*(?:\(|<|\?\.)`);
 
 /** `'/controllers/todo::listTodos'`: a module path, then `::` and an export name. */
 const RUNTIME_STRING = /^[^:]*\/[^:]*::[\w$]+$/;
@@ -64,8 +66,9 @@ export interface RuntimeReference {
  */
 export function runtimeReferencesIn(tsm: TypeScriptModule, sourceFile: ts.SourceFile): readonly RuntimeReference[] {
   // Text gate before the file's index: only a call named like a setting holds references (a bare
-  // 'define' would let in every file that mentions `undefined`).
-  if (!SETTING_IN_TEXT.test(sourceFile.text)) return [];
+  // 'define' would let in every file that mentions `undefined`, a name alone every file that
+  // imports or declares one).
+  if (!SETTING_CALL_IN_TEXT.test(sourceFile.text)) return [];
   let references = referencesCache.get(sourceFile);
   if (!references) {
     references = readReferences(tsm, sourceFile);
