@@ -241,9 +241,10 @@ function printRatios(s, fileCount) {
       `the one rule of (c1), which only reads the type checker the parser made, ${formatMs(s.c1.stats.otherRulesMs)}`,
   );
   // Each rule's own share, from inside the runs: the rule whose time is out of proportion to what
-  // it finds is where to look first. The first rule of a file also builds the shared file index.
+  // it finds is where to look first. The first rule of a file that reads the shared file index
+  // also walks the file for it.
   const rules = Object.keys(s.d.stats.byRule).filter((rule) => rule.startsWith('qpq/'));
-  console.log('\nqpq rules by --stats (medians; the first rule of each file builds the shared file index):');
+  console.log('\nqpq rules by --stats (medians; the first rule of a file that reads the shared file index walks the file for it):');
   printTable(
     ['rule', 'untyped (b)', 'typed (d)'],
     rules
