@@ -4,6 +4,7 @@ import * as ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { flakyContract } from '../../fixtures/support/flaky-contract';
+import { FIXTURES_DIR, sourceFilesUnder } from '../../fixtures/support/paths';
 import type { Contract } from '../src';
 import { allContracts, applyEdits, compatibleEdits, contractRun, getFileIndex, runContract, runtimeReferencesIn } from '../src';
 import { isFileChecked } from '../src/engine/checked-files';
@@ -11,6 +12,7 @@ import { dedent } from '../src/engine/dedent';
 import { fileMayHoldGenerators } from '../src/engine/file-index';
 import { kindFlagTable } from '../src/engine/kind-flags';
 import { runtimeReferences } from '../src/engine/route-bindings';
+import { findingsOf } from './finding-text';
 import { programOf as inMemoryProgram } from './in-memory-program';
 import { projectTree, removeProjectTrees } from './project-tree';
 
@@ -202,11 +204,7 @@ describe('file index: generators told without a walk', () => {
   });
 
   it('agrees with the index on every fixture file', () => {
-    const root = path.join(__dirname, '../../fixtures');
-    const files = fs
-      .readdirSync(root, { recursive: true, encoding: 'utf8' })
-      .filter((name) => /\.tsx?$/.test(name) && !name.includes('node_modules'))
-      .map((name) => parse(fs.readFileSync(path.join(root, name), 'utf8'), name));
+    const files = sourceFilesUnder(FIXTURES_DIR).map((file) => parse(fs.readFileSync(file, 'utf8'), file));
     const missed = files.filter((f) => getFileIndex(ts, f).generators.length > 0 && !fileMayHoldGenerators(ts, f));
     const skipped = files.filter((f) => !fileMayHoldGenerators(ts, f));
     expect(missed.map((f) => f.fileName)).toEqual([]);
@@ -229,9 +227,7 @@ describe('file index: generators told without a walk', () => {
       const sourceFile = parse(text);
       for (const contract of allContracts) {
         const options = contract.meta.id === 'no-outdated-api' ? { frameworkVersion: '0.1.16' } : undefined;
-        runContract(contract, { ts: counting, sourceFile, checker: undefined }, options, (_, e) => {
-          throw e;
-        });
+        findingsOf(contract, { ts: counting, sourceFile, checker: undefined }, options);
       }
       return walks;
     };

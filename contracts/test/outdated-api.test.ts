@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
+import { FIXTURES_DIR, sourceFilesUnder } from '../../fixtures/support/paths';
 import { allEntries, applyEdits, entryChanges, mayHaveEntrySites, mayHaveSites, outdatedSites, type TableEntry } from '../src/index';
 import { mentionedEntries } from '../src/outdated-api/sites';
 
@@ -191,7 +191,6 @@ describe('which files an entry is looked for in', () => {
   const core = "import { askRun } from 'quidproquo-core';\n";
 
   it('all the entries at once are the ones each finds alone, with words overlapping or one inside another', () => {
-    const fixturesRoot = path.join(__dirname, '../../fixtures');
     const texts = [
       // 'defineEventDoc', a word of one entry, only at the start of 'defineEventDocRoutes', a word of another.
       `${core}export const routes = defineEventDocRoutes;\n`,
@@ -201,10 +200,9 @@ describe('which files an entry is looked for in', () => {
       `${core}export const options = defineTenantedEventDocOptions;\n`,
       "import { qpqWebServerUtils } from 'quidproquo-webserver';\nqpqWebServerUtils.decodeJWT(token);\n",
       "import { login } from 'quidproquo-web/lib/auth';\n",
-      ...fs
-        .readdirSync(fixturesRoot, { recursive: true, encoding: 'utf8' })
-        .filter((name) => name.endsWith('.ts') && !name.includes('node_modules'))
-        .map((name) => fs.readFileSync(path.join(fixturesRoot, name), 'utf8')),
+      ...sourceFilesUnder(FIXTURES_DIR)
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => fs.readFileSync(file, 'utf8')),
     ].filter(mayHaveSites);
     expect(texts.length).toBeGreaterThan(20);
     for (const text of texts) {

@@ -8,6 +8,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as tsParser from '@typescript-eslint/parser';
 
+import { FIXTURES_DIR, sourceFilesUnder } from '../../fixtures/support/paths';
 import plugin from '../src/index';
 
 const linter = new Linter({ configType: 'flat' });
@@ -94,17 +95,7 @@ function shuffleImportBlock(text: string, seed: number): string {
 }
 
 function fixtureFiles(): string[] {
-  const root = path.join(__dirname, '../../fixtures');
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(full);
-    }
-  };
-  walk(root);
-  return files.sort();
+  return sourceFilesUnder(FIXTURES_DIR).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
 }
 
 const TRICKY: Record<string, string> = {
